@@ -1,0 +1,113 @@
+import { Construct, IConstruct } from 'constructs';
+import { App, LocalBackend, TerraformBackend, TerraformStack, TerraformVariable } from 'cdktf';
+import { NullProvider } from '@cdktf/provider-null/lib/provider';
+import { formatProblem, Problem, ValidationError } from '../../src/validation/errors';
+
+/** Which Terraform resource carries the local-exec provisioners. */
+export type CommandResourceKind = 'terraform_data' | 'null_resource';
+
+/** Props of {@link LabStack}. */
+export interface LabStackProps {
+  /**
+   * `terraform_data` is built into Terraform >= 1.4 and OpenTofu and needs no provider
+   * download; `null_resource` uses hashicorp/null.
+   * @default 'terraform_data'
+   */
+  readonly commandResource?: CommandResourceKind;
+  /**
+   * Local state file, relative to the stack's working directory
+   * (`cdktf.out/stacks/<stack>`). Ignored when the stack declares its own backend.
+   * @default '../../../terraform.<stack>.tfstate' (next to cdktf.json)
+   */
+  readonly localStatePath?: string;
+}
+
+const LAB_STACK = Symbol.for('cdktf-lxd-matchbox.LabStack');
+
+/**
+ * A TerraformStack for lab environments. It validates every construct of the
+ * whole app before any stack is written, keeps local state at a relative path,
+ * and owns the `reconcile` variable that re-runs all convergence scripts.
+ */
+export class LabStack extends TerraformStack {
+  /** The lab settings in force for `scope` (defaults outside a LabStack). */
+  public static settingsOf(scope: IConstruct): { commandResource: CommandResourceKind } {
+    const stack = TerraformStack.of(scope);
+    return { commandResource: LabStack.isLabStack(stack) ? stack.commandResource : 'terraform_data' };
+  }
+
+  /** True when `x` is a LabStack. */
+  public static isLabStack(x: unknown): x is LabStack {
+    return typeof x === 'object' && x !== null && LAB_STACK in x;
+  }
+
+  /**
+   * The stack's `reconcile` variable. Deploy with `--var reconcile=$(date +%s)` to re-run
+   * every (idempotent) convergence script, recreating objects deleted outside Terraform.
+   */
+  public static reconcileToken(scope: IConstruct): string {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.tryFindChild('reconcile') as TerraformVariable | undefined;
+    const variable = existing ?? new TerraformVariable(stack, 'reconcile', {
+      type: 'string',
+      default: '',
+      description: 'Change to re-run every convergence script (repairs drift made outside Terraform).',
+    });
+    return variable.stringValue;
+  }
+
+  /** The stack's null provider, created on first use by `null_resource` rendering. */
+  public static nullProvider(scope: IConstruct): NullProvider {
+    const stack = TerraformStack.of(scope);
+    return (stack.node.tryFindChild('null') as NullProvider | undefined) ?? new NullProvider(stack, 'null');
+  }
+
+  public readonly commandResource: CommandResourceKind;
+  private readonly localStatePath: string;
+
+  constructor(scope: Construct, id: string, props: LabStackProps = {}) {
+    super(scope, id);
+    Object.defineProperty(this, LAB_STACK, { value: true });
+    this.commandResource = props.commandResource ?? 'terraform_data';
+    this.localStatePath = props.localStatePath ?? `../../../terraform.${id}.tfstate`;
+  }
+
+  /** Uses a relative local state path unless the stack declares a backend. */
+  public ensureBackendExists(): TerraformBackend {
+    const backends = this.node.findAll().filter(TerraformBackend.isBackend);
+    return backends[0] ?? new LocalBackend(this, { path: this.localStatePath });
+  }
+
+  /** Validates the whole app first, so a bad input in any stack writes no stack at all. */
+  public prepareStack(): void {
+    validateTree(App.of(this));
+    super.prepareStack();
+  }
+}
+
+/** Collects every validation problem under `root` and throws them together. */
+export function validateTree(root: IConstruct): void {
+  const problems: Problem[] = [];
+  const messages: string[] = [];
+  for (const c of root.node.findAll()) {
+    for (const v of c.node.validate()) {
+      messages.push(v.startsWith('[') ? v : `[${c.node.path}] ${v}`);
+    }
+    const collector = (c as Partial<ProblemSource>).collectProblems;
+    if (typeof collector === 'function') problems.push(...collector.call(c));
+  }
+  if (problems.length) throw new ValidationError(problems);
+  if (messages.length) throw new Error(`Validation failed; nothing was synthesized:\n  ${messages.join('\n  ')}`);
+}
+
+/** A construct that reports structured problems (cross-object checks run at synth). */
+export interface ProblemSource {
+  collectProblems(): Problem[];
+}
+
+/** Adds `source`'s structured problems as a cdktf validation, so plain TerraformStacks check them too. */
+export function registerProblems(construct: Construct & ProblemSource): void {
+  construct.node.addValidation({
+    validate: () => (LabStack.isLabStack(TerraformStack.of(construct)) ? [] : construct.collectProblems().map(formatProblem)),
+  });
+}

@@ -1,0 +1,151 @@
+import { Construct } from 'constructs';
+import { Fn, ITerraformDependable, Lazy, TerraformResource } from 'cdktf';
+import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
+import { dependable } from 'cdktf/lib/tfExpression';
+import { execCommand, HostRunner, SCRIPT_ENV } from '../../src/hosts/runner';
+import { LabStack } from './lab-stack';
+
+/** What a managed object is, computed lazily at synth from the construct's model. */
+export interface ManagedObjectState {
+  /** Fields whose change replaces the object (name, image, driver...). */
+  readonly identity: Readonly<Record<string, unknown>>;
+  /** Desired mutable settings; a change re-runs `converge` and never recreates the object. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Idempotent script: create if missing, then set the declared settings. */
+  readonly converge: string;
+  /** Idempotent script that deletes the object (empty when `deletable` is false). */
+  readonly destroy: string;
+  /** Extra environment for the converge command (e.g. user-data). */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** Props of {@link ManagedObject}. */
+export interface ManagedObjectProps {
+  /** Where the scripts run. */
+  readonly runner: HostRunner;
+  /** Produces the desired state; called once, at synth. */
+  readonly state: () => ManagedObjectState;
+  /** Objects that must exist first (and be destroyed after this one). */
+  readonly dependsOn?: ITerraformDependable[];
+  /** Terraform `prevent_destroy` on the object. @default false */
+  readonly protect?: boolean;
+  /** Whether destroying the object runs its destroy script. @default true */
+  readonly deletable?: boolean;
+  /** The settings carry a secret: mark them sensitive. @default false */
+  readonly sensitive?: boolean;
+}
+
+/**
+ * One object on a host, rendered as two command resources:
+ * - `object`: holds the identity; replacing it deletes and recreates the object;
+ *   its destroy provisioner deletes it (using only `self`).
+ * - `converge`: holds the settings; replacing it re-runs the idempotent converge
+ *   script in place. It has no destroy provisioner, so replacing it loses nothing.
+ */
+export class ManagedObject extends Construct {
+  /** The identity resource: depend on it to order destroys. */
+  public readonly object: TerraformResource;
+  /** The converge resource: depend on it to order creates. */
+  public readonly converged: TerraformResource;
+  private cached?: ManagedObjectState;
+
+  constructor(scope: Construct, id: string, private readonly props: ManagedObjectProps) {
+    super(scope, id);
+    const kind = LabStack.settingsOf(this).commandResource;
+    const command = execCommand(props.runner);
+    const destroyProvisioner = {
+      type: 'local-exec' as const,
+      when: 'destroy' as const,
+      command,
+      environment: { [SCRIPT_ENV]: kind === 'terraform_data' ? '${self.input.destroy}' : '${self.triggers.destroy}' },
+    };
+    const destroyScript = Lazy.stringValue({ produce: () => this.state.destroy });
+    const identity = Lazy.anyValue({ produce: () => this.state.identity });
+
+    this.object = this.commandResource(kind, 'object', {
+      // terraform_data: identity replaces, the destroy script updates in place.
+      triggersReplace: identity,
+      input: { destroy: destroyScript },
+      // null_resource triggers are a map of strings: identity is JSON-encoded.
+      triggers: { identity: Lazy.stringValue({ produce: () => JSON.stringify(this.state.identity) }), destroy: destroyScript },
+      provisioners: props.deletable === false ? undefined : [destroyProvisioner],
+      dependsOn: props.dependsOn,
+      preventDestroy: props.protect,
+    });
+
+    const settings = Lazy.anyValue({ produce: () => this.sensitive(this.state.settings) });
+    const reconcile = LabStack.reconcileToken(this);
+    const convergeScript = Lazy.stringValue({ produce: () => this.sensitive(this.state.converge) as string });
+    const environment = Lazy.anyValue({
+      produce: () => ({ ...this.sensitive(this.state.environment ?? {}) as object, [SCRIPT_ENV]: convergeScript }),
+    });
+    this.converged = this.commandResource(kind, 'converge', {
+      triggersReplace: { object: this.object.getStringAttribute('id'), settings, reconcile },
+      triggers: {
+        object: this.object.getStringAttribute('id'),
+        settings: Lazy.stringValue({ produce: () => this.sensitive(JSON.stringify(this.state.settings)) as string }),
+        reconcile,
+      },
+      provisioners: [{ type: 'local-exec', command, environment }],
+      dependsOn: [this.object, ...(props.dependsOn ?? [])],
+    });
+  }
+
+  /** Makes both resources wait for `deps` (and be destroyed before them). */
+  public dependOn(...deps: ITerraformDependable[]): void {
+    for (const r of [this.object, this.converged]) {
+      r.dependsOn = [...new Set([...(r.dependsOn ?? []), ...deps.map(dependable)])];
+    }
+  }
+
+  /** The desired state, computed once. */
+  private get state(): ManagedObjectState {
+    return (this.cached ??= this.props.state());
+  }
+
+  private sensitive(value: unknown): unknown {
+    return this.props.sensitive ? Fn.sensitive(value) : value;
+  }
+
+  private commandResource(kind: string, id: string, c: {
+    triggersReplace: unknown; input?: unknown; triggers: Record<string, string>; provisioners: unknown;
+    dependsOn?: ITerraformDependable[]; preventDestroy?: boolean;
+  }): TerraformResource {
+    const lifecycle = c.preventDestroy ? { preventDestroy: true } : undefined;
+    const provisioners = c.provisioners as TerraformResource['provisioners'];
+    if (kind === 'null_resource') {
+      return new NullResource(this, id, {
+        provider: LabStack.nullProvider(this), triggers: c.triggers, provisioners, dependsOn: c.dependsOn, lifecycle,
+      });
+    }
+    return new TerraformDataResource(this, id, { triggersReplace: c.triggersReplace, input: c.input, provisioners, dependsOn: c.dependsOn, lifecycle });
+  }
+}
+
+/**
+ * Terraform's built-in `terraform_data`, emitted as a plain TerraformResource.
+ * (cdktf's own DataResource class spawns `terraform version` for every resource at synth.)
+ */
+class TerraformDataResource extends TerraformResource {
+  private readonly triggersReplace: unknown;
+  private readonly inputValue: unknown;
+
+  constructor(scope: Construct, id: string, c: {
+    triggersReplace: unknown; input?: unknown; provisioners?: TerraformResource['provisioners'];
+    dependsOn?: ITerraformDependable[]; lifecycle?: { preventDestroy: boolean };
+  }) {
+    super(scope, id, {
+      terraformResourceType: 'terraform_data',
+      terraformGeneratorMetadata: { providerName: 'terraform' },
+      provisioners: c.provisioners,
+      dependsOn: c.dependsOn,
+      lifecycle: c.lifecycle,
+    });
+    this.triggersReplace = c.triggersReplace;
+    this.inputValue = c.input;
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return { triggers_replace: this.triggersReplace, input: this.inputValue };
+  }
+}

@@ -1,0 +1,52 @@
+import { Construct, IConstruct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { HostRunner, runnerIdentity } from '../../src/hosts/runner';
+import { Problem } from '../../src/validation/errors';
+import { ProblemSource, registerProblems } from '../core/lab-stack';
+
+/** A machine that runs LXD commands: a multipass VM, an ssh host, or the local machine. */
+export interface IHost extends IConstruct {
+  /** How scripts reach this machine. */
+  readonly runner: HostRunner;
+  /** What must exist before commands can run on it (e.g. the launched VM). */
+  readonly ready: ITerraformDependable[];
+  /** Records an object name on this host, so duplicates are reported at synth. */
+  registerName(kind: string, name: string, owner: IConstruct): void;
+}
+
+/** Returns true when two hosts are the same machine. */
+export function sameHost(a: IHost, b: IHost): boolean {
+  return a === b || runnerIdentity(a.runner) === runnerIdentity(b.runner);
+}
+
+/** Shared bookkeeping of the host constructs. */
+export abstract class HostBase extends Construct implements IHost, ProblemSource {
+  public abstract readonly runner: HostRunner;
+  public abstract readonly ready: ITerraformDependable[];
+  private readonly names = new Map<string, IConstruct[]>();
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    registerProblems(this);
+  }
+
+  public registerName(kind: string, name: string, owner: IConstruct): void {
+    const key = `${kind}\u0000${name}`;
+    this.names.set(key, [...(this.names.get(key) ?? []), owner]);
+  }
+
+  public collectProblems(): Problem[] {
+    const problems: Problem[] = [];
+    for (const [key, owners] of this.names) {
+      const [kind, name] = key.split('\u0000');
+      for (const owner of owners.slice(1)) {
+        problems.push({
+          path: owner.node.path, property: 'name', value: name,
+          reason: `another ${kind} on host ${this.node.path} already has this name (${owners[0].node.path})`,
+          fix: `give each ${kind} on a host its own name`,
+        });
+      }
+    }
+    return problems;
+  }
+}

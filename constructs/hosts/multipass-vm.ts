@@ -1,0 +1,92 @@
+import { Construct } from 'constructs';
+import { Fn, ITerraformDependable } from 'cdktf';
+import { CloudConfig } from '../../src/cloudinit/cloud-config';
+import { HostRunner } from '../../src/hosts/runner';
+import { checkInstanceName } from '../../src/lxd/names';
+import {
+  MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel, USER_DATA_ENV, vmDelete, vmLaunch,
+} from '../../src/multipass/vm';
+import { assertValid, ValidationError } from '../../src/validation/errors';
+import { checkMultipassSize } from '../../src/validation/size';
+import { ManagedObject } from '../core/managed-object';
+import { HostBase } from './host';
+
+/** A host folder mounted into the VM. */
+export interface MultipassMount {
+  readonly source: string;
+  readonly target: string;
+}
+
+/** Props of {@link MultipassVm}. */
+export interface MultipassVmProps {
+  /** VM name. @default - the construct id */
+  readonly name?: string;
+  /** @default 1 */
+  readonly cpus?: number;
+  /** Memory in multipass syntax. @default '1G' */
+  readonly memory?: string;
+  /** Disk in multipass syntax. @default '5G' */
+  readonly disk?: string;
+  /** Image: `22.04`, `jammy`, `lts`... @default - multipass's default (latest LTS) */
+  readonly image?: string;
+  /** cloud-init user-data applied at first boot. @default - an empty cloud-config */
+  readonly cloudConfig?: CloudConfig;
+  /** @default [] */
+  readonly mounts?: readonly MultipassMount[];
+  /** Seconds to wait for the launch. @default 600 */
+  readonly timeoutSeconds?: number;
+  /** Run LXD commands in the VM with sudo. @default true */
+  readonly sudo?: boolean;
+  /** Terraform `prevent_destroy`. @default false */
+  readonly protect?: boolean;
+}
+
+/**
+ * A multipass VM bootstrapped by cloud-init. Create runs `multipass launch --cloud-init`
+ * and waits for `cloud-init status --wait`; destroy runs `multipass delete --purge`.
+ * Every property is fixed at launch, so changing any of them replaces the VM (the plan says so).
+ */
+export class MultipassVm extends HostBase {
+  public readonly runner: HostRunner;
+  public readonly ready: ITerraformDependable[];
+  public readonly vmName: string;
+  public readonly cloudConfig: CloudConfig;
+
+  constructor(scope: Construct, id: string, props: MultipassVmProps = {}) {
+    super(scope, id);
+    const path = this.node.path;
+    this.vmName = props.name ?? id;
+    const model: MultipassVmModel = {
+      name: this.vmName, cpus: props.cpus ?? 1, memory: props.memory ?? '1G', disk: props.disk ?? '5G',
+      image: props.image, mounts: props.mounts ?? [], timeoutSeconds: props.timeoutSeconds ?? 600,
+    };
+    assertValid(path, 'name', model.name, checkInstanceName(model.name));
+    assertValid(path, 'cpus', model.cpus, Number.isInteger(model.cpus) && model.cpus >= 1
+      ? undefined : { reason: 'multipass needs a whole number of CPUs', fix: 'use 1 or more' });
+    assertValid(path, 'memory', model.memory, checkMultipassSize(model.memory, MULTIPASS_MIN_MEMORY, '128M'));
+    assertValid(path, 'disk', model.disk, checkMultipassSize(model.disk, MULTIPASS_MIN_DISK, '512M'));
+    for (const m of model.mounts) {
+      assertValid(path, 'mounts', m, m.source.startsWith('/') && m.target.startsWith('/') && !`${m.source}${m.target}`.includes(':')
+        ? undefined : { reason: 'mount paths must be absolute and contain no ":"', fix: 'use e.g. { source: "/srv/data", target: "/data" }' });
+    }
+    this.cloudConfig = props.cloudConfig ?? new CloudConfig();
+    const problems = this.cloudConfig.validate(path);
+    if (problems.length) throw new ValidationError(problems);
+
+    this.runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };
+    const userData = this.cloudConfig.render();
+    const vm = new ManagedObject(this, 'vm', {
+      runner: { kind: 'local', sudo: false },
+      protect: props.protect,
+      sensitive: this.cloudConfig.hasSecret,
+      state: () => ({
+        identity: { kind: 'multipass-vm', ...model, userData: this.cloudConfig.hasSecret ? Fn.sensitive(userData) : userData },
+        settings: {},
+        converge: vmLaunch(model),
+        destroy: vmDelete(model.name),
+        environment: { [USER_DATA_ENV]: userData },
+      }),
+    });
+    this.ready = [vm.converged];
+  }
+}

@@ -1,0 +1,46 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { HostRunner } from '../../src/hosts/runner';
+import { assertValid, Verdict } from '../../src/validation/errors';
+import { HostBase } from './host';
+
+/** Props of {@link SshHost}. */
+export interface SshHostProps {
+  /** Host name or IP address. */
+  readonly address: string;
+  /** @default - ssh's default (current user or ~/.ssh/config) */
+  readonly user?: string;
+  /** @default 22 */
+  readonly port?: number;
+  /** Private key file on the deploying machine. @default - ssh's default keys / agent */
+  readonly identityFile?: string;
+  /** Extra `-o Key=Value` options, e.g. `{ StrictHostKeyChecking: 'accept-new' }`. @default {} */
+  readonly options?: Readonly<Record<string, string>>;
+  /** Run the commands with sudo on the host. @default false */
+  readonly sudo?: boolean;
+}
+
+const word = (what: string, pattern: RegExp, example: string) => (v: unknown): Verdict | undefined =>
+  typeof v === 'string' && pattern.test(v) ? undefined : { reason: `not a valid ${what}`, fix: `use e.g. ${example}` };
+
+/** An existing machine reached over ssh (BatchMode: keys or agent, never a password prompt). */
+export class SshHost extends HostBase {
+  public readonly runner: HostRunner;
+  public readonly ready: ITerraformDependable[] = [];
+
+  constructor(scope: Construct, id: string, props: SshHostProps) {
+    super(scope, id);
+    const path = this.node.path;
+    assertValid(path, 'address', props.address, word('host name or address', /^[A-Za-z0-9][A-Za-z0-9.:-]*$/, '10.0.0.5 or lxd01.example.com')(props.address));
+    if (props.user !== undefined) assertValid(path, 'user', props.user, word('user name', /^[A-Za-z_][A-Za-z0-9_.-]*$/, 'ubuntu')(props.user));
+    const port = props.port ?? 22;
+    assertValid(path, 'port', port, Number.isInteger(port) && port > 0 && port < 65536 ? undefined : { reason: 'not a TCP port', fix: 'use 1-65535' });
+    for (const k of Object.keys(props.options ?? {})) {
+      assertValid(path, 'options', k, word('ssh option name', /^[A-Za-z][A-Za-z0-9]*$/, 'StrictHostKeyChecking')(k));
+    }
+    this.runner = {
+      kind: 'ssh', address: props.address, user: props.user, port, identityFile: props.identityFile,
+      options: props.options ?? {}, sudo: props.sudo ?? false,
+    };
+  }
+}

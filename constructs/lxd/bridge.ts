@@ -1,0 +1,205 @@
+import { Construct, IConstruct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { AddressClaim, checkBridgeAddressing, DhcpRange, formatRanges } from '../../src/lxd/addressing';
+import { networkConverge, networkDelete } from '../../src/lxd/cli';
+import { NetworkModel } from '../../src/lxd/model';
+import { checkNetworkName } from '../../src/lxd/names';
+import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
+import { checkMac, normalizeMac } from '../../src/net/mac';
+import { assertValid, Problem } from '../../src/validation/errors';
+import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { ManagedObject } from '../core/managed-object';
+import { IHost } from '../hosts/host';
+import { assertConfig, IOnHost, stringValues } from './common';
+
+/** A machine LXD does not manage that gets a fixed address from the bridge's dnsmasq. */
+export interface StaticLease {
+  /** Match by DHCP hostname (`dhcp-host=NAME,IP`). */
+  readonly hostname?: string;
+  /** Match by MAC (`dhcp-host=MAC,IP`). */
+  readonly mac?: string;
+  readonly ipv4Address: string;
+}
+
+/** A bridge network, declared or pre-existing. */
+export interface IBridge extends IOnHost {
+  readonly networkName: string;
+  /** The bridge's `ipv4.address` (CIDR) when known, for address validation. */
+  readonly ipv4Cidr?: string;
+  /** What a user of the bridge must depend on. */
+  readonly ready: ITerraformDependable[];
+  /** Records an address taken on this bridge (done by containers with a static IP). */
+  claimAddress(claim: AddressClaim): void;
+}
+
+/** Props of {@link Bridge}. */
+export interface BridgeProps {
+  readonly host: IHost;
+  /** Interface name. @default - the construct id */
+  readonly name?: string;
+  /** Gateway address with prefix (`10.0.0.1/24`), `auto`, or `none`. @default 'auto' */
+  readonly ipv4Address?: string;
+  /** NAT outgoing IPv4 traffic. @default true when ipv4Address is set */
+  readonly ipv4Nat?: boolean;
+  /** DHCP pools; static leases may lie outside them. @default - the whole subnet */
+  readonly ipv4DhcpRanges?: readonly DhcpRange[];
+  /** `none`, `auto`, or an address with prefix. @default 'none' */
+  readonly ipv6Address?: string;
+  /** @default false */
+  readonly ipv6Nat?: boolean;
+  /** DNS domain handed to DHCP clients (`dns.domain`). @default 'lxd' (LXD's default) */
+  readonly dnsDomain?: string;
+  /** @default - LXD's default (1500) */
+  readonly mtu?: number;
+  /** Extra dnsmasq lines (`raw.dnsmasq`); static leases are appended. @default '' */
+  readonly rawDnsmasq?: string;
+  /** Other keys (`bridge.*`, `ipv4.*`, `ipv6.*`, `dns.*`, `user.*`...). @default {} */
+  readonly config?: Readonly<Record<string, string>>;
+  /** @default '' */
+  readonly description?: string;
+}
+
+/** Shared address bookkeeping of declared and imported bridges. */
+abstract class BridgeBase extends Construct implements IBridge, ProblemSource {
+  public abstract readonly host: IHost;
+  public abstract readonly networkName: string;
+  public abstract readonly ipv4Cidr?: string;
+  public abstract readonly ready: ITerraformDependable[];
+  protected readonly claims: AddressClaim[] = [];
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    registerProblems(this);
+  }
+
+  public claimAddress(claim: AddressClaim): void {
+    this.claims.push(claim);
+  }
+
+  public collectProblems(): Problem[] {
+    return this.ipv4Cidr ? checkBridgeAddressing(this.node.path, this.ipv4Cidr, this.ranges(), this.claims) : [];
+  }
+
+  protected ranges(): readonly DhcpRange[] {
+    return [];
+  }
+}
+
+class ImportedBridge extends BridgeBase {
+  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly networkName: string, public readonly ipv4Cidr?: string) {
+    super(scope, id);
+    this.ready = host.ready;
+  }
+  public readonly ready: ITerraformDependable[];
+}
+
+/**
+ * An LXD-managed bridge with its dnsmasq: subnet, NAT, DHCP ranges, DNS domain and
+ * static leases. Every setting is mutable in place; only the name is fixed.
+ */
+export class Bridge extends BridgeBase {
+  /**
+   * References a bridge that already exists on the host, such as the `lxdbr0` made by
+   * `lxd init`. Give its `ipv4Cidr` to have static addresses checked against it.
+   */
+  public static fromName(scope: Construct, id: string, host: IHost, name: string, ipv4Cidr?: string): IBridge {
+    assertValid(`${scope.node.path}/${id}`, 'name', name, checkNetworkName(name));
+    if (ipv4Cidr !== undefined) assertValid(`${scope.node.path}/${id}`, 'ipv4Cidr', ipv4Cidr, checkHostCidr(ipv4Cidr));
+    return new ImportedBridge(scope, id, host, name, ipv4Cidr);
+  }
+
+  public readonly host: IHost;
+  public readonly networkName: string;
+  public readonly ipv4Cidr?: string;
+  public readonly ready: ITerraformDependable[];
+  private readonly props: BridgeProps;
+  private readonly leases: { lease: StaticLease; owner: IConstruct }[] = [];
+
+  constructor(scope: Construct, id: string, props: BridgeProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.props = props;
+    this.host = props.host;
+    this.networkName = props.name ?? id;
+    assertValid(path, 'name', this.networkName, checkNetworkName(this.networkName));
+    const v4 = props.ipv4Address ?? 'auto';
+    if (v4 !== 'auto' && v4 !== 'none') assertValid(path, 'ipv4Address', v4, checkHostCidr(v4));
+    this.ipv4Cidr = v4 === 'auto' || v4 === 'none' ? undefined : v4;
+    const v6 = props.ipv6Address ?? 'none';
+    assertValid(path, 'ipv6Address', v6, ['none', 'auto'].includes(v6) || /^[0-9a-fA-F:]+\/\d{1,3}$/.test(v6)
+      ? undefined : { reason: 'not none, auto or an IPv6 CIDR', fix: 'use none, auto or e.g. fd42::1/64' });
+    if (props.dnsDomain !== undefined) {
+      assertValid(path, 'dnsDomain', props.dnsDomain, /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(props.dnsDomain)
+        ? undefined : { reason: 'not a DNS domain', fix: 'use e.g. my-lxd.test' });
+    }
+    if (props.ipv4DhcpRanges?.length && !this.ipv4Cidr) {
+      assertValid(path, 'ipv4DhcpRanges', props.ipv4DhcpRanges, { reason: 'DHCP ranges need a known subnet', fix: 'set ipv4Address to a CIDR such as 10.0.0.1/24' });
+    }
+    assertConfig(path, 'config', props.config);
+    this.host.registerName('network', this.networkName, this);
+
+    const obj = new ManagedObject(this, 'network', {
+      runner: this.host.runner,
+      dependsOn: this.host.ready,
+      state: () => {
+        const model = this.model();
+        return {
+          identity: { kind: 'lxd-network', name: model.name, type: model.type },
+          settings: { description: model.description, config: model.config },
+          converge: networkConverge(model),
+          destroy: networkDelete(model.name),
+        };
+      },
+    });
+    this.ready = [obj.object, obj.converged];
+  }
+
+  /**
+   * Pins an address for a machine LXD does not manage, by hostname or MAC
+   * (a `dhcp-host=` line in the bridge's dnsmasq). Containers get theirs from their NIC.
+   */
+  public addStaticLease(lease: StaticLease): void {
+    const path = this.node.path;
+    assertValid(path, 'addStaticLease.ipv4Address', lease.ipv4Address, checkIpv4(lease.ipv4Address));
+    assertValid(path, 'addStaticLease', lease, (lease.hostname === undefined) !== (lease.mac === undefined)
+      ? undefined : { reason: 'a lease matches either a hostname or a MAC', fix: 'give exactly one of hostname and mac' });
+    if (lease.mac !== undefined) assertValid(path, 'addStaticLease.mac', lease.mac, checkMac(lease.mac));
+    if (lease.hostname !== undefined) {
+      assertValid(path, 'addStaticLease.hostname', lease.hostname, /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(lease.hostname)
+        ? undefined : { reason: 'not a valid hostname', fix: 'use letters, digits and hyphens such as cent01' });
+    }
+    this.leases.push({ lease, owner: this });
+    this.claimAddress({ path, property: `addStaticLease(${lease.hostname ?? lease.mac})`, ipv4: lease.ipv4Address, mac: lease.mac, hostname: lease.hostname });
+  }
+
+  /** The desired network, including leases added so far. */
+  public model(): NetworkModel {
+    const p = this.props;
+    const hasV4 = (p.ipv4Address ?? 'auto') !== 'none';
+    const v6 = p.ipv6Address ?? 'none';
+    const leaseLines = this.leases.map(({ lease: l }) => `dhcp-host=${l.mac ? normalizeMac(l.mac) : l.hostname},${l.ipv4Address}`);
+    const raw = [p.rawDnsmasq?.trimEnd(), ...leaseLines].filter((l) => l).join('\n');
+    return {
+      name: this.networkName,
+      type: 'bridge',
+      description: p.description ?? '',
+      config: {
+        ...p.config,
+        ...stringValues({
+          'ipv4.address': p.ipv4Address ?? 'auto',
+          'ipv4.nat': hasV4 ? p.ipv4Nat ?? true : undefined,
+          'ipv4.dhcp.ranges': p.ipv4DhcpRanges?.length ? formatRanges(p.ipv4DhcpRanges) : undefined,
+          'ipv6.address': v6,
+          'ipv6.nat': v6 !== 'none' ? p.ipv6Nat ?? false : undefined,
+          'dns.domain': p.dnsDomain,
+          'bridge.mtu': p.mtu,
+          'raw.dnsmasq': raw || undefined,
+        }),
+      },
+    };
+  }
+
+  protected ranges(): readonly DhcpRange[] {
+    return this.props.ipv4DhcpRanges ?? [];
+  }
+}

@@ -1,0 +1,44 @@
+import { IConstruct } from 'constructs';
+import { checkConfigKey, checkConfigValue, checkDeviceName } from '../../src/lxd/names';
+import { ConfigMap, DeviceMap } from '../../src/lxd/model';
+import { runnerIdentity } from '../../src/hosts/runner';
+import { assertValid, Problem } from '../../src/validation/errors';
+import { IHost, sameHost } from '../hosts/host';
+
+/** Something that lives on a host. */
+export interface IOnHost extends IConstruct {
+  readonly host: IHost;
+}
+
+/** Validates a config map's keys and values at once. */
+export function assertConfig(path: string, property: string, config: ConfigMap | undefined): void {
+  for (const [k, v] of Object.entries(config ?? {})) {
+    assertValid(path, `${property}.${k}`, k, checkConfigKey(k));
+    assertValid(path, `${property}.${k}`, v, checkConfigValue(v));
+  }
+}
+
+/** Validates a device map: names, a `type` on each device, string values. */
+export function assertDevices(path: string, property: string, devices: DeviceMap | undefined): void {
+  for (const [name, device] of Object.entries(devices ?? {})) {
+    assertValid(path, `${property}.${name}`, name, checkDeviceName(name));
+    assertValid(path, `${property}.${name}.type`, device.type, typeof device.type === 'string' && device.type
+      ? undefined : { reason: 'every device needs a type', fix: 'add type: "nic", "disk", "proxy", ...' });
+    for (const v of Object.values(device)) assertValid(path, `${property}.${name}`, v, checkConfigValue(v));
+  }
+}
+
+/** A problem when `ref` lives on another host than `owner`. */
+export function crossHostProblem(owner: IOnHost, property: string, ref: IOnHost): Problem | undefined {
+  if (sameHost(owner.host, ref.host)) return undefined;
+  return {
+    path: owner.node.path, property, value: ref.node.path,
+    reason: `it is on host ${runnerIdentity(ref.host.runner)}, not on ${runnerIdentity(owner.host.runner)}`,
+    fix: 'reference an object declared on the same host, or import it there with fromName()',
+  };
+}
+
+/** Converts booleans and numbers of typed props to LXD's string values, dropping undefined. */
+export function stringValues(o: Readonly<Record<string, string | number | boolean | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+}

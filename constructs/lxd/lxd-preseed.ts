@@ -1,0 +1,54 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { preseedApply } from '../../src/lxd/cli';
+import { PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
+import { checkNetworkName, checkObjectName } from '../../src/lxd/names';
+import { assertValid } from '../../src/validation/errors';
+import { ManagedObject } from '../core/managed-object';
+import { IHost } from '../hosts/host';
+
+/** Props of {@link LxdPreseed}. */
+export interface LxdPreseedProps {
+  readonly host: IHost;
+  /** The preseed tree: server config, networks, storage pools, profiles, projects, cluster. */
+  readonly preseed: PreseedDocument;
+}
+
+/**
+ * Applies an `lxd init --preseed` document on a host. LXD applies it atomically and
+ * re-applying converges. Destroy leaves the host as it is (LXD has no "un-init").
+ * A preseed with a trust password or cluster secret is handled as sensitive.
+ * To apply it at first boot instead, pass the document to `CloudConfig`'s `lxd.preseed`.
+ */
+export class LxdPreseed extends Construct {
+  public readonly host: IHost;
+  public readonly ready: ITerraformDependable[];
+  public readonly preseed: PreseedDocument;
+
+  constructor(scope: Construct, id: string, props: LxdPreseedProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.host = props.host;
+    this.preseed = props.preseed;
+    for (const n of props.preseed.networks ?? []) assertValid(path, 'preseed.networks.name', n.name, checkNetworkName(n.name));
+    for (const p of [...(props.preseed.storagePools ?? []), ...(props.preseed.profiles ?? []), ...(props.preseed.projects ?? [])]) {
+      assertValid(path, 'preseed.name', p.name, checkObjectName(p.name));
+    }
+    const c = props.preseed.cluster;
+    assertValid(path, 'preseed.cluster', c, c?.clusterToken !== undefined && c.clusterPassword !== undefined
+      ? { reason: 'a join uses a token or a password, not both', fix: 'keep clusterToken (LXD 5.21+) or clusterPassword (5.0)' } : undefined);
+    const obj = new ManagedObject(this, 'preseed', {
+      runner: this.host.runner,
+      dependsOn: this.host.ready,
+      deletable: false,
+      sensitive: preseedHasSecret(props.preseed),
+      state: () => ({
+        identity: { kind: 'lxd-preseed' },
+        settings: { preseed: renderPreseed(props.preseed) },
+        converge: preseedApply(props.preseed),
+        destroy: '',
+      }),
+    });
+    this.ready = [obj.object, obj.converged];
+  }
+}

@@ -1,0 +1,114 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { profileConverge, profileDelete } from '../../src/lxd/cli';
+import { diskDevice, DiskOptions, nicDevice, rootDisk } from '../../src/lxd/devices';
+import { ConfigMap, ProfileModel } from '../../src/lxd/model';
+import { checkObjectName } from '../../src/lxd/names';
+import { assertValid, Problem } from '../../src/validation/errors';
+import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { ManagedObject } from '../core/managed-object';
+import { IHost } from '../hosts/host';
+import { IBridge } from './bridge';
+import { assertConfig, assertDevices, crossHostProblem, IOnHost } from './common';
+import { IStoragePool } from './storage-pool';
+
+/** A profile, declared or pre-existing. */
+export interface IProfile extends IOnHost {
+  readonly profileName: string;
+  readonly ready: ITerraformDependable[];
+}
+
+/** Props of {@link Profile}. */
+export interface ProfileProps {
+  readonly host: IHost;
+  /** @default - the construct id */
+  readonly name?: string;
+  /** Instance config such as `security.privileged`, `limits.cpu`. @default {} */
+  readonly config?: Readonly<Record<string, string>>;
+  /** Raw devices by name. Prefer the typed methods. @default {} */
+  readonly devices?: Readonly<Record<string, ConfigMap>>;
+  /** Give instances a root disk on this pool. @default - none */
+  readonly rootPool?: IStoragePool;
+  /** Give instances an `eth0` on this bridge. @default - none */
+  readonly network?: IBridge;
+  /** @default '' */
+  readonly description?: string;
+}
+
+/** Instance settings shared by containers: config and devices. Everything is mutable in place. */
+export class Profile extends Construct implements IProfile, ProblemSource {
+  /** References a profile that already exists, such as `default`. */
+  public static fromName(scope: Construct, id: string, host: IHost, name: string): IProfile {
+    assertValid(`${scope.node.path}/${id}`, 'name', name, checkObjectName(name));
+    return Object.assign(new Construct(scope, id), { host, profileName: name, ready: host.ready });
+  }
+
+  public readonly host: IHost;
+  public readonly profileName: string;
+  public readonly ready: ITerraformDependable[];
+  private readonly config: Record<string, string>;
+  private readonly devices: Record<string, ConfigMap> = {};
+  private readonly refs: { property: string; ref: IBridge | IStoragePool }[] = [];
+  private readonly description: string;
+
+  constructor(scope: Construct, id: string, props: ProfileProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.host = props.host;
+    this.profileName = props.name ?? id;
+    this.description = props.description ?? '';
+    assertValid(path, 'name', this.profileName, checkObjectName(this.profileName));
+    assertConfig(path, 'config', props.config);
+    this.config = { ...props.config };
+    const deps: ITerraformDependable[] = [];
+    if (props.rootPool) {
+      this.addDevice('root', rootDisk(props.rootPool.poolName));
+      this.refs.push({ property: 'rootPool', ref: props.rootPool });
+      deps.push(...props.rootPool.ready);
+    }
+    if (props.network) {
+      this.addDevice('eth0', nicDevice({ network: props.network.networkName }));
+      this.refs.push({ property: 'network', ref: props.network });
+      deps.push(...props.network.ready);
+    }
+    for (const [name, d] of Object.entries(props.devices ?? {})) this.addDevice(name, d);
+    this.host.registerName('profile', this.profileName, this);
+    registerProblems(this);
+
+    const obj = new ManagedObject(this, 'profile', {
+      runner: this.host.runner,
+      dependsOn: [...this.host.ready, ...deps],
+      state: () => {
+        const model = this.model();
+        return {
+          identity: { kind: 'lxd-profile', name: model.name },
+          settings: { description: model.description, config: model.config, devices: model.devices },
+          converge: profileConverge(model),
+          destroy: profileDelete(model.name),
+        };
+      },
+    });
+    this.ready = [obj.object, obj.converged];
+  }
+
+  /** Adds a raw device. */
+  public addDevice(name: string, device: ConfigMap): void {
+    assertDevices(this.node.path, 'devices', { [name]: device });
+    assertValid(this.node.path, `devices.${name}`, name, this.devices[name] ? { reason: 'the device already exists', fix: 'use another name' } : undefined);
+    this.devices[name] = device;
+  }
+
+  /** Shares a host path with the instances (seed 004's `lxc profile device add NAME /etc/apt/ disk ...`). */
+  public addDisk(name: string, options: DiskOptions): void {
+    this.addDevice(name, diskDevice(options));
+  }
+
+  /** The desired profile. */
+  public model(): ProfileModel {
+    return { name: this.profileName, config: this.config, devices: this.devices, description: this.description };
+  }
+
+  public collectProblems(): Problem[] {
+    return this.refs.map((r) => crossHostProblem(this, r.property, r.ref)).filter((p): p is Problem => p !== undefined);
+  }
+}

@@ -1,0 +1,113 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { poolConverge, poolDelete } from '../../src/lxd/cli';
+import { POOL_CREATE_ONLY_KEYS, StorageDriver, StoragePoolModel } from '../../src/lxd/model';
+import { checkObjectName } from '../../src/lxd/names';
+import { assertValid } from '../../src/validation/errors';
+import { checkLxdSize } from '../../src/validation/size';
+import { ManagedObject } from '../core/managed-object';
+import { IHost } from '../hosts/host';
+import { assertConfig, IOnHost, stringValues } from './common';
+
+/** Config keys each driver takes (LXD 5.x), besides `user.*` and `volume.*`. */
+const DRIVER_KEYS: Record<StorageDriver, readonly string[]> = {
+  dir: ['source', 'rsync.bwlimit', 'rsync.compression'],
+  btrfs: ['size', 'source', 'source.wipe', 'btrfs.mount_options'],
+  lvm: ['size', 'source', 'source.wipe', 'lvm.thinpool_name', 'lvm.thinpool_metadata_size', 'lvm.use_thinpool',
+    'lvm.vg.force_reuse', 'lvm.vg_name', 'rsync.bwlimit', 'rsync.compression'],
+  zfs: ['size', 'source', 'source.wipe', 'zfs.clone_copy', 'zfs.export', 'zfs.pool_name'],
+  ceph: ['source', 'ceph.cluster_name', 'ceph.osd.data_pool_name', 'ceph.osd.force_reuse', 'ceph.osd.pg_num',
+    'ceph.osd.pool_name', 'ceph.rbd.clone_copy', 'ceph.rbd.du', 'ceph.rbd.features', 'ceph.user.name'],
+};
+
+/** A storage pool, declared or pre-existing. */
+export interface IStoragePool extends IOnHost {
+  readonly poolName: string;
+  /** What a user of the pool must depend on. */
+  readonly ready: ITerraformDependable[];
+}
+
+/** Props of {@link StoragePool}. */
+export interface StoragePoolProps {
+  readonly host: IHost;
+  /** @default - the construct id */
+  readonly name?: string;
+  readonly driver: StorageDriver;
+  /** Size of a loop-backed pool (btrfs, lvm, zfs), e.g. `80GiB`. @default - LXD's default (20% of free space, 5-30 GiB) */
+  readonly size?: string;
+  /** Existing directory, block device, volume group, zpool or ceph pool. @default - a new loop file */
+  readonly source?: string;
+  /** LVM thin pool name. @default 'LXDThinPool' */
+  readonly lvmThinpoolName?: string;
+  /** LVM volume group name. @default - the pool name */
+  readonly lvmVgName?: string;
+  /** ZFS zpool name. @default - the pool name */
+  readonly zfsPoolName?: string;
+  /** Ceph OSD pool name. @default - the pool name */
+  readonly cephOsdPoolName?: string;
+  /** Other driver keys, e.g. `{ 'zfs.clone_copy': 'false' }`. @default {} */
+  readonly config?: Readonly<Record<string, string>>;
+  /** @default '' */
+  readonly description?: string;
+  /** Terraform `prevent_destroy`: the pool holds data. @default false */
+  readonly protect?: boolean;
+}
+
+/**
+ * An LXD storage pool. The driver and create-only keys (source, vg/zpool names)
+ * are fixed: changing them replaces the pool, which LXD refuses while it is in use.
+ */
+export class StoragePool extends Construct implements IStoragePool {
+  /** References a pool that already exists on the host (it is never created or deleted). */
+  public static fromName(scope: Construct, id: string, host: IHost, name: string): IStoragePool {
+    assertValid(`${scope.node.path}/${id}`, 'name', name, checkObjectName(name));
+    return Object.assign(new Construct(scope, id), { host, poolName: name, ready: host.ready });
+  }
+
+  public readonly host: IHost;
+  public readonly poolName: string;
+  public readonly ready: ITerraformDependable[];
+  public readonly model: StoragePoolModel;
+
+  constructor(scope: Construct, id: string, props: StoragePoolProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.host = props.host;
+    this.poolName = props.name ?? id;
+    assertValid(path, 'name', this.poolName, checkObjectName(this.poolName));
+    assertValid(path, 'driver', props.driver, props.driver in DRIVER_KEYS
+      ? undefined : { reason: 'unknown storage driver', fix: `use one of ${Object.keys(DRIVER_KEYS).join(', ')}` });
+    if (props.size !== undefined) assertValid(path, 'size', props.size, checkLxdSize(props.size));
+    const config = {
+      ...props.config,
+      ...stringValues({
+        size: props.size, source: props.source, 'lvm.thinpool_name': props.lvmThinpoolName, 'lvm.vg_name': props.lvmVgName,
+        'zfs.pool_name': props.zfsPoolName, 'ceph.osd.pool_name': props.cephOsdPoolName,
+      }),
+    };
+    assertConfig(path, 'config', config);
+    for (const key of Object.keys(config)) {
+      if (DRIVER_KEYS[props.driver].includes(key) || /^(user|volume)\./.test(key)) continue;
+      assertValid(path, key.includes('.') ? `config.${key}` : key, key, {
+        reason: `the ${props.driver} driver does not take this option`,
+        fix: `use one of ${DRIVER_KEYS[props.driver].join(', ')}, volume.* or user.*`,
+      });
+    }
+    this.model = { name: this.poolName, driver: props.driver, config, description: props.description ?? '' };
+    this.host.registerName('storage pool', this.poolName, this);
+
+    const fixed = Object.fromEntries(Object.entries(config).filter(([k]) => POOL_CREATE_ONLY_KEYS.includes(k)));
+    const obj = new ManagedObject(this, 'pool', {
+      runner: this.host.runner,
+      dependsOn: this.host.ready,
+      protect: props.protect,
+      state: () => ({
+        identity: { kind: 'lxd-storage-pool', name: this.poolName, driver: props.driver, config: fixed },
+        settings: { description: this.model.description, config: this.model.config },
+        converge: poolConverge(this.model),
+        destroy: poolDelete(this.poolName),
+      }),
+    });
+    this.ready = [obj.object, obj.converged];
+  }
+}

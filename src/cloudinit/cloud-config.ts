@@ -1,0 +1,149 @@
+import { stringify } from 'yaml';
+import { Problem } from '../validation/errors';
+import { compact } from '../util/objects';
+import { PreseedDocument, preseedHasSecret, renderPreseed } from '../lxd/preseed';
+import { initToPreseed, LxdBridgeOptions, LxdInitOptions } from './lxd-module';
+
+/** One apt mirror entry (`apt.primary[]`). */
+export interface AptMirror {
+  /** @default ['default'] */
+  readonly arches?: readonly string[];
+  readonly uri: string;
+}
+
+/** A user created by cloud-init. */
+export interface CloudUser {
+  readonly name: string;
+  readonly sshAuthorizedKeys?: readonly string[];
+  /** e.g. `ALL=(ALL) NOPASSWD:ALL`. */
+  readonly sudo?: string;
+  readonly groups?: readonly string[];
+  /** @default '/bin/bash' */
+  readonly shell?: string;
+}
+
+/** A file written at first boot. */
+export interface WriteFile {
+  readonly path: string;
+  readonly content: string;
+  /** Octal mode such as `0644`. */
+  readonly permissions?: string;
+  readonly owner?: string;
+  readonly append?: boolean;
+  /** Write after packages and users are set up. */
+  readonly defer?: boolean;
+}
+
+/** The cloud-init `lxd` module. `preseed` cannot be combined with `init` or `bridge`. */
+export interface LxdModuleOptions {
+  readonly init?: LxdInitOptions;
+  readonly bridge?: LxdBridgeOptions;
+  /** A typed preseed document, or preseed YAML text. */
+  readonly preseed?: PreseedDocument | string;
+}
+
+/** Typed `#cloud-config` user-data. */
+export interface CloudConfigProps {
+  /** e.g. `en_US.UTF-8`. */
+  readonly locale?: string;
+  /** e.g. `Asia/Tokyo`. */
+  readonly timezone?: string;
+  readonly hostname?: string;
+  readonly packageUpdate?: boolean;
+  readonly packageUpgrade?: boolean;
+  readonly packageRebootIfRequired?: boolean;
+  readonly aptPrimary?: readonly AptMirror[];
+  readonly packages?: readonly string[];
+  /** Keep the image's default user before `users`. @default true */
+  readonly includeDefaultUser?: boolean;
+  readonly users?: readonly CloudUser[];
+  /** Keys for the default user. */
+  readonly sshAuthorizedKeys?: readonly string[];
+  readonly writeFiles?: readonly WriteFile[];
+  /** Commands run at the end of first boot: a string runs in `sh`, a list is an argv. */
+  readonly runcmd?: readonly (string | readonly string[])[];
+  readonly lxd?: LxdModuleOptions;
+}
+
+/**
+ * cloud-init user-data. Render it with {@link CloudConfig.render} and pass it to
+ * `MultipassVm`, or to any cloud provider's instance resource as user-data.
+ *
+ * `lxd.init`/`lxd.bridge` are rendered as the equivalent `lxd.preseed`, because
+ * cloud-init 22.x creates the bridge without NAT when `ipv4_nat: true` is given.
+ */
+export class CloudConfig {
+  constructor(public readonly props: CloudConfigProps = {}) {}
+
+  /** The preseed this config applies, if any. */
+  public get lxdPreseed(): PreseedDocument | string | undefined {
+    const lxd = this.props.lxd;
+    if (!lxd) return undefined;
+    return lxd.preseed ?? initToPreseed(lxd.init, lxd.bridge);
+  }
+
+  /** True when the rendered text carries a secret and must be handled as sensitive. */
+  public get hasSecret(): boolean {
+    const p = this.lxdPreseed;
+    return p !== undefined && typeof p !== 'string' && preseedHasSecret(p);
+  }
+
+  /** Problems with this config, reported against construct path `path`. */
+  public validate(path: string): Problem[] {
+    const problems: Problem[] = [];
+    const lxd = this.props.lxd;
+    if (lxd?.preseed !== undefined && (lxd.init || lxd.bridge)) {
+      problems.push({
+        path, property: 'cloudConfig.lxd', value: Object.keys(lxd),
+        reason: 'lxd.preseed cannot be combined with lxd.init or lxd.bridge (cloud-init rejects it)',
+        fix: 'declare the storage and bridge inside the preseed, or drop the preseed',
+      });
+    }
+    if (lxd?.bridge?.mode === 'new' && lxd.bridge.ipv4Address && lxd.bridge.ipv4Address !== 'auto' && lxd.bridge.ipv4Netmask === undefined) {
+      problems.push({ path, property: 'cloudConfig.lxd.bridge.ipv4Netmask', value: undefined, reason: 'required with ipv4Address', fix: 'set ipv4Netmask, e.g. 24' });
+    }
+    for (const f of this.props.writeFiles ?? []) {
+      if (!f.path.startsWith('/')) problems.push({ path, property: 'cloudConfig.writeFiles.path', value: f.path, reason: 'not an absolute path', fix: 'use a path starting with /' });
+      if (f.permissions !== undefined && !/^0?[0-7]{3,4}$/.test(f.permissions)) {
+        problems.push({ path, property: 'cloudConfig.writeFiles.permissions', value: f.permissions, reason: 'not an octal mode', fix: 'use a mode such as 0644' });
+      }
+    }
+    for (const u of this.props.users ?? []) {
+      if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(u.name)) {
+        problems.push({ path, property: 'cloudConfig.users.name', value: u.name, reason: 'not a valid user name', fix: 'use lower-case letters, digits, "_" or "-", starting with a letter' });
+      }
+    }
+    return problems;
+  }
+
+  /** The `#cloud-config` YAML text. */
+  public render(): string {
+    return `#cloud-config\n${stringify(this.tree(), { lineWidth: 0 })}`;
+  }
+
+  private tree(): Record<string, unknown> {
+    const p = this.props;
+    const users = p.users?.map((u) => compact({
+      name: u.name, sudo: u.sudo, groups: u.groups?.join(', '), shell: u.shell ?? '/bin/bash',
+      ssh_authorized_keys: u.sshAuthorizedKeys,
+    }));
+    const preseed = this.lxdPreseed;
+    return compact({
+      hostname: p.hostname,
+      locale: p.locale,
+      timezone: p.timezone,
+      package_update: p.packageUpdate,
+      package_upgrade: p.packageUpgrade,
+      package_reboot_if_required: p.packageRebootIfRequired,
+      apt: p.aptPrimary ? { primary: p.aptPrimary.map((m) => ({ arches: m.arches ?? ['default'], uri: m.uri })) } : undefined,
+      packages: p.packages,
+      users: users ? [...(p.includeDefaultUser === false ? [] : ['default']), ...users] : undefined,
+      ssh_authorized_keys: p.sshAuthorizedKeys,
+      write_files: p.writeFiles?.map((f) => compact({
+        path: f.path, content: f.content, permissions: f.permissions, owner: f.owner, append: f.append, defer: f.defer,
+      })),
+      lxd: preseed !== undefined ? { preseed: typeof preseed === 'string' ? preseed : renderPreseed(preseed) } : undefined,
+      runcmd: p.runcmd,
+    });
+  }
+}

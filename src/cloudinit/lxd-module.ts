@@ -1,0 +1,94 @@
+import { PreseedDocument, PreseedNetwork, PreseedProfile } from '../lxd/preseed';
+import { ConfigMap } from '../lxd/model';
+
+/** cloud-init `lxd.init`: the answers to `lxd init --auto`. */
+export interface LxdInitOptions {
+  readonly networkAddress?: string;
+  readonly networkPort?: number;
+  /** @default 'dir' */
+  readonly storageBackend?: 'zfs' | 'dir' | 'lvm' | 'btrfs';
+  readonly storageCreateDevice?: string;
+  /** Loop-backed pool size in GB. */
+  readonly storageCreateLoop?: number;
+  /** @default 'default' */
+  readonly storagePool?: string;
+  /** Secret: rendered only inside the preseed, never on a command line. */
+  readonly trustPassword?: string;
+}
+
+/** cloud-init `lxd.bridge`: the bridge `lxd init` sets up. */
+export interface LxdBridgeOptions {
+  readonly mode: 'none' | 'existing' | 'new';
+  /** @default 'lxdbr0' */
+  readonly name?: string;
+  readonly mtu?: number;
+  /** Bridge address, or `auto` to let LXD pick a subnet. @default none (no IPv4, as cloud-init does) */
+  readonly ipv4Address?: string;
+  readonly ipv4Netmask?: number;
+  readonly ipv4DhcpFirst?: string;
+  readonly ipv4DhcpLast?: string;
+  /** NAT for IPv4. @default true (cloud-init's own runtime default) */
+  readonly ipv4Nat?: boolean;
+  /** Bridge IPv6 address, `auto`, or `none`. @default none */
+  readonly ipv6Address?: string;
+  readonly ipv6Netmask?: number;
+  /** @default false */
+  readonly ipv6Nat?: boolean;
+  readonly domain?: string;
+}
+
+/**
+ * Translates `lxd.init` + `lxd.bridge` into the equivalent preseed. cloud-init 22.x
+ * compares `ipv4_nat` with the string "true", so the schema-valid boolean silently
+ * creates a bridge without NAT; the preseed path sets `ipv4.nat` exactly as asked.
+ */
+export function initToPreseed(init: LxdInitOptions | undefined, bridge: LxdBridgeOptions | undefined): PreseedDocument {
+  const poolName = init?.storagePool ?? 'default';
+  const config: Record<string, string> = {};
+  if (init?.networkAddress !== undefined) config['core.https_address'] = `${init.networkAddress}:${init.networkPort ?? 8443}`;
+  if (init?.trustPassword !== undefined) config['core.trust_password'] = init.trustPassword;
+
+  const poolConfig: Record<string, string> = {};
+  if (init?.storageCreateLoop !== undefined) poolConfig.size = `${init.storageCreateLoop}GB`;
+  if (init?.storageCreateDevice !== undefined) poolConfig.source = init.storageCreateDevice;
+
+  const network = bridge?.mode === 'new' ? bridgeNetwork(bridge) : undefined;
+  const profile: PreseedProfile = {
+    name: 'default',
+    devices: {
+      ...(init ? { root: { type: 'disk', path: '/', pool: poolName } } : {}),
+      ...(bridge && bridge.mode !== 'none' ? { eth0: nicFor(bridge) } : {}),
+    },
+  };
+  return {
+    config: Object.keys(config).length ? config : undefined,
+    storagePools: init ? [{ name: poolName, driver: init.storageBackend ?? 'dir', config: poolConfig }] : undefined,
+    networks: network ? [network] : undefined,
+    profiles: Object.keys(profile.devices ?? {}).length ? [profile] : undefined,
+  };
+}
+
+function nicFor(bridge: LxdBridgeOptions): ConfigMap {
+  const name = bridge.name ?? 'lxdbr0';
+  return bridge.mode === 'new'
+    ? { type: 'nic', name: 'eth0', network: name }
+    : { type: 'nic', name: 'eth0', nictype: 'bridged', parent: name };
+}
+
+function bridgeNetwork(b: LxdBridgeOptions): PreseedNetwork {
+  const config: Record<string, string> = {};
+  if (b.ipv4Address === 'auto') config['ipv4.address'] = 'auto';
+  else if (b.ipv4Address && b.ipv4Netmask !== undefined) config['ipv4.address'] = `${b.ipv4Address}/${b.ipv4Netmask}`;
+  else config['ipv4.address'] = 'none';
+  if (config['ipv4.address'] !== 'none') {
+    config['ipv4.nat'] = String(b.ipv4Nat ?? true);
+    if (b.ipv4DhcpFirst && b.ipv4DhcpLast) config['ipv4.dhcp.ranges'] = `${b.ipv4DhcpFirst}-${b.ipv4DhcpLast}`;
+  }
+  if (b.ipv6Address === 'auto') config['ipv6.address'] = 'auto';
+  else if (b.ipv6Address && b.ipv6Address !== 'none' && b.ipv6Netmask !== undefined) config['ipv6.address'] = `${b.ipv6Address}/${b.ipv6Netmask}`;
+  else config['ipv6.address'] = 'none';
+  if (config['ipv6.address'] !== 'none') config['ipv6.nat'] = String(b.ipv6Nat ?? false);
+  if (b.domain) config['dns.domain'] = b.domain;
+  if (b.mtu !== undefined && b.mtu !== -1) config['bridge.mtu'] = String(b.mtu);
+  return { name: b.name ?? 'lxdbr0', type: 'bridge', config };
+}

@@ -1,0 +1,3 @@
+export * from './model';
+export * from './validate';
+export * from './render';

@@ -1,0 +1,63 @@
+/** A fixed address for one machine (`dhcp-host=MAC,IP[,hostname]`). */
+export interface StaticLeaseProps {
+  /** Colon-separated MAC, e.g. `52:54:00:12:34:56`. */
+  readonly mac: string;
+  /** IPv4 address inside the interface's subnet. */
+  readonly ip: string;
+  /** Host name handed to the client. @default none */
+  readonly hostname?: string;
+}
+
+/** Logging switches. */
+export interface DnsmasqLogProps {
+  /** `log-dhcp`: log every DHCP option. @default true */
+  readonly dhcp?: boolean;
+  /** `log-queries`: log DNS queries. @default false */
+  readonly queries?: boolean;
+  /** `log-facility=<path>`: log to a file instead of syslog. @default syslog */
+  readonly facility?: string;
+}
+
+/** dnsmasq as the DHCP/TFTP half of a Matchbox PXE setup (seed 003). */
+export interface DnsmasqPxeProps {
+  /** Interface to serve, e.g. `eth1` or `br0`. */
+  readonly interface: string;
+  /** The interface's address with prefix, e.g. `192.168.0.1/24`. Ranges and leases must fall inside. */
+  readonly subnet: string;
+  /**
+   * `full`: dnsmasq hands out addresses from {@link range}. `proxy`: another DHCP server does,
+   * dnsmasq only adds PXE boot information (`dhcp-range=<network>,proxy`). @default 'full'
+   */
+  readonly mode?: 'full' | 'proxy';
+  /** Dynamic range (full mode only; required there). */
+  readonly range?: { readonly start: string; readonly end: string; readonly leaseTime?: string };
+  /** Default gateway handed out (option 3), e.g. the Matchbox host doing NAT. @default none */
+  readonly router?: string;
+  /** DNS servers handed out (option 6). @default dnsmasq's own address when DNS is on */
+  readonly dnsServers?: readonly string[];
+  /** DNS listening port; 0 turns dnsmasq's DNS off. @default 53 */
+  readonly dnsPort?: number;
+  /** Base URL of Matchbox's HTTP endpoint, e.g. `http://192.168.0.1:8080`. */
+  readonly matchboxUrl: string;
+  /** TFTP root holding the first-stage iPXE binaries. @default '/var/lib/tftpboot' */
+  readonly tftpRoot?: string;
+  /** BIOS first stage. @default 'undionly.kpxe' */
+  readonly biosBootFile?: string;
+  /** x86-64 UEFI first stage. @default 'ipxe.efi' */
+  readonly uefiBootFile?: string;
+  /** Static leases. @default [] */
+  readonly staticLeases?: readonly StaticLeaseProps[];
+  /**
+   * IPv6 prefix on the interface to announce with router advertisements only
+   * (`enable-ra` + `dhcp-range=<prefix>,ra-only`). Without it iPXE waits ~13 s for IPv6. @default none
+   */
+  readonly raPrefix?: string;
+  /** Lease database path (`dhcp-leasefile`). @default dnsmasq's built-in path */
+  readonly leaseFile?: string;
+  /** PID file path. @default dnsmasq's built-in path */
+  readonly pidFile?: string;
+  /** Skip the ICMP probe before offering a pool address (3 s faster per lease). @default false */
+  readonly noPing?: boolean;
+  /** Logging. @default { dhcp: true } */
+  readonly log?: DnsmasqLogProps;
+}

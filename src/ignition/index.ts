@@ -1,0 +1,5 @@
+export * from './types';
+export * from './template';
+export * from './dataurl';
+export * from './builder';
+export * from './install';

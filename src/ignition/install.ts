@@ -1,0 +1,84 @@
+import { shq } from '../shell/quote';
+import { IgnitionFileProps, IgnitionUnitProps } from './types';
+
+/** Which installer the live PXE system runs. */
+export type InstallFlavor = 'flatcar' | 'fcos';
+
+/** The install-to-disk pattern: fetch the second-stage Ignition, install, reboot. */
+export interface InstallToDiskProps {
+  /** `flatcar` runs `flatcar-install`, `fcos` runs `coreos-installer install`. */
+  readonly flavor: InstallFlavor;
+  /** Target disk. @default '/dev/sda' */
+  readonly device?: string;
+  /**
+   * URL of the Ignition config for the installed system. Go template actions are kept
+   * for Matchbox to fill in. @default '{{.ignition_endpoint}}?os=installed'
+   */
+  readonly ignitionUrl?: string;
+  /** Flatcar channel (`-C`). Ignored for fcos. @default 'stable' */
+  readonly channel?: string;
+  /**
+   * Name of an optional template variable holding a Flatcar image mirror (`-b`), as seed 003's
+   * `{{if index . "baseurl"}}-b {{.baseurl}}{{end}}`. Ignored for fcos. @default none
+   */
+  readonly baseUrlVariable?: string;
+  /** Installer script path. @default '/opt/installer' */
+  readonly scriptPath?: string;
+  /** Unit that runs the script. @default 'installer.service' */
+  readonly unitName?: string;
+}
+
+/** A unit plus the script it runs, to merge into an {@link IgnitionProps}. */
+export interface InstallToDiskParts {
+  readonly units: readonly IgnitionUnitProps[];
+  readonly files: readonly IgnitionFileProps[];
+}
+
+/** Quotes a word for the shell unless it contains template actions, which go in single quotes unexpanded. */
+function word(text: string): string {
+  if (!text.includes('{{')) return shq(text);
+  if (text.includes("'")) throw new Error(`a templated shell word cannot contain a single quote: ${text}`);
+  return `'${text}'`;
+}
+
+/**
+ * The install-to-disk unit and script of seed 003 (`installer.service` running `/opt/installer`),
+ * for current Flatcar (`flatcar-install`) or Fedora CoreOS (`coreos-installer`).
+ */
+export function installToDisk(props: InstallToDiskProps): InstallToDiskParts {
+  const device = props.device ?? '/dev/sda';
+  const url = props.ignitionUrl ?? '{{.ignition_endpoint}}?os=installed';
+  const script = props.scriptPath ?? '/opt/installer';
+  const variable = props.baseUrlVariable;
+  if (variable !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) throw new Error(`not a template variable name: ${variable}`);
+  const install =
+    props.flavor === 'flatcar'
+      ? [
+          `flatcar-install -d ${shq(device)} -C ${shq(props.channel ?? 'stable')} -i ignition.json`,
+          variable ? ` {{if index . \`${variable}\`}}-b '{{.${variable}}}'{{end}}` : '',
+        ].join('')
+      : `coreos-installer install ${shq(device)} --ignition-file ignition.json`;
+  const contents = [
+    '#!/bin/bash -ex',
+    `curl --fail --retry 10 ${word(url)} -o ignition.json`,
+    install,
+    'udevadm settle',
+    'systemctl reboot',
+    '',
+  ].join('\n');
+  const unit = [
+    '[Unit]',
+    'Requires=network-online.target',
+    'After=network-online.target',
+    '[Service]',
+    'Type=simple',
+    `ExecStart=${script}`,
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
+  ].join('\n');
+  return {
+    units: [{ name: props.unitName ?? 'installer.service', enabled: true, contents: unit }],
+    files: [{ path: script, mode: 0o500, contents }],
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Input and output shapes of the Ignition builder. Output field names follow the
+ * Ignition 3.x spec (camelCase: `sshAuthorizedKeys`, `dropins`, `contents.source`).
+ */
+
+/** Ignition spec versions the builder emits. */
+export type IgnitionVersion = '3.3.0' | '3.4.0';
+
+/** A local user (`passwd.users[]`). */
+export interface IgnitionUserProps {
+  /** User name, e.g. `core`. */
+  readonly name: string;
+  /** Public keys; may be Go template actions such as `{{.ssh_authorized_key}}`. @default [] */
+  readonly sshAuthorizedKeys?: readonly string[];
+  /** Supplementary groups. @default [] */
+  readonly groups?: readonly string[];
+}
+
+/** A systemd drop-in (`systemd.units[].dropins[]`). */
+export interface IgnitionDropinProps {
+  /** File name ending in `.conf`. */
+  readonly name: string;
+  /** Drop-in contents. */
+  readonly contents: string;
+}
+
+/** A systemd unit (`systemd.units[]`). */
+export interface IgnitionUnitProps {
+  /** Unit name with its suffix, e.g. `installer.service`. */
+  readonly name: string;
+  /** Enable the unit (its `[Install]` section). @default not set (left to the OS) */
+  readonly enabled?: boolean;
+  /** Unit file contents. @default none (drop-ins only) */
+  readonly contents?: string;
+  /** Drop-ins. @default [] */
+  readonly dropins?: readonly IgnitionDropinProps[];
+}
+
+/** A file written to the root filesystem (`storage.files[]`). */
+export interface IgnitionFileProps {
+  /** Absolute path, e.g. `/opt/installer`. */
+  readonly path: string;
+  /** Permission bits, e.g. `0o500`. @default 0o644 */
+  readonly mode?: number;
+  /** File contents; emitted as a percent-encoded `data:,` URL. */
+  readonly contents: string;
+  /** Replace an existing file. @default true */
+  readonly overwrite?: boolean;
+}
+
+/** Everything the builder turns into an Ignition config. */
+export interface IgnitionProps {
+  /** Spec version written to `ignition.version`. @default '3.3.0' */
+  readonly version?: IgnitionVersion;
+  /** Users. @default [] */
+  readonly users?: readonly IgnitionUserProps[];
+  /** systemd units. @default [] */
+  readonly units?: readonly IgnitionUnitProps[];
+  /** Files. @default [] */
+  readonly files?: readonly IgnitionFileProps[];
+}
+
+/** The emitted Ignition JSON document. */
+export interface IgnitionConfig {
+  readonly ignition: { readonly version: IgnitionVersion };
+  readonly passwd?: {
+    readonly users: readonly { readonly name: string; readonly sshAuthorizedKeys?: readonly string[]; readonly groups?: readonly string[] }[];
+  };
+  readonly storage?: {
+    readonly files: readonly {
+      readonly path: string;
+      readonly mode: number;
+      readonly overwrite: boolean;
+      readonly contents: { readonly source: string };
+    }[];
+  };
+  readonly systemd?: {
+    readonly units: readonly {
+      readonly name: string;
+      readonly enabled?: boolean;
+      readonly contents?: string;
+      readonly dropins?: readonly { readonly name: string; readonly contents: string }[];
+    }[];
+  };
+}

@@ -1,0 +1,158 @@
+import { heredoc, shq } from '../shell/quote';
+import { renderPreseed, PreseedDocument } from './preseed';
+import {
+  ConfigMap, DeviceMap, InstanceModel, NetworkModel, POOL_CREATE_ONLY_KEYS, ProfileModel, StoragePoolModel,
+} from './model';
+import { sortedMap } from '../util/objects';
+
+/**
+ * Shell scripts that converge LXD objects through the `lxc` client. Every script is
+ * idempotent: it adopts an existing object, sets what is declared, and removes only
+ * the keys and devices it set itself before (recorded in `user.cdktf.*` keys).
+ */
+
+/** Config key recording which config keys this library manages on an object. */
+export const MANAGED_KEYS = 'user.cdktf.managed-keys';
+/** Config key recording which devices this library manages on an object. */
+export const MANAGED_DEVICES = 'user.cdktf.managed-devices';
+
+/** How `lxc` names each kind of object. */
+interface Kind {
+  /** `lxc <cli> get|unset`, e.g. `network`, `storage`, `profile`, `config`. */
+  readonly cli: string;
+  /** REST collection, e.g. `/1.0/networks`. */
+  readonly collection: string;
+  /** `lxc <devices> device remove`, when the kind has devices. */
+  readonly devices?: string;
+}
+
+const NETWORK: Kind = { cli: 'network', collection: '/1.0/networks' };
+const POOL: Kind = { cli: 'storage', collection: '/1.0/storage-pools' };
+const PROFILE: Kind = { cli: 'profile', collection: '/1.0/profiles', devices: 'profile' };
+const INSTANCE: Kind = { cli: 'config', collection: '/1.0/instances', devices: 'config' };
+
+const json = (value: unknown) => shq(JSON.stringify(value));
+const url = (kind: Kind, name: string) => shq(`${kind.collection}/${name}`);
+
+/** Wraps lines in a brace group so the shell parses the whole script before running it. */
+export function script(lines: readonly string[]): string {
+  return ['{', 'set -euf', ...lines, '}', ''].join('\n');
+}
+
+/** Config with the bookkeeping keys that record what is managed. */
+function withRecord(config: ConfigMap, devices?: DeviceMap): Record<string, string> {
+  const record: Record<string, string> = { ...config, [MANAGED_KEYS]: Object.keys(config).sort().join(' ') };
+  if (devices) record[MANAGED_DEVICES] = Object.keys(devices).sort().join(' ');
+  return sortedMap(record);
+}
+
+/** Lines that remove previously managed keys/devices that are no longer declared. */
+function pruneLines(kind: Kind, name: string, config: ConfigMap, devices?: DeviceMap): string[] {
+  const lines = [
+    `for k in $old_keys; do case ${shq(` ${Object.keys(config).join(' ')} `)} in *" $k "*) ;; *) lxc ${kind.cli} unset ${shq(name)} "$k" ;; esac; done`,
+  ];
+  if (kind.devices && devices) {
+    lines.push(
+      `for d in $old_devices; do case ${shq(` ${Object.keys(devices).join(' ')} `)} in *" $d "*) ;; *) lxc ${kind.devices} device remove ${shq(name)} "$d" ;; esac; done`,
+    );
+  }
+  return lines;
+}
+
+/** Lines that read the record into `$old_keys`/`$old_devices`, or run `create` when the object is missing. */
+function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: boolean): string[] {
+  const readDevices = hasDevices ? [`  old_devices=$(lxc ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`] : [];
+  return [
+    `if old_keys=$(lxc ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null); then`,
+    ...readDevices,
+    'else',
+    '  old_keys=; old_devices=',
+    ...create.map((l) => `  ${l}`),
+    'fi',
+  ];
+}
+
+/**
+ * Converges a managed bridge network. `auto` addresses are sent only at creation:
+ * sending `auto` again would make LXD pick a new subnet.
+ */
+export function networkConverge(n: NetworkModel): string {
+  const patch = Object.fromEntries(Object.entries(withRecord(n.config)).filter(([, v]) => v !== 'auto'));
+  return script([
+    ...adoptOrCreate(NETWORK, n.name, [
+      `lxc query -X POST ${NETWORK.collection} --data ${json({ name: n.name, type: n.type, description: n.description, config: withRecord(n.config) })} >/dev/null`,
+    ], false),
+    `lxc query -X PATCH ${url(NETWORK, n.name)} --data ${json({ description: n.description, config: patch })} >/dev/null`,
+    ...pruneLines(NETWORK, n.name, n.config),
+  ]);
+}
+
+/** Converges a storage pool; create-only keys are sent only when the pool is created. */
+export function poolConverge(p: StoragePoolModel): string {
+  const mutable = Object.fromEntries(Object.entries(p.config).filter(([k]) => !POOL_CREATE_ONLY_KEYS.includes(k)));
+  return script([
+    ...adoptOrCreate(POOL, p.name, [
+      `lxc query -X POST ${POOL.collection} --data ${json({ name: p.name, driver: p.driver, description: p.description, config: withRecord(p.config) })} >/dev/null`,
+    ], false),
+    `lxc query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
+    ...pruneLines(POOL, p.name, p.config),
+  ]);
+}
+
+/** Converges a profile (config and devices). */
+export function profileConverge(p: ProfileModel): string {
+  const body = { description: p.description, config: withRecord(p.config, p.devices), devices: p.devices };
+  return script([
+    ...adoptOrCreate(PROFILE, p.name, [`lxc query -X POST ${PROFILE.collection} --data ${json({ name: p.name })} >/dev/null`], true),
+    `lxc query -X PATCH ${url(PROFILE, p.name)} --data ${json(body)} >/dev/null`,
+    ...pruneLines(PROFILE, p.name, p.config, p.devices),
+  ]);
+}
+
+/** `lxc init` arguments for an instance that does not exist yet. */
+function initCommand(i: InstanceModel): string {
+  const profiles = i.profiles.length ? i.profiles.map((p) => `-p ${shq(p)}`) : ['--no-profiles'];
+  const pool = i.storagePool ? [`-s ${shq(i.storagePool)}`] : [];
+  return ['lxc init', shq(i.image), shq(i.name), ...profiles, ...pool, '>/dev/null'].join(' ');
+}
+
+/** Converges an instance: create if missing, then config, devices, profiles and power state. */
+export function instanceConverge(i: InstanceModel): string {
+  const body = { description: i.description, profiles: i.profiles, config: withRecord(i.config, i.devices), devices: i.devices };
+  const wanted = i.state === 'running' ? 'RUNNING' : 'STOPPED';
+  const action = i.state === 'running' ? 'start' : 'stop';
+  return script([
+    ...adoptOrCreate(INSTANCE, i.name, [initCommand(i)], true),
+    `lxc query -X PATCH ${url(INSTANCE, i.name)} --data ${json(body)} >/dev/null`,
+    ...pruneLines(INSTANCE, i.name, i.config, i.devices),
+    `if [ "$(lxc list ${shq(`^${i.name}$`)} -c s -f csv)" != ${wanted} ]; then lxc ${action} ${shq(i.name)}; fi`,
+  ]);
+}
+
+/** Deletes an object if it exists (`lxc network|storage|profile delete`, or `lxc delete --force`). */
+function deleteIfPresent(kind: Kind, name: string, remove: string): string {
+  return script([`if lxc query ${url(kind, name)} >/dev/null 2>&1; then ${remove}; fi`]);
+}
+
+export const networkDelete = (name: string) => deleteIfPresent(NETWORK, name, `lxc network delete ${shq(name)}`);
+export const poolDelete = (name: string) => deleteIfPresent(POOL, name, `lxc storage delete ${shq(name)}`);
+export const instanceDelete = (name: string) => deleteIfPresent(INSTANCE, name, `lxc delete --force ${shq(name)}`);
+
+/**
+ * Deletes a profile; the `default` profile cannot be deleted, so for it the
+ * keys and devices this library set are removed instead.
+ */
+export function profileDelete(name: string): string {
+  if (name !== 'default') return deleteIfPresent(PROFILE, name, `lxc profile delete ${shq(name)}`);
+  return script([
+    ...adoptOrCreate(PROFILE, name, ['exit 0'], true),
+    ...pruneLines(PROFILE, name, {}, {}),
+    `lxc profile unset ${shq(name)} ${MANAGED_KEYS}`,
+    `lxc profile unset ${shq(name)} ${MANAGED_DEVICES}`,
+  ]);
+}
+
+/** Applies a preseed with `lxd init --preseed`; LXD applies it atomically and re-applying converges. */
+export function preseedApply(doc: PreseedDocument): string {
+  return script([heredoc('lxd init --preseed', renderPreseed(doc))]);
+}

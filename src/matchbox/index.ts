@@ -1,0 +1,6 @@
+export * from './model';
+export * from './mac';
+export * from './render';
+export * from './select';
+export * from './ipxe';
+export * from './validate';

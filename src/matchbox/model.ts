@@ -1,0 +1,85 @@
+import { IgnitionProps } from '../ignition/types';
+
+/** Network boot settings (`boot` in the profile JSON). */
+export interface MatchboxBootProps {
+  /** Kernel URL: absolute `http(s)://` or `/assets/...`. */
+  readonly kernel: string;
+  /** Initrd URLs; an entry may start with iPXE options, e.g. `--name main /assets/initrd.img`. @default [] */
+  readonly initrd?: readonly string[];
+  /** Kernel arguments, joined with spaces. May contain iPXE variables such as `${mac:hexhyp}`. @default [] */
+  readonly args?: readonly string[];
+}
+
+/**
+ * A Matchbox profile. Files follow terraform-provider-matchbox's naming: raw Ignition goes to
+ * `ignition/<id>.ign`, a generic template to `generic/<id>`, a cloud-config to `cloud/<id>`.
+ */
+export interface MatchboxProfileProps {
+  /** Profile id, also the file name `profiles/<id>.json` that groups refer to. */
+  readonly id: string;
+  /** Human readable name. @default none */
+  readonly name?: string;
+  /** Network boot settings. @default none (profile only serves configs) */
+  readonly boot?: MatchboxBootProps;
+  /**
+   * Raw Ignition served by `/ignition` (a JSON string or builder props). Matchbox does NOT render
+   * Go templates in `.ign` files: put templated Ignition in {@link generic} instead. @default none
+   */
+  readonly ignition?: string | IgnitionProps;
+  /**
+   * A Go template served by `/generic`, rendered with group metadata, selectors and `request`.
+   * Builder props are rendered to Ignition JSON with template actions intact. @default none
+   */
+  readonly generic?: string | IgnitionProps;
+  /** Deprecated Cloud-Config Go template served by `/cloud`. @default none */
+  readonly cloud?: string;
+}
+
+/** A Matchbox group: selects machines by labels and binds them to a profile. */
+export interface MatchboxGroupProps {
+  /** Group id, also the file name `groups/<id>.json`. */
+  readonly id: string;
+  /** Human readable name. @default none */
+  readonly name?: string;
+  /** Profile id. */
+  readonly profile: string;
+  /** Labels every matching request must carry; empty = default group. @default {} */
+  readonly selector?: Readonly<Record<string, string>>;
+  /** Template variables (top-level keys become `{{.key}}`). @default {} */
+  readonly metadata?: Readonly<Record<string, unknown>>;
+}
+
+/** The content of one Matchbox data directory. */
+export interface MatchboxDataProps {
+  /** Profiles. */
+  readonly profiles: readonly MatchboxProfileProps[];
+  /** Groups. */
+  readonly groups: readonly MatchboxGroupProps[];
+}
+
+/** One file of a rendered data directory, relative to its root. */
+export interface DataFile {
+  /** Relative path, e.g. `groups/default.json`. */
+  readonly path: string;
+  /** File contents. */
+  readonly contents: string;
+}
+
+/** Profile JSON exactly as Matchbox parses it (`storagepb.Profile` json tags). */
+export interface ProfileJson {
+  readonly id: string;
+  readonly name?: string;
+  readonly boot?: { readonly kernel: string; readonly initrd: readonly string[]; readonly args: readonly string[] };
+  readonly ignition_id?: string;
+  readonly generic_id?: string;
+  readonly cloud_id?: string;
+}
+
+/** Group JSON exactly as Matchbox parses it (`storagepb.RichGroup` json tags). */
+export interface GroupJson {
+  readonly id: string;
+  readonly name?: string;
+  readonly profile: string;
+  readonly selector?: Readonly<Record<string, string>>;
+  readonly metadata?: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,52 @@
+import { shq } from '../shell/quote';
+import { script } from '../lxd/cli';
+
+/** Desired state of a multipass VM. All of it is fixed at launch. */
+export interface MultipassVmModel {
+  readonly name: string;
+  readonly cpus: number;
+  readonly memory: string;
+  readonly disk: string;
+  /** Image such as `22.04`, `jammy` or `lts`; undefined = multipass default. */
+  readonly image?: string;
+  readonly mounts: readonly { readonly source: string; readonly target: string }[];
+  /** How long to wait for launch, in seconds. */
+  readonly timeoutSeconds: number;
+}
+
+/** Environment variable carrying the cloud-init user-data to the launch script. */
+export const USER_DATA_ENV = 'CDKTF_LAB_USER_DATA';
+
+/** Minimum sizes multipass accepts. */
+export const MULTIPASS_MIN_MEMORY = 128 * 2 ** 20;
+export const MULTIPASS_MIN_DISK = 512 * 2 ** 20;
+
+/**
+ * Launches the VM unless it exists, then waits until cloud-init has finished.
+ * The user-data comes from the environment, so it never appears in a command line.
+ */
+export function vmLaunch(vm: MultipassVmModel): string {
+  const flags = [
+    '--name', vm.name, '--cpus', String(vm.cpus), '--memory', vm.memory, '--disk', vm.disk,
+    '--timeout', String(vm.timeoutSeconds),
+    ...vm.mounts.flatMap((m) => ['--mount', `${m.source}:${m.target}`]),
+  ].map(shq);
+  const image = vm.image ? [shq(vm.image)] : [];
+  return script([
+    `if ! multipass info ${shq(vm.name)} >/dev/null 2>&1; then`,
+    '  user_data=$(mktemp)',
+    `  trap 'rm -f "$user_data"' EXIT`,
+    `  printf '%s\\n' "$${USER_DATA_ENV}" > "$user_data"`,
+    `  multipass launch ${flags.join(' ')} --cloud-init "$user_data" ${image.join(' ')}`.trimEnd(),
+    'fi',
+    '# cloud-init exits 2 for "done with recoverable errors" (deprecated keys); that is a finished boot.',
+    `rc=0; multipass exec ${shq(vm.name)} -- cloud-init status --wait >/dev/null || rc=$?`,
+    `if [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then echo "cloud-init failed on ${vm.name} (exit $rc)" >&2; exit "$rc"; fi`,
+  ]);
+}
+
+/** Deletes and purges the VM if it exists. */
+export function vmDelete(name: string): string {
+  return script([`if multipass info ${shq(name)} >/dev/null 2>&1; then multipass delete --purge ${shq(name)}; fi`]);
+}
+

@@ -1,0 +1,46 @@
+/** One bad input: where it is, what it is, why it is wrong, and how to fix it. */
+export interface Problem {
+  /** Construct path, e.g. `lab/web`. */
+  readonly path: string;
+  /** Property name as the user wrote it, e.g. `ipv4Address`. */
+  readonly property: string;
+  /** The offending value. */
+  readonly value: unknown;
+  /** Why it is wrong. */
+  readonly reason: string;
+  /** What would be valid. */
+  readonly fix: string;
+}
+
+/** A reason and a fix, returned by a rule when a value is bad. */
+export interface Verdict {
+  readonly reason: string;
+  readonly fix: string;
+}
+
+/** Renders a value for an error message without dumping huge or multi-line strings. */
+export function describeValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Formats one problem as a single line. */
+export function formatProblem(p: Problem): string {
+  return `[${p.path}] ${p.property} = ${describeValue(p.value)}: ${p.reason}. Fix: ${p.fix}.`;
+}
+
+/** Thrown when input is invalid. Synth writes nothing when this is thrown. */
+export class ValidationError extends Error {
+  constructor(public readonly problems: readonly Problem[]) {
+    super(
+      `${problems.length} invalid input${problems.length === 1 ? '' : 's'}; nothing was synthesized:\n` +
+        problems.map((p) => `  - ${formatProblem(p)}`).join('\n'),
+    );
+    this.name = 'ValidationError';
+  }
+}
+
+/** Throws a ValidationError at once when `verdict` reports a problem. */
+export function assertValid(path: string, property: string, value: unknown, verdict: Verdict | undefined): void {
+  if (verdict) throw new ValidationError([{ path, property, value, ...verdict }]);
+}
