@@ -1,12 +1,18 @@
-/** Two projects: fast unit tests, and end-to-end tests against real terraform, LXD, dnsmasq and cloud-init. */
+/** Two projects: fast unit tests, and end-to-end tests against real terraform, LXD, dnsmasq, cloud-init and QEMU. */
 const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  coveragePathIgnorePatterns: ['/node_modules/', '/generated/'],
 };
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 600000 },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-setup.ts'],
+    },
   ],
 };
