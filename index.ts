@@ -15,5 +15,5 @@ export * from './src/cloudinit/lxd-module';
 export * from './src/lxd/preseed';
 export * from './src/lxd/model';
 export * from './src/lxd/devices';
-export { DhcpRange } from './src/lxd/addressing';
+export type { DhcpRange } from './src/lxd/addressing';
 export * from './src/validation/errors';

@@ -2,7 +2,7 @@
 const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { transpilation: true }] },
   coveragePathIgnorePatterns: ['/node_modules/', '/generated/'],
 };
 module.exports = {

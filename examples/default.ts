@@ -25,6 +25,8 @@ export interface LabOptions {
   readonly dhcpRange?: readonly [number, number];
   /** CPU limit of the `web` container. @default 1 */
   readonly webCpu?: number;
+  /** Adds a third container, `cache`, with this image. @default - no cache container */
+  readonly cacheImage?: string;
 }
 
 /**
@@ -60,6 +62,9 @@ export function buildLab(app: App, o: LabOptions = {}): LabStack {
     host: vm, image: o.db?.image ?? image, profiles: [base], nics: [{ bridge, ipv4Address: `${net}.11` }],
     limits: { memory: o.db?.memory }, state: o.db?.state,
   });
+  if (o.cacheImage) {
+    new Container(stack, 'cache', { host: vm, image: o.cacheImage, profiles: [base], nics: [{ bridge, ipv4Address: `${net}.12` }] });
+  }
   return stack;
 }
 
