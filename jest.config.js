@@ -2,7 +2,7 @@
 const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { transpilation: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   coveragePathIgnorePatterns: ['/node_modules/', '/generated/'],
 };
 module.exports = {
