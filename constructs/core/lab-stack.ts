@@ -23,6 +23,7 @@ export interface LabStackProps {
 }
 
 const LAB_STACK = Symbol.for('cdktf-lxd-matchbox.LabStack');
+const reconcileTokens = new WeakMap<TerraformVariable, string>();
 
 /**
  * A TerraformStack for lab environments. It validates every construct of the
@@ -53,7 +54,10 @@ export class LabStack extends TerraformStack {
       default: '',
       description: 'Change to re-run every convergence script (repairs drift made outside Terraform).',
     });
-    return variable.stringValue;
+    // One token for all objects: each `stringValue` read makes a new reference with a stack trace.
+    let token = reconcileTokens.get(variable);
+    if (token === undefined) reconcileTokens.set(variable, (token = variable.stringValue));
+    return token;
   }
 
   /** The stack's null provider, created on first use by `null_resource` rendering. */
@@ -76,6 +80,15 @@ export class LabStack extends TerraformStack {
   public ensureBackendExists(): TerraformBackend {
     const backends = this.node.findAll().filter(TerraformBackend.isBackend);
     return backends[0] ?? new LocalBackend(this, { path: this.localStatePath });
+  }
+
+  /**
+   * Also runs the structured cross-object checks (duplicate names, addresses, cross-host
+   * references) when a single stack is validated, e.g. by `Testing.synth(stack, true)`.
+   */
+  public runAllValidations(): void {
+    validateTree(this);
+    super.runAllValidations();
   }
 
   /** Validates the whole app first, so a bad input in any stack writes no stack at all. */

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn, ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { CloudConfig } from '../../src/cloudinit/cloud-config';
 import { HostRunner } from '../../src/hosts/runner';
 import { checkInstanceName } from '../../src/lxd/names';
@@ -8,7 +8,7 @@ import {
 } from '../../src/multipass/vm';
 import { assertValid, ValidationError } from '../../src/validation/errors';
 import { checkMultipassSize } from '../../src/validation/size';
-import { ManagedObject } from '../core/managed-object';
+import { ManagedObject, sensitiveLiteral } from '../core/managed-object';
 import { HostBase } from './host';
 
 /** A host folder mounted into the VM. */
@@ -65,6 +65,10 @@ export class MultipassVm extends HostBase {
       ? undefined : { reason: 'multipass needs a whole number of CPUs', fix: 'use 1 or more' });
     assertValid(path, 'memory', model.memory, checkMultipassSize(model.memory, MULTIPASS_MIN_MEMORY, '128M'));
     assertValid(path, 'disk', model.disk, checkMultipassSize(model.disk, MULTIPASS_MIN_DISK, '512M'));
+    if (model.image !== undefined) {
+      assertValid(path, 'image', model.image, /^[A-Za-z0-9][^\s]*$/.test(model.image)
+        ? undefined : { reason: 'not a multipass image (a leading "-" would be read as an option)', fix: 'use e.g. 22.04, jammy, lts or file:///srv/image.img' });
+    }
     for (const m of model.mounts) {
       assertValid(path, 'mounts', m, m.source.startsWith('/') && m.target.startsWith('/') && !`${m.source}${m.target}`.includes(':')
         ? undefined : { reason: 'mount paths must be absolute and contain no ":"', fix: 'use e.g. { source: "/srv/data", target: "/data" }' });
@@ -80,7 +84,7 @@ export class MultipassVm extends HostBase {
       protect: props.protect,
       sensitive: this.cloudConfig.hasSecret,
       state: () => ({
-        identity: { kind: 'multipass-vm', ...model, userData: this.cloudConfig.hasSecret ? Fn.sensitive(userData) : userData },
+        identity: { kind: 'multipass-vm', ...model, userData: this.cloudConfig.hasSecret ? sensitiveLiteral(userData) : userData },
         settings: {},
         converge: vmLaunch(model),
         destroy: vmDelete(model.name),

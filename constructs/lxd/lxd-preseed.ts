@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { preseedApply } from '../../src/lxd/cli';
 import { PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
 import { checkNetworkName, checkObjectName } from '../../src/lxd/names';
@@ -12,6 +12,8 @@ export interface LxdPreseedProps {
   readonly host: IHost;
   /** The preseed tree: server config, networks, storage pools, profiles, projects, cluster. */
   readonly preseed: PreseedDocument;
+  /** Must be applied first, e.g. the bootstrap member's preseed before a join. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -37,18 +39,31 @@ export class LxdPreseed extends Construct {
     const c = props.preseed.cluster;
     assertValid(path, 'preseed.cluster', c, c?.clusterToken !== undefined && c.clusterPassword !== undefined
       ? { reason: 'a join uses a token or a password, not both', fix: 'keep clusterToken (LXD 5.21+) or clusterPassword (5.0)' } : undefined);
+    // Terraform values (variables, references) are inserted as JSON strings, which are valid YAML:
+    // a raw value with a newline (a PEM certificate) or a quote would break the document.
+    const doc = yamlSafeTokens(props.preseed);
     const obj = new ManagedObject(this, 'preseed', {
       runner: this.host.runner,
-      dependsOn: this.host.ready,
+      dependsOn: [...this.host.ready, ...(props.dependsOn ?? [])],
       deletable: false,
       sensitive: preseedHasSecret(props.preseed),
       state: () => ({
         identity: { kind: 'lxd-preseed' },
-        settings: { preseed: renderPreseed(props.preseed) },
-        converge: preseedApply(props.preseed),
+        settings: { preseed: renderPreseed(doc) },
+        converge: preseedApply(doc),
         destroy: '',
       }),
     });
     this.ready = [obj.object, obj.converged];
   }
+}
+
+/** Wraps every unresolved Terraform token in `jsonencode()`, so its value lands in the YAML as a quoted string. */
+function yamlSafeTokens<T>(value: T): T {
+  if (typeof value === 'string') return (Token.isUnresolved(value) ? Fn.jsonencode(value) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => yamlSafeTokens(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, yamlSafeTokens(v)])) as T;
+  }
+  return value;
 }

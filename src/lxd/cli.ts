@@ -61,7 +61,7 @@ function pruneLines(kind: Kind, name: string, config: ConfigMap, devices?: Devic
 
 /** Lines that read the record into `$old_keys`/`$old_devices`, or run `create` when the object is missing. */
 function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: boolean): string[] {
-  const readDevices = hasDevices ? [`  old_devices=$(lxc ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`] : [];
+  const readDevices = hasDevices ? [`  old_devices=$(lxc ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`] : ['  :'];
   return [
     `if old_keys=$(lxc ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null); then`,
     ...readDevices,

@@ -1,0 +1,66 @@
+/**
+ * Seed 004: "LXD" (Chinese) — a privileged profile `share-host` that shares the host's apt
+ * configuration and package cache, and a container `test` using the profiles `default` and
+ * `share-host`, on the host bridge br0, with its root disk on the pool `default`.
+ */
+import { App } from 'cdktf';
+import { Container, IHost, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../index';
+
+/** Options of {@link buildSeed004}. */
+export interface Seed004Options {
+  /** @default 'seed004' */
+  readonly stackId?: string;
+  /** Run on this machine over ssh instead of the deploying machine. @default - the local machine */
+  readonly sshAddress?: string;
+  /** The seed copies `ubuntu:16.04` to the local alias `ubuntu/16.04`. @default 'ubuntu:16.04' */
+  readonly image?: string;
+  /** The host bridge the container joins (`-n br0`). @default 'br0' */
+  readonly hostBridge?: string;
+}
+
+/** Builds the stack of seed 004. */
+export function buildSeed004(app: App, o: Seed004Options = {}): LabStack {
+  const stack = new LabStack(app, o.stackId ?? 'seed004');
+  const host: IHost = o.sshAddress ? new SshHost(stack, 'host', { address: o.sshAddress }) : new LocalHost(stack, 'host');
+
+  // Made by `lxd init --auto --storage-backend=lvm --storage-pool=lxd`: referenced, not managed.
+  const defaultPool = StoragePool.fromName(stack, 'default-pool', host, 'default');
+  const defaultProfile = Profile.fromName(stack, 'default-profile', host, 'default');
+
+  // lxc profile create share-host
+  // lxc profile set share-host security.privileged true
+  // (The seed first set security.privileged on `default`; keeping it in share-host leaves
+  // `default` untouched, and only containers with share-host are privileged.)
+  const shareHost = new Profile(stack, 'share-host', { host, config: { 'security.privileged': 'true' } });
+  // lxc profile device add share-host /etc/apt/ disk {source,path}=/etc/apt/
+  shareHost.addDisk('/etc/apt/', { source: '/etc/apt/', path: '/etc/apt/' });
+  // lxc profile device add share-host /var/cache/apt/ disk {source,path}=/var/cache/apt/
+  shareHost.addDisk('/var/cache/apt/', { source: '/var/cache/apt/', path: '/var/cache/apt/' });
+
+  // lxc init ubuntu/16.04 test -s default -n br0 ; lxc profile add test share-host ; lxc start test
+  const test = new Container(stack, 'test', {
+    host,
+    image: o.image ?? 'ubuntu:16.04',
+    profiles: [defaultProfile, shareHost], // later profiles override earlier ones
+    storagePool: defaultPool, // -s default
+  });
+  // -n br0: br0 is a Linux bridge of the host (it enslaves enp5s0, see `brctl show`) that LXD
+  // does not manage (`lxc network list` shows MANAGED NO), so the NIC is bridged onto it by
+  // parent. Bridge.fromName and `nics` are for LXD-managed networks: they set `network=br0`,
+  // which LXD rejects for an unmanaged bridge. The containers then sit on the host's LAN and get
+  // their addresses from its DHCP server. (With a managed bridge instead, `new Bridge(stack,
+  // 'br0', { host, ipv4Address: ... })` and `nics: [{ bridge }]`, they would be NATed behind
+  // the host.)
+  test.addDevice('eth0', { type: 'nic', nictype: 'bridged', parent: o.hostBridge ?? 'br0', name: 'eth0' });
+
+  // Not modeled: `lxc publish test --alias test`, and test2 made from that image with
+  // `-p share-host -p default` would be `new Container(stack, 'test2', { image: 'test',
+  // profiles: [shareHost, defaultProfile], ... })` once the image exists.
+  return stack;
+}
+
+if (require.main === module) {
+  const app = new App();
+  buildSeed004(app);
+  app.synth();
+}

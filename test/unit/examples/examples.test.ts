@@ -1,0 +1,285 @@
+/**
+ * The seed examples: each one synthesizes through `app.synth()` (so the app-wide validation
+ * runs), and the seed's specifics are found in the Terraform JSON it writes.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Testing } from 'cdktf';
+import { parse } from 'yaml';
+import { Bridge, ValidationError } from '../../../index';
+import { buildSeed000 } from '../../../examples/seed000-multipass-cloud-init';
+import { buildSeed001 } from '../../../examples/seed001-lvm-cluster';
+import { buildSeed002 } from '../../../examples/seed002-static-leases';
+import { buildSeed004 } from '../../../examples/seed004-shared-profile';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Builds an app, synthesizes it to a temporary directory and returns the stacks' JSON by id. */
+function synth(build: (app: App) => void): Record<string, Json> {
+  const app = Testing.app();
+  build(app);
+  app.synth();
+  const stacksDir = path.join(app.outdir, 'stacks');
+  return Object.fromEntries(fs.readdirSync(stacksDir).map((id) => [id, JSON.parse(fs.readFileSync(path.join(stacksDir, id, 'cdk.tf.json'), 'utf8'))]));
+}
+
+/** The command resource of construct path `p` (e.g. `seed004/test/instance/converge`). */
+function res(stack: Json, p: string): Json {
+  const all = { ...stack.resource?.terraform_data, ...stack.resource?.null_resource } as Record<string, Json>;
+  const found = Object.entries(all).find(([, r]) => r['//']?.metadata?.path === p);
+  if (!found) throw new Error(`no resource at ${p}; have ${Object.values(all).map((r) => r['//']?.metadata?.path).join(', ')}`);
+  return found[1];
+}
+
+/** Terraform address of the resource at path `p`, as `depends_on` lists it. */
+function address(stack: Json, p: string): string {
+  const all = stack.resource.terraform_data as Record<string, Json>;
+  return `terraform_data.${Object.keys(all).find((k) => all[k]['//'].metadata.path === p)}`;
+}
+
+const settingsOf = (stack: Json, p: string) => res(stack, `${p}/converge`).triggers_replace.settings;
+const identityOf = (stack: Json, p: string) => res(stack, `${p}/object`).triggers_replace;
+const scriptOf = (stack: Json, p: string): string => res(stack, `${p}/converge`).provisioner[0]['local-exec'].environment.CDKTF_LAB_SCRIPT;
+
+/** The text inside `${sensitive("...")}` (HCL string escapes are JSON's). */
+function unsensitive(expr: string): string {
+  const m = /^\$\{sensitive\("([\s\S]*)"\)\}$/.exec(expr);
+  if (!m) throw new Error(`not a sensitive string: ${expr.slice(0, 60)}`);
+  return JSON.parse(`"${m[1]}"`);
+}
+
+/** The YAML document of a `lxd init --preseed` script. */
+function preseedOf(script: string): Json {
+  const m = /lxd init --preseed <<'(CDKTF_EOF[_0-9]*)'\n([\s\S]*?)\n\1/.exec(script);
+  if (!m) throw new Error('no preseed heredoc in the script');
+  return parse(m[2]);
+}
+
+/** Runs the real `cloud-init schema` on user-data. */
+function cloudInitSchema(userData: string): { status: number | null; output: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed000-'));
+  const file = path.join(dir, 'user-data.yaml');
+  fs.writeFileSync(file, userData);
+  const r = spawnSync('cloud-init', ['schema', '--config-file', file], { encoding: 'utf8' });
+  return { status: r.error ? -1 : r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ?? ''}` };
+}
+
+describe('seed 000: multipass VM with LXD set up by cloud-init', () => {
+  const stacks = synth((app) => {
+    buildSeed000(app, { variant: 1 });
+    buildSeed000(app, { variant: 2 });
+  });
+  const v1 = stacks['seed000-v1'];
+  const v2 = stacks['seed000-v2'];
+  const userData = (stack: Json): string => identityOf(stack, `${stack['//'].metadata.stackName}/primary/vm`).userData.replace(/\$\$\{/g, '${');
+
+  test('the VM is `multipass launch -n primary -c 2 -m 4G -d 100G`', () => {
+    for (const stack of [v1, v2]) {
+      const vm = identityOf(stack, `${stack['//'].metadata.stackName}/primary/vm`);
+      expect(vm).toMatchObject({ kind: 'multipass-vm', name: 'primary', cpus: 2, memory: '4G', disk: '100G' });
+    }
+  });
+
+  test.each([['v1', 1], ['v2', 2]])('%s user-data carries the seed settings', (_, variant) => {
+    const text = userData(variant === 1 ? v1 : v2);
+    expect(text.startsWith('#cloud-config\n')).toBe(true);
+    expect(text).toContain('size: 80GB');
+    const doc = parse(text);
+    expect(doc).toMatchObject({
+      locale: 'en_US.utf8', timezone: 'Asia/Tokyo', package_upgrade: true, package_reboot_if_required: true,
+      apt: { primary: [{ arches: ['amd64', 'default'], uri: 'http://jp.archive.ubuntu.com/ubuntu/' }] },
+    });
+    expect(doc.runcmd).toBeUndefined();
+    const preseed = parse(doc.lxd.preseed);
+    expect(preseed.storage_pools).toEqual([{ name: 'default', driver: 'zfs', config: { size: '80GB' } }]);
+    expect(preseed.profiles[0].devices).toEqual({
+      root: { type: 'disk', path: '/', pool: 'default' },
+      eth0: { type: 'nic', name: 'eth0', network: 'lxdbr0' },
+    });
+    const lxdbr0 = preseed.networks.find((n: Json) => n.name === 'lxdbr0');
+    if (variant === 1) {
+      // LXD picks the subnet (cloud-init's own lxd.bridge default would be no IPv4 at all).
+      expect(lxdbr0.config).toEqual({ 'ipv4.address': 'auto', 'ipv4.nat': 'true', 'ipv6.address': 'none' });
+    } else {
+      expect(lxdbr0.config).toEqual({
+        'ipv4.address': '192.168.255.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none', 'dns.domain': 'my-lxd.test',
+      });
+    }
+  });
+
+  test.each([['v1', 1], ['v2', 2]])('%s user-data passes `cloud-init schema`', (_, variant) => {
+    const r = cloudInitSchema(userData(variant === 1 ? v1 : v2));
+    expect(r.output).toContain('Valid cloud-config');
+    expect(r.status).toBe(0);
+  });
+
+  test('v2 creates u1 (ubuntu:18.04) at 192.168.255.2 on lxdbr0, after cloud-init', () => {
+    expect(identityOf(v2, 'seed000-v2/u1/instance')).toMatchObject({ kind: 'lxd-container', name: 'u1', image: 'ubuntu:18.04' });
+    expect(settingsOf(v2, 'seed000-v2/u1/instance').devices).toEqual({
+      eth0: { type: 'nic', network: 'lxdbr0', name: 'eth0', 'ipv4.address': '192.168.255.2' },
+    });
+    // The bridge is the one cloud-init made: no network resource; u1 waits for the launched VM.
+    expect(() => res(v2, 'seed000-v2/lxdbr0/network/object')).toThrow();
+    expect(res(v2, 'seed000-v2/u1/instance/object').depends_on).toContain(address(v2, 'seed000-v2/primary/vm/converge'));
+    expect(scriptOf(v2, 'seed000-v2/u1/instance')).toContain('lxc init ubuntu:18.04 u1 -p default');
+  });
+
+  test('v1 has no container', () => {
+    expect(() => res(v1, 'seed000-v1/u1/instance/object')).toThrow();
+  });
+});
+
+describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node cluster', () => {
+  const stacks = synth((app) => buildSeed001(app));
+  const solo = stacks['seed001-standalone'];
+  const cluster = stacks['seed001-cluster'];
+
+  test('lxc storage create lxd_vol01 lvm source=/dev/sdc1 lvm.thinpool_name=lxd_thin_vol01', () => {
+    expect(identityOf(solo, 'seed001-standalone/lxd_vol01/pool')).toEqual({
+      kind: 'lxd-storage-pool', name: 'lxd_vol01', driver: 'lvm',
+      config: { source: '/dev/sdc1', 'lvm.thinpool_name': 'lxd_thin_vol01' },
+    });
+    expect(res(solo, 'seed001-standalone/lxd_vol01/pool/object').lifecycle).toEqual({ prevent_destroy: true });
+    expect(scriptOf(solo, 'seed001-standalone/lxd_vol01/pool')).toContain('"lvm.thinpool_name":"lxd_thin_vol01"');
+    // lxc profile device add default root disk path=/ pool=lxd_vol01
+    expect(settingsOf(solo, 'seed001-standalone/default-profile/profile').devices.root).toEqual({ type: 'disk', path: '/', pool: 'lxd_vol01' });
+  });
+
+  test('lxdbr0 has the two DHCP ranges the seed meant', () => {
+    expect(settingsOf(solo, 'seed001-standalone/lxdbr0/network').config).toMatchObject({
+      'ipv4.address': '10.154.195.1/24',
+      'ipv4.dhcp.ranges': '10.154.195.10-10.154.195.20,10.154.195.110-10.154.195.120',
+      'ipv6.address': 'none',
+    });
+  });
+
+  test('ubuntu01 has the port8443 proxy device', () => {
+    const settings = settingsOf(solo, 'seed001-standalone/ubuntu01/instance');
+    expect(settings.devices.port8443).toEqual({ type: 'proxy', listen: 'tcp:0.0.0.0:18443', connect: 'tcp:127.0.0.1:8443' });
+    expect(settings.profiles).toEqual(['default']);
+  });
+
+  test('remote access on both hosts, the trust password from a sensitive variable', () => {
+    expect(solo.variable.trust_password).toMatchObject({ type: 'string', sensitive: true });
+    expect(solo.variable.trust_password.default).toBeUndefined();
+    for (const [host, address] of [['lxd01', '192.168.10.170'], ['lxd02', '192.168.10.180']]) {
+      const converge = res(solo, `seed001-standalone/${host}-remote/preseed/converge`);
+      expect(converge.provisioner[0]['local-exec'].command).toContain(`vagrant@${address}`);
+      const doc = preseedOf(unsensitive(scriptOf(solo, `seed001-standalone/${host}-remote/preseed`)));
+      expect(doc.config).toEqual({ 'core.https_address': '[::]:8443', 'core.trust_password': '${jsonencode(var.trust_password)}' });
+      expect(converge.triggers_replace.settings).toMatch(/^\$\{sensitive\(/);
+    }
+  });
+
+  test('node01 bootstraps the cluster: fan bridge lxdfan0, btrfs pool, default profile', () => {
+    const doc = preseedOf(unsensitive(scriptOf(cluster, 'seed001-cluster/node01-bootstrap/preseed')));
+    expect(doc).toEqual({
+      config: { 'core.https_address': '192.168.10.170:8443', 'core.trust_password': '${jsonencode(var.cluster_password)}' },
+      networks: [{ name: 'lxdfan0', type: 'bridge', config: { 'bridge.mode': 'fan' } }],
+      storage_pools: [{ name: 'default', driver: 'btrfs' }],
+      profiles: [{
+        name: 'default',
+        devices: {
+          eth0: { name: 'eth0', nictype: 'bridged', parent: 'lxdfan0', type: 'nic' },
+          root: { path: '/', pool: 'default', type: 'disk' },
+        },
+      }],
+      cluster: { server_name: 'node01', enabled: true },
+    });
+  });
+
+  test('node02 joins node01 with the sensitive cluster password, after the bootstrap', () => {
+    expect(cluster.variable.cluster_password).toMatchObject({ type: 'string', sensitive: true });
+    expect(cluster.variable.cluster_password.default).toBeUndefined();
+    const doc = preseedOf(unsensitive(scriptOf(cluster, 'seed001-cluster/node02-join/preseed')));
+    expect(doc).toEqual({
+      cluster: {
+        server_name: 'node02', enabled: true,
+        server_address: '192.168.10.180:8443', cluster_address: '192.168.10.170:8443',
+        cluster_certificate: '${jsonencode(var.cluster_certificate)}',
+        cluster_password: '${jsonencode(var.cluster_password)}',
+        member_config: [{ entity: 'storage-pool', name: 'default', key: 'source', value: '' }],
+      },
+    });
+    const join = res(cluster, 'seed001-cluster/node02-join/preseed/object');
+    expect(join.depends_on).toContain(address(cluster, 'seed001-cluster/node01-bootstrap/preseed/converge'));
+    expect(res(cluster, 'seed001-cluster/node02-join/preseed/converge').provisioner[0]['local-exec'].command).toContain('vagrant@192.168.10.180');
+  });
+
+  test('no secret is written as a literal', () => {
+    const text = JSON.stringify(cluster) + JSON.stringify(solo);
+    // Every occurrence reads the variable (in the script, or JSON-escaped in the settings).
+    const fromVariable = /(trust|cluster)_password: (?!\$\{jsonencode\(var\.|\$\{replace\(jsonencode\(jsonencode\(var\.)/;
+    expect(text).toMatch(/trust_password: /);
+    expect(text).not.toMatch(fromVariable);
+  });
+});
+
+describe('seed 002: fixed addresses for cent01 and cent02', () => {
+  const stacks = synth((app) => {
+    buildSeed002(app, { variant: 'leases' });
+    buildSeed002(app, { variant: 'containers' });
+  });
+  const leases = stacks['seed002-leases'];
+  const containers = stacks['seed002-containers'];
+
+  test('leases: the seed\'s dhcp-host lines are in the bridge\'s raw.dnsmasq', () => {
+    const config = settingsOf(leases, 'seed002-leases/lxdbr0/network').config;
+    expect(config).toMatchObject({
+      'ipv4.address': '10.64.177.1/24', 'ipv4.dhcp.ranges': '10.64.177.2-10.64.177.99',
+      'raw.dnsmasq': 'dhcp-host=cent01,10.64.177.101\ndhcp-host=cent02,10.64.177.102',
+    });
+    expect(scriptOf(leases, 'seed002-leases/lxdbr0/network')).toContain('dhcp-host=cent01,10.64.177.101\\ndhcp-host=cent02,10.64.177.102');
+    // On the deploying machine (LocalHost).
+    expect(res(leases, 'seed002-leases/lxdbr0/network/converge').provisioner[0]['local-exec'].command).toMatch(/\| sh -s$/);
+  });
+
+  test('containers: cent01 and cent02 get LXD reservations from their NICs', () => {
+    expect(settingsOf(containers, 'seed002-containers/lxdbr0/network').config['raw.dnsmasq']).toBeUndefined();
+    for (const [name, ip] of [['cent01', '10.64.177.101'], ['cent02', '10.64.177.102']]) {
+      expect(identityOf(containers, `seed002-containers/${name}/instance`)).toMatchObject({ name, image: 'images:almalinux/9' });
+      expect(settingsOf(containers, `seed002-containers/${name}/instance`).devices.eth0).toEqual({
+        type: 'nic', network: 'lxdbr0', name: 'eth0', 'ipv4.address': ip,
+      });
+    }
+  });
+
+  test('a hostname lease and a container on the same address are rejected', () => {
+    const app = Testing.app();
+    const stack = buildSeed002(app, { variant: 'containers' });
+    (stack.node.findChild('lxdbr0') as Bridge).addStaticLease({ hostname: 'cent01', ipv4Address: '10.64.177.101' });
+    expect(() => app.synth()).toThrow(ValidationError);
+  });
+});
+
+describe('seed 004: privileged share-host profile and the container test', () => {
+  const stack = synth((app) => buildSeed004(app)).seed004;
+
+  test('share-host: security.privileged and the two host paths, by the seed\'s device names', () => {
+    const settings = settingsOf(stack, 'seed004/share-host/profile');
+    expect(settings.config).toEqual({ 'security.privileged': 'true' });
+    expect(settings.devices).toEqual({
+      '/etc/apt/': { type: 'disk', source: '/etc/apt/', path: '/etc/apt/' },
+      '/var/cache/apt/': { type: 'disk', source: '/var/cache/apt/', path: '/var/cache/apt/' },
+    });
+  });
+
+  test('test uses default then share-host, the pool default and the host bridge br0', () => {
+    const settings = settingsOf(stack, 'seed004/test/instance');
+    expect(settings.profiles).toEqual(['default', 'share-host']);
+    expect(settings.devices).toEqual({
+      root: { type: 'disk', path: '/', pool: 'default' },
+      eth0: { type: 'nic', nictype: 'bridged', parent: 'br0', name: 'eth0' },
+    });
+    expect(identityOf(stack, 'seed004/test/instance')).toMatchObject({ image: 'ubuntu:16.04', storagePool: 'default' });
+    expect(scriptOf(stack, 'seed004/test/instance')).toContain('lxc init ubuntu:16.04 test -p default -p share-host -s default');
+    expect(res(stack, 'seed004/test/instance/object').depends_on).toContain(address(stack, 'seed004/share-host/profile/converge'));
+  });
+
+  test('the existing default pool and profile are referenced, not managed', () => {
+    expect(() => res(stack, 'seed004/default-pool/pool/object')).toThrow();
+    expect(() => res(stack, 'seed004/default-profile/profile/object')).toThrow();
+  });
+});

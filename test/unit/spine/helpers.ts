@@ -1,0 +1,214 @@
+/** Small shared helpers of the spine tests: synth, problems, fake host binaries, script runs. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { execCommand, HostRunner, SCRIPT_ENV } from '../../../src/hosts/runner';
+import { Problem, ValidationError } from '../../../src/validation/errors';
+
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A fresh temporary directory. */
+export function tmpDir(prefix = 'spine-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Every file under `dir` (recursive). */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** `Testing.synth(stack, true)` parsed. */
+export function synthJson(stack: TerraformStack): Json {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** The `terraform_data` resources of a synthesized stack, by the construct id prefix (`web_instance_object_...`). */
+export function resourceBy(json: Json, prefix: string, type = 'terraform_data'): Json {
+  const entries = Object.entries(json.resource?.[type] ?? {}).filter(([k]) => k.startsWith(`${prefix}_`));
+  if (entries.length !== 1) throw new Error(`expected one ${type} ${prefix}_*, got ${entries.map(([k]) => k).join(', ') || 'none'}`);
+  return entries[0][1] as Json;
+}
+
+/** The full resource address of the resource with `prefix`. */
+export function addressOf(json: Json, prefix: string, type = 'terraform_data'): string {
+  const key = Object.keys(json.resource?.[type] ?? {}).find((k) => k.startsWith(`${prefix}_`));
+  if (!key) throw new Error(`no ${type} ${prefix}_*`);
+  return `${type}.${key}`;
+}
+
+/** The first local-exec provisioner of a resource. */
+export function localExec(resource: Json, when?: 'destroy'): Json {
+  const p = (resource.provisioner ?? []).map((x: Json) => x['local-exec']).find((x: Json) => (when ? x.when === when : x.when === undefined));
+  if (!p) throw new Error(`no local-exec${when ? ` (when ${when})` : ''}`);
+  return p;
+}
+
+/** Undoes Terraform's template escapes of a literal (no interpolation inside). */
+export function tfUnescape(text: string): string {
+  if (/(^|[^$])\$\{|(^|[^%])%\{/.test(text.replace(/\$\$\{/g, '').replace(/%%\{/g, ''))) {
+    throw new Error(`not a pure literal: ${text.slice(0, 80)}`);
+  }
+  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+/** Runs `fn` and returns the ValidationError it throws (fails when it throws anything else or nothing). */
+export function validationErrorOf(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw new Error(`expected a ValidationError, got: ${(e as Error).message}`);
+  }
+  throw new Error('expected a ValidationError, nothing was thrown');
+}
+
+/** Expected parts of one problem; `fix` is a substring of the fix. */
+export interface ExpectedProblem {
+  readonly path: string;
+  readonly property: string;
+  readonly value?: unknown;
+  readonly reason?: string | RegExp;
+  readonly fix?: string | RegExp;
+}
+
+/**
+ * Asserts that `error` reports a problem naming the construct path, the property, the bad value
+ * and a fix, both in its structured `problems` and in its message.
+ */
+export function expectProblem(error: ValidationError, expected: ExpectedProblem): Problem {
+  const found = error.problems.find((p) => p.path === expected.path && p.property === expected.property &&
+    (!('value' in expected) || JSON.stringify(p.value) === JSON.stringify(expected.value)));
+  if (!found) {
+    throw new Error(`no problem ${JSON.stringify(expected)} in:\n${error.message}`);
+  }
+  expect(found.fix.length).toBeGreaterThan(3);
+  if (expected.reason) expect(found.reason).toMatch(expected.reason);
+  if (expected.fix) expect(found.fix).toMatch(expected.fix);
+  expect(error.message).toContain(`[${expected.path}] ${expected.property} = `);
+  expect(error.message).toContain('Fix: ');
+  if (typeof found.value === 'string' && found.value.length < 100) expect(error.message).toContain(JSON.stringify(found.value));
+  return found;
+}
+
+/**
+ * Builds an app into a fresh outdir, synthesizes it and expects a ValidationError;
+ * asserts that no `cdk.tf.json` was written anywhere under the outdir.
+ */
+export function expectAppSynthRejected(build: (app: App) => void): ValidationError {
+  const outdir = tmpDir('spine-out-');
+  const app = new App({ outdir });
+  build(app);
+  const error = validationErrorOf(() => app.synth());
+  expect(filesUnder(outdir).filter((f) => f.endsWith('cdk.tf.json'))).toEqual([]);
+  return error;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fake host binaries
+// ---------------------------------------------------------------------------------------------
+
+/** One logged call of a fake binary. */
+export interface Call {
+  readonly argv: string[];
+  readonly stdin?: string;
+  readonly file?: string;
+}
+
+/**
+ * Node scripts standing in for `lxc`, `lxd`, `multipass`, `ssh` and `sudo`. Each appends its argv
+ * (with the binary's name first) as one JSON line to `$FAKE_LOG`.
+ * - `lxc ... get ...` exits `$FAKE_GET_RC` (default 1: missing -> create path) and prints `$FAKE_OLD`.
+ * - `lxc query URL` (no -X) exits `$FAKE_EXISTS_RC` (default 0: present -> delete path).
+ * - `lxc list` prints STOPPED; `lxd init --preseed` logs its stdin.
+ * - `multipass info` exits `$FAKE_INFO_RC` (default 1); `multipass launch` logs the --cloud-init file;
+ *   `multipass exec NAME -- cmd...` runs cmd with stdin passed through (`cloud-init ...` exits 0).
+ * - `ssh [opts] -- target REMOTE` runs REMOTE with `sh -c`, stdin passed through (as sshd does).
+ * - `sudo cmd...` runs cmd.
+ */
+export function makeFakeBin(dir: string): string {
+  const bin = path.join(dir, 'bin');
+  fs.mkdirSync(bin, { recursive: true });
+  const common = `#!${process.execPath}
+const fs = require('fs');
+const { spawnSync } = require('child_process');
+const name = require('path').basename(process.argv[1]);
+const argv = process.argv.slice(2);
+const log = (extra) => fs.appendFileSync(process.env.FAKE_LOG, JSON.stringify({ argv: [name, ...argv], ...extra }) + '\\n');
+const run = (cmd, args) => { const r = spawnSync(cmd, args, { stdio: 'inherit' }); process.exit(r.status === null ? 1 : r.status); };
+`;
+  const bodies: Record<string, string> = {
+    lxc: `log({});
+if (argv[1] === 'get') { process.stdout.write(process.env.FAKE_OLD || ''); process.exit(Number(process.env.FAKE_GET_RC || 1)); }
+if (argv[0] === 'query' && argv[1] !== '-X') process.exit(Number(process.env.FAKE_EXISTS_RC || 0));
+if (argv[0] === 'list') process.stdout.write('STOPPED\\n');
+`,
+    lxd: `log({ stdin: fs.readFileSync(0, 'utf8') });`,
+    multipass: `
+if (argv[0] === 'launch') { const i = argv.indexOf('--cloud-init'); log({ file: fs.readFileSync(argv[i + 1], 'utf8') }); process.exit(0); }
+log({});
+if (argv[0] === 'info') process.exit(Number(process.env.FAKE_INFO_RC || 1));
+if (argv[0] === 'exec') { const rest = argv.slice(argv.indexOf('--') + 1); if (rest[0] === 'cloud-init') process.exit(0); run(rest[0], rest.slice(1)); }
+`,
+    ssh: `log({});
+const rest = argv.slice(argv.indexOf('--') + 2);
+run('sh', ['-c', rest.join(' ')]);
+`,
+    sudo: `log({}); run(argv[0], argv.slice(1));`,
+  };
+  for (const [n, body] of Object.entries(bodies)) {
+    fs.writeFileSync(path.join(bin, n), common + body, { mode: 0o755 });
+  }
+  return bin;
+}
+
+/** A sandbox with fake binaries, a call log and a canary location. */
+export class Sandbox {
+  public readonly dir = tmpDir('spine-sandbox-');
+  public readonly bin = makeFakeBin(this.dir);
+  public readonly logFile = path.join(this.dir, 'calls.log');
+  /** Where hostile strings try to create files. */
+  public readonly canary = path.join(this.dir, 'canary');
+
+  /** Environment for a run: fakes first on PATH. */
+  public env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return { PATH: `${this.bin}:${process.env.PATH}`, FAKE_LOG: this.logFile, HOME: this.dir, ...extra };
+  }
+
+  /**
+   * Runs a script exactly as the local-exec provisioner does: `/bin/sh -c <command>` with the
+   * script in `$CDKTF_LAB_SCRIPT`. `command` is a local-exec command line, or a runner.
+   */
+  public run(command: string | HostRunner, scriptText: string, extra: Record<string, string> = {}): { status: number | null; stderr: string } {
+    const line = typeof command === 'string' ? command : execCommand(command);
+    const r = spawnSync('/bin/sh', ['-c', line], {
+      cwd: this.dir, env: this.env({ ...extra, [SCRIPT_ENV]: scriptText }), encoding: 'utf8', timeout: 30000,
+    });
+    return { status: r.status, stderr: r.stderr };
+  }
+
+  /** The calls logged so far (and clears the log). */
+  public calls(): Call[] {
+    if (!fs.existsSync(this.logFile)) return [];
+    const lines = fs.readFileSync(this.logFile, 'utf8').split('\n').filter((l) => l);
+    fs.unlinkSync(this.logFile);
+    return lines.map((l) => JSON.parse(l));
+  }
+
+  /** Files a hostile string may have created anywhere in the sandbox or cwd. */
+  public canaries(): string[] {
+    return filesUnder(this.dir).filter((f) => path.basename(f).startsWith('canary'));
+  }
+}
+
+/** The `--data` JSON argument of a logged `lxc query -X METHOD URL --data JSON` call. */
+export function queryData(calls: Call[], method: string, url: string): Json {
+  const c = calls.find((x) => x.argv[1] === 'query' && x.argv[3] === method && x.argv[4] === url);
+  if (!c) throw new Error(`no lxc query -X ${method} ${url} in ${JSON.stringify(calls.map((x) => x.argv.slice(0, 5)))}`);
+  return JSON.parse(c.argv[c.argv.indexOf('--data') + 1]);
+}
