@@ -4,7 +4,7 @@
  * `share-host`, on the host bridge br0, with its root disk on the pool `default`.
  */
 import { App } from 'cdktf';
-import { Container, IHost, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../index';
+import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../index';
 
 /** Options of {@link buildSeed004}. */
 export interface Seed004Options {
@@ -37,21 +37,19 @@ export function buildSeed004(app: App, o: Seed004Options = {}): LabStack {
   // lxc profile device add share-host /var/cache/apt/ disk {source,path}=/var/cache/apt/
   shareHost.addDisk('/var/cache/apt/', { source: '/var/cache/apt/', path: '/var/cache/apt/' });
 
+  // -n br0: br0 is a Linux bridge of the host (it enslaves enp5s0, see `brctl show`) that LXD
+  // does not manage (`lxc network list` shows MANAGED NO): containers join it by parent
+  // (`nictype: bridged`) and get their addresses from the LAN's DHCP server.
+  const br0 = Bridge.fromHostBridge(stack, 'br0', host, o.hostBridge ?? 'br0');
+
   // lxc init ubuntu/16.04 test -s default -n br0 ; lxc profile add test share-host ; lxc start test
-  const test = new Container(stack, 'test', {
+  new Container(stack, 'test', {
     host,
     image: o.image ?? 'ubuntu:16.04',
     profiles: [defaultProfile, shareHost], // later profiles override earlier ones
     storagePool: defaultPool, // -s default
+    nics: [{ bridge: br0 }],
   });
-  // -n br0: br0 is a Linux bridge of the host (it enslaves enp5s0, see `brctl show`) that LXD
-  // does not manage (`lxc network list` shows MANAGED NO), so the NIC is bridged onto it by
-  // parent. Bridge.fromName and `nics` are for LXD-managed networks: they set `network=br0`,
-  // which LXD rejects for an unmanaged bridge. The containers then sit on the host's LAN and get
-  // their addresses from its DHCP server. (With a managed bridge instead, `new Bridge(stack,
-  // 'br0', { host, ipv4Address: ... })` and `nics: [{ bridge }]`, they would be NATed behind
-  // the host.)
-  test.addDevice('eth0', { type: 'nic', nictype: 'bridged', parent: o.hostBridge ?? 'br0', name: 'eth0' });
 
   // Not modeled: `lxc publish test --alias test`, and test2 made from that image with
   // `-p share-host -p default` would be `new Container(stack, 'test2', { image: 'test',

@@ -6,6 +6,25 @@ import { formatProblem, Problem, ValidationError } from '../../src/validation/er
 /** Which Terraform resource carries the local-exec provisioners. */
 export type CommandResourceKind = 'terraform_data' | 'null_resource';
 
+/**
+ * How objects become Terraform resources: `cli` runs idempotent scripts through the host
+ * (terraform_data + local-exec, no provider download); `provider` emits native
+ * terraform-lxd/lxd, poseidon/matchbox and larstobi/multipass resources.
+ */
+export type Rendering = 'cli' | 'provider';
+
+/** Target version of terraform-lxd/lxd for `provider` rendering. */
+export type LxdProviderVersion = 'v3' | 'v2';
+
+/** The settings constructs read from their stack. */
+export interface LabSettings {
+  readonly commandResource: CommandResourceKind;
+  readonly rendering: Rendering;
+  readonly lxdProviderVersion: LxdProviderVersion;
+}
+
+const DEFAULT_SETTINGS: LabSettings = { commandResource: 'terraform_data', rendering: 'cli', lxdProviderVersion: 'v3' };
+
 /** Props of {@link LabStack}. */
 export interface LabStackProps {
   /**
@@ -20,6 +39,10 @@ export interface LabStackProps {
    * @default '../../../terraform.<stack>.tfstate' (next to cdktf.json)
    */
   readonly localStatePath?: string;
+  /** @default 'cli' */
+  readonly rendering?: Rendering;
+  /** `limits.*` go to `config` in v3 and to the `limits` map in v2. @default 'v3' */
+  readonly lxdProviderVersion?: LxdProviderVersion;
 }
 
 const LAB_STACK = Symbol.for('cdktf-lxd-matchbox.LabStack');
@@ -32,9 +55,9 @@ const reconcileTokens = new WeakMap<TerraformVariable, string>();
  */
 export class LabStack extends TerraformStack {
   /** The lab settings in force for `scope` (defaults outside a LabStack). */
-  public static settingsOf(scope: IConstruct): { commandResource: CommandResourceKind } {
+  public static settingsOf(scope: IConstruct): LabSettings {
     const stack = TerraformStack.of(scope);
-    return { commandResource: LabStack.isLabStack(stack) ? stack.commandResource : 'terraform_data' };
+    return LabStack.isLabStack(stack) ? stack.settings : DEFAULT_SETTINGS;
   }
 
   /** True when `x` is a LabStack. */
@@ -66,13 +89,17 @@ export class LabStack extends TerraformStack {
     return (stack.node.tryFindChild('null') as NullProvider | undefined) ?? new NullProvider(stack, 'null');
   }
 
-  public readonly commandResource: CommandResourceKind;
+  public readonly settings: LabSettings;
   private readonly localStatePath: string;
 
   constructor(scope: Construct, id: string, props: LabStackProps = {}) {
     super(scope, id);
     Object.defineProperty(this, LAB_STACK, { value: true });
-    this.commandResource = props.commandResource ?? 'terraform_data';
+    this.settings = {
+      commandResource: props.commandResource ?? DEFAULT_SETTINGS.commandResource,
+      rendering: props.rendering ?? DEFAULT_SETTINGS.rendering,
+      lxdProviderVersion: props.lxdProviderVersion ?? DEFAULT_SETTINGS.lxdProviderVersion,
+    };
     this.localStatePath = props.localStatePath ?? `../../../terraform.${id}.tfstate`;
   }
 

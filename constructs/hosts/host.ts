@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
+import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner, runnerIdentity } from '../../src/hosts/runner';
 import { Problem } from '../../src/validation/errors';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
@@ -10,6 +11,8 @@ export interface IHost extends IConstruct {
   readonly runner: HostRunner;
   /** What must exist before commands can run on it (e.g. the launched VM). */
   readonly ready: ITerraformDependable[];
+  /** Its LXD API, for `provider` rendering. */
+  readonly lxdRemote?: LxdRemote;
   /** Records an object name on this host, so duplicates are reported at synth. */
   registerName(kind: string, name: string, owner: IConstruct): void;
 }
@@ -23,6 +26,7 @@ export function sameHost(a: IHost, b: IHost): boolean {
 export abstract class HostBase extends Construct implements IHost, ProblemSource {
   public abstract readonly runner: HostRunner;
   public abstract readonly ready: ITerraformDependable[];
+  public readonly lxdRemote?: LxdRemote;
   private readonly names = new Map<string, IConstruct[]>();
 
   constructor(scope: Construct, id: string) {

@@ -1,10 +1,13 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
+import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { HostBase } from './host';
 
 /** Props of {@link LocalHost}. */
 export interface LocalHostProps {
+  /** The host's LXD API for `provider` rendering. @default unix:// (the local socket) */
+  readonly lxdRemote?: LxdRemote;
   /** Run the commands with sudo. @default false */
   readonly sudo?: boolean;
 }
@@ -12,10 +15,12 @@ export interface LocalHostProps {
 /** The machine that runs terraform: commands run there directly. */
 export class LocalHost extends HostBase {
   public readonly runner: HostRunner;
+  public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
 
   constructor(scope: Construct, id: string, props: LocalHostProps = {}) {
     super(scope, id);
+    this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
     this.runner = { kind: 'local', sudo: props.sudo ?? false };
   }
 }

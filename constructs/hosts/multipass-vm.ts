@@ -1,13 +1,16 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { CloudConfig } from '../../src/cloudinit/cloud-config';
+import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { checkInstanceName } from '../../src/lxd/names';
 import {
-  MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel, USER_DATA_ENV, vmDelete, vmLaunch,
+  MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel, USER_DATA_ENV, vmDelete, vmLaunch, vmWaitForCloudInit,
 } from '../../src/multipass/vm';
 import { assertValid, ValidationError } from '../../src/validation/errors';
 import { checkMultipassSize } from '../../src/validation/size';
+import { LabStack } from '../core/lab-stack';
+import { multipassInstance } from '../render/multipass-provider';
 import { ManagedObject, sensitiveLiteral } from '../core/managed-object';
 import { HostBase } from './host';
 
@@ -19,6 +22,8 @@ export interface MultipassMount {
 
 /** Props of {@link MultipassVm}. */
 export interface MultipassVmProps {
+  /** The host's LXD API for `provider` rendering. @default - none (required by provider rendering) */
+  readonly lxdRemote?: LxdRemote;
   /** VM name. @default - the construct id */
   readonly name?: string;
   /** @default 1 */
@@ -48,12 +53,16 @@ export interface MultipassVmProps {
  */
 export class MultipassVm extends HostBase {
   public readonly runner: HostRunner;
+  public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[];
   public readonly vmName: string;
   public readonly cloudConfig: CloudConfig;
+  /** The VM's IPv4 address (provider rendering only; a Terraform reference). */
+  public readonly ipv4Address?: string;
 
   constructor(scope: Construct, id: string, props: MultipassVmProps = {}) {
     super(scope, id);
+    this.lxdRemote = props.lxdRemote;
     const path = this.node.path;
     this.vmName = props.name ?? id;
     const model: MultipassVmModel = {
@@ -79,6 +88,17 @@ export class MultipassVm extends HostBase {
 
     this.runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };
     const userData = this.cloudConfig.render();
+    if (LabStack.settingsOf(this).rendering === 'provider') {
+      const instance = multipassInstance(this, model, userData);
+      this.ipv4Address = instance.ipv4;
+      // larstobi/multipass cannot wait for cloud-init: that part stays a local-exec.
+      const wait = new ManagedObject(this, 'cloud-init', {
+        runner: { kind: 'local', sudo: false }, deletable: false, dependsOn: [instance],
+        state: () => ({ identity: { instance: instance.getStringAttribute('id') }, settings: {}, converge: vmWaitForCloudInit(model.name), destroy: '' }),
+      });
+      this.ready = [instance, wait.converged];
+      return;
+    }
     const vm = new ManagedObject(this, 'vm', {
       runner: { kind: 'local', sudo: false },
       protect: props.protect,

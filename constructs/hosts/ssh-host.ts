@@ -1,11 +1,14 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
+import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { assertValid, Verdict } from '../../src/validation/errors';
 import { HostBase } from './host';
 
 /** Props of {@link SshHost}. */
 export interface SshHostProps {
+  /** The host's LXD API for `provider` rendering. @default - none (required by provider rendering) */
+  readonly lxdRemote?: LxdRemote;
   /** Host name or IP address. */
   readonly address: string;
   /** @default - ssh's default (current user or ~/.ssh/config) */
@@ -26,10 +29,12 @@ const word = (what: string, pattern: RegExp, example: string) => (v: unknown): V
 /** An existing machine reached over ssh (BatchMode: keys or agent, never a password prompt). */
 export class SshHost extends HostBase {
   public readonly runner: HostRunner;
+  public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
 
   constructor(scope: Construct, id: string, props: SshHostProps) {
     super(scope, id);
+    this.lxdRemote = props.lxdRemote;
     const path = this.node.path;
     assertValid(path, 'address', props.address, word('host name or address', /^[A-Za-z0-9][A-Za-z0-9.:-]*$/, '10.0.0.5 or lxd01.example.com')(props.address));
     if (props.user !== undefined) assertValid(path, 'user', props.user, word('user name', /^[A-Za-z_][A-Za-z0-9_.-]*$/, 'ubuntu')(props.user));

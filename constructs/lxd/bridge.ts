@@ -8,7 +8,8 @@ import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
 import { checkMac, normalizeMac } from '../../src/net/mac';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
-import { ManagedObject } from '../core/managed-object';
+import { networkResource } from '../render/lxd-provider';
+import { renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues } from './common';
 
@@ -24,6 +25,8 @@ export interface StaticLease {
 /** A bridge network, declared or pre-existing. */
 export interface IBridge extends IOnHost {
   readonly networkName: string;
+  /** False for a host bridge LXD does not manage (NICs attach with `nictype: bridged`, no LXD DHCP). */
+  readonly managed: boolean;
   /** The bridge's `ipv4.address` (CIDR) when known, for address validation. */
   readonly ipv4Cidr?: string;
   /** What a user of the bridge must depend on. */
@@ -61,6 +64,7 @@ export interface BridgeProps {
 
 /** Shared address bookkeeping of declared and imported bridges. */
 abstract class BridgeBase extends Construct implements IBridge, ProblemSource {
+  public readonly managed: boolean = true;
   public abstract readonly host: IHost;
   public abstract readonly networkName: string;
   public abstract readonly ipv4Cidr?: string;
@@ -86,11 +90,12 @@ abstract class BridgeBase extends Construct implements IBridge, ProblemSource {
 }
 
 class ImportedBridge extends BridgeBase {
-  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly networkName: string, public readonly ipv4Cidr?: string) {
+  public readonly ready: ITerraformDependable[];
+  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly networkName: string,
+    public readonly ipv4Cidr?: string, public readonly managed = true) {
     super(scope, id);
     this.ready = host.ready;
   }
-  public readonly ready: ITerraformDependable[];
 }
 
 /**
@@ -106,6 +111,15 @@ export class Bridge extends BridgeBase {
     assertValid(`${scope.node.path}/${id}`, 'name', name, checkNetworkName(name));
     if (ipv4Cidr !== undefined) assertValid(`${scope.node.path}/${id}`, 'ipv4Cidr', ipv4Cidr, checkHostCidr(ipv4Cidr));
     return new ImportedBridge(scope, id, host, name, ipv4Cidr);
+  }
+
+  /**
+   * References a Linux bridge on the host that LXD does not manage (seed 004's `br0`):
+   * containers join it with `nictype: bridged, parent: NAME` and get addresses from that network.
+   */
+  public static fromHostBridge(scope: Construct, id: string, host: IHost, name: string): IBridge {
+    assertValid(`${scope.node.path}/${id}`, 'name', name, checkNetworkName(name));
+    return new ImportedBridge(scope, id, host, name, undefined, false);
   }
 
   public readonly host: IHost;
@@ -138,10 +152,10 @@ export class Bridge extends BridgeBase {
     assertConfig(path, 'config', props.config);
     this.host.registerName('network', this.networkName, this);
 
-    const obj = new ManagedObject(this, 'network', {
-      runner: this.host.runner,
+    this.ready = renderObject(this, 'network', {
+      host: this.host,
       dependsOn: this.host.ready,
-      state: () => {
+      cli: () => {
         const model = this.model();
         return {
           identity: { kind: 'lxd-network', name: model.name, type: model.type },
@@ -150,8 +164,8 @@ export class Bridge extends BridgeBase {
           destroy: networkDelete(model.name),
         };
       },
-    });
-    this.ready = [obj.object, obj.converged];
+      provider: (target) => networkResource(this, 'resource', target, () => this.model()),
+    }).ready;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { instanceConverge, instanceDelete } from '../../src/lxd/cli';
-import { diskDevice, DiskOptions, isProxyAddress, nicDevice, proxyDevice, ProxyOptions, rootDisk } from '../../src/lxd/devices';
+import { diskDevice, DiskOptions, hostBridgeNic, isProxyAddress, nicDevice, proxyDevice, ProxyOptions, rootDisk } from '../../src/lxd/devices';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
 import { checkInstanceName } from '../../src/lxd/names';
 import { checkIpv4 } from '../../src/net/ipv4';
@@ -9,9 +9,11 @@ import { checkMac } from '../../src/net/mac';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
-import { ManagedObject } from '../core/managed-object';
+import { instanceResource } from '../render/lxd-provider';
+import { RenderedObject, renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
 import { IBridge } from './bridge';
+import { CachedImage } from './cached-image';
 import { assertConfig, assertDevices, crossHostProblem, IOnHost, stringValues } from './common';
 import { IProfile } from './profile';
 import { IStoragePool } from './storage-pool';
@@ -47,8 +49,11 @@ export interface ContainerProps {
   readonly host: IHost;
   /** @default - the construct id */
   readonly name?: string;
-  /** `alias`, `remote:alias` (e.g. `ubuntu:22.04`, `images:alpine/3.19`) or a fingerprint. Changing it replaces the container. */
-  readonly image: string;
+  /**
+   * `alias`, `remote:alias` (e.g. `ubuntu:22.04`, `images:alpine/3.19`), a fingerprint, or a
+   * {@link CachedImage}. Changing it replaces the container.
+   */
+  readonly image: string | CachedImage;
   /** Profiles in order; later ones override earlier ones. @default - the host's `default` profile */
   readonly profiles?: readonly IProfile[];
   /** Root disk pool, when no profile provides one. Changing it replaces the container. @default - from the profiles */
@@ -74,6 +79,8 @@ export interface ContainerProps {
   readonly description?: string;
   /** Terraform `prevent_destroy`: the container holds data. @default false */
   readonly protect?: boolean;
+  /** With provider rendering, wait until the container has an IPv4 address. @default false */
+  readonly waitForAddress?: boolean;
 }
 
 /**
@@ -89,11 +96,13 @@ export class Container extends Construct implements IContainer, ProblemSource {
 
   public readonly host: IHost;
   public readonly containerName: string;
+  /** The image reference `lxc init` gets. */
+  public readonly image: string;
   public readonly ready: ITerraformDependable[];
   private readonly props: ContainerProps;
   private readonly devices: Record<string, ConfigMap> = {};
   private readonly refs: { property: string; ref: IOnHost }[] = [];
-  private readonly object: ManagedObject;
+  private readonly rendered: RenderedObject;
 
   constructor(scope: Construct, id: string, props: ContainerProps) {
     super(scope, id);
@@ -102,7 +111,8 @@ export class Container extends Construct implements IContainer, ProblemSource {
     this.host = props.host;
     this.containerName = props.name ?? id;
     assertValid(path, 'name', this.containerName, checkInstanceName(this.containerName));
-    assertValid(path, 'image', props.image, typeof props.image === 'string' && /^([A-Za-z0-9_.-]+:)?[A-Za-z0-9][A-Za-z0-9_./-]*$/.test(props.image)
+    this.image = typeof props.image === 'string' ? props.image : props.image.alias;
+    assertValid(path, 'image', this.image, /^([A-Za-z0-9_.-]+:)?[A-Za-z0-9][A-Za-z0-9_./-]*$/.test(this.image)
       ? undefined : { reason: 'not an image reference', fix: 'use alias, remote:alias or a fingerprint, e.g. ubuntu:22.04' });
     if (props.limits?.memory !== undefined) assertValid(path, 'limits.memory', props.limits.memory, checkLxdSize(props.limits.memory));
     if (props.rootSize !== undefined) assertValid(path, 'rootSize', props.rootSize, checkLxdSize(props.rootSize));
@@ -111,11 +121,11 @@ export class Container extends Construct implements IContainer, ProblemSource {
     assertValid(path, 'state', props.state, props.state === undefined || ['running', 'stopped'].includes(props.state)
       ? undefined : { reason: 'unknown state', fix: 'use running or stopped' });
     assertConfig(path, 'config', props.config);
-    this.object = new ManagedObject(this, 'instance', {
-      runner: this.host.runner,
+    this.rendered = renderObject(this, 'instance', {
+      host: this.host,
       dependsOn: this.host.ready,
       protect: props.protect,
-      state: () => {
+      cli: () => {
         const model = this.model();
         return {
           identity: { kind: 'lxd-container', name: model.name, image: model.image, storagePool: model.storagePool ?? null },
@@ -124,8 +134,10 @@ export class Container extends Construct implements IContainer, ProblemSource {
           destroy: instanceDelete(model.name),
         };
       },
+      provider: (target) => instanceResource(this, 'resource', target, () => this.model(), props.waitForAddress ?? false),
     });
-    this.ready = [this.object.object, this.object.converged];
+    this.ready = this.rendered.ready;
+    if (props.image instanceof CachedImage) this.use('image', props.image, props.image.ready);
     for (const p of props.profiles ?? []) this.use('profiles', p, p.ready);
     if (props.storagePool) {
       this.use('storagePool', props.storagePool, props.storagePool.ready);
@@ -145,6 +157,12 @@ export class Container extends Construct implements IContainer, ProblemSource {
     if (nic.ipv4Address !== undefined) assertValid(path, `nics.${name}.ipv4Address`, nic.ipv4Address, checkIpv4(nic.ipv4Address));
     if (nic.hwaddr !== undefined) assertValid(path, `nics.${name}.hwaddr`, nic.hwaddr, checkMac(nic.hwaddr));
     this.use(`nics.${name}.bridge`, nic.bridge, nic.bridge.ready);
+    if (!nic.bridge.managed) {
+      assertValid(path, `nics.${name}.ipv4Address`, nic.ipv4Address, nic.ipv4Address === undefined
+        ? undefined : { reason: `${nic.bridge.networkName} is not managed by LXD, so LXD hands out no addresses on it`, fix: 'use a managed Bridge, or configure the address inside the container' });
+      this.addDevice(name, hostBridgeNic(nic.bridge.networkName, name, nic.hwaddr));
+      return;
+    }
     this.addDevice(name, nicDevice({ network: nic.bridge.networkName, name, ipv4Address: nic.ipv4Address, hwaddr: nic.hwaddr }));
     if (nic.ipv4Address !== undefined || nic.hwaddr !== undefined) {
       nic.bridge.claimAddress({ path, property: `nics.${name}.ipv4Address`, ipv4: nic.ipv4Address, mac: nic.hwaddr, hostname: this.containerName });
@@ -178,7 +196,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
     const p = this.props;
     return {
       name: this.containerName,
-      image: p.image,
+      image: this.image,
       profiles: p.profiles ? p.profiles.map((x) => x.profileName) : ['default'],
       storagePool: p.storagePool?.poolName,
       config: {
@@ -200,6 +218,6 @@ export class Container extends Construct implements IContainer, ProblemSource {
 
   private use(property: string, ref: IOnHost, ready: ITerraformDependable[]): void {
     this.refs.push({ property, ref });
-    this.object.dependOn(...ready);
+    this.rendered.dependOn(...ready);
   }
 }

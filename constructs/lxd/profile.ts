@@ -6,7 +6,8 @@ import { ConfigMap, ProfileModel } from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
-import { ManagedObject } from '../core/managed-object';
+import { profileResource } from '../render/lxd-provider';
+import { renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
 import { IBridge } from './bridge';
 import { assertConfig, assertDevices, crossHostProblem, IOnHost } from './common';
@@ -75,10 +76,10 @@ export class Profile extends Construct implements IProfile, ProblemSource {
     this.host.registerName('profile', this.profileName, this);
     registerProblems(this);
 
-    const obj = new ManagedObject(this, 'profile', {
-      runner: this.host.runner,
+    this.ready = renderObject(this, 'profile', {
+      host: this.host,
       dependsOn: [...this.host.ready, ...deps],
-      state: () => {
+      cli: () => {
         const model = this.model();
         return {
           identity: { kind: 'lxd-profile', name: model.name },
@@ -87,8 +88,9 @@ export class Profile extends Construct implements IProfile, ProblemSource {
           destroy: profileDelete(model.name),
         };
       },
-    });
-    this.ready = [obj.object, obj.converged];
+      // LXD's `default` profile always exists: the provider cannot create it, so it stays on cli.
+      provider: this.profileName === 'default' ? undefined : (target) => profileResource(this, 'resource', target, () => this.model()),
+    }).ready;
   }
 
   /** Adds a raw device. */

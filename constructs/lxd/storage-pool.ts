@@ -5,7 +5,8 @@ import { POOL_CREATE_ONLY_KEYS, StorageDriver, StoragePoolModel } from '../../sr
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
-import { ManagedObject } from '../core/managed-object';
+import { storagePoolResource } from '../render/lxd-provider';
+import { renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues } from './common';
 
@@ -97,17 +98,17 @@ export class StoragePool extends Construct implements IStoragePool {
     this.host.registerName('storage pool', this.poolName, this);
 
     const fixed = Object.fromEntries(Object.entries(config).filter(([k]) => POOL_CREATE_ONLY_KEYS.includes(k)));
-    const obj = new ManagedObject(this, 'pool', {
-      runner: this.host.runner,
+    this.ready = renderObject(this, 'pool', {
+      host: this.host,
       dependsOn: this.host.ready,
       protect: props.protect,
-      state: () => ({
+      cli: () => ({
         identity: { kind: 'lxd-storage-pool', name: this.poolName, driver: props.driver, config: fixed },
         settings: { description: this.model.description, config: this.model.config },
         converge: poolConverge(this.model),
         destroy: poolDelete(this.poolName),
       }),
-    });
-    this.ready = [obj.object, obj.converged];
+      provider: (target) => storagePoolResource(this, 'resource', target, () => this.model),
+    }).ready;
   }
 }

@@ -156,3 +156,16 @@ export function profileDelete(name: string): string {
 export function preseedApply(doc: PreseedDocument): string {
   return script([heredoc('lxd init --preseed', renderPreseed(doc))]);
 }
+
+/** Copies a remote image into the host's image store under `alias`, unless the alias exists. */
+export function imageCopy(source: string, alias: string, autoUpdate: boolean): string {
+  const flags = autoUpdate ? ' --auto-update' : '';
+  return script([
+    `if ! lxc image info ${shq(alias)} >/dev/null 2>&1; then lxc image copy ${shq(source)} local: --alias ${shq(alias)}${flags} >/dev/null; fi`,
+  ]);
+}
+
+/** Deletes the image behind `alias`, if any. */
+export function imageDelete(alias: string): string {
+  return script([`if lxc image info ${shq(alias)} >/dev/null 2>&1; then lxc image delete ${shq(alias)}; fi`]);
+}

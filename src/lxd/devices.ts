@@ -36,6 +36,11 @@ export function nicDevice(o: NicOptions): ConfigMap {
   return compact({ type: 'nic', network: o.network, name: o.name ?? 'eth0', 'ipv4.address': o.ipv4Address, hwaddr: o.hwaddr }) as ConfigMap;
 }
 
+/** A NIC on a Linux bridge LXD does not manage (`nictype: bridged`). */
+export function hostBridgeNic(parent: string, name: string, hwaddr?: string): ConfigMap {
+  return compact({ type: 'nic', nictype: 'bridged', parent, name, hwaddr }) as ConfigMap;
+}
+
 /** The device map of a disk mount. */
 export function diskDevice(o: DiskOptions): ConfigMap {
   return compact({ type: 'disk', source: o.source, path: o.path, readonly: flag(o.readonly), shift: flag(o.shift) }) as ConfigMap;

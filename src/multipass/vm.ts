@@ -39,10 +39,21 @@ export function vmLaunch(vm: MultipassVmModel): string {
     `  printf '%s\\n' "$${USER_DATA_ENV}" > "$user_data"`,
     `  multipass launch ${flags.join(' ')} --cloud-init "$user_data" ${image.join(' ')}`.trimEnd(),
     'fi',
-    '# cloud-init exits 2 for "done with recoverable errors" (deprecated keys); that is a finished boot.',
-    `rc=0; multipass exec ${shq(vm.name)} -- cloud-init status --wait >/dev/null || rc=$?`,
-    `if [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then echo "cloud-init failed on ${vm.name} (exit $rc)" >&2; exit "$rc"; fi`,
+    ...waitLines(vm.name),
   ]);
+}
+
+/** Waits until cloud-init has finished in the VM. */
+export function vmWaitForCloudInit(name: string): string {
+  return script(waitLines(name));
+}
+
+function waitLines(name: string): string[] {
+  return [
+    '# cloud-init exits 2 for "done with recoverable errors" (deprecated keys); that is a finished boot.',
+    `rc=0; multipass exec ${shq(name)} -- cloud-init status --wait >/dev/null || rc=$?`,
+    `if [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then echo "cloud-init failed on ${name} (exit $rc)" >&2; exit "$rc"; fi`,
+  ];
 }
 
 /** Deletes and purges the VM if it exists. */

@@ -1,0 +1,56 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { Image as ImageV3 } from '../../generated/providers/lxd/image';
+import { CachedImage as CachedImageV2 } from '../../generated/providers/lxd-v2/cached-image';
+import { imageCopy, imageDelete } from '../../src/lxd/cli';
+import { checkObjectName } from '../../src/lxd/names';
+import { assertValid } from '../../src/validation/errors';
+import { IHost } from '../hosts/host';
+import { renderObject } from '../render/render-object';
+import { IOnHost } from './common';
+
+/** Props of {@link CachedImage}. */
+export interface CachedImageProps {
+  readonly host: IHost;
+  /** Remote image, `remote:alias`, e.g. `ubuntu:22.04` or `images:alpine/3.19`. */
+  readonly source: string;
+  /** Local alias containers can use as their image. @default - the construct id */
+  readonly alias?: string;
+  /** Keep the copy up to date with the remote. @default true */
+  readonly autoUpdate?: boolean;
+}
+
+/**
+ * A remote image copied into the host's image store once, so containers start from the
+ * local copy (`lxc image copy REMOTE:ALIAS local: --alias ALIAS`; `lxd_image` with provider rendering).
+ */
+export class CachedImage extends Construct implements IOnHost {
+  public readonly host: IHost;
+  /** The local alias: use it as a container's `image`. */
+  public readonly alias: string;
+  public readonly ready: ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, props: CachedImageProps) {
+    super(scope, id);
+    this.host = props.host;
+    this.alias = props.alias ?? id;
+    const m = /^([A-Za-z0-9_.-]+):([A-Za-z0-9][A-Za-z0-9_./-]*)$/.exec(props.source);
+    assertValid(this.node.path, 'source', props.source, m ? undefined : { reason: 'not remote:alias', fix: 'use e.g. ubuntu:22.04 or images:alpine/3.19' });
+    assertValid(this.node.path, 'alias', this.alias, checkObjectName(this.alias.replace(/\//g, '-')));
+    const autoUpdate = props.autoUpdate ?? true;
+    this.host.registerName('image alias', this.alias, this);
+    this.ready = renderObject(this, 'image', {
+      host: this.host,
+      dependsOn: this.host.ready,
+      cli: () => ({
+        identity: { kind: 'lxd-image', source: props.source, alias: this.alias },
+        settings: { autoUpdate },
+        converge: imageCopy(props.source, this.alias, autoUpdate),
+        destroy: imageDelete(this.alias),
+      }),
+      provider: (t) => t.version === 'v3'
+        ? new ImageV3(this, 'resource', { remote: t.remote, sourceImage: { image: props.source }, aliases: [this.alias], dependsOn: t.dependsOn })
+        : new CachedImageV2(this, 'resource', { remote: t.remote, sourceRemote: m![1], sourceImage: m![2], aliases: [this.alias], dependsOn: t.dependsOn }),
+    }).ready;
+  }
+}

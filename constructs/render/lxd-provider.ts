@@ -1,0 +1,89 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable, Lazy, TerraformResource } from 'cdktf';
+import { Instance as InstanceV3 } from '../../generated/providers/lxd/instance';
+import { Network as NetworkV3 } from '../../generated/providers/lxd/network';
+import { Profile as ProfileV3 } from '../../generated/providers/lxd/profile';
+import { StoragePool as StoragePoolV3 } from '../../generated/providers/lxd/storage-pool';
+import { Instance as InstanceV2 } from '../../generated/providers/lxd-v2/instance';
+import { Network as NetworkV2 } from '../../generated/providers/lxd-v2/network';
+import { Profile as ProfileV2 } from '../../generated/providers/lxd-v2/profile';
+import { StoragePool as StoragePoolV2 } from '../../generated/providers/lxd-v2/storage-pool';
+import { ConfigMap, DeviceMap, InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
+import { sortedMap } from '../../src/util/objects';
+import { LxdProviderVersion } from '../core/lab-stack';
+
+/**
+ * Native terraform-lxd/lxd resources for the library's LXD models. Values are lazy, so
+ * leases and devices added after construction are included, exactly as in the cli rendering.
+ */
+
+/** Where a resource goes: its remote, the provider version, and what it waits for. */
+export interface ProviderTarget {
+  readonly remote: string;
+  readonly version: LxdProviderVersion;
+  readonly dependsOn: ITerraformDependable[];
+}
+
+const lazy = <T>(produce: () => T) => Lazy.anyValue({ produce }) as never;
+
+/** Device map -> `device` blocks (`name`, `type`, `properties`). */
+export function deviceBlocks(devices: DeviceMap): { name: string; type: string; properties: Record<string, string> }[] {
+  return Object.keys(devices).sort().map((name) => {
+    const { type, ...properties } = devices[name];
+    return { name, type, properties: sortedMap(properties) };
+  });
+}
+
+/** Splits `limits.*` keys out of an instance config (provider v2 takes them as `limits`). */
+export function splitLimits(config: ConfigMap): { limits: Record<string, string>; rest: Record<string, string> } {
+  const limits: Record<string, string> = {};
+  const rest: Record<string, string> = {};
+  for (const [k, v] of Object.entries(config)) {
+    if (k.startsWith('limits.')) limits[k.slice('limits.'.length)] = v;
+    else rest[k] = v;
+  }
+  return { limits, rest };
+}
+
+/** `lxd_storage_pool`; provider v2 takes `source` as an attribute, not a config key. */
+export function storagePoolResource(scope: Construct, id: string, t: ProviderTarget, model: () => StoragePoolModel): TerraformResource {
+  const base = { name: model().name, driver: model().driver, remote: t.remote, dependsOn: t.dependsOn };
+  if (t.version === 'v3') return new StoragePoolV3(scope, id, { ...base, config: lazy(() => model().config), description: model().description || undefined });
+  const { source, ...config } = model().config;
+  return new StoragePoolV2(scope, id, { ...base, source, config: lazy(() => config) });
+}
+
+/** `lxd_network` of type bridge. */
+export function networkResource(scope: Construct, id: string, t: ProviderTarget, model: () => NetworkModel): TerraformResource {
+  const props = {
+    name: model().name, type: model().type, remote: t.remote, dependsOn: t.dependsOn,
+    config: lazy(() => model().config), description: lazy(() => model().description || undefined),
+  };
+  return t.version === 'v3' ? new NetworkV3(scope, id, props) : new NetworkV2(scope, id, props);
+}
+
+/** `lxd_profile` with `device` blocks. */
+export function profileResource(scope: Construct, id: string, t: ProviderTarget, model: () => ProfileModel): TerraformResource {
+  const props = {
+    name: model().name, remote: t.remote, dependsOn: t.dependsOn,
+    config: lazy(() => model().config), device: lazy(() => deviceBlocks(model().devices)),
+    description: lazy(() => model().description || undefined),
+  };
+  return t.version === 'v3' ? new ProfileV3(scope, id, props) : new ProfileV2(scope, id, props);
+}
+
+/** `lxd_instance` (a container): limits in `config` for v3, in `limits` for v2. */
+export function instanceResource(scope: Construct, id: string, t: ProviderTarget, model: () => InstanceModel, waitForAddress: boolean): TerraformResource {
+  const base = {
+    name: model().name, image: model().image, type: 'container', remote: t.remote, dependsOn: t.dependsOn,
+    profiles: lazy(() => model().profiles), running: lazy(() => model().state === 'running'),
+    device: lazy(() => deviceBlocks(model().devices)), description: lazy(() => model().description || undefined),
+  };
+  if (t.version === 'v3') {
+    return new InstanceV3(scope, id, { ...base, config: lazy(() => model().config), waitFor: waitForAddress ? [{ type: 'ipv4' }] : undefined });
+  }
+  return new InstanceV2(scope, id, {
+    ...base, config: lazy(() => splitLimits(model().config).rest), limits: lazy(() => splitLimits(model().config).limits),
+    waitForNetwork: waitForAddress,
+  });
+}

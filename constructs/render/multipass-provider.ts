@@ -1,0 +1,28 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+import { Instance as MultipassInstance } from '../../generated/providers/multipass/instance';
+import { MultipassProvider } from '../../generated/providers/multipass/provider';
+import { MultipassVmModel } from '../../src/multipass/vm';
+import { assertValid } from '../../src/validation/errors';
+
+/**
+ * A larstobi/multipass `multipass_instance`, its cloud-init file shipped as a cdktf asset
+ * (written to a private temporary file at construction; synth copies it into the stack).
+ */
+export function multipassInstance(scope: Construct, model: MultipassVmModel, userData: string): MultipassInstance {
+  assertValid(scope.node.path, 'mounts', model.mounts, model.mounts.length
+    ? { reason: 'larstobi/multipass has no mounts', fix: 'drop the mounts or use the cli rendering' } : undefined);
+  const stack = TerraformStack.of(scope);
+  if (!stack.node.tryFindChild('multipass')) new MultipassProvider(stack, 'multipass', {});
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-user-data-'));
+  const file = path.join(dir, `${model.name}.yaml`);
+  fs.writeFileSync(file, userData, { mode: 0o600 });
+  const asset = new TerraformAsset(scope, 'user-data', { path: file, type: AssetType.FILE });
+  return new MultipassInstance(scope, 'instance', {
+    name: model.name, cpus: model.cpus, memory: model.memory, disk: model.disk, image: model.image,
+    cloudinitFile: asset.path,
+  });
+}

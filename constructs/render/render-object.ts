@@ -1,0 +1,58 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable, TerraformResource } from 'cdktf';
+import { dependable } from 'cdktf/lib/tfExpression';
+import { runnerIdentity } from '../../src/hosts/runner';
+import { ValidationError } from '../../src/validation/errors';
+import { LabStack } from '../core/lab-stack';
+import { ManagedObject, ManagedObjectState } from '../core/managed-object';
+import { IHost } from '../hosts/host';
+import { ProviderTarget } from './lxd-provider';
+import { lxdRemoteName } from './lxd-remote';
+
+/** A rendered object: what dependents wait for, and a way to add dependencies later. */
+export interface RenderedObject {
+  readonly ready: ITerraformDependable[];
+  dependOn(...deps: ITerraformDependable[]): void;
+}
+
+/** How to render one LXD object under either rendering. */
+export interface RenderObjectProps {
+  readonly host: IHost;
+  readonly dependsOn: ITerraformDependable[];
+  readonly protect?: boolean;
+  /** The cli rendering's scripts and state. */
+  readonly cli: () => ManagedObjectState;
+  /** The native resource; undefined when the provider cannot express the object (cli is used). */
+  readonly provider?: (target: ProviderTarget) => TerraformResource;
+}
+
+/**
+ * Renders an object as the stack asks: idempotent scripts through the host (`cli`), or a
+ * native terraform-lxd/lxd resource on the host's remote (`provider`).
+ */
+export function renderObject(scope: Construct, id: string, p: RenderObjectProps): RenderedObject {
+  const settings = LabStack.settingsOf(scope);
+  if (settings.rendering === 'provider' && p.provider) {
+    const remote = p.host.lxdRemote;
+    if (!remote) {
+      throw new ValidationError([{
+        path: scope.node.path, property: 'host', value: p.host.node.path,
+        reason: 'provider rendering needs the host\'s LXD API address and credentials',
+        fix: 'give the host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }',
+      }]);
+    }
+    const target = {
+      remote: lxdRemoteName(scope, runnerIdentity(p.host.runner), remote, settings.lxdProviderVersion),
+      version: settings.lxdProviderVersion,
+      dependsOn: p.dependsOn,
+    };
+    const resource = p.provider(target);
+    if (p.protect) resource.addOverride('lifecycle.prevent_destroy', true);
+    return {
+      ready: [resource],
+      dependOn: (...deps) => { resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...deps.map(dependable)])]; },
+    };
+  }
+  const obj = new ManagedObject(scope, id, { runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, state: p.cli });
+  return { ready: [obj.object, obj.converged], dependOn: (...deps) => obj.dependOn(...deps) };
+}
