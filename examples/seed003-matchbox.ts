@@ -2,7 +2,7 @@
  * Seed 003: "さくらのクラウド+Container LinuxでPXEブート+Ignitionを使う" (terraform-sakuracloud-matchbox).
  * Line count: the seed's HCL for the Matchbox server, provider, profiles and groups (matchbox.tf,
  * provider_matchbox.tf, profile.tf, group.tf) is 108 lines, plus the module it calls; the same
- * setup here, server included, is the ~45 lines of `buildSeed003` below.
+ * setup here, server included, is the 38 lines of `buildSeed003` below.
  *
  * A Matchbox host with two NICs (as the seed's module makes): eth0 to the outside, eth1 on the
  * private PXE switch at 192.168.0.1/24. It runs matchbox (HTTP :8080 on the switch, gRPC :8081

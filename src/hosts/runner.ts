@@ -16,7 +16,9 @@ export type HostRunner =
       readonly identityFile?: string;
       readonly options: Readonly<Record<string, string>>;
       readonly sudo: boolean;
-    };
+    }
+  /** Inside an LXD instance on the parent machine: `lxc exec INSTANCE -- sh -s` run there (as root). */
+  | { readonly kind: 'lxd-exec'; readonly parent: HostRunner; readonly instance: string };
 
 /** The environment variable that carries the script into the local-exec command. */
 export const SCRIPT_ENV = 'CDKTF_LAB_SCRIPT';
@@ -25,17 +27,30 @@ const shell = (sudo: boolean) => (sudo ? ['sudo', 'sh', '-s'] : ['sh', '-s']);
 
 /** The command that runs a script read from stdin on the runner's machine. */
 export function runnerCommand(r: HostRunner): string {
+  return onMachine(r, r.kind === 'lxd-exec' ? shell(false) : shell(r.sudo));
+}
+
+/**
+ * The local command line that runs the fixed word list `words` on the runner's machine,
+ * stdin passed through. Each hop quotes the words for the next shell; no script text is in them.
+ */
+function onMachine(r: HostRunner, words: readonly string[]): string {
   switch (r.kind) {
     case 'local':
-      return shellCommand(shell(r.sudo));
+      return shellCommand(words);
     case 'multipass':
-      return shellCommand(['multipass', 'exec', r.name, '--', ...shell(r.sudo)]);
+      return shellCommand(['multipass', 'exec', r.name, '--', ...words]);
     case 'ssh': {
       const opts = Object.keys(r.options).sort().flatMap((k) => ['-o', `${k}=${r.options[k]}`]);
       const identity = r.identityFile ? ['-i', r.identityFile] : [];
       const target = r.user ? `${r.user}@${r.address}` : r.address;
       // The remote command is one fixed word list: ssh joins it for the remote shell.
-      return [shellCommand(['ssh', '-o', 'BatchMode=yes', ...opts, ...identity, '-p', String(r.port), '--', target]), shq(shell(r.sudo).join(' '))].join(' ');
+      return [shellCommand(['ssh', '-o', 'BatchMode=yes', ...opts, ...identity, '-p', String(r.port), '--', target]), shq(shellCommand(words))].join(' ');
+    }
+    case 'lxd-exec': {
+      // `lxc` runs on the parent machine (with its sudo); -T: no pseudo-terminal, stdin is the script.
+      const sudo = r.parent.kind !== 'lxd-exec' && r.parent.sudo ? ['sudo'] : [];
+      return onMachine(r.parent, [...sudo, 'lxc', 'exec', '-T', r.instance, '--', ...words]);
     }
   }
 }
@@ -54,5 +69,7 @@ export function runnerIdentity(r: HostRunner): string {
       return `multipass:${r.name}`;
     case 'ssh':
       return `ssh:${r.user ?? ''}@${r.address}:${r.port}`;
+    case 'lxd-exec':
+      return `${runnerIdentity(r.parent)}/lxd:${r.instance}`;
   }
 }

@@ -1,0 +1,49 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { HostRunner } from '../../src/hosts/runner';
+import { IContainer } from '../lxd/container';
+import { HostBase } from './host';
+import { dependablesIn } from './host-reference';
+
+/** Props of {@link ContainerHost}. */
+export interface ContainerHostProps {
+  /** The LXD container to run scripts in (declared, or imported with `Container.fromName`). */
+  readonly container: IContainer;
+}
+
+/**
+ * An LXD container used as a host: scripts run inside it, as root, through its parent host
+ * (`lxc exec NAME -T -- sh -s` on the parent, the script on stdin). Ready once the container is.
+ * The container may be declared in another stack: its readiness is then referenced across stacks.
+ *
+ * @example
+ * const mb = new Container(stack, 'matchbox', { host: vm, image: 'ubuntu:22.04', nics: [{ bridge, ipv4Address: '10.20.0.2' }] });
+ * new MatchboxServer(stack, 'server', { host: new ContainerHost(stack, 'mb-host', { container: mb }), ... });
+ */
+export class ContainerHost extends HostBase {
+  public readonly runner: HostRunner;
+  public readonly ready: ITerraformDependable[];
+  /** The container. */
+  public readonly container: IContainer;
+  /**
+   * A value that changes when the container is replaced (a fresh root filesystem): objects
+   * inside it put it in their settings so that they converge again.
+   */
+  public readonly generation?: string;
+
+  constructor(scope: Construct, id: string, props: ContainerHostProps) {
+    super(scope, id);
+    this.container = props.container;
+    this.runner = { kind: 'lxd-exec', parent: props.container.host.runner, instance: props.container.containerName };
+    const anchored = dependablesIn(this, 'ready', props.container.ready);
+    this.ready = anchored.ready;
+    this.generation = anchored.generation ?? firstId(props.container.ready);
+  }
+}
+
+/** The `id` of the first resource among `deps` (the container's `object`, replaced with it). */
+function firstId(deps: readonly ITerraformDependable[]): string | undefined {
+  const r = deps.find((d): d is ITerraformDependable & { getStringAttribute(a: string): string } =>
+    typeof (d as { getStringAttribute?: unknown }).getStringAttribute === 'function');
+  return r?.getStringAttribute('id');
+}

@@ -1,0 +1,51 @@
+import { IConstruct } from 'constructs';
+import { Token } from 'cdktf';
+import { Problem } from '../../src/validation/errors';
+
+/**
+ * Maps a problem of `validateMatchbox` (path = the server, property = `profiles[id].boot.kernel`,
+ * `groups[id].selector.mac`...) to the construct that declared the object and the property name
+ * as written in its props (`kernel`, `selector.mac`).
+ */
+export function remapProblem(p: Problem, find: (kind: 'profiles' | 'groups', id: string) => IConstruct | undefined): Problem {
+  const m = /^(profiles|groups)\[(.*?)\](?:\.(.*))?$/.exec(p.property);
+  if (!m) return p;
+  const owner = find(m[1] as 'profiles' | 'groups', m[2]);
+  if (!owner) return p;
+  const property = (m[3] ?? 'id').replace(/^boot\./, '');
+  return { ...p, path: owner.node.path, property };
+}
+
+/** A problem when a value contains Terraform tokens (references, variables) anywhere inside. */
+export function tokenProblem(path: string, property: string, value: unknown): Problem | undefined {
+  const found = findToken(value);
+  if (found === undefined) return undefined;
+  return {
+    path, property, value: found,
+    reason: 'Matchbox data is rendered and checked at synth, so it cannot contain Terraform references or variables',
+    fix: 'pass literal values (read files or environment variables in your cdktf program instead)',
+  };
+}
+
+function findToken(value: unknown): string | undefined {
+  if (typeof value === 'string') return Token.isUnresolved(value) ? value : undefined;
+  if (Array.isArray(value)) return value.map(findToken).find((x) => x !== undefined);
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const t = findToken(k) ?? findToken(v);
+      if (t !== undefined) return t;
+    }
+  }
+  return undefined;
+}
+
+/** A Terraform-identifier-safe version of a construct path below its stack, for output names. */
+export function outputPrefix(c: IConstruct): string {
+  const parts = c.node.scopes.slice(1).map((s) => s.node.id).filter((x) => x);
+  return parts.slice(1).join('_').replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=\d)/, '_') || 'matchbox';
+}
+
+/** `{ hostGeneration }` when the server's host can be replaced under it (see ContainerHost), else `{}`. */
+export function generationOf(server: { readonly hostGeneration?: string }): Record<string, string> {
+  return server.hostGeneration === undefined ? {} : { hostGeneration: server.hostGeneration };
+}

@@ -1,0 +1,108 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/host';
+import { DataFile, MatchboxGroupProps as GroupData } from '../../src/matchbox/model';
+import { renderDataDir } from '../../src/matchbox/render';
+import { validateMatchbox } from '../../src/matchbox/validate';
+import { Problem, ValidationError } from '../../src/validation/errors';
+import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { ManagedObject } from '../core/managed-object';
+import { generationOf, remapProblem, tokenProblem } from './common';
+import { MatchboxProfile } from './matchbox-profile';
+import { IMatchboxGroupEntry, MatchboxServer } from './matchbox-server';
+
+/** Props of {@link MatchboxGroup}. */
+export interface MatchboxGroupProps {
+  /** The profile machines of this group boot with. */
+  readonly profile: MatchboxProfile;
+  /** The server the group is written to; must be the profile's. @default - the profile's server */
+  readonly server?: MatchboxServer;
+  /** Group id: the file `groups/<id>.json`. @default - the construct id */
+  readonly id?: string;
+  /** Human readable name. @default - none */
+  readonly name?: string;
+  /**
+   * Labels a request must carry, all of them: reserved `mac`, `uuid`, `hostname`, `serial`, or any
+   * label such as `os: 'installed'`. Values are strings. Empty: the server's default group. @default {}
+   */
+  readonly selector?: Readonly<Record<string, string>>;
+  /** Template variables (`{{.key}}`) for the profile's generic/cloud templates. @default {} */
+  readonly metadata?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A Matchbox group: binds the machines its selector matches to a profile, with metadata for the
+ * profile's templates. Written as `groups/<id>.json` to the server's data directory, atomically;
+ * destroying it removes exactly that file.
+ */
+export class MatchboxGroup extends Construct implements IMatchboxGroupEntry, ProblemSource {
+  public readonly server: MatchboxServer;
+  public readonly profile: MatchboxProfile;
+  /** The group id (`groups/<id>.json`). */
+  public readonly groupId: string;
+  public readonly ready: ITerraformDependable[];
+  private readonly core: GroupData;
+
+  constructor(scope: Construct, id: string, props: MatchboxGroupProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.profile = props.profile;
+    this.server = props.server ?? props.profile.server;
+    this.groupId = props.id ?? id;
+    this.core = {
+      id: this.groupId,
+      name: props.name,
+      profile: props.profile.profileId,
+      selector: props.selector ?? {},
+      metadata: props.metadata ?? {},
+    };
+    const problems: Problem[] = [];
+    for (const [property, value] of Object.entries(props)) {
+      if (property === 'server' || property === 'profile') continue;
+      const p = tokenProblem(path, property, value);
+      if (p) problems.push(p);
+    }
+    if (!problems.length) {
+      // The group alone (its profile is checked at synth, with the server's other groups).
+      problems.push(...validateMatchbox({ profiles: [], groups: [this.core] }, path)
+        .filter((p) => p.property !== `groups[${this.groupId}].profile`)
+        .map((p) => remapProblem(p, () => this)));
+    }
+    if (problems.length) throw new ValidationError(problems);
+    this.server.registerGroup(this);
+    registerProblems(this);
+
+    const files = this.files();
+    const obj = new ManagedObject(this, 'file', {
+      runner: this.server.host.runner,
+      dependsOn: [...this.server.dataReady, ...this.profile.ready],
+      state: () => ({
+        identity: { kind: 'matchbox-group', dataDir: this.server.dataDir, id: this.groupId, files: files.map((f) => f.path) },
+        settings: { files: Object.fromEntries(files.map((f) => [f.path, f.contents])), ...generationOf(this.server) },
+        converge: dataFilesConverge(this.server.dataDir, files),
+        destroy: dataFilesDelete(this.server.dataDir, files.map((f) => f.path)),
+      }),
+    });
+    this.ready = [obj.object, obj.converged];
+  }
+
+  /** The group as the pure core models it. */
+  public data(): GroupData {
+    return this.core;
+  }
+
+  /** The file this group writes (`groups/<id>.json`), relative to the data directory. */
+  public files(): DataFile[] {
+    return renderDataDir({ profiles: [], groups: [this.core] });
+  }
+
+  /** The profile must be on the same server (a group file can only name a profile of its own data directory). */
+  public collectProblems(): Problem[] {
+    if (this.profile.server === this.server) return [];
+    return [{
+      path: this.node.path, property: 'profile', value: this.profile.node.path,
+      reason: `the profile belongs to server ${this.profile.server.node.path}, not to ${this.server.node.path}: Matchbox reads profiles from its own data directory only`,
+      fix: `declare a profile on ${this.server.node.path} (or omit server to use the profile's)`,
+    }];
+  }
+}

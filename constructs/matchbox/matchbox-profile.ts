@@ -1,0 +1,107 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { IgnitionProps } from '../../src/ignition/types';
+import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/host';
+import { DataFile, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
+import { renderDataDir } from '../../src/matchbox/render';
+import { validateMatchbox } from '../../src/matchbox/validate';
+import { Problem, ValidationError } from '../../src/validation/errors';
+import { ManagedObject } from '../core/managed-object';
+import { generationOf, remapProblem, tokenProblem } from './common';
+import { IMatchboxProfileEntry, MatchboxServer } from './matchbox-server';
+
+/** Props of {@link MatchboxProfile}. */
+export interface MatchboxProfileProps {
+  /** The Matchbox server the profile is written to. */
+  readonly server: MatchboxServer;
+  /** Profile id: the file `profiles/<id>.json` that groups refer to. @default - the construct id */
+  readonly id?: string;
+  /** Human readable name. @default - none */
+  readonly name?: string;
+  /** Kernel URL for network boot: absolute `http(s)://...` or `/assets/...`. @default - no network boot (configs only) */
+  readonly kernel?: string;
+  /** Initrd URLs; an entry may start with iPXE options (`--name main /assets/initrd.img`). @default [] */
+  readonly initrd?: readonly string[];
+  /** Kernel arguments. iPXE variables such as `${mac:hexhyp}` are kept as written. @default [] */
+  readonly args?: readonly string[];
+  /**
+   * Raw Ignition served by `/ignition` (file `ignition/<id>.ign`): JSON text or typed builder props.
+   * Matchbox serves it without rendering templates: put templated configs in `generic`. @default - none
+   */
+  readonly ignition?: string | IgnitionProps;
+  /**
+   * A Go template served by `/generic` (file `generic/<id>`), rendered with the group's metadata and
+   * selectors. Builder props render to Ignition JSON with `{{...}}` actions intact. @default - none
+   */
+  readonly generic?: string | IgnitionProps;
+  /** Deprecated Cloud-Config template served by `/cloud` (file `cloud/<id>`). @default - none */
+  readonly cloud?: string;
+}
+
+/**
+ * A Matchbox profile: network boot settings and machine configs, written as Matchbox's
+ * file-based data (`profiles/<id>.json` plus `ignition/<id>.ign`, `generic/<id>`, `cloud/<id>`)
+ * to its server's data directory, each file atomically. Changing the profile rewrites only its
+ * own files; destroying it removes exactly the files it wrote.
+ */
+export class MatchboxProfile extends Construct implements IMatchboxProfileEntry {
+  public readonly server: MatchboxServer;
+  /** The profile id (`profiles/<id>.json`). */
+  public readonly profileId: string;
+  /** What must exist before machines can use the profile. */
+  public readonly ready: ITerraformDependable[];
+  private readonly core: ProfileData;
+
+  constructor(scope: Construct, id: string, props: MatchboxProfileProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.server = props.server;
+    this.profileId = props.id ?? id;
+    this.core = {
+      id: this.profileId,
+      name: props.name,
+      boot: props.kernel !== undefined ? { kernel: props.kernel, initrd: props.initrd ?? [], args: props.args ?? [] } : undefined,
+      ignition: props.ignition,
+      generic: props.generic,
+      cloud: props.cloud,
+    };
+    // Checks of the profile alone, at once; cross-object checks run at synth on the server.
+    const problems: Problem[] = [];
+    for (const [property, value] of Object.entries(props)) {
+      if (property === 'server') continue;
+      const p = tokenProblem(path, property, value);
+      if (p) problems.push(p);
+    }
+    if (props.kernel === undefined && (props.initrd?.length || props.args?.length)) {
+      problems.push({ path, property: props.initrd?.length ? 'initrd' : 'args', value: props.initrd?.length ? props.initrd : props.args, reason: 'initrd and args only apply to network boot, which needs a kernel', fix: 'set kernel too' });
+    }
+    if (!problems.length) {
+      problems.push(...validateMatchbox({ profiles: [this.core], groups: [] }, path).map((p) => remapProblem(p, () => this)));
+    }
+    if (problems.length) throw new ValidationError(problems);
+    this.server.registerProfile(this);
+
+    const files = this.files();
+    const obj = new ManagedObject(this, 'files', {
+      runner: this.server.host.runner,
+      dependsOn: this.server.dataReady,
+      state: () => ({
+        identity: { kind: 'matchbox-profile', dataDir: this.server.dataDir, id: this.profileId, files: files.map((f) => f.path) },
+        settings: { files: Object.fromEntries(files.map((f) => [f.path, f.contents])), ...generationOf(this.server) },
+        converge: dataFilesConverge(this.server.dataDir, files),
+        destroy: dataFilesDelete(this.server.dataDir, files.map((f) => f.path)),
+      }),
+    });
+    this.ready = [obj.object, obj.converged];
+  }
+
+  /** The profile as the pure core models it. */
+  public data(): ProfileData {
+    return this.core;
+  }
+
+  /** The files this profile writes, relative to the data directory. */
+  public files(): DataFile[] {
+    return renderDataDir({ profiles: [this.core], groups: [] });
+  }
+}
