@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
-import { IResolvable, ITerraformDependable, TerraformResource, Token } from 'cdktf';
+import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
-import { dependable } from 'cdktf/lib/tfExpression';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../src/hosts/runner';
 import { LabStack } from './lab-stack';
+import { dependableToken, once, onceString, sensitiveLiteral, tfLiteral } from './terraform-values';
+
+export { sensitiveLiteral, tfLiteral } from './terraform-values';
 
 /** What a managed object is, computed lazily at synth from the construct's model. */
 export interface ManagedObjectState {
@@ -125,79 +127,6 @@ export class ManagedObject extends Construct {
   }
 }
 
-/**
- * A value produced on first resolve and kept: what `Lazy.anyValue` does, without its cost.
- * cdktf's Lazy records a full stack trace when created and produces again on every resolve
- * (synth resolves twice); at seven per object that was a third of the synth time.
- */
-function once(produce: () => unknown): IResolvable {
-  let produced: { value: unknown } | undefined;
-  const resolvable: IResolvable = {
-    creationStack: [],
-    resolve: () => (produced ??= { value: produce() }).value,
-    toString: () => Token.asString(resolvable),
-  };
-  return resolvable;
-}
-
-/** {@link once} as a string token (`Lazy.stringValue`). */
-function onceString(produce: () => string): string {
-  return Token.asString(once(produce));
-}
-
-/** One depends_on token per dependency, shared by all dependents (`dependable()` makes a new one, with a stack trace, per call). */
-const dependableTokens = new WeakMap<ITerraformDependable, string>();
-function dependableToken(d: ITerraformDependable): string {
-  let token = dependableTokens.get(d);
-  if (token === undefined) dependableTokens.set(d, (token = dependable(d)));
-  return token;
-}
-
-/**
- * Escapes literal data for Terraform JSON, where every string is a template:
- * `${` and `%{` would otherwise be evaluated (`$${` and `%%{` are their literal forms).
- * Unresolved tokens (references, sensitive values) are left as they are.
- */
-export function tfLiteral<T>(value: T): T {
-  if (typeof value === 'string') {
-    return (Token.isUnresolved(value) ? value : value.replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{')) as T;
-  }
-  if (Array.isArray(value)) return value.map((v) => tfLiteral(v)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [tfLiteral(k), tfLiteral(v)])) as T;
-  }
-  return value;
-}
-
-/** Quotes text as an HCL string literal (inside a `${...}` expression). */
-function hclString(text: string, embed: (expr: string) => string = (expr) => expr): string {
-  const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-  const literal = (part: string) => part
-    .replace(/[\\"\u0000-\u001f\u007f]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
-  // Tokens embedded in the text (variables, references) resolve to bare expressions here,
-  // inside `${...}`: interpolate them into the string literal instead of escaping them.
-  const body = text.split(TOKEN_MARKER).map((part) => (TOKEN_MARKER_ONLY.test(part) ? `\${${embed(part)}}` : literal(part))).join('');
-  return `"${body}"`;
-}
-
-/** cdktf's marker of a string token, e.g. `${TfToken[TOKEN.12]}`. */
-const TOKEN_MARKER = /(\$\{TfToken\[[^\]]+\]\})/;
-const TOKEN_MARKER_ONLY = /^\$\{TfToken\[[^\]]+\]\}$/;
-
-/**
- * A literal string, or JSON-compatible value, marked sensitive: `${sensitive("...")}`.
- * (cdktf's `Fn.sensitive` does not escape quotes or backslashes in string arguments,
- * which makes Terraform reject, e.g., any preseed YAML containing `""`.)
- */
-export function sensitiveLiteral(value: unknown): string {
-  // Inside JSON text, an embedded value must be JSON-escaped: its jsonencode() without the quotes.
-  const expr = typeof value === 'string' ? hclString(value)
-    : `jsondecode(${hclString(JSON.stringify(value), (e) => `replace(jsonencode(${e}), "/^\\"|\\"$/", "")`)})`;
-  const text = `\${sensitive(${expr})}`;
-  const resolvable: IResolvable = { creationStack: [], resolve: () => text, toString: () => text };
-  return Token.asString(resolvable);
-}
 
 /**
  * Terraform's built-in `terraform_data`, emitted as a plain TerraformResource.

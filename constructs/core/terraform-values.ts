@@ -1,0 +1,85 @@
+import { IResolvable, ITerraformDependable, Token } from 'cdktf';
+import { dependable } from 'cdktf/lib/tfExpression';
+
+/* Values as Terraform JSON must carry them: lazily produced once, escaped, or marked sensitive. */
+
+/**
+ * A value produced on first resolve and kept: what `Lazy.anyValue` does, without its cost.
+ * cdktf's Lazy records a full stack trace when created and produces again on every resolve
+ * (synth resolves twice); at seven per object that was a third of the synth time.
+ */
+export function once(produce: () => unknown): IResolvable {
+  let produced: { value: unknown } | undefined;
+  const resolvable: IResolvable = {
+    creationStack: [],
+    resolve: () => (produced ??= { value: produce() }).value,
+    toString: () => Token.asString(resolvable),
+  };
+  return resolvable;
+}
+
+/** {@link once} as a string token (`Lazy.stringValue`). */
+export function onceString(produce: () => string): string {
+  return Token.asString(once(produce));
+}
+
+/** One depends_on token per dependency, shared by all dependents (`dependable()` makes a new one, with a stack trace, per call). */
+const dependableTokens = new WeakMap<ITerraformDependable, string>();
+export function dependableToken(d: ITerraformDependable): string {
+  let token = dependableTokens.get(d);
+  if (token === undefined) dependableTokens.set(d, (token = dependable(d)));
+  return token;
+}
+
+/**
+ * Escapes literal data for Terraform JSON, where every string is a template:
+ * `${` and `%{` would otherwise be evaluated (`$${` and `%%{` are their literal forms).
+ * Unresolved tokens (references, sensitive values) are left as they are.
+ */
+export function tfLiteral<T>(value: T): T {
+  if (typeof value === 'string') {
+    // Escape the literal parts; keep embedded references (`${TfToken[...]}` markers) as they are.
+    return value.split(TOKEN_MARKER).map((part) => (TOKEN_MARKER_ONLY.test(part) ? part : escapeTemplate(part))).join('') as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => tfLiteral(v)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [tfLiteral(k), tfLiteral(v)])) as T;
+  }
+  return value;
+}
+
+/** `${` and `%{` as literal text in a Terraform template string. */
+function escapeTemplate(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
+}
+
+/** Quotes text as an HCL string literal (inside a `${...}` expression). */
+function hclString(text: string, embed: (expr: string) => string = (expr) => expr): string {
+  const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  const literal = (part: string) => part
+    .replace(/[\\"\u0000-\u001f\u007f]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const literalPart = (part: string) => escapeTemplate(literal(part));
+  // Tokens embedded in the text (variables, references) resolve to bare expressions here,
+  // inside `${...}`: interpolate them into the string literal instead of escaping them.
+  const body = text.split(TOKEN_MARKER).map((part) => (TOKEN_MARKER_ONLY.test(part) ? `\${${embed(part)}}` : literalPart(part))).join('');
+  return `"${body}"`;
+}
+
+/** cdktf's marker of a string token, e.g. `${TfToken[TOKEN.12]}`. */
+const TOKEN_MARKER = /(\$\{TfToken\[[^\]]+\]\})/;
+const TOKEN_MARKER_ONLY = /^\$\{TfToken\[[^\]]+\]\}$/;
+
+/**
+ * A literal string, or JSON-compatible value, marked sensitive: `${sensitive("...")}`.
+ * (cdktf's `Fn.sensitive` does not escape quotes or backslashes in string arguments,
+ * which makes Terraform reject, e.g., any preseed YAML containing `""`.)
+ */
+export function sensitiveLiteral(value: unknown): string {
+  // Inside JSON text, an embedded value must be JSON-escaped: its jsonencode() without the quotes.
+  const expr = typeof value === 'string' ? hclString(value)
+    : `jsondecode(${hclString(JSON.stringify(value), (e) => `replace(jsonencode(${e}), "/^\\"|\\"$/", "")`)})`;
+  const text = `\${sensitive(${expr})}`;
+  const resolvable: IResolvable = { creationStack: [], resolve: () => text, toString: () => text };
+  return Token.asString(resolvable);
+}
+
