@@ -14,7 +14,7 @@
  *   cdktf deploy seed002-leases    or    cdktf deploy seed002-containers
  */
 import { App } from 'cdktf';
-import { Bridge, Container, IHost, LabStack, LocalHost, SshHost } from '../index';
+import { Bridge, Container, IHost, LabStack, LocalHost, Rendering, SshHost } from '../index';
 
 /** Options of {@link buildSeed002}. */
 export interface Seed002Options {
@@ -26,6 +26,8 @@ export interface Seed002Options {
   readonly sshAddress?: string;
   /** Container image. The seed's CentOS 7 is no longer published. @default 'images:almalinux/9' */
   readonly image?: string;
+  /** `provider` renders lxd_network/lxd_instance (terraform-lxd/lxd) instead of lxc scripts. @default 'cli' */
+  readonly rendering?: Rendering;
 }
 
 /** The seed's machines and their fixed addresses. */
@@ -37,8 +39,8 @@ export const SEED002_MACHINES = [
 /** Builds the stack of one variant of seed 002. */
 export function buildSeed002(app: App, o: Seed002Options = {}): LabStack {
   const variant = o.variant ?? 'containers';
-  const stack = new LabStack(app, o.stackId ?? `seed002-${variant}`);
-  const host: IHost = o.sshAddress ? new SshHost(stack, 'host', { address: o.sshAddress }) : new LocalHost(stack, 'host');
+  const stack = new LabStack(app, o.stackId ?? `seed002-${variant}${o.rendering === 'provider' ? '-provider' : ''}`, { rendering: o.rendering });
+  const host: IHost = o.sshAddress ? new SshHost(stack, 'host', { address: o.sshAddress, lxdRemote: { address: `https://${o.sshAddress}:8443` } }) : new LocalHost(stack, 'host');
 
   // The bridge `lxd init` set up (/etc/default/lxd-bridge in the seed), on the seed's subnet.
   // Dynamic leases stay below .100, clear of the fixed addresses.

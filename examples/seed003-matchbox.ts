@@ -17,7 +17,7 @@
  *   MATCHBOX_SHA256=<sha256 of matchbox-v0.11.0-linux-amd64.tar.gz> SEED003_HOST=<ssh address> cdktf deploy seed003
  */
 import { App } from 'cdktf';
-import { IgnitionUserProps, installToDisk, LabStack, MatchboxGroup, MatchboxProfile, MatchboxServer, SshHost } from '../index';
+import { IgnitionUserProps, installToDisk, LabStack, MatchboxGroup, MatchboxProfile, MatchboxServer, Rendering, SshHost } from '../index';
 
 /** Options of {@link buildSeed003}. */
 export interface Seed003Options {
@@ -29,6 +29,11 @@ export interface Seed003Options {
   readonly sshKey?: string;
   /** SHA-256 of the matchbox release tarball. @default $MATCHBOX_SHA256 (a placeholder fails the install, nothing else) */
   readonly matchboxSha256?: string;
+  /**
+   * `provider` writes profiles and groups through poseidon/matchbox, from a second stack
+   * (`<stackId>-data`) configured with the server's gRPC endpoint and client credentials. @default 'cli'
+   */
+  readonly rendering?: Rendering;
 }
 
 /** Builds the seed 003 stack. */
@@ -49,8 +54,11 @@ export function buildSeed003(app: App, o: Seed003Options = {}): LabStack {
     prefetch: [{ os: 'flatcar', channel: 'stable', version: 'current' }],
   });
 
+  // With the provider, profiles and groups go through the gRPC API of the running server:
+  // a second stack, deployed after this one (cdktf orders them by their cross-stack references).
+  const data = o.rendering === 'provider' ? new LabStack(app, `${stack.node.id}-data`, { rendering: 'provider' }) : stack;
   const core: IgnitionUserProps = { name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'] };
-  const install = new MatchboxProfile(stack, 'coreos-install', {
+  const install = new MatchboxProfile(data, 'coreos-install', {
     server,
     kernel: '/assets/flatcar/current/flatcar_production_pxe.vmlinuz',
     initrd: ['/assets/flatcar/current/flatcar_production_pxe_image.cpio.gz'],
@@ -61,13 +69,13 @@ export function buildSeed003(app: App, o: Seed003Options = {}): LabStack {
     ],
     generic: { users: [core], ...installToDisk({ flavor: 'flatcar', device: '/dev/vda', baseUrlVariable: 'baseurl' }) },
   });
-  const simple = new MatchboxProfile(stack, 'simple', { server, generic: { users: [core] } });
+  const simple = new MatchboxProfile(data, 'simple', { server, generic: { users: [core] } });
 
-  new MatchboxGroup(stack, 'default', {
+  new MatchboxGroup(data, 'default', {
     profile: install,
     metadata: { ignition_endpoint: `${server.httpEndpoint}/generic`, ssh_authorized_key: sshKey, baseurl: `${server.assetsUrl}/flatcar` },
   });
-  new MatchboxGroup(stack, 'node1', { profile: simple, selector: { os: 'installed' }, metadata: { ssh_authorized_key: sshKey } });
+  new MatchboxGroup(data, 'node1', { profile: simple, selector: { os: 'installed' }, metadata: { ssh_authorized_key: sshKey } });
   return stack;
 }
 

@@ -5,8 +5,9 @@ import { DataFile, MatchboxGroupProps as GroupData } from '../../src/matchbox/mo
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ValidationError } from '../../src/validation/errors';
-import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { LabStack, ProblemSource, registerProblems } from '../core/lab-stack';
 import { ManagedObject } from '../core/managed-object';
+import { matchboxGroupResource } from '../render/matchbox-provider';
 import { generationOf, remapProblem, tokenProblem } from './common';
 import { MatchboxProfile } from './matchbox-profile';
 import { IMatchboxGroupEntry, MatchboxServer } from './matchbox-server';
@@ -72,6 +73,10 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry, Pro
     this.server.registerGroup(this);
     registerProblems(this);
 
+    if (LabStack.settingsOf(this).rendering === 'provider') {
+      this.ready = [matchboxGroupResource(this, this.server, this.core, this.profile.ready)];
+      return;
+    }
     const files = this.files();
     const obj = new ManagedObject(this, 'file', {
       runner: this.server.host.runner,

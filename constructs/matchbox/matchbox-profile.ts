@@ -6,7 +6,9 @@ import { DataFile, MatchboxProfileProps as ProfileData } from '../../src/matchbo
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ValidationError } from '../../src/validation/errors';
+import { LabStack } from '../core/lab-stack';
 import { ManagedObject } from '../core/managed-object';
+import { matchboxProfileResource } from '../render/matchbox-provider';
 import { generationOf, remapProblem, tokenProblem } from './common';
 import { IMatchboxProfileEntry, MatchboxServer } from './matchbox-server';
 
@@ -81,6 +83,10 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
     if (problems.length) throw new ValidationError(problems);
     this.server.registerProfile(this);
 
+    if (LabStack.settingsOf(this).rendering === 'provider') {
+      this.ready = [matchboxProfileResource(this, this.server, this.core)];
+      return;
+    }
     const files = this.files();
     const obj = new ManagedObject(this, 'files', {
       runner: this.server.host.runner,

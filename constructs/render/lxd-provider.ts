@@ -25,6 +25,9 @@ export interface ProviderTarget {
 }
 
 const lazy = <T>(produce: () => T) => Lazy.anyValue({ produce }) as never;
+/** A lazy map that is left out when empty. */
+const lazyMap = (produce: () => Readonly<Record<string, string>>) =>
+  lazy(() => { const m = produce(); return Object.keys(m).length ? m : undefined; });
 
 /** Device map -> `device` blocks (`name`, `type`, `properties`). */
 export function deviceBlocks(devices: DeviceMap): { name: string; type: string; properties: Record<string, string> }[] {
@@ -48,16 +51,16 @@ export function splitLimits(config: ConfigMap): { limits: Record<string, string>
 /** `lxd_storage_pool`; provider v2 takes `source` as an attribute, not a config key. */
 export function storagePoolResource(scope: Construct, id: string, t: ProviderTarget, model: () => StoragePoolModel): TerraformResource {
   const base = { name: model().name, driver: model().driver, remote: t.remote, dependsOn: t.dependsOn };
-  if (t.version === 'v3') return new StoragePoolV3(scope, id, { ...base, config: lazy(() => model().config), description: model().description || undefined });
+  if (t.version === 'v3') return new StoragePoolV3(scope, id, { ...base, config: lazyMap(() => model().config), description: model().description || undefined });
   const { source, ...config } = model().config;
-  return new StoragePoolV2(scope, id, { ...base, source, config: lazy(() => config) });
+  return new StoragePoolV2(scope, id, { ...base, source, config: lazyMap(() => config) });
 }
 
 /** `lxd_network` of type bridge. */
 export function networkResource(scope: Construct, id: string, t: ProviderTarget, model: () => NetworkModel): TerraformResource {
   const props = {
     name: model().name, type: model().type, remote: t.remote, dependsOn: t.dependsOn,
-    config: lazy(() => model().config), description: lazy(() => model().description || undefined),
+    config: lazyMap(() => model().config), description: lazy(() => model().description || undefined),
   };
   return t.version === 'v3' ? new NetworkV3(scope, id, props) : new NetworkV2(scope, id, props);
 }
@@ -66,7 +69,7 @@ export function networkResource(scope: Construct, id: string, t: ProviderTarget,
 export function profileResource(scope: Construct, id: string, t: ProviderTarget, model: () => ProfileModel): TerraformResource {
   const props = {
     name: model().name, remote: t.remote, dependsOn: t.dependsOn,
-    config: lazy(() => model().config), device: lazy(() => deviceBlocks(model().devices)),
+    config: lazyMap(() => model().config), device: lazy(() => deviceBlocks(model().devices)),
     description: lazy(() => model().description || undefined),
   };
   return t.version === 'v3' ? new ProfileV3(scope, id, props) : new ProfileV2(scope, id, props);
@@ -80,10 +83,10 @@ export function instanceResource(scope: Construct, id: string, t: ProviderTarget
     device: lazy(() => deviceBlocks(model().devices)), description: lazy(() => model().description || undefined),
   };
   if (t.version === 'v3') {
-    return new InstanceV3(scope, id, { ...base, config: lazy(() => model().config), waitFor: waitForAddress ? [{ type: 'ipv4' }] : undefined });
+    return new InstanceV3(scope, id, { ...base, config: lazyMap(() => model().config), waitFor: waitForAddress ? [{ type: 'ipv4' }] : undefined });
   }
   return new InstanceV2(scope, id, {
-    ...base, config: lazy(() => splitLimits(model().config).rest), limits: lazy(() => splitLimits(model().config).limits),
+    ...base, config: lazyMap(() => splitLimits(model().config).rest), limits: lazyMap(() => splitLimits(model().config).limits),
     waitForNetwork: waitForAddress,
   });
 }

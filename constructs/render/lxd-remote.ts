@@ -43,10 +43,14 @@ function remoteBlock(name: string, r: LxdRemote, version: LxdProviderVersion): R
     });
   }
   const unix = r.address.startsWith('unix:');
-  const url = unix ? undefined : new URL(r.address);
+  // Not `new URL`: the host is often a reference to another stack's resource, a token.
+  const https = /^https:\/\/(.+?)(?::(\d+))?\/?$/.exec(r.address);
+  if (!unix && !https) {
+    throw new ValidationError([{ path: name, property: 'lxdRemote.address', value: r.address, reason: 'not an https:// or unix:// address', fix: 'use e.g. https://10.0.0.5:8443' }]);
+  }
   return compactBlock({
-    name, scheme: unix ? 'unix' : 'https', address: unix ? r.address.replace(/^unix:\/\//, '') || undefined : url!.hostname,
-    port: url?.port || undefined, password: r.password, token: r.trustToken,
+    name, scheme: unix ? 'unix' : 'https', address: unix ? r.address.replace(/^unix:\/\//, '') : https![1],
+    port: https?.[2], password: r.password, token: r.trustToken,
   });
 }
 

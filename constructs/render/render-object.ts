@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from 'cdktf';
-import { dependable } from 'cdktf/lib/tfExpression';
 import { runnerIdentity } from '../../src/hosts/runner';
 import { ValidationError } from '../../src/validation/errors';
 import { LabStack } from '../core/lab-stack';
 import { ManagedObject, ManagedObjectState } from '../core/managed-object';
+import { dependableToken } from '../core/terraform-values';
 import { IHost } from '../hosts/host';
 import { ProviderTarget } from './lxd-provider';
 import { lxdRemoteName } from './lxd-remote';
@@ -44,13 +44,13 @@ export function renderObject(scope: Construct, id: string, p: RenderObjectProps)
     const target = {
       remote: lxdRemoteName(scope, runnerIdentity(p.host.runner), remote, settings.lxdProviderVersion),
       version: settings.lxdProviderVersion,
-      dependsOn: p.dependsOn,
+      dependsOn: [...new Set(p.dependsOn)],
     };
     const resource = p.provider(target);
     if (p.protect) resource.addOverride('lifecycle.prevent_destroy', true);
     return {
       ready: [resource],
-      dependOn: (...deps) => { resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...deps.map(dependable)])]; },
+      dependOn: (...deps) => { resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...deps.map(dependableToken)])]; },
     };
   }
   const obj = new ManagedObject(scope, id, { runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, state: p.cli });

@@ -1,0 +1,146 @@
+/**
+ * Provider rendering: the same constructs emit native terraform-lxd/lxd, poseidon/matchbox and
+ * larstobi/multipass resources, checked resource by resource against the provider schemas
+ * (terraform validate cannot run here: the providers cannot be downloaded).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { buildSeed000Provider } from '../../../examples/provider-seed000';
+import { buildSeed002 } from '../../../examples/seed002-static-leases';
+import { buildSeed003 } from '../../../examples/seed003-matchbox';
+import {
+  Bridge, Container, LabStack, LabStackProps, LocalHost, LxdPreseed, MatchboxGroup, MatchboxProfile, MatchboxServer,
+  Profile, SshHost, StoragePool,
+} from '../../../index';
+import { checkAgainstSchemas, formatIssue, schemaFilesForConfig } from '../../support/provider-schema-check';
+
+type Json = Record<string, any>;
+
+/** Synthesizes `build` into a fresh app and returns every stack's JSON by stack name. */
+function synth(build: (app: App) => void): Record<string, Json> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-'));
+  const app = new App({ outdir });
+  build(app);
+  app.synth();
+  const stacks = fs.readdirSync(path.join(outdir, 'stacks'));
+  return Object.fromEntries(stacks.map((s) => [s, JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', s, 'cdk.tf.json'), 'utf8'))]));
+}
+
+const schemaIssues = (json: Json) => checkAgainstSchemas(json, schemaFilesForConfig(json)).map(formatIssue);
+const resources = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
+const byName = (json: Json, type: string, name: string) => resources(json, type).find((r) => r.name === name);
+
+/** One environment, declared once, rendered as `props` asks. */
+function lab(app: App, id: string, props: LabStackProps): LabStack {
+  const stack = new LabStack(app, id, props);
+  const host = new SshHost(stack, 'host', { address: '10.0.0.5', lxdRemote: { address: 'https://10.0.0.5:8443', trustToken: 'token' } });
+  const pool = new StoragePool(stack, 'data', { host, driver: 'btrfs', size: '20GiB' });
+  const bridge = new Bridge(stack, 'labbr0', {
+    host, ipv4Address: '10.10.10.1/24', ipv6Address: 'none', dnsDomain: 'lab.test',
+    ipv4DhcpRanges: [{ start: '10.10.10.100', end: '10.10.10.199' }],
+  });
+  bridge.addStaticLease({ hostname: 'printer', ipv4Address: '10.10.10.250' });
+  const base = new Profile(stack, 'base', { host, rootPool: pool, network: bridge, config: { 'boot.autostart': 'true' } });
+  new Container(stack, 'web', {
+    host, image: 'ubuntu:22.04', profiles: [base], limits: { cpu: 2, memory: '1GiB' }, nesting: true,
+    nics: [{ bridge, ipv4Address: '10.10.10.10' }],
+    proxies: { http: { listen: 'tcp:127.0.0.1:8080', connect: 'tcp:127.0.0.1:80' } },
+    disks: { data: { source: '/srv/data', path: '/data' } },
+  });
+  return stack;
+}
+
+describe('provider rendering examples pass the provider schemas', () => {
+  const cases: [string, (app: App) => void, string[]][] = [
+    ['seed 000 (host stack + LXD stack)', (app) => buildSeed000Provider(app), ['seed000-host', 'seed000-lxd']],
+    ['seed 002 leases', (app) => buildSeed002(app, { variant: 'leases', rendering: 'provider' }), ['seed002-leases-provider']],
+    ['seed 002 containers', (app) => buildSeed002(app, { variant: 'containers', rendering: 'provider' }), ['seed002-containers-provider']],
+    ['seed 003 profiles and groups', (app) => buildSeed003(app, { rendering: 'provider' }), ['seed003', 'seed003-data']],
+    ['a full lab, provider v3', (app) => lab(app, 'v3', { rendering: 'provider' }), ['v3']],
+    ['a full lab, provider v2.7.1', (app) => lab(app, 'v2', { rendering: 'provider', lxdProviderVersion: 'v2' }), ['v2']],
+  ];
+  it.each(cases)('%s', (_name, build, stackNames) => {
+    const stacks = synth(build);
+    expect(Object.keys(stacks).sort()).toEqual([...stackNames].sort());
+    for (const name of stackNames) expect(schemaIssues(stacks[name])).toEqual([]);
+  });
+
+  it('emits the native resources, with provider-specific parts where they belong', () => {
+    const s = synth((app) => { buildSeed000Provider(app); buildSeed002(app, { variant: 'leases', rendering: 'provider' }); buildSeed003(app, { rendering: 'provider' }); });
+    expect(resources(s['seed000-host'], 'multipass_instance')[0]).toMatchObject({ name: 'primary', cpus: 2, memory: '4G', disk: '100G' });
+    expect(resources(s['seed000-host'], 'multipass_instance')[0].cloudinit_file).toMatch(/^assets\/.*primary\.yaml$/);
+    expect(byName(s['seed000-lxd'], 'lxd_instance', 'u1')).toMatchObject({ wait_for_network: true, remote: 'multipass-primary' });
+    expect(s['seed000-lxd'].provider.lxd[0].remote[0].address).toContain('terraform_remote_state');
+    expect(byName(s['seed002-leases-provider'], 'lxd_network', 'lxdbr0').config['raw.dnsmasq'])
+      .toBe('dhcp-host=cent01,10.64.177.101\ndhcp-host=cent02,10.64.177.102');
+    expect(s['seed002-leases-provider'].provider.lxd[0].remote[0]).toEqual({ name: 'local', address: 'unix://' });
+    expect(byName(s['seed003-data'], 'matchbox_group', 'node1')).toMatchObject({ profile: 'simple', selector: { os: 'installed' } });
+    expect(JSON.parse(byName(s['seed003-data'], 'matchbox_profile', 'simple').generic_config).ignition.version).toMatch(/^3\./);
+    expect(s['seed003-data'].provider.matchbox[0].endpoint).toBe('192.0.2.10:8081');
+  });
+
+  it('puts limits in config for v3 and in the limits map for v2', () => {
+    const v3 = byName(synth((app) => lab(app, 'v3', { rendering: 'provider' })).v3, 'lxd_instance', 'web');
+    const v2 = byName(synth((app) => lab(app, 'v2', { rendering: 'provider', lxdProviderVersion: 'v2' })).v2, 'lxd_instance', 'web');
+    expect(v3.config).toMatchObject({ 'limits.cpu': '2', 'limits.memory': '1GiB', 'security.nesting': 'true' });
+    expect(v3.limits).toBeUndefined();
+    expect(v2.limits).toEqual({ cpu: '2', memory: '1GiB' });
+    expect(v2.config).toEqual({ 'security.nesting': 'true' });
+  });
+});
+
+describe('the same construct code renders the same desired state both ways', () => {
+  const cli = synth((app) => lab(app, 'cli', {})).cli;
+  const provider = synth((app) => lab(app, 'provider', { rendering: 'provider' })).provider;
+  /** The desired settings of a cli object, from its converge resource's triggers. */
+  const cliSettings = (id: string) => Object.entries(cli.resource.terraform_data as Json)
+    .find(([key]) => key.startsWith(`${id}_`) && key.includes('_converge_'))![1].triggers_replace.settings;
+  const devicesOf = (blocks: Json[]) => Object.fromEntries(blocks.map((d) => [d.name, { type: d.type, ...d.properties }]));
+
+  it('containers: name, image, profiles, config and devices', () => {
+    const p = byName(provider, 'lxd_instance', 'web');
+    const c = cliSettings('web');
+    expect(p.profiles).toEqual(c.profiles);
+    expect(p.config).toEqual(c.config);
+    expect(devicesOf(p.device)).toEqual(c.devices);
+    expect(p.running).toBe(c.state === 'running');
+    expect(p.image).toBe('ubuntu:22.04');
+  });
+
+  it('bridges (with leases), profiles and pools', () => {
+    expect(byName(provider, 'lxd_network', 'labbr0').config).toEqual(cliSettings('labbr0').config);
+    const profile = byName(provider, 'lxd_profile', 'base');
+    expect(profile.config).toEqual(cliSettings('base').config);
+    expect(devicesOf(profile.device)).toEqual(cliSettings('base').devices);
+    expect(byName(provider, 'lxd_storage_pool', 'data')).toMatchObject({ driver: 'btrfs', config: cliSettings('data').config });
+  });
+});
+
+describe('what the providers cannot express stays on the cli rendering', () => {
+  it('preseeds and the default profile fall back to local-exec; a host without an API is an error', () => {
+    const stacks = synth((app) => {
+      const stack = new LabStack(app, 'fallback', { rendering: 'provider' });
+      const host = new LocalHost(stack, 'host');
+      new LxdPreseed(stack, 'init', { host, preseed: { config: { 'core.https_address': '[::]:8443' } } });
+      new Profile(stack, 'default', { host, config: { 'limits.cpu': '1' } });
+    });
+    expect(Object.keys(stacks.fallback.resource)).toEqual(['terraform_data']);
+
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'provider-')) });
+    const stack = new LabStack(app, 'nohost', { rendering: 'provider' });
+    const host = new SshHost(stack, 'host', { address: '10.0.0.5' });
+    expect(() => new Bridge(stack, 'br', { host })).toThrow(/\[nohost\/br\] host = "nohost\/host".*lxdRemote/);
+  });
+
+  it('rejects matchbox metadata the provider cannot carry', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'provider-')) });
+    const stack = new LabStack(app, 'mb', { rendering: 'provider' });
+    const host = new LocalHost(stack, 'host');
+    const server = new MatchboxServer(stack, 'matchbox', { host, address: '10.0.0.1', sha256: '0'.repeat(64) });
+    const profile = new MatchboxProfile(stack, 'p', { server, kernel: '/assets/vmlinuz' });
+    expect(() => new MatchboxGroup(stack, 'g', { profile, metadata: { disks: ['sda'] } }))
+      .toThrow(/\[mb\/g\] metadata.disks = \["sda"\].*strings only/);
+  });
+});
