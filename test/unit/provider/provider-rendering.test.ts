@@ -30,7 +30,11 @@ function synth(build: (app: App) => void): Record<string, Json> {
 
 const schemaIssues = (json: Json) => checkAgainstSchemas(json, schemaFilesForConfig(json)).map(formatIssue);
 const resources = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
-const byName = (json: Json, type: string, name: string) => resources(json, type).find((r) => r.name === name);
+const byName = (json: Json, type: string, name: string): Json => {
+  const found = resources(json, type).find((r) => r.name === name);
+  if (!found) throw new Error(`no ${type} named ${name}`);
+  return found;
+};
 
 /** One environment, declared once, rendered as `props` asks. */
 function lab(app: App, id: string, props: LabStackProps): LabStack {
