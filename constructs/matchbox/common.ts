@@ -1,6 +1,10 @@
-import { IConstruct } from 'constructs';
-import { Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ITerraformDependable, Token } from 'cdktf';
+import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/host';
+import { DataFile } from '../../src/matchbox/model';
 import { Problem } from '../../src/validation/errors';
+import { ManagedObject } from '../core/managed-object';
+import type { MatchboxServer } from './matchbox-server';
 
 /**
  * Maps a problem of `validateMatchbox` (path = the server, property = `profiles[id].boot.kernel`,
@@ -48,4 +52,26 @@ export function outputPrefix(c: IConstruct): string {
 /** `{ hostGeneration }` when the server's host can be replaced under it (see ContainerHost), else `{}`. */
 export function generationOf(server: { readonly hostGeneration?: string }): Record<string, string> {
   return server.hostGeneration === undefined ? {} : { hostGeneration: server.hostGeneration };
+}
+
+/**
+ * The files of one profile or group in the server's data directory, as one managed object:
+ * written atomically on converge, exactly these files removed on destroy.
+ */
+export function dataFilesObject(scope: Construct, id: string, o: {
+  readonly server: MatchboxServer; readonly kind: string; readonly objectId: string;
+  readonly files: readonly DataFile[]; readonly dependsOn: ITerraformDependable[];
+}): ITerraformDependable[] {
+  const { server, files } = o;
+  const obj = new ManagedObject(scope, id, {
+    runner: server.host.runner,
+    dependsOn: o.dependsOn,
+    state: () => ({
+      identity: { kind: o.kind, dataDir: server.dataDir, id: o.objectId, files: files.map((f) => f.path) },
+      settings: { files: Object.fromEntries(files.map((f) => [f.path, f.contents])), ...generationOf(server) },
+      converge: dataFilesConverge(server.dataDir, [...files]),
+      destroy: dataFilesDelete(server.dataDir, files.map((f) => f.path)),
+    }),
+  });
+  return [obj.object, obj.converged];
 }

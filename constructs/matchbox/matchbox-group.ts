@@ -1,14 +1,12 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/host';
 import { DataFile, MatchboxGroupProps as GroupData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ValidationError } from '../../src/validation/errors';
 import { LabStack, ProblemSource, registerProblems } from '../core/lab-stack';
-import { ManagedObject } from '../core/managed-object';
 import { matchboxGroupResource } from '../render/matchbox-provider';
-import { generationOf, remapProblem, tokenProblem } from './common';
+import { dataFilesObject, remapProblem, tokenProblem } from './common';
 import { MatchboxProfile } from './matchbox-profile';
 import { IMatchboxGroupEntry, MatchboxServer } from './matchbox-server';
 
@@ -77,18 +75,9 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry, Pro
       this.ready = [matchboxGroupResource(this, this.server, this.core, this.profile.ready)];
       return;
     }
-    const files = this.files();
-    const obj = new ManagedObject(this, 'file', {
-      runner: this.server.host.runner,
-      dependsOn: [...this.server.dataReady, ...this.profile.ready],
-      state: () => ({
-        identity: { kind: 'matchbox-group', dataDir: this.server.dataDir, id: this.groupId, files: files.map((f) => f.path) },
-        settings: { files: Object.fromEntries(files.map((f) => [f.path, f.contents])), ...generationOf(this.server) },
-        converge: dataFilesConverge(this.server.dataDir, files),
-        destroy: dataFilesDelete(this.server.dataDir, files.map((f) => f.path)),
-      }),
+    this.ready = dataFilesObject(this, 'file', {
+      server: this.server, kind: 'matchbox-group', objectId: this.groupId, files: this.files(), dependsOn: [...this.server.dataReady, ...this.profile.ready],
     });
-    this.ready = [obj.object, obj.converged];
   }
 
   /** The group as the pure core models it. */

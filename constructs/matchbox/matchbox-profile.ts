@@ -1,15 +1,13 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { IgnitionProps } from '../../src/ignition/types';
-import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/host';
 import { DataFile, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ValidationError } from '../../src/validation/errors';
 import { LabStack } from '../core/lab-stack';
-import { ManagedObject } from '../core/managed-object';
 import { matchboxProfileResource } from '../render/matchbox-provider';
-import { generationOf, remapProblem, tokenProblem } from './common';
+import { dataFilesObject, remapProblem, tokenProblem } from './common';
 import { IMatchboxProfileEntry, MatchboxServer } from './matchbox-server';
 
 /** Props of {@link MatchboxProfile}. */
@@ -87,18 +85,9 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
       this.ready = [matchboxProfileResource(this, this.server, this.core)];
       return;
     }
-    const files = this.files();
-    const obj = new ManagedObject(this, 'files', {
-      runner: this.server.host.runner,
-      dependsOn: this.server.dataReady,
-      state: () => ({
-        identity: { kind: 'matchbox-profile', dataDir: this.server.dataDir, id: this.profileId, files: files.map((f) => f.path) },
-        settings: { files: Object.fromEntries(files.map((f) => [f.path, f.contents])), ...generationOf(this.server) },
-        converge: dataFilesConverge(this.server.dataDir, files),
-        destroy: dataFilesDelete(this.server.dataDir, files.map((f) => f.path)),
-      }),
+    this.ready = dataFilesObject(this, 'files', {
+      server: this.server, kind: 'matchbox-profile', objectId: this.profileId, files: this.files(), dependsOn: this.server.dataReady,
     });
-    this.ready = [obj.object, obj.converged];
   }
 
   /** The profile as the pure core models it. */
