@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../src/hosts/runner';
+import { localDependables } from './cross-stack';
 import { LabStack } from './lab-stack';
 import { dependableToken, once, onceString, sensitiveLiteral, tfLiteral } from './terraform-values';
 
@@ -50,6 +51,7 @@ export class ManagedObject extends Construct {
   /** The converge resource: depend on it to order creates. */
   public readonly converged: TerraformResource;
   private cached?: ManagedObjectState;
+  private extraDependencies = 0;
 
   constructor(scope: Construct, id: string, private readonly props: ManagedObjectProps) {
     super(scope, id);
@@ -72,7 +74,7 @@ export class ManagedObject extends Construct {
       // null_resource triggers are a map of strings: identity is JSON-encoded.
       triggers: nullResource ? { identity: onceString(() => JSON.stringify(tfLiteral(this.state.identity))), destroy: destroyScript } : undefined,
       provisioners: props.deletable === false ? undefined : [destroyProvisioner],
-      dependsOn: props.dependsOn,
+      dependsOn: props.dependsOn && localDependables(this, 'after', props.dependsOn),
       preventDestroy: props.protect,
     });
 
@@ -99,7 +101,8 @@ export class ManagedObject extends Construct {
 
   /** Makes both resources wait for `deps` (and be destroyed before them). */
   public dependOn(...deps: ITerraformDependable[]): void {
-    this.object.dependsOn = [...new Set([...(this.object.dependsOn ?? []), ...deps.map(dependableToken)])];
+    const local = localDependables(this, `after-${this.extraDependencies++}`, deps);
+    this.object.dependsOn = [...new Set([...(this.object.dependsOn ?? []), ...local.map(dependableToken)])];
   }
 
   /** The desired state, computed once. */

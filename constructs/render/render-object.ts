@@ -4,6 +4,7 @@ import { runnerIdentity } from '../../src/hosts/runner';
 import { ValidationError } from '../../src/validation/errors';
 import { LabStack } from '../core/lab-stack';
 import { ManagedObject, ManagedObjectState } from '../core/managed-object';
+import { localDependables } from '../core/cross-stack';
 import { dependableToken } from '../core/terraform-values';
 import { IHost } from '../hosts/host';
 import { ProviderTarget } from './lxd-provider';
@@ -44,13 +45,17 @@ export function renderObject(scope: Construct, id: string, p: RenderObjectProps)
     const target = {
       remote: lxdRemoteName(scope, runnerIdentity(p.host.runner), remote, settings.lxdProviderVersion),
       version: settings.lxdProviderVersion,
-      dependsOn: [...new Set(p.dependsOn)],
+      dependsOn: [...new Set(localDependables(scope, 'after', p.dependsOn))],
     };
     const resource = p.provider(target);
     if (p.protect) resource.addOverride('lifecycle.prevent_destroy', true);
+    let extra = 0;
     return {
       ready: [resource],
-      dependOn: (...deps) => { resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...deps.map(dependableToken)])]; },
+      dependOn: (...deps) => {
+        const local = localDependables(scope, `after-${extra++}`, deps);
+        resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...local.map(dependableToken)])];
+      },
     };
   }
   const obj = new ManagedObject(scope, id, { runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, state: p.cli });

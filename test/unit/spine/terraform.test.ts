@@ -92,4 +92,17 @@ describe('terraform validate', () => {
     });
     expect(stacks.sort()).toEqual(['many', 'second']);
   });
+
+  it('accepts objects of one stack using a bridge, pool and profile of another (cross-stack references, no depends_on across)', () => {
+    const stacks = validateApp((app) => {
+      const lab = new LabStack(app, 'lab');
+      const host = new SshHost(lab, 'host', { address: '10.0.0.5' });
+      const pool = new StoragePool(lab, 'data', { host, driver: 'dir' });
+      const br = new Bridge(lab, 'labbr0', { host, ipv4Address: '10.20.0.1/24' });
+      const prof = new Profile(lab, 'base', { host, rootPool: pool });
+      const apps = new LabStack(app, 'apps');
+      new Container(apps, 'web', { host, image: 'ubuntu:22.04', profiles: [prof], nics: [{ bridge: br, ipv4Address: '10.20.0.10' }] });
+    });
+    expect(stacks.sort()).toEqual(['apps', 'lab']);
+  });
 });
