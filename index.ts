@@ -25,6 +25,6 @@ export * from './constructs/matchbox/matchbox-profile';
 export * from './constructs/matchbox/matchbox-group';
 export * from './src/ignition';
 export type { DnsmasqPxeProps, StaticLeaseProps, DnsmasqLogProps } from './src/dnsmasq/model';
-export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from './src/matchbox/host';
+export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from './src/matchbox/scripts';
 export * as matchbox from './src/matchbox';
 export * from './src/hosts/lxd-remote';

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, Token } from 'cdktf';
-import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/host';
+import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/scripts';
 import { DataFile } from '../../src/matchbox/model';
 import { Problem } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';

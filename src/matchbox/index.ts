@@ -4,4 +4,4 @@ export * from './render';
 export * from './select';
 export * from './ipxe';
 export * from './validate';
-export * from './host';
+export * from './scripts';

@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import { TerraformResource, TerraformVariable, Testing } from 'cdktf';
 import { HostReference, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MultipassVm } from '../../../index';
 import { renderDnsmasqConfig } from '../../../src/dnsmasq/render';
-import { tlsDelete, tlsWrite } from '../../../src/matchbox/host';
+import { tlsDelete, tlsWrite } from '../../../src/matchbox/scripts';
 import { renderDataDir } from '../../../src/matchbox/render';
 import { SEED003, SEED003_DNSMASQ } from '../matchbox/seed003';
 import { tmpDir } from '../spine/helpers';

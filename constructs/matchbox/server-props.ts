@@ -1,0 +1,250 @@
+import { Token } from 'cdktf';
+import { DnsmasqPxeProps } from '../../src/dnsmasq/model';
+import { renderDnsmasqConfig } from '../../src/dnsmasq/render';
+import { checkConfPath, checkInterfaceName, validateDnsmasq } from '../../src/dnsmasq/validate';
+import { AssetFile, AssetPrefetch, prefetchFiles } from '../../src/matchbox/scripts';
+import { checkHostCidr, formatIpv4, parseCidr } from '../../src/net/ipv4';
+import { assertValid, ValidationError, Verdict } from '../../src/validation/errors';
+import { IHost } from '../hosts/host';
+
+/** TLS material for the gRPC API, given instead of generated. PEM text; Terraform variables are fine. */
+export interface MatchboxTlsProps {
+  /** CA certificate that signed the server and client certificates. */
+  readonly caCert: string;
+  /** Server certificate; its SANs must cover the gRPC address. */
+  readonly serverCert: string;
+  /** Server private key (written to the host through the script on stdin, never a command line). */
+  readonly serverKey: string;
+  /** Client certificate for the matchbox Terraform provider, exposed as an output. @default - no output */
+  readonly clientCert?: string;
+  /** Client private key, exposed as a sensitive output. @default - no output */
+  readonly clientKey?: string;
+}
+
+/** dnsmasq for PXE on the server: DHCP (full or proxy), TFTP with iPXE, chainload to Matchbox. */
+export interface MatchboxDnsmasqProps extends Omit<DnsmasqPxeProps, 'matchboxUrl'> {
+  /** Matchbox base URL handed to iPXE. @default - the server's HTTP endpoint */
+  readonly matchboxUrl?: string;
+  /** Configuration file (dnsmasq reads `/etc/dnsmasq.d/*.conf`). @default '/etc/dnsmasq.d/matchbox.conf' */
+  readonly confPath?: string;
+  /** Where to download a first-stage boot file no `ipxe` package provides. @default 'https://boot.ipxe.org' */
+  readonly ipxeBaseUrl?: string;
+}
+
+/** The server as the PXE network's gateway (seed 003's `server_enable_forward`). */
+export interface MatchboxNatProps {
+  /** Interface that leads to the outside, e.g. `eth0`. */
+  readonly outInterface: string;
+  /** Source network to masquerade. @default - the dnsmasq subnet */
+  readonly sourceCidr?: string;
+}
+
+/** Props of {@link MatchboxServer}. */
+export interface MatchboxServerProps {
+  /** Where Matchbox runs: a MultipassVm, SshHost, LocalHost or ContainerHost. */
+  readonly host: IHost;
+  /** Address (IP or DNS name) at which machines reach the HTTP endpoint, e.g. `192.168.0.1`. */
+  readonly address: string;
+  /** Address of the gRPC API for the Terraform provider, e.g. the public NIC. @default - `address` */
+  readonly grpcAddress?: string;
+  /** Matchbox release. @default 'v0.11.0' */
+  readonly version?: string;
+  /** SHA-256 (hex) of the download; checked before anything is installed. */
+  readonly sha256: string;
+  /**
+   * Release tarball (or bare binary) URL.
+   * @default 'https://github.com/poseidon/matchbox/releases/download/<version>/matchbox-<version>-linux-amd64.tar.gz'
+   */
+  readonly downloadUrl?: string;
+  /** The binary inside the tarball. @default 'matchbox-<version>-linux-amd64/matchbox' */
+  readonly archiveMember?: string;
+  /** @default '/usr/local/bin/matchbox' */
+  readonly binPath?: string;
+  /** Matchbox's `-data-path`. @default '/var/lib/matchbox' */
+  readonly dataDir?: string;
+  /** Matchbox's `-assets-path`, served at `/assets/`. @default '<dataDir>/assets' */
+  readonly assetsDir?: string;
+  /** HTTP listen address (`-address`). @default '0.0.0.0:8080' */
+  readonly httpListen?: string;
+  /** gRPC API listen address (`-rpc-address`), TLS with client certificates. @default '0.0.0.0:8081' */
+  readonly grpcListen?: string;
+  /** @default 'info' */
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** TLS material for the gRPC API. @default - a CA, server and client pair generated with openssl on the host (kept once made) */
+  readonly tls?: MatchboxTlsProps;
+  /** Validity of generated certificates, in days. @default 3650 */
+  readonly tlsDays?: number;
+  /**
+   * Local directory (relative to the stack's working directory `cdktf.out/stacks/<stack>`) that receives
+   * the generated `ca.crt`, `client.crt` and `client.key` for the Terraform provider. Ignored with `tls`.
+   * @default '../../../.matchbox/<stack>-<construct path>' (next to cdktf.json)
+   */
+  readonly credentialsDir?: string;
+  /** dnsmasq for PXE. @default - no dnsmasq (another DHCP server chainloads to Matchbox) */
+  readonly dnsmasq?: MatchboxDnsmasqProps;
+  /** IPv4 forwarding and masquerade for the PXE network. @default - none */
+  readonly nat?: MatchboxNatProps;
+  /** OS images to download into the assets directory. @default [] */
+  readonly prefetch?: readonly AssetPrefetch[];
+  /** Install curl, openssl, dnsmasq and iPXE with apt-get/dnf/apk when missing. @default true */
+  readonly installPackages?: boolean;
+}
+
+/** The dnsmasq part of {@link ResolvedServerProps}: defaults filled in, configuration rendered. */
+export interface ResolvedDnsmasq {
+  readonly config: string;
+  readonly confPath: string;
+  readonly tftpRoot: string;
+  readonly bootFiles: string[];
+  readonly ipxeBaseUrl: string;
+}
+
+/** {@link MatchboxServerProps} after validation, with every default filled in. */
+export interface ResolvedServerProps {
+  readonly version: string;
+  readonly downloadUrl: string;
+  readonly archiveMember: string;
+  readonly binPath: string;
+  readonly dataDir: string;
+  readonly assetsDir: string;
+  readonly httpListen: string;
+  readonly grpcListen: string;
+  readonly logLevel: string;
+  readonly tlsDays: number;
+  readonly installPackages: boolean;
+  /** e.g. `http://192.168.0.1:8080`. */
+  readonly httpEndpoint: string;
+  /** e.g. `192.168.0.1:8081`. */
+  readonly grpcEndpoint: string;
+  readonly dnsmasq?: ResolvedDnsmasq;
+  readonly nat?: { readonly sourceCidr: string; readonly outInterface: string };
+  readonly assetFiles: AssetFile[];
+}
+
+const HEX64 = /^[0-9a-fA-F]{64}$/;
+const ADDRESS = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+const LISTEN = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]*):(\d{1,5})$/;
+const URL = /^https?:\/\/[^\s'"`\\]+$/;
+
+/** A verdict for `assertValid`: undefined when `ok`. */
+export const rule = (ok: boolean, reason: string, fix: string): Verdict | undefined => (ok ? undefined : { reason, fix });
+
+/**
+ * Checks the props of the server at `path` (each failure names the construct path, the property,
+ * the value and a fix) and fills in the defaults. Throws the first problem found, or all the
+ * problems of the dnsmasq section at once.
+ */
+export function resolveServerProps(path: string, props: MatchboxServerProps): ResolvedServerProps {
+  const version = props.version ?? 'v0.11.0';
+  const dataDir = props.dataDir ?? '/var/lib/matchbox';
+  const assetsDir = props.assetsDir ?? `${dataDir}/assets`;
+  const httpListen = props.httpListen ?? '0.0.0.0:8080';
+  const grpcListen = props.grpcListen ?? '0.0.0.0:8081';
+  const binPath = props.binPath ?? '/usr/local/bin/matchbox';
+  const downloadUrl = props.downloadUrl ?? `https://github.com/poseidon/matchbox/releases/download/${version}/matchbox-${version}-linux-amd64.tar.gz`;
+
+  assertValid(path, 'address', props.address, rule(typeof props.address === 'string' && ADDRESS.test(props.address), 'not an IP address or DNS name', 'use e.g. 192.168.0.1 or matchbox.lab.test'));
+  if (props.grpcAddress !== undefined) assertValid(path, 'grpcAddress', props.grpcAddress, rule(ADDRESS.test(props.grpcAddress), 'not an IP address or DNS name', 'use e.g. 203.0.113.10'));
+  assertValid(path, 'version', version, rule(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(version), 'not a release version', 'use e.g. v0.11.0'));
+  assertValid(path, 'sha256', props.sha256, rule(typeof props.sha256 === 'string' && HEX64.test(props.sha256), 'not a SHA-256 checksum (64 hex digits)', 'copy the sha256 of the release tarball'));
+  assertValid(path, 'downloadUrl', downloadUrl, rule(URL.test(downloadUrl), 'not an http(s) URL', 'use e.g. https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz'));
+  const archiveMember = props.archiveMember ?? `matchbox-${version}-linux-amd64/matchbox`;
+  assertValid(path, 'archiveMember', archiveMember, rule(/^[A-Za-z0-9_.+-][A-Za-z0-9_.+/-]*$/.test(archiveMember) && !archiveMember.split('/').includes('..'), 'not a relative path inside the tarball', 'use e.g. matchbox-v0.11.0-linux-amd64/matchbox'));
+  for (const [property, value] of [['binPath', binPath], ['dataDir', dataDir], ['assetsDir', assetsDir]] as const) {
+    assertValid(path, property, value, checkConfPath(value) ?? rule(value !== '/' && !value.endsWith('/'), 'not a directory path without a trailing slash', 'use e.g. /var/lib/matchbox'));
+  }
+  const httpPort = listenPort(path, 'httpListen', httpListen);
+  const grpcPort = listenPort(path, 'grpcListen', grpcListen);
+  assertValid(path, 'grpcListen', grpcListen, rule(grpcPort !== httpPort, 'the gRPC API needs its own port', 'use e.g. 0.0.0.0:8081'));
+  const logLevel = props.logLevel ?? 'info';
+  assertValid(path, 'logLevel', logLevel, rule(['debug', 'info', 'warn', 'error'].includes(logLevel), 'unknown log level', 'use debug, info, warn or error'));
+  const tlsDays = props.tlsDays ?? 3650;
+  assertValid(path, 'tlsDays', tlsDays, rule(Number.isInteger(tlsDays) && tlsDays >= 1 && tlsDays <= 36500, 'not a number of days', 'use e.g. 3650'));
+  if (props.tls) checkTls(path, props.tls);
+  const nat = props.nat && checkNat(path, props.nat, props.dnsmasq);
+  const prefetch = props.prefetch ?? [];
+  prefetch.forEach((p, i) => checkPrefetch(path, i, p));
+
+  const httpEndpoint = `http://${props.address}:${httpPort}`;
+  const grpcEndpoint = `${props.grpcAddress ?? props.address}:${grpcPort}`;
+  return {
+    version, downloadUrl, archiveMember, binPath, dataDir, assetsDir, httpListen, grpcListen, logLevel, tlsDays,
+    installPackages: props.installPackages ?? true,
+    httpEndpoint, grpcEndpoint,
+    dnsmasq: props.dnsmasq && resolveDnsmasq(path, props.dnsmasq, httpEndpoint),
+    nat,
+    assetFiles: prefetch.flatMap(prefetchFiles),
+  };
+}
+
+/** The port of a listen address, after checking it. */
+function listenPort(path: string, property: string, listen: string): number {
+  const m = typeof listen === 'string' ? LISTEN.exec(listen) : null;
+  const port = m ? Number(m[2]) : NaN;
+  assertValid(path, property, listen, rule(port >= 1 && port <= 65535, 'not a listen address [host]:port', 'use e.g. 0.0.0.0:8080 or :8080'));
+  return port;
+}
+
+/** `a.b.c.0/len` of `a.b.c.d/len`, or undefined. */
+function networkOf(cidr: string): string | undefined {
+  const c = checkHostCidr(cidr) ? undefined : parseCidr(cidr);
+  return c ? `${formatIpv4(c.network)}/${c.prefix}` : undefined;
+}
+
+/** Given TLS material: PEM blocks (or Terraform values, checked at apply). */
+function checkTls(path: string, tls: MatchboxTlsProps): void {
+  const pem = (property: string, value: string | undefined, kind: RegExp, optional = false) => {
+    if (value === undefined && optional) return;
+    if (typeof value === 'string' && Token.isUnresolved(value)) return;
+    assertValid(path, `tls.${property}`, typeof value === 'string' ? `${value.slice(0, 30)}...` : value,
+      rule(typeof value === 'string' && kind.test(value), 'not a PEM block of the expected kind', 'pass the PEM text, e.g. fs.readFileSync("ca.crt", "utf8") or a sensitive TerraformVariable'));
+  };
+  pem('caCert', tls.caCert, /-----BEGIN CERTIFICATE-----/);
+  pem('serverCert', tls.serverCert, /-----BEGIN CERTIFICATE-----/);
+  pem('serverKey', tls.serverKey, /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/);
+  pem('clientCert', tls.clientCert, /-----BEGIN CERTIFICATE-----/, true);
+  pem('clientKey', tls.clientKey, /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/, true);
+}
+
+/** The interface and the network to masquerade (by default the dnsmasq subnet's), after checking them. */
+function checkNat(path: string, nat: MatchboxNatProps, dnsmasq: MatchboxDnsmasqProps | undefined): { sourceCidr: string; outInterface: string } {
+  assertValid(path, 'nat.outInterface', nat.outInterface, checkInterfaceName(nat.outInterface));
+  const source = nat.sourceCidr ?? (dnsmasq ? networkOf(dnsmasq.subnet) : undefined);
+  assertValid(path, 'nat.sourceCidr', source, source === undefined
+    ? { reason: 'no network to masquerade', fix: 'set nat.sourceCidr or dnsmasq.subnet' }
+    : rule(parseCidr(source) !== undefined, 'not an IPv4 CIDR', 'use e.g. 192.168.0.0/24'));
+  return { sourceCidr: source!, outInterface: nat.outInterface };
+}
+
+/** One OS image prefetch: a known OS and plain words for channel/stream, version and arch. */
+function checkPrefetch(path: string, i: number, p: AssetPrefetch): void {
+  assertValid(path, `prefetch[${i}].os`, p.os, rule(p.os === 'flatcar' || p.os === 'fedora-coreos', 'unknown OS', 'use flatcar or fedora-coreos'));
+  const words = p.os === 'flatcar' ? { channel: p.channel, version: p.version } : { stream: p.stream, version: p.version, arch: p.arch };
+  for (const [k, v] of Object.entries(words)) {
+    if (v !== undefined || (p.os === 'fedora-coreos' && k === 'version')) {
+      assertValid(path, `prefetch[${i}].${k}`, v, rule(typeof v === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v), `not a ${k}`, p.os === 'flatcar' ? 'use e.g. stable / current or 3815.2.5' : 'use e.g. stable / 40.20240416.3.1'));
+    }
+  }
+}
+
+/** Checks the dnsmasq section (all its problems at once), fills in its defaults and renders its configuration. */
+function resolveDnsmasq(path: string, d: MatchboxDnsmasqProps, httpEndpoint: string): ResolvedDnsmasq {
+  const { confPath: _c, ipxeBaseUrl: _i, ...rest } = d;
+  const pxe: DnsmasqPxeProps = { ...rest, matchboxUrl: d.matchboxUrl ?? httpEndpoint };
+  const problems = validateDnsmasq(pxe, path).map((p) => ({ ...p, property: `dnsmasq.${p.property}` }));
+  const confPath = d.confPath ?? '/etc/dnsmasq.d/matchbox.conf';
+  const confCheck = checkConfPath(confPath);
+  if (confCheck) problems.push({ path, property: 'dnsmasq.confPath', value: confPath, ...confCheck });
+  const ipxe = d.ipxeBaseUrl;
+  if (ipxe !== undefined && !(URL.test(ipxe) && !ipxe.endsWith('/'))) {
+    problems.push({ path, property: 'dnsmasq.ipxeBaseUrl', value: ipxe, reason: 'not an http(s) URL without a trailing slash', fix: 'use e.g. https://boot.ipxe.org' });
+  }
+  if (problems.length) throw new ValidationError(problems);
+  return {
+    config: renderDnsmasqConfig(pxe, path),
+    confPath,
+    tftpRoot: d.tftpRoot ?? '/var/lib/tftpboot',
+    bootFiles: [d.biosBootFile ?? 'undionly.kpxe', d.uefiBootFile ?? 'ipxe.efi'],
+    ipxeBaseUrl: d.ipxeBaseUrl ?? 'https://boot.ipxe.org',
+  };
+}
