@@ -51,6 +51,8 @@ export class ManagedObject extends Construct {
   /** The converge resource: depend on it to order creates. */
   public readonly converged: TerraformResource;
   private cached?: ManagedObjectState;
+  /** What the object resource depends on, before {@link withoutImplied}. */
+  private objectDeps: ITerraformDependable[] = [];
   private extraDependencies = 0;
 
   constructor(scope: Construct, id: string, private readonly props: ManagedObjectProps) {
@@ -74,7 +76,7 @@ export class ManagedObject extends Construct {
       // null_resource triggers are a map of strings: identity is JSON-encoded.
       triggers: nullResource ? { identity: onceString(() => JSON.stringify(tfLiteral(this.state.identity))), destroy: destroyScript } : undefined,
       provisioners: props.deletable === false ? undefined : [destroyProvisioner],
-      dependsOn: props.dependsOn && localDependables(this, 'after', props.dependsOn),
+      dependsOn: props.dependsOn && withoutImplied(this.objectDeps = localDependables(this, 'after', props.dependsOn)),
       preventDestroy: props.protect,
     });
 
@@ -97,12 +99,13 @@ export class ManagedObject extends Construct {
       provisioners: [{ type: 'local-exec', command, environment }],
       dependsOn: [this.object],
     });
+    impliedBy.set(this.converged, this.object);
   }
 
   /** Makes both resources wait for `deps` (and be destroyed before them). */
   public dependOn(...deps: ITerraformDependable[]): void {
-    const local = localDependables(this, `after-${this.extraDependencies++}`, deps);
-    this.object.dependsOn = [...new Set([...(this.object.dependsOn ?? []), ...local.map(dependableToken)])];
+    this.objectDeps.push(...localDependables(this, `after-${this.extraDependencies++}`, deps));
+    this.object.dependsOn = withoutImplied(this.objectDeps).map(dependableToken);
   }
 
   /** The desired state, computed once. */
@@ -131,9 +134,22 @@ export class ManagedObject extends Construct {
 }
 
 
+/** A converge resource depends on its object: listing both in a `depends_on` is redundant. */
+const impliedBy = new WeakMap<ITerraformDependable, ITerraformDependable>();
+
+/**
+ * `deps` without duplicates and without the objects whose converge resource is listed too
+ * (`ready` holds both): the order is the same, and every `depends_on` entry costs synth time.
+ */
+function withoutImplied(deps: readonly ITerraformDependable[]): ITerraformDependable[] {
+  const unique = [...new Set(deps)];
+  const implied = new Set(unique.map((d) => impliedBy.get(d)));
+  return unique.filter((d) => !implied.has(d));
+}
+
 /**
  * Terraform's built-in `terraform_data`, emitted as a plain TerraformResource.
- * (cdktf's own DataResource class spawns `terraform version` for every resource at synth.)
+ * (cdktf's own class for it spawns `terraform version` for every resource at synth.)
  */
 class TerraformDataResource extends TerraformResource {
   private readonly triggersReplace: unknown;

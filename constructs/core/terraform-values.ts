@@ -1,4 +1,4 @@
-import { IResolvable, ITerraformDependable, Token } from 'cdktf';
+import { IResolvable, IResolveContext, ITerraformDependable, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { dependable } from 'cdktf/lib/tfExpression';
 
 /* Values as Terraform JSON must carry them: lazily produced once, escaped, or marked sensitive. */
@@ -9,13 +9,31 @@ import { dependable } from 'cdktf/lib/tfExpression';
  * (synth resolves twice); at seven per object that was a third of the synth time.
  */
 export function once(produce: () => unknown): IResolvable {
-  let produced: { value: unknown } | undefined;
+  let produced: { value: unknown; plain: boolean } | undefined;
   const resolvable: IResolvable = {
     creationStack: [],
-    resolve: () => (produced ??= { value: produce() }).value,
+    resolve: (context) => {
+      if (!produced) {
+        const value = produce();
+        produced = { value, plain: !containsTokens(value) };
+      }
+      // cdktf's preparing pass resolves every element only to find references (across stacks)
+      // and discards the result: plain data has none, so it is not walked there.
+      return context.preparing && produced.plain ? undefined : produced.value;
+    },
     toString: () => Token.asString(resolvable),
   };
   return resolvable;
+}
+
+/** True when `value` holds a token (a reference, a variable, a sensitive value...) anywhere. */
+function containsTokens(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
+  if (Array.isArray(value)) return value.some(containsTokens);
+  if (value !== null && typeof value === 'object') {
+    return Tokenization.isResolvable(value) || Object.entries(value).some(([k, v]) => Token.isUnresolved(k) || containsTokens(v));
+  }
+  return false;
 }
 
 /** {@link once} as a string token (`Lazy.stringValue`). */
@@ -23,11 +41,30 @@ export function onceString(produce: () => string): string {
   return Token.asString(once(produce));
 }
 
-/** One depends_on token per dependency, shared by all dependents (`dependable()` makes a new one, with a stack trace, per call). */
+/**
+ * One depends_on token per dependency, shared by all dependents (`dependable()` makes a new one,
+ * with a stack trace, per call). A resource of the same stack resolves straight to its address:
+ * cdktf's own path builds a reference token for it during resolution, whose stack trace, taken
+ * deep in the resolver, cost more than the rest of the depends_on entry.
+ */
 const dependableTokens = new WeakMap<ITerraformDependable, string>();
 export function dependableToken(d: ITerraformDependable): string {
   let token = dependableTokens.get(d);
-  if (token === undefined) dependableTokens.set(d, (token = dependable(d)));
+  if (token === undefined) {
+    let stack: TerraformStack | undefined;
+    let general: string | undefined;
+    token = Token.asString({
+      creationStack: [],
+      resolve: (context: IResolveContext) => {
+        if (TerraformResource.isTerraformResource(d) && !d.forEach && d.count === undefined) {
+          stack ??= TerraformStack.of(d);
+          if (TerraformStack.of(context.scope) === stack) return `${d.terraformResourceType}.${d.friendlyUniqueId}`;
+        }
+        return (general ??= dependable(d));
+      },
+    });
+    dependableTokens.set(d, token);
+  }
   return token;
 }
 
@@ -38,6 +75,8 @@ export function dependableToken(d: ITerraformDependable): string {
  */
 export function tfLiteral<T>(value: T): T {
   if (typeof value === 'string') {
+    // Most strings have nothing to escape (a token marker starts with `${` too): keep them as they are.
+    if (!value.includes('{')) return value;
     // Escape the literal parts; keep embedded references (`${TfToken[...]}` markers) as they are.
     return value.split(TOKEN_MARKER).map((part) => (TOKEN_MARKER_ONLY.test(part) ? part : escapeTemplate(part))).join('') as T;
   }
