@@ -28,6 +28,13 @@ export function assertDevices(path: string, property: string, devices: DeviceMap
   }
 }
 
+/** Adds a validated device to `devices`, refusing a second device of the same name. */
+export function addDeviceTo(path: string, devices: Record<string, ConfigMap>, name: string, device: ConfigMap): void {
+  assertDevices(path, 'devices', { [name]: device });
+  assertValid(path, `devices.${name}`, name, devices[name] ? { reason: 'the device already exists', fix: 'use another name' } : undefined);
+  devices[name] = device;
+}
+
 /** A problem when `ref` lives on another host than `owner`. */
 export function crossHostProblem(owner: IOnHost, property: string, ref: IOnHost): Problem | undefined {
   if (sameHost(owner.host, ref.host)) return undefined;

@@ -14,7 +14,7 @@ import { RenderedObject, renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
 import { IBridge } from './bridge';
 import { CachedImage } from './cached-image';
-import { assertConfig, assertDevices, crossHostProblem, IOnHost, stringValues } from './common';
+import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, stringValues } from './common';
 import { IProfile } from './profile';
 import { IStoragePool } from './storage-pool';
 
@@ -186,9 +186,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
 
   /** Adds a raw device. */
   public addDevice(name: string, device: ConfigMap): void {
-    assertDevices(this.node.path, 'devices', { [name]: device });
-    assertValid(this.node.path, `devices.${name}`, name, this.devices[name] ? { reason: 'the device already exists', fix: 'use another name' } : undefined);
-    this.devices[name] = device;
+    addDeviceTo(this.node.path, this.devices, name, device);
   }
 
   /** The desired instance. */

@@ -10,7 +10,7 @@ import { profileResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
 import { IBridge } from './bridge';
-import { assertConfig, assertDevices, crossHostProblem, IOnHost } from './common';
+import { addDeviceTo, assertConfig, crossHostProblem, IOnHost } from './common';
 import { IStoragePool } from './storage-pool';
 
 /** A profile, declared or pre-existing. */
@@ -95,9 +95,7 @@ export class Profile extends Construct implements IProfile, ProblemSource {
 
   /** Adds a raw device. */
   public addDevice(name: string, device: ConfigMap): void {
-    assertDevices(this.node.path, 'devices', { [name]: device });
-    assertValid(this.node.path, `devices.${name}`, name, this.devices[name] ? { reason: 'the device already exists', fix: 'use another name' } : undefined);
-    this.devices[name] = device;
+    addDeviceTo(this.node.path, this.devices, name, device);
   }
 
   /** Shares a host path with the instances (seed 004's `lxc profile device add NAME /etc/apt/ disk ...`). */

@@ -8,17 +8,7 @@ import { importBusybox } from './support/busybox-image';
 import { cleanupAll, LxdDaemon, runAsync, startLxd } from './support/lxd-daemon';
 import { multipass, newStandinHome, purgeAll, readCalls, vmInfo, vmLxc } from './support/multipass-standin';
 import { describeE2E } from './support/prereqs';
-
-/** Poll `probe` until it returns a value (not undefined) or time runs out. */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+import { waitFor } from './support/terraform';
 
 const netnsList = () => (fs.existsSync('/run/netns') ? fs.readdirSync('/run/netns') : []);
 
