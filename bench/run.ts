@@ -131,9 +131,9 @@ interface Daemon {
 
 function startDaemon(): Daemon {
   // The e2e fixture's synchronous core (compiled JS shipped with the tests).
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const core = require(path.join(REPO, 'test/e2e/support/lib/daemon.js')) as typeof import('../test/e2e/support/lib/daemon');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const image = require(path.join(REPO, 'test/e2e/support/lib/image.js')) as typeof import('../test/e2e/support/lib/image');
   core.sweepStale();
   const rec = core.describeDaemon(core.makeId('b', 'bench'), { ownerPid: process.pid });

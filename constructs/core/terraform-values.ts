@@ -96,6 +96,8 @@ function escapeTemplate(text: string): string {
 function hclString(text: string, embed: (expr: string) => string = (expr) => expr): string {
   const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
   const literal = (part: string) => part
+    // Control characters are exactly what must be escaped here.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\\"\u0000-\u001f\u007f]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const literalPart = (part: string) => escapeTemplate(literal(part));
   // Tokens embedded in the text (variables, references) resolve to bare expressions here,

@@ -33,7 +33,7 @@ export function givenCredentials(server: MatchboxServer, tls: MatchboxTlsProps):
  */
 export function fetchCredentials(server: MatchboxServer, dir: string | undefined, setup: ManagedObject): MatchboxCredentials {
   const local = dir ?? `../../../.matchbox/${TerraformStack.of(server).node.id.replace(/[^A-Za-z0-9_.-]/g, '_')}-${outputPrefix(server)}`;
-  assertValid(server.node.path, 'credentialsDir', local, rule(/^[A-Za-z0-9_.\/-]+$/.test(local), 'not a plain path', 'use letters, digits and . _ / -'));
+  assertValid(server.node.path, 'credentialsDir', local, rule(/^[A-Za-z0-9_./-]+$/.test(local), 'not a plain path', 'use letters, digits and . _ / -'));
   const files = [TLS_FILES.ca, TLS_FILES.clientCert, TLS_FILES.clientKey];
   const copy = files.map((f) =>
     `printf '%s\\n' ${shq(tlsPrint(f))} | ${runnerCommand(server.host.runner)} > ${shq(`${local}/${f}.tmp`)} && mv -f ${shq(`${local}/${f}.tmp`)} ${shq(`${local}/${f}`)}`);

@@ -12,21 +12,21 @@ export function checkInterfaceName(value: unknown): Verdict | undefined {
 
 /** Rule: an absolute path that fits on one dnsmasq option line. */
 export function checkConfPath(value: unknown): Verdict | undefined {
-  return typeof value === 'string' && /^\/[A-Za-z0-9_.+@\/-]*$/.test(value)
+  return typeof value === 'string' && /^\/[A-Za-z0-9_.+@/-]*$/.test(value)
     ? undefined
     : { reason: 'not an absolute path of letters, digits and _ . + @ / -', fix: 'use a path such as /var/lib/tftpboot' };
 }
 
 /** Rule: a boot file name relative to the TFTP root. */
 export function checkBootFile(value: unknown): Verdict | undefined {
-  return typeof value === 'string' && /^[A-Za-z0-9_.+-][A-Za-z0-9_.+\/-]*$/.test(value) && !value.split('/').includes('..')
+  return typeof value === 'string' && /^[A-Za-z0-9_.+-][A-Za-z0-9_.+/-]*$/.test(value) && !value.split('/').includes('..')
     ? undefined
     : { reason: 'not a plain file name under the TFTP root', fix: 'use a name such as undionly.kpxe' };
 }
 
 /** Rule: Matchbox's HTTP base URL: http(s)://host[:port][/path], no commas, spaces or quotes. */
 export function checkMatchboxUrl(value: unknown): Verdict | undefined {
-  return typeof value === 'string' && /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*)?$/.test(value) && !value.endsWith('/')
+  return typeof value === 'string' && /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/.test(value) && !value.endsWith('/')
     ? undefined
     : { reason: 'not an http(s) base URL without a trailing slash', fix: 'use http://<matchbox-address>:8080' };
 }

@@ -129,7 +129,7 @@ describeE2E('netboot: QEMU PXE -> dnsmasq (rendered) -> iPXE -> matchbox fixture
     const fx = fixture;
     await waitFor('the VM to run the profile', () => (fx.requests.some((r) => r.url.startsWith('/booted')) ? true : vm.child.exitCode !== null ? fail(vm) : undefined), 120000, 200);
     const seconds = (Date.now() - t0) / 1000;
-    // eslint-disable-next-line no-console
+     
     console.log(`netboot: PXE -> /booted in ${seconds.toFixed(1)} s; requests: ${fx.requests.map((r) => `${r.status} ${r.url}`).join(' | ')}`);
 
     // 5. HTTP side: the request chain, with the VM's identity as Matchbox labels.

@@ -63,7 +63,7 @@ export function describeE2E(name: string, fn: () => void, extra: string[] = []):
   } else {
     // Only outside CI (a developer machine without root or the packages): reported as skipped.
     const skipOutsideCi = describe.skip;
-    // eslint-disable-next-line no-console
+     
     console.warn(`skipping e2e suite "${name}": ${p.summary}`);
     skipOutsideCi(name, fn);
   }

@@ -14,7 +14,7 @@ import { buildSeed001 } from '../../../examples/seed001-lvm-cluster';
 import { buildSeed002 } from '../../../examples/seed002-static-leases';
 import { buildSeed004 } from '../../../examples/seed004-shared-profile';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;  
 
 /** Builds an app, synthesizes it to a temporary directory and returns the stacks' JSON by id. */
 function synth(build: (app: App) => void): Record<string, Json> {

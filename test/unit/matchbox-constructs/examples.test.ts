@@ -11,7 +11,7 @@ import { buildPxeWithLxd } from '../../../examples/pxe-with-lxd';
 import { buildSeed003 } from '../../../examples/seed003-matchbox';
 import { tmpDir } from '../spine/helpers';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;  
 const read = (dir: string, stack: string): Json => JSON.parse(fs.readFileSync(path.join(dir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
 const hasTerraform = spawnSync('sh', ['-c', 'command -v terraform']).status === 0;
 

@@ -33,6 +33,7 @@ describe('README quick start', () => {
     process.env.CDKTF_OUTDIR = outdir;
     try {
       fs.writeFileSync(file, source);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated file is loaded as a module on purpose
       jest.isolateModules(() => require(file));
     } finally {
       delete process.env.CDKTF_OUTDIR;

@@ -7,7 +7,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../../src/hosts/runner';
 import { Problem, ValidationError } from '../../../src/validation/errors';
 
-export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;  
 
 /** A fresh temporary directory. */
 export function tmpDir(prefix = 'spine-'): string {
