@@ -114,16 +114,23 @@ export class LabStack extends TerraformStack {
    * references) when a single stack is validated, e.g. by `Testing.synth(stack, true)`.
    */
   public runAllValidations(): void {
-    validateTree(this);
+    if (!VALIDATED.has(App.of(this))) validateTree(this);
     super.runAllValidations();
   }
 
-  /** Validates the whole app first, so a bad input in any stack writes no stack at all. */
+  /** Validates the whole app once, first, so a bad input in any stack writes no stack at all. */
   public prepareStack(): void {
-    validateTree(App.of(this));
+    const app = App.of(this);
+    if (!VALIDATED.has(app)) {
+      validateTree(app);
+      VALIDATED.add(app);
+    }
     super.prepareStack();
   }
 }
+
+/** Apps whose whole tree was validated by the first stack's prepareStack (one pass, not one per stack). */
+const VALIDATED = new WeakSet<IConstruct>();
 
 /** Collects every validation problem under `root` and throws them together. */
 export function validateTree(root: IConstruct): void {
