@@ -80,20 +80,20 @@ export class ManagedObject extends Construct {
       preventDestroy: props.protect,
     });
 
-    const settings = once(() => this.sensitive(this.state.settings));
+    const settings = once(() => this.terraformValue(this.state.settings));
     const reconcile = LabStack.reconcileToken(this);
     const objectId = this.object.getStringAttribute('id');
-    const convergeScript = onceString(() => this.sensitive(this.state.converge) as string);
+    const convergeScript = onceString(() => this.terraformValue(this.state.converge) as string);
     // Each variable on its own: local-exec takes a map of strings.
     const environment = once(() => ({
-      ...Object.fromEntries(Object.entries(this.state.environment ?? {}).map(([k, v]) => [k, this.sensitive(v)])),
+      ...Object.fromEntries(Object.entries(this.state.environment ?? {}).map(([k, v]) => [k, this.terraformValue(v)])),
       [SCRIPT_ENV]: convergeScript,
     }));
     this.converged = this.commandResource(kind, 'converge', {
       triggersReplace: { object: objectId, settings, reconcile },
       triggers: nullResource ? {
         object: objectId,
-        settings: onceString(() => this.sensitive(JSON.stringify(this.state.settings)) as string),
+        settings: onceString(() => this.terraformValue(JSON.stringify(this.state.settings)) as string),
         reconcile,
       } : undefined,
       provisioners: [{ type: 'local-exec', command, environment }],
@@ -114,7 +114,7 @@ export class ManagedObject extends Construct {
   }
 
   /** The value as Terraform must read it: escaped literal data, wrapped in `sensitive()` when secret. */
-  private sensitive(value: unknown): unknown {
+  private terraformValue(value: unknown): unknown {
     return this.props.sensitive ? sensitiveLiteral(value) : tfLiteral(value);
   }
 
