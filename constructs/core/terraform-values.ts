@@ -1,4 +1,4 @@
-import { IResolvable, IResolveContext, ITerraformDependable, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
+import { Fn, IResolvable, IResolveContext, ITerraformDependable, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { dependable } from 'cdktf/lib/tfExpression';
 
 /* Values as Terraform JSON must carry them: lazily produced once, escaped, or marked sensitive. */
@@ -124,3 +124,12 @@ export function sensitiveLiteral(value: unknown): string {
   return Token.asString(resolvable);
 }
 
+/** Wraps every unresolved Terraform token in `jsonencode()`, so its value lands in the YAML as a quoted string. */
+export function yamlSafeTokens<T>(value: T): T {
+  if (typeof value === 'string') return (Token.isUnresolved(value) ? Fn.jsonencode(value) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => yamlSafeTokens(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, yamlSafeTokens(v)])) as T;
+  }
+  return value;
+}

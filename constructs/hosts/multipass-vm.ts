@@ -12,6 +12,7 @@ import { checkMultipassSize } from '../../src/validation/size';
 import { LabStack } from '../core/lab-stack';
 import { multipassInstance } from '../render/multipass-provider';
 import { ManagedObject, sensitiveLiteral } from '../core/managed-object';
+import { yamlSafeTokens } from '../core/terraform-values';
 import { HostBase } from './host';
 
 /** A host folder mounted into the VM. */
@@ -87,7 +88,8 @@ export class MultipassVm extends HostBase {
     if (problems.length) throw new ValidationError(problems);
 
     this.runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };
-    const userData = this.cloudConfig.render();
+    // Terraform values in the cloud-config land in the YAML as quoted strings (see yamlSafeTokens).
+    const userData = new CloudConfig(yamlSafeTokens(this.cloudConfig.props)).render();
     if (LabStack.settingsOf(this).rendering === 'provider') {
       const instance = multipassInstance(this, model, userData);
       this.ipv4Address = instance.ipv4;

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
-import { Fn, ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { preseedApply } from '../../src/lxd/cli';
 import { PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
 import { checkNetworkName, checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';
+import { yamlSafeTokens } from '../core/terraform-values';
 import { IHost } from '../hosts/host';
 
 /** Props of {@link LxdPreseed}. */
@@ -56,14 +57,4 @@ export class LxdPreseed extends Construct {
     });
     this.ready = [obj.object, obj.converged];
   }
-}
-
-/** Wraps every unresolved Terraform token in `jsonencode()`, so its value lands in the YAML as a quoted string. */
-function yamlSafeTokens<T>(value: T): T {
-  if (typeof value === 'string') return (Token.isUnresolved(value) ? Fn.jsonencode(value) : value) as T;
-  if (Array.isArray(value)) return value.map((v) => yamlSafeTokens(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, yamlSafeTokens(v)])) as T;
-  }
-  return value;
 }

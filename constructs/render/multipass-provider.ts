@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+import { AssetType, TerraformAsset, TerraformStack, Token } from 'cdktf';
 import { Instance as MultipassInstance } from '../../generated/providers/multipass/instance';
 import { MultipassProvider } from '../../generated/providers/multipass/provider';
 import { MultipassVmModel } from '../../src/multipass/vm';
@@ -15,6 +15,8 @@ import { assertValid } from '../../src/validation/errors';
 export function multipassInstance(scope: Construct, model: MultipassVmModel, userData: string): MultipassInstance {
   assertValid(scope.node.path, 'mounts', model.mounts, model.mounts.length
     ? { reason: 'larstobi/multipass has no mounts', fix: 'drop the mounts or use the cli rendering' } : undefined);
+  assertValid(scope.node.path, 'cloudConfig', '(cloud-config with a Terraform value)', Token.isUnresolved(userData)
+    ? { reason: 'the cloud-init file is written at synth, so it cannot hold Terraform variables or references', fix: 'pass literal values, or use the cli rendering' } : undefined);
   const stack = TerraformStack.of(scope);
   if (!stack.node.tryFindChild('multipass')) new MultipassProvider(stack, 'multipass', {});
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-user-data-'));
