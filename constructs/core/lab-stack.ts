@@ -1,7 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
-import { App, LocalBackend, TerraformBackend, TerraformStack, TerraformVariable } from 'cdktf';
-import { NullProvider } from '@cdktf/provider-null/lib/provider';
-import { formatProblem, Problem, ValidationError } from '../../src/validation/errors';
+import { App, LocalBackend, TerraformBackend, TerraformStack } from './cdk';
+import { NullProvider } from './null-provider';
+import { checkOwnerId } from '../../src/lifecycle/scripts';
+import { assertValid, formatProblem, Problem, ValidationError } from '../../src/validation/errors';
 
 /** Which Terraform resource carries the local-exec provisioners. */
 export type CommandResourceKind = 'terraform_data' | 'null_resource';
@@ -43,15 +44,21 @@ export interface LabStackProps {
   readonly rendering?: Rendering;
   /** `limits.*` go to `config` in v3 and to the `limits` map in v2. @default 'v3' */
   readonly lxdProviderVersion?: LxdProviderVersion;
+  /**
+   * The owner written on every object the stack creates (`user.cdktf.owner`, record files).
+   * A deploy deletes objects of this owner that the stack no longer declares, so two stacks
+   * (even of different apps) on one host need different owner ids.
+   * @default - the stack id
+   */
+  readonly ownerId?: string;
 }
 
 const LAB_STACK = Symbol.for('cdktf-lxd-matchbox.LabStack');
-const reconcileTokens = new WeakMap<TerraformVariable, string>();
 
 /**
  * A TerraformStack for lab environments. It validates every construct of the
  * whole app before any stack is written, keeps local state at a relative path,
- * and owns the `reconcile` variable that re-runs all convergence scripts.
+ * and names the owner of the objects it creates (see {@link LabStackProps.ownerId}).
  */
 export class LabStack extends TerraformStack {
   /** The lab settings in force for `scope` (defaults outside a LabStack). */
@@ -65,22 +72,10 @@ export class LabStack extends TerraformStack {
     return typeof x === 'object' && x !== null && LAB_STACK in x;
   }
 
-  /**
-   * The stack's `reconcile` variable. Deploy with `--var reconcile=$(date +%s)` to re-run
-   * every (idempotent) convergence script, recreating objects deleted outside Terraform.
-   */
-  public static reconcileToken(scope: IConstruct): string {
+  /** The owner id of the objects `scope`'s stack creates (the stack id outside a LabStack). */
+  public static ownerOf(scope: IConstruct): string {
     const stack = TerraformStack.of(scope);
-    const existing = stack.node.tryFindChild('reconcile') as TerraformVariable | undefined;
-    const variable = existing ?? new TerraformVariable(stack, 'reconcile', {
-      type: 'string',
-      default: '',
-      description: 'Change to re-run every convergence script (repairs drift made outside Terraform).',
-    });
-    // One token for all objects: each `stringValue` read makes a new reference with a stack trace.
-    let token = reconcileTokens.get(variable);
-    if (token === undefined) reconcileTokens.set(variable, (token = variable.stringValue));
-    return token;
+    return LabStack.isLabStack(stack) ? stack.ownerId : stack.node.id;
   }
 
   /** The stack's null provider, created on first use by `null_resource` rendering. */
@@ -90,6 +85,8 @@ export class LabStack extends TerraformStack {
   }
 
   public readonly settings: LabSettings;
+  /** The owner written on the stack's objects. */
+  public readonly ownerId: string;
   private readonly localStatePath: string;
 
   constructor(scope: Construct, id: string, props: LabStackProps = {}) {
@@ -101,6 +98,8 @@ export class LabStack extends TerraformStack {
       lxdProviderVersion: props.lxdProviderVersion ?? DEFAULT_SETTINGS.lxdProviderVersion,
     };
     this.localStatePath = props.localStatePath ?? `../../../terraform.${id}.tfstate`;
+    this.ownerId = props.ownerId ?? id;
+    assertValid(this.node.path, 'ownerId', this.ownerId, checkOwnerId(this.ownerId));
   }
 
   /** Uses a relative local state path unless the stack declares a backend. */

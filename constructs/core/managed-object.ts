@@ -1,8 +1,10 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformResource } from 'cdktf';
-import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
+import { ITerraformDependable, TerraformResource } from './cdk';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../src/hosts/runner';
+import { recordDelete, recordWrite } from '../../src/lifecycle/scripts';
 import { localDependables } from './cross-stack';
+import { commandResource } from './command-resource';
+import { HostLifecycle, ObjectLifecycle } from './host-lifecycle';
 import { LabStack } from './lab-stack';
 import { dependableToken, once, onceString, sensitiveLiteral, tfLiteral } from './terraform-values';
 
@@ -36,6 +38,14 @@ export interface ManagedObjectProps {
   readonly deletable?: boolean;
   /** The settings carry a secret: mark them sensitive. @default false */
   readonly sensitive?: boolean;
+  /**
+   * How the object is found on its host when it leaves the app (prune) or drifts: an LXD
+   * object by kind and name, or any other object through a record file its converge writes.
+   * @default - not tracked (nothing removes it but its own destroy)
+   */
+  readonly lifecycle?: ObjectLifecycle;
+  /** What the host needs before any command runs on it (the host's prune waits for it). @default [] */
+  readonly hostReady?: ITerraformDependable[];
 }
 
 /**
@@ -66,22 +76,23 @@ export class ManagedObject extends Construct {
       environment: { [SCRIPT_ENV]: kind === 'terraform_data' ? '${self.input.destroy}' : '${self.triggers.destroy}' },
     };
     const nullResource = kind === 'null_resource';
+    const lifecycle = props.lifecycle && HostLifecycle.of(this, props.runner, props.hostReady ?? []);
+    if (lifecycle) this.objectDeps.push(...lifecycle.before);
     const destroyScript = onceString(() => tfLiteral(this.state.destroy));
     const identity = once(() => tfLiteral(this.state.identity));
 
-    this.object = this.commandResource(kind, 'object', {
+    this.object = commandResource(this, kind, 'object', {
       // terraform_data: identity replaces, the destroy script updates in place.
       triggersReplace: identity,
       input: { destroy: destroyScript },
       // null_resource triggers are a map of strings: identity is JSON-encoded.
       triggers: nullResource ? { identity: onceString(() => JSON.stringify(tfLiteral(this.state.identity))), destroy: destroyScript } : undefined,
       provisioners: props.deletable === false ? undefined : [destroyProvisioner],
-      dependsOn: props.dependsOn && withoutImplied(this.objectDeps = localDependables(this, 'after', props.dependsOn)),
+      dependsOn: (props.dependsOn || lifecycle) ? withoutImplied(this.objectDeps = [...this.objectDeps, ...localDependables(this, 'after', props.dependsOn ?? [])]) : undefined,
       preventDestroy: props.protect,
     });
 
     const settings = once(() => this.terraformValue(this.state.settings));
-    const reconcile = LabStack.reconcileToken(this);
     const objectId = this.object.getStringAttribute('id');
     const convergeScript = onceString(() => this.terraformValue(this.state.converge) as string);
     // Each variable on its own: local-exec takes a map of strings.
@@ -89,17 +100,17 @@ export class ManagedObject extends Construct {
       ...Object.fromEntries(Object.entries(this.state.environment ?? {}).map(([k, v]) => [k, this.terraformValue(v)])),
       [SCRIPT_ENV]: convergeScript,
     }));
-    this.converged = this.commandResource(kind, 'converge', {
-      triggersReplace: { object: objectId, settings, reconcile },
+    this.converged = commandResource(this, kind, 'converge', {
+      triggersReplace: { object: objectId, settings },
       triggers: nullResource ? {
         object: objectId,
         settings: onceString(() => this.terraformValue(JSON.stringify(this.state.settings)) as string),
-        reconcile,
       } : undefined,
       provisioners: [{ type: 'local-exec', command, environment }],
       dependsOn: [this.object],
     });
     impliedBy.set(this.converged, this.object);
+    if (lifecycle && props.lifecycle) lifecycle.register(props.lifecycle, this.converged);
   }
 
   /** Makes both resources wait for `deps` (and be destroyed before them). */
@@ -108,28 +119,27 @@ export class ManagedObject extends Construct {
     this.object.dependsOn = withoutImplied(this.objectDeps).map(dependableToken);
   }
 
-  /** The desired state, computed once. */
+  /** The desired state, computed once; a recorded object also writes (and on destroy removes) its record. */
   private get state(): ManagedObjectState {
-    return (this.cached ??= this.props.state());
+    if (this.cached) return this.cached;
+    const state = this.props.state();
+    const lc = this.props.lifecycle;
+    if (lc?.kind !== 'record') return (this.cached = state);
+    const owner = LabStack.ownerOf(this);
+    const record = {
+      kind: lc.recordKind, name: lc.name, owner, path: this.node.scope?.node.path ?? this.node.path,
+      protect: this.props.protect ?? false, order: lc.order ?? 0, destroy: state.destroy,
+    };
+    return (this.cached = {
+      ...state,
+      converge: `${state.converge}${recordWrite(record)}`,
+      destroy: state.destroy === '' ? '' : `${state.destroy}${recordDelete(owner, lc.recordKind, lc.name)}`,
+    });
   }
 
   /** The value as Terraform must read it: escaped literal data, wrapped in `sensitive()` when secret. */
   private terraformValue(value: unknown): unknown {
     return this.props.sensitive ? sensitiveLiteral(value) : tfLiteral(value);
-  }
-
-  private commandResource(kind: string, id: string, c: {
-    triggersReplace: unknown; input?: unknown; triggers?: Record<string, string>; provisioners: unknown;
-    dependsOn?: ITerraformDependable[]; preventDestroy?: boolean;
-  }): TerraformResource {
-    const lifecycle = c.preventDestroy ? { preventDestroy: true } : undefined;
-    const provisioners = c.provisioners as TerraformResource['provisioners'];
-    const resource = kind === 'null_resource'
-      ? new NullResource(this, id, { provider: LabStack.nullProvider(this), triggers: c.triggers, provisioners, lifecycle })
-      : new TerraformDataResource(this, id, { triggersReplace: c.triggersReplace, input: c.input, provisioners, lifecycle });
-    // Set after construction: the constructors would make a new dependable token per dependency.
-    if (c.dependsOn) resource.dependsOn = [...new Set(c.dependsOn.map(dependableToken))];
-    return resource;
   }
 }
 
@@ -145,31 +155,4 @@ function withoutImplied(deps: readonly ITerraformDependable[]): ITerraformDepend
   const unique = [...new Set(deps)];
   const implied = new Set(unique.map((d) => impliedBy.get(d)));
   return unique.filter((d) => !implied.has(d));
-}
-
-/**
- * Terraform's built-in `terraform_data`, emitted as a plain TerraformResource.
- * (cdktf's own class for it spawns `terraform version` for every resource at synth.)
- */
-class TerraformDataResource extends TerraformResource {
-  private readonly triggersReplace: unknown;
-  private readonly inputValue: unknown;
-
-  constructor(scope: Construct, id: string, c: {
-    triggersReplace: unknown; input?: unknown; provisioners?: TerraformResource['provisioners'];
-    lifecycle?: { preventDestroy: boolean };
-  }) {
-    super(scope, id, {
-      terraformResourceType: 'terraform_data',
-      terraformGeneratorMetadata: { providerName: 'terraform' },
-      provisioners: c.provisioners,
-      lifecycle: c.lifecycle,
-    });
-    this.triggersReplace = c.triggersReplace;
-    this.inputValue = c.input;
-  }
-
-  protected synthesizeAttributes(): Record<string, unknown> {
-    return { triggers_replace: this.triggersReplace, input: this.inputValue };
-  }
 }

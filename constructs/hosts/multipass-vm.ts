@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { CloudConfig } from '../../src/cloudinit/cloud-config';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
@@ -104,6 +104,7 @@ export class MultipassVm extends HostBase {
     const vm = new ManagedObject(this, 'vm', {
       runner: { kind: 'local', sudo: false },
       protect: props.protect,
+      lifecycle: { kind: 'record', recordKind: 'multipass-vm', name: model.name, order: 10 },
       sensitive: this.cloudConfig.hasSecret,
       state: () => ({
         identity: { kind: 'multipass-vm', ...model, userData: this.cloudConfig.hasSecret ? sensitiveLiteral(userData) : userData },

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { AddressClaim, checkBridgeAddressing, DhcpRange, formatRanges } from '../../src/lxd/addressing';
 import { networkConverge, networkDelete } from '../../src/lxd/cli';
 import { NetworkModel } from '../../src/lxd/model';
@@ -11,7 +11,7 @@ import { ProblemSource, registerProblems } from '../core/lab-stack';
 import { networkResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
-import { assertConfig, IOnHost, stringValues } from './common';
+import { assertConfig, IOnHost, stringValues, withConfig } from './common';
 
 /** A machine LXD does not manage that gets a fixed address from the bridge's dnsmasq. */
 export interface StaticLease {
@@ -155,8 +155,9 @@ export class Bridge extends BridgeBase {
     this.ready = renderObject(this, 'network', {
       host: this.host,
       dependsOn: this.host.ready,
-      cli: () => {
-        const model = this.model();
+      lifecycle: { kind: 'network', name: this.networkName },
+      cli: (ownership) => {
+        const model = withConfig(this.model(), ownership);
         return {
           identity: { kind: 'lxd-network', name: model.name, type: model.type },
           settings: { description: model.description, config: model.config },

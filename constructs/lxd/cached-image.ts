@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { Image as ImageV3 } from '../../generated/providers/lxd/image';
 import { CachedImage as CachedImageV2 } from '../../generated/providers/lxd-v2/cached-image';
 import { imageCopy, imageDelete } from '../../src/lxd/cli';
@@ -42,10 +42,11 @@ export class CachedImage extends Construct implements IOnHost {
     this.ready = renderObject(this, 'image', {
       host: this.host,
       dependsOn: this.host.ready,
-      cli: () => ({
+      lifecycle: { kind: 'image', name: this.alias },
+      cli: (ownership) => ({
         identity: { kind: 'lxd-image', source: props.source, alias: this.alias },
-        settings: { autoUpdate },
-        converge: imageCopy(props.source, this.alias, autoUpdate),
+        settings: { autoUpdate, properties: ownership },
+        converge: imageCopy(props.source, this.alias, autoUpdate, ownership),
         destroy: imageDelete(this.alias),
       }),
       provider: (t) => t.version === 'v3'

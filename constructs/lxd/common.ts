@@ -45,6 +45,11 @@ export function crossHostProblem(owner: IOnHost, property: string, ref: IOnHost)
   };
 }
 
+/** `model` with `extra` merged into its config (e.g. the ownership keys). */
+export function withConfig<T extends { readonly config: ConfigMap }>(model: T, extra: ConfigMap): T {
+  return { ...model, config: { ...model.config, ...extra } };
+}
+
 /** Converts booleans and numbers of typed props to LXD's string values, dropping undefined. */
 export function stringValues(o: Readonly<Record<string, string | number | boolean | undefined>>): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { instanceConverge, instanceDelete } from '../../src/lxd/cli';
 import { diskDevice, DiskOptions, hostBridgeNic, isProxyAddress, nicDevice, proxyDevice, ProxyOptions, rootDisk } from '../../src/lxd/devices';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
@@ -14,7 +14,7 @@ import { RenderedObject, renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
 import { IBridge } from './bridge';
 import { CachedImage } from './cached-image';
-import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, stringValues } from './common';
+import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, stringValues, withConfig } from './common';
 import { IProfile } from './profile';
 import { IStoragePool } from './storage-pool';
 
@@ -125,8 +125,9 @@ export class Container extends Construct implements IContainer, ProblemSource {
       host: this.host,
       dependsOn: this.host.ready,
       protect: props.protect,
-      cli: () => {
-        const model = this.model();
+      lifecycle: { kind: 'instance', name: this.containerName },
+      cli: (ownership) => {
+        const model = withConfig(this.model(), ownership);
         return {
           identity: { kind: 'lxd-container', name: model.name, image: model.image, storagePool: model.storagePool ?? null },
           settings: { description: model.description, profiles: model.profiles, config: model.config, devices: model.devices, state: model.state },

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { preseedApply } from '../../src/lxd/cli';
 import { PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
 import { checkNetworkName, checkObjectName } from '../../src/lxd/names';

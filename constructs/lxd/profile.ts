@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { profileConverge, profileDelete } from '../../src/lxd/cli';
 import { diskDevice, DiskOptions, nicDevice, rootDisk } from '../../src/lxd/devices';
 import { ConfigMap, ProfileModel } from '../../src/lxd/model';
@@ -10,7 +10,7 @@ import { profileResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
 import { IHost } from '../hosts/host';
 import { IBridge } from './bridge';
-import { addDeviceTo, assertConfig, crossHostProblem, IOnHost } from './common';
+import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, withConfig } from './common';
 import { IStoragePool } from './storage-pool';
 
 /** A profile, declared or pre-existing. */
@@ -79,8 +79,9 @@ export class Profile extends Construct implements IProfile, ProblemSource {
     this.ready = renderObject(this, 'profile', {
       host: this.host,
       dependsOn: [...this.host.ready, ...deps],
-      cli: () => {
-        const model = this.model();
+      lifecycle: { kind: 'profile', name: this.profileName },
+      cli: (ownership) => {
+        const model = withConfig(this.model(), ownership);
         return {
           identity: { kind: 'lxd-profile', name: model.name },
           settings: { description: model.description, config: model.config, devices: model.devices },

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { poolConverge, poolDelete } from '../../src/lxd/cli';
 import { POOL_CREATE_ONLY_KEYS, StorageDriver, StoragePoolModel } from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
@@ -102,12 +102,16 @@ export class StoragePool extends Construct implements IStoragePool {
       host: this.host,
       dependsOn: this.host.ready,
       protect: props.protect,
-      cli: () => ({
-        identity: { kind: 'lxd-storage-pool', name: this.poolName, driver: props.driver, config: fixed },
-        settings: { description: this.model.description, config: this.model.config },
-        converge: poolConverge(this.model),
-        destroy: poolDelete(this.poolName),
-      }),
+      lifecycle: { kind: 'pool', name: this.poolName },
+      cli: (ownership) => {
+        const model = { ...this.model, config: { ...this.model.config, ...ownership } };
+        return {
+          identity: { kind: 'lxd-storage-pool', name: this.poolName, driver: props.driver, config: fixed },
+          settings: { description: model.description, config: model.config },
+          converge: poolConverge(model),
+          destroy: poolDelete(this.poolName),
+        };
+      },
       provider: (target) => storagePoolResource(this, 'resource', target, () => this.model),
     }).ready;
   }

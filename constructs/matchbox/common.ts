@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable, Token } from '../core/cdk';
 import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/scripts';
 import { DataFile } from '../../src/matchbox/model';
 import { Problem } from '../../src/validation/errors';
@@ -66,6 +66,8 @@ export function dataFilesObject(scope: Construct, id: string, o: {
   const obj = new ManagedObject(scope, id, {
     runner: server.host.runner,
     dependsOn: o.dependsOn,
+    hostReady: server.host.ready,
+    lifecycle: { kind: 'record', recordKind: o.kind, name: `${server.dataDir}/${o.objectId}` },
     state: () => ({
       identity: { kind: o.kind, dataDir: server.dataDir, id: o.objectId, files: files.map((f) => f.path) },
       settings: { files: Object.fromEntries(files.map((f) => [f.path, f.contents])), ...generationOf(server) },

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import {
   AssetFile, assetsConverge, assetsDelete, dnsmasqConverge, dnsmasqDelete, MatchboxInstallModel, matchboxInstall,
   matchboxUninstall, natConverge, natDelete, tlsDelete, tlsWrite,
@@ -160,7 +160,8 @@ export class MatchboxServer extends Construct implements ProblemSource {
   /** `tls`: writes given TLS material. */
   private addTls(tls: MatchboxTlsProps): void {
     this.chain(new ManagedObject(this, 'tls', {
-      runner: this.host.runner, dependsOn: this.after, sensitive: true,
+      runner: this.host.runner, dependsOn: this.after,
+      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-tls', name: this.dataDir, order: 6 }, sensitive: true,
       state: () => ({
         identity: { kind: 'matchbox-tls' },
         settings: { caCert: tls.caCert, serverCert: tls.serverCert, serverKey: tls.serverKey, ...generationOf(this) },
@@ -181,6 +182,7 @@ export class MatchboxServer extends Construct implements ProblemSource {
     };
     return this.chain(new ManagedObject(this, 'matchbox', {
       runner: this.host.runner, dependsOn: this.after,
+      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-matchbox', name: this.dataDir, order: 5 },
       state: () => ({
         identity: { kind: 'matchbox', binPath, dataDir: this.dataDir },
         settings: { ...model, ...generationOf(this) },
@@ -195,6 +197,7 @@ export class MatchboxServer extends Construct implements ProblemSource {
     const { config, confPath, tftpRoot, bootFiles, ipxeBaseUrl } = d;
     this.chain(new ManagedObject(this, 'dnsmasq', {
       runner: this.host.runner, dependsOn: this.after,
+      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-dnsmasq', name: this.dataDir, order: 4 },
       state: () => ({
         identity: { kind: 'matchbox-dnsmasq', confPath, tftpRoot, bootFiles },
         settings: { config, ...generationOf(this) },
@@ -208,6 +211,7 @@ export class MatchboxServer extends Construct implements ProblemSource {
   private addNat(source: string, out: string): void {
     this.chain(new ManagedObject(this, 'nat', {
       runner: this.host.runner, dependsOn: this.after,
+      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-nat', name: this.dataDir, order: 3 },
       state: () => ({
         identity: { kind: 'matchbox-nat', sourceCidr: source, outInterface: out },
         settings: { ...generationOf(this) },
@@ -222,6 +226,7 @@ export class MatchboxServer extends Construct implements ProblemSource {
     const files = this.assetFiles;
     this.chain(new ManagedObject(this, 'assets', {
       runner: this.host.runner, dependsOn: this.after,
+      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-assets', name: this.dataDir, order: 2 },
       state: () => ({
         identity: { kind: 'matchbox-assets', assetsDir: this.assetsDir, files: files.map((f) => f.path) },
         settings: { urls: files.map((f) => f.url), ...generationOf(this) },

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformResource } from 'cdktf';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { runnerIdentity } from '../../src/hosts/runner';
+import { ownershipConfig } from '../../src/lifecycle/scripts';
 import { ValidationError } from '../../src/validation/errors';
 import { LabStack } from '../core/lab-stack';
 import { ManagedObject, ManagedObjectState } from '../core/managed-object';
@@ -21,8 +22,10 @@ export interface RenderObjectProps {
   readonly host: IHost;
   readonly dependsOn: ITerraformDependable[];
   readonly protect?: boolean;
-  /** The cli rendering's scripts and state. */
-  readonly cli: () => ManagedObjectState;
+  /** The object's kind and name on the host, for prune and drift. */
+  readonly lifecycle: { readonly kind: 'instance' | 'profile' | 'network' | 'pool' | 'image'; readonly name: string };
+  /** The cli rendering's scripts and state, given the ownership keys to set on the object. */
+  readonly cli: (ownership: Record<string, string>) => ManagedObjectState;
   /** The native resource; undefined when the provider cannot express the object (cli is used). */
   readonly provider?: (target: ProviderTarget) => TerraformResource;
 }
@@ -58,6 +61,10 @@ export function renderObject(scope: Construct, id: string, p: RenderObjectProps)
       },
     };
   }
-  const obj = new ManagedObject(scope, id, { runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, state: p.cli });
+  const ownership = ownershipConfig({ owner: LabStack.ownerOf(scope), path: scope.node.path, protect: p.protect });
+  const obj = new ManagedObject(scope, id, {
+    runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, state: () => p.cli(ownership),
+    lifecycle: p.lifecycle, hostReady: p.host.ready,
+  });
   return { ready: [obj.object, obj.converged], dependOn: (...deps) => obj.dependOn(...deps) };
 }

@@ -46,10 +46,11 @@ function withRecord(config: ConfigMap, devices?: DeviceMap): Record<string, stri
   return sortedMap(record);
 }
 
-/** Lines that remove previously managed keys/devices that are no longer declared. */
+/** Lines that remove the keys/devices in `$old_keys`/`$old_devices` that are no longer declared. */
 function pruneLines(kind: Kind, name: string, config: ConfigMap, devices?: DeviceMap): string[] {
+  const keep = Object.keys(withRecord(config, devices));
   const lines = [
-    `for k in $old_keys; do case ${shq(` ${Object.keys(config).join(' ')} `)} in *" $k "*) ;; *) lxc ${kind.cli} unset ${shq(name)} "$k" ;; esac; done`,
+    `for k in $old_keys; do case ${shq(` ${keep.join(' ')} `)} in *" $k "*) ;; *) lxc ${kind.cli} unset ${shq(name)} "$k" ;; esac; done`,
   ];
   if (kind.devices && devices) {
     lines.push(
@@ -65,6 +66,27 @@ function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: b
   return [
     `if old_keys=$(lxc ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null); then`,
     ...readDevices,
+    'else',
+    '  old_keys=; old_devices=',
+    ...create.map((l) => `  ${l}`),
+    'fi',
+  ];
+}
+
+/** awk program printing the keys of a top-level YAML map (`config`, `devices`) of `lxc ... show`, LXD's own keys left out. */
+const sectionKeys = (section: string) =>
+  `$0 ~ /^${section}:/ { f = 1; next } /^[^ ]/ { f = 0 } f && /^  [^ ]/ { k = substr($0, 3); sub(/:.*/, "", k); if (k !~ /^(volatile|image)\./) print k }`;
+
+/**
+ * Like adoptOrCreate, but `$old_keys`/`$old_devices` are every key and device the object has
+ * (LXD's `volatile.*`/`image.*` aside): what the code does not declare is removed, so a key or
+ * device added by hand is drift that the next converge repairs.
+ */
+function adoptOrCreateAll(kind: Kind, name: string, create: string[]): string[] {
+  return [
+    `if shown=$(lxc ${kind.devices} show ${shq(name)} 2>/dev/null); then`,
+    `  old_keys=$(printf '%s\n' "$shown" | awk ${shq(sectionKeys('config'))})`,
+    `  old_devices=$(printf '%s\n' "$shown" | awk ${shq(sectionKeys('devices'))})`,
     'else',
     '  old_keys=; old_devices=',
     ...create.map((l) => `  ${l}`),
@@ -99,11 +121,15 @@ export function poolConverge(p: StoragePoolModel): string {
   ]);
 }
 
-/** Converges a profile (config and devices). */
+/**
+ * Converges a profile (config and devices). A profile of the app owns all its keys and devices;
+ * on LXD's `default` profile only those the app set before are removed when no longer declared.
+ */
 export function profileConverge(p: ProfileModel): string {
   const body = { description: p.description, config: withRecord(p.config, p.devices), devices: p.devices };
+  const create = [`lxc query -X POST ${PROFILE.collection} --data ${json({ name: p.name })} >/dev/null`];
   return script([
-    ...adoptOrCreate(PROFILE, p.name, [`lxc query -X POST ${PROFILE.collection} --data ${json({ name: p.name })} >/dev/null`], true),
+    ...(p.name === 'default' ? adoptOrCreate(PROFILE, p.name, create, true) : adoptOrCreateAll(PROFILE, p.name, create)),
     `lxc query -X PATCH ${url(PROFILE, p.name)} --data ${json(body)} >/dev/null`,
     ...pruneLines(PROFILE, p.name, p.config, p.devices),
   ]);
@@ -122,7 +148,7 @@ export function instanceConverge(i: InstanceModel): string {
   const status = `"$(lxc list ${shq(`^${i.name}$`)} -c s -f csv)"`;
   return script([
     'created=',
-    ...adoptOrCreate(INSTANCE, i.name, [initCommand(i), 'created=1'], true),
+    ...adoptOrCreateAll(INSTANCE, i.name, [initCommand(i), 'created=1']),
     `lxc query -X PATCH ${url(INSTANCE, i.name)} --data ${json(body)} >/dev/null`,
     ...pruneLines(INSTANCE, i.name, i.config, i.devices),
     // A container just created is stopped: no need to ask (one lxc process less per create).
@@ -160,11 +186,12 @@ export function preseedApply(doc: PreseedDocument): string {
   return script([heredoc('lxd init --preseed', renderPreseed(doc))]);
 }
 
-/** Copies a remote image into the host's image store under `alias`, unless the alias exists. */
-export function imageCopy(source: string, alias: string, autoUpdate: boolean): string {
+/** Copies a remote image into the host's image store under `alias`, unless the alias exists; sets `properties`. */
+export function imageCopy(source: string, alias: string, autoUpdate: boolean, properties: ConfigMap = {}): string {
   const flags = autoUpdate ? ' --auto-update' : '';
   return script([
     `if ! lxc image info ${shq(alias)} >/dev/null 2>&1; then lxc image copy ${shq(source)} local: --alias ${shq(alias)}${flags} >/dev/null; fi`,
+    ...Object.entries(sortedMap(properties)).map(([k, v]) => `lxc image set-property ${shq(alias)} ${shq(k)} ${shq(v)}`),
   ]);
 }
 

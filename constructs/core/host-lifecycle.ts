@@ -1,0 +1,118 @@
+import { Construct, IConstruct } from 'constructs';
+import { ITerraformDependable, TerraformResource, TerraformStack } from './cdk';
+import { execCommand, HostRunner, runnerCommand, runnerIdentity } from '../../src/hosts/runner';
+import { LifecycleKind, pruneProgram } from '../../src/lifecycle/prune-plan';
+import { HostDeclarations, PRUNE_ENV, pruneCommand, pruneManifest, readScript } from '../../src/lifecycle/scripts';
+import { commandResource } from './command-resource';
+import { localDependables } from './cross-stack';
+import { LabStack } from './lab-stack';
+import { dependableToken, once, onceString, tfLiteral } from './terraform-values';
+
+/**
+ * How an object is found on its host: an LXD object by kind and name, or (`record`) any other
+ * object by the record file its converge writes.
+ */
+export type ObjectLifecycle =
+  | { readonly kind: Exclude<LifecycleKind, 'record'>; readonly name: string }
+  | {
+      readonly kind: 'record';
+      /** e.g. `multipass-vm`, `matchbox-group`. */
+      readonly recordKind: string;
+      /** Unique on the host for that kind. */
+      readonly name: string;
+      /** Deletion order among records (lower first). @default 0 */
+      readonly order?: number;
+    };
+
+/** The key a lifecycle entry is declared under: records by `kind:name`. */
+function declaredName(l: ObjectLifecycle): string {
+  return l.kind === 'record' ? `${l.recordKind}:${l.name}` : l.name;
+}
+
+/** The program is the same for every host: built once. */
+let program: string | undefined;
+
+/**
+ * The lifecycle of one stack's objects on one host: two prune resources, re-run only when the
+ * set of declared objects changes. `before` deletes what the stack owns there but no longer
+ * declares (ahead of every create, so a renamed object can keep its address); `after` runs
+ * once the stack's objects have converged and deletes what declared objects used until then.
+ */
+export class HostLifecycle extends Construct {
+  /** The lifecycle of `runner`'s host in `scope`'s stack, created on first use. */
+  public static of(scope: IConstruct, runner: HostRunner, hostReady: readonly ITerraformDependable[]): HostLifecycle {
+    const stack = TerraformStack.of(scope);
+    const hostId = runnerIdentity(runner);
+    const id = `lifecycle-${hostId.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+    const found = stack.node.tryFindChild(id);
+    if (found instanceof HostLifecycle) return found;
+    return new HostLifecycle(stack, id, runner, hostReady);
+  }
+
+  /** What objects of the stack on this host wait for before they are created. */
+  public readonly before: ITerraformDependable[];
+  /** The host's identity (see runnerIdentity). */
+  public readonly hostId: string;
+  private readonly entries = new Map<LifecycleKind, Set<string>>();
+  private readonly afterResource: TerraformResource;
+
+  private constructor(scope: TerraformStack, id: string, runner: HostRunner, hostReady: readonly ITerraformDependable[]) {
+    super(scope, id);
+    this.hostId = runnerIdentity(runner);
+    registry(this).push(this);
+    const owner = LabStack.ownerOf(this);
+    const kind = LabStack.settingsOf(this).commandResource;
+    const declarations = once(() => tfLiteral({ lifecycle: 'cdktf-lxd-matchbox', owner, ...this.declarations() }));
+    const host = runnerCommand(runner);
+    const resource = (phase: 'before' | 'after') => commandResource(this, kind, phase, {
+      triggersReplace: declarations,
+      triggers: kind === 'null_resource' ? { declarations: onceString(() => JSON.stringify(tfLiteral(this.declarations()))) } : undefined,
+      provisioners: [{
+        type: 'local-exec',
+        command: tfLiteral(pruneCommand(host)),
+        environment: {
+          [PRUNE_ENV.read]: tfLiteral(readScript(owner)),
+          [PRUNE_ENV.program]: tfLiteral((program ??= pruneProgram())),
+          [PRUNE_ENV.manifest]: onceString(() => tfLiteral(JSON.stringify(pruneManifest(owner, phase, this.declarations())))),
+          [PRUNE_ENV.host]: tfLiteral(host),
+          // Lets the drift command find the converge resources of this host.
+          CDKTF_LAB_EXEC: tfLiteral(execCommand(runner)),
+        },
+      }],
+      dependsOn: [...new Set(localDependables(this, 'host', hostReady))],
+    });
+    this.before = [resource('before')];
+    this.afterResource = resource('after');
+    this.afterResource.dependsOn = [...(this.afterResource.dependsOn ?? []), dependableToken(this.before[0])];
+  }
+
+  /** Records that the stack declares `l` on this host; `after` waits for `converged`. */
+  public register(l: ObjectLifecycle, converged: ITerraformDependable): void {
+    let names = this.entries.get(l.kind);
+    if (!names) this.entries.set(l.kind, (names = new Set()));
+    names.add(declaredName(l));
+    this.afterResource.dependsOn!.push(dependableToken(converged));
+  }
+
+  /** What this stack declares on the host, and what the app's other stacks declare there. */
+  public declarations(): HostDeclarations {
+    const others = registry(this).filter((l) => l !== this && l.hostId === this.hostId && LabStack.ownerOf(l) !== LabStack.ownerOf(this));
+    const collect = (sources: HostLifecycle[]) => {
+      const out: Partial<Record<LifecycleKind, string[]>> = {};
+      for (const s of sources) {
+        for (const [kind, names] of s.entries) out[kind] = [...new Set([...(out[kind] ?? []), ...names])].sort();
+      }
+      return out;
+    };
+    return { declared: collect([this]), elsewhere: collect(others) };
+  }
+}
+
+/** Every HostLifecycle of an app, so each knows what the other stacks declare on its host. */
+const registries = new WeakMap<IConstruct, HostLifecycle[]>();
+function registry(c: IConstruct): HostLifecycle[] {
+  const root = c.node.root;
+  let list = registries.get(root);
+  if (!list) registries.set(root, (list = []));
+  return list;
+}
