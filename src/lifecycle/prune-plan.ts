@@ -128,15 +128,20 @@ export function parseInventory(text: string, keys: OwnershipKeys): Inventory {
   return { lxd, objects };
 }
 
+/** The objects `m.owner` owns on the host that no stack of the app declares. */
+export function pruneCandidates(inv: Inventory, m: PruneManifest): InventoryObject[] {
+  const known = (kind: LifecycleKind, names: readonly string[]): boolean =>
+    names.some((n) => (m.declared[kind] ?? []).includes(n) || (m.elsewhere[kind] ?? []).includes(n));
+  return inv.objects.filter((o) => o.owner === m.owner && !known(o.kind, [o.name, ...o.aliases]));
+}
+
 /**
  * Plans the deletion of the objects `m.owner` owns on the host that no stack of the app
  * declares any more: instances, records, profiles, networks, pools, then images. Nothing at
  * all is deleted when one of them is protected or still used by an object that stays.
  */
 export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
-  const known = (kind: LifecycleKind, names: readonly string[]): boolean =>
-    names.some((n) => (m.declared[kind] ?? []).includes(n) || (m.elsewhere[kind] ?? []).includes(n));
-  const candidates = inv.objects.filter((o) => o.owner === m.owner && !known(o.kind, [o.name, ...o.aliases]));
+  const candidates = pruneCandidates(inv, m);
   const label = (o: InventoryObject) => `${o.kind} ${o.kind === 'image' && o.aliases.length ? o.aliases[0] : o.name}${o.path ? ` (declared at ${o.path})` : ''}`;
   const errors: string[] = [];
   for (const o of candidates.filter((c) => c.protect)) {
@@ -209,5 +214,5 @@ export function pruneMain(): void {
 
 /** The JavaScript the prune command runs with `node -e`: the functions above and a call of pruneMain. */
 export function pruneProgram(): string {
-  return [pruneShq, parseInventory, planPrune, pruneMain].map(String).join('\n') + '\npruneMain();\n';
+  return [pruneShq, parseInventory, pruneCandidates, planPrune, pruneMain].map(String).join('\n') + '\npruneMain();\n';
 }

@@ -16,7 +16,9 @@ export const OWNERSHIP_KEYS: OwnershipKeys = {
 };
 
 /** Environment variables of the prune command. */
-export const PRUNE_ENV = { read: 'CDKTF_LAB_READ', program: 'CDKTF_LAB_PRUNE', manifest: 'CDKTF_LAB_MANIFEST', host: 'CDKTF_LAB_HOST' } as const;
+export const PRUNE_ENV = {
+  read: 'CDKTF_LAB_READ', program: 'CDKTF_LAB_PRUNE', manifest: 'CDKTF_LAB_MANIFEST', host: 'CDKTF_LAB_HOST', objects: 'CDKTF_LAB_OBJECTS',
+} as const;
 
 /** An owner id: it becomes a folder name and a config value. */
 export function checkOwnerId(id: string): { reason: string; fix: string } | undefined {
