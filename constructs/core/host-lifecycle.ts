@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, TerraformResource, TerraformStack } from './cdk';
-import { execCommand, HostRunner, runnerCommand, runnerIdentity } from '../../src/hosts/runner';
+import { HostRunner, runnerCommand, runnerIdentity } from '../../src/hosts/runner';
 import { LifecycleKind, pruneProgram } from '../../src/lifecycle/prune-plan';
 import { HostDeclarations, PRUNE_ENV, pruneCommand, pruneManifest, readScript } from '../../src/lifecycle/scripts';
 import { commandResource } from './command-resource';
@@ -54,6 +54,7 @@ export class HostLifecycle extends Construct {
   /** The host's identity (see runnerIdentity). */
   public readonly hostId: string;
   private readonly entries = new Map<LifecycleKind, Set<string>>();
+  private readonly objects: { lifecycle: ObjectLifecycle; path: string; converged: TerraformResource }[] = [];
   private readonly afterResource: TerraformResource;
 
   private constructor(scope: TerraformStack, id: string, runner: HostRunner, hostReady: readonly ITerraformDependable[]) {
@@ -75,8 +76,11 @@ export class HostLifecycle extends Construct {
           [PRUNE_ENV.program]: tfLiteral((program ??= pruneProgram())),
           [PRUNE_ENV.manifest]: onceString(() => tfLiteral(JSON.stringify(pruneManifest(owner, phase, this.declarations())))),
           [PRUNE_ENV.host]: tfLiteral(host),
-          // Lets the drift command find the converge resources of this host.
-          CDKTF_LAB_EXEC: tfLiteral(execCommand(runner)),
+          // What the drift command compares: each declared object and its resources.
+          [PRUNE_ENV.objects]: onceString(() => tfLiteral(JSON.stringify(this.objects.map((o) => ({
+            kind: o.lifecycle.kind, name: declaredName(o.lifecycle), path: o.path,
+            converge: `${o.converged.terraformResourceType}.${o.converged.friendlyUniqueId}`,
+          }))))),
         },
       }],
       dependsOn: [...new Set(localDependables(this, 'host', hostReady))],
@@ -86,8 +90,9 @@ export class HostLifecycle extends Construct {
     this.afterResource.dependsOn = [...(this.afterResource.dependsOn ?? []), dependableToken(this.before[0])];
   }
 
-  /** Records that the stack declares `l` on this host; `after` waits for `converged`. */
-  public register(l: ObjectLifecycle, converged: ITerraformDependable): void {
+  /** Records that the stack declares `l` (at `path`) on this host; `after` waits for `converged`. */
+  public register(l: ObjectLifecycle, path: string, converged: TerraformResource): void {
+    this.objects.push({ lifecycle: l, path, converged });
     let names = this.entries.get(l.kind);
     if (!names) this.entries.set(l.kind, (names = new Set()));
     names.add(declaredName(l));

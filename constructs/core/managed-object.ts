@@ -110,7 +110,7 @@ export class ManagedObject extends Construct {
       dependsOn: [this.object],
     });
     impliedBy.set(this.converged, this.object);
-    if (lifecycle && props.lifecycle) lifecycle.register(props.lifecycle, this.converged);
+    if (lifecycle && props.lifecycle) lifecycle.register(props.lifecycle, this.node.scope?.node.path ?? this.node.path, this.converged);
   }
 
   /** Makes both resources wait for `deps` (and be destroyed before them). */
