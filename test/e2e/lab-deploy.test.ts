@@ -11,6 +11,7 @@ import { buildLab, LabOptions } from '../../examples/default';
 import { newStandinHome, purgeAll, readCalls, standinEnv, vmInfo, vmLxc, vmLxdEnv } from './support/multipass-standin';
 import { describeE2E } from './support/prereqs';
 import { runAsync } from './support/lxd-daemon';
+import { labCli } from './support/lab-cli';
 import { synthStack, TerraformWorkdir, waitFor } from './support/terraform';
 
 const NET = '10.123.45';
@@ -19,8 +20,9 @@ const VM = `e2elab${process.pid % 100000}`;
 describeE2E('default lab on a multipass VM (stand-in), applied with terraform', () => {
   const home = newStandinHome('mpst-lab-');
   const paths = { home };
-  const env = standinEnv(paths);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-e2e-'));
+  // Record files (the VM's) go to a folder of the test.
+  const env = { ...standinEnv(paths), XDG_STATE_HOME: path.join(tmp, 'state') };
   const base: LabOptions = {
     vmName: VM, image: 'busybox', pool: { driver: 'dir' }, subnet: NET, statePath: path.join(tmp, 'lab.tfstate'),
   };
@@ -149,17 +151,21 @@ describeE2E('default lab on a multipass VM (stand-in), applied with terraform', 
     expect(await tf.plan()).toEqual([]);
   });
 
-  it('7. recreates an object deleted outside Terraform when deployed with reconcile', async () => {
+  it('7. drift reports an object deleted outside Terraform; repair recreates it and plain plans stay clean', async () => {
     await lxc('delete', '--force', 'cache');
-    await tf.ok(['apply', '-auto-approve', '-var', 'reconcile=repair-1']);
+    const drift = labCli(['drift'], path.join(tmp, 'out'), env);
+    expect(drift.status).toBe(2);
+    expect(drift.stdout).toMatch(/instance cache \(lab\/cache\): missing/);
+    const repaired = labCli(['repair', '--auto-approve'], path.join(tmp, 'out'), env);
+    expect(repaired.status).toBe(0);
     const cache = await lxcJson('/1.0/instances/cache');
     expect(cache.status).toBe('Running');
     expect(await leasedIp('cache')).toBe(`${NET}.12`);
-    expect(await tf.plan(['-var', 'reconcile=repair-1'])).toEqual([]);
+    expect(await tf.plan()).toEqual([]);
   });
 
   it('8. destroys everything in dependency order, and destroying twice succeeds', async () => {
-    const out = await tf.ok(['destroy', '-auto-approve', '-var', 'reconcile=repair-1']);
+    const out = await tf.ok(['destroy', '-auto-approve']);
     const order = [...out.matchAll(/terraform_data\.(\w+?)_(?:instance|profile|network|pool|vm)?_?object_\w+: Destruction complete/g)].map((m) => m[1]);
     const at = (name: string) => order.indexOf(name);
     expect(order).toEqual(expect.arrayContaining(['web', 'db', 'cache', 'base', 'labbr0', 'data', 'vm']));
