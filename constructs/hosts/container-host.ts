@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { HostRunner } from '../../src/hosts/runner';
 import { IContainer } from '../lxd/container';
 import { HostBase } from './host';
@@ -37,6 +37,7 @@ export class ContainerHost extends HostBase {
     this.runner = { kind: 'lxd-exec', parent: props.container.host.runner, instance: props.container.containerName };
     const anchored = dependablesIn(this, 'ready', props.container.ready);
     this.ready = anchored.ready;
+    this.trackLifecycle();
     this.generation = anchored.generation ?? firstId(props.container.ready);
   }
 }

@@ -1,9 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner, runnerIdentity } from '../../src/hosts/runner';
 import { Problem } from '../../src/validation/errors';
-import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { HostLifecycle } from '../core/host-lifecycle';
+import { LabStack, ProblemSource, registerProblems } from '../core/lab-stack';
 
 /** A machine that runs LXD commands: a multipass VM, an ssh host, or the local machine. */
 export interface IHost extends IConstruct {
@@ -32,6 +33,17 @@ export abstract class HostBase extends Construct implements IHost, ProblemSource
   constructor(scope: Construct, id: string) {
     super(scope, id);
     registerProblems(this);
+  }
+
+  /**
+   * Gives the stack its prune on this host and on the deploying machine even before any object
+   * is declared there, so removing the last object (or the VM itself) still deletes it.
+   * Subclasses call it once `runner` and `ready` are set.
+   */
+  protected trackLifecycle(): void {
+    if (LabStack.settingsOf(this).rendering !== 'cli') return;
+    HostLifecycle.of(this, { kind: 'local', sudo: false }, []);
+    HostLifecycle.of(this, this.runner, this.ready);
   }
 
   public registerName(kind: string, name: string, owner: IConstruct): void {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { HostBase } from './host';
@@ -22,5 +22,6 @@ export class LocalHost extends HostBase {
     super(scope, id);
     this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
     this.runner = { kind: 'local', sudo: props.sudo ?? false };
+    this.trackLifecycle();
   }
 }

@@ -115,5 +115,6 @@ export class MultipassVm extends HostBase {
       }),
     });
     this.ready = [vm.converged];
+    this.trackLifecycle();
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { assertValid, Verdict } from '../../src/validation/errors';
@@ -47,5 +47,6 @@ export class SshHost extends HostBase {
       kind: 'ssh', address: props.address, user: props.user, port, identityFile: props.identityFile,
       options: props.options ?? {}, sudo: props.sudo ?? false,
     };
+    this.trackLifecycle();
   }
 }
