@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, TerraformResource, TerraformStack } from './cdk';
 import { HostRunner, runnerCommand, runnerIdentity } from '../../src/hosts/runner';
 import { LifecycleKind, pruneProgram } from '../../src/lifecycle/prune-plan';
+import { BackendSpec, LXD_BACKEND } from '../../src/lxd/backend';
 import { HostDeclarations, PRUNE_ENV, pruneCommand, pruneManifest, readScript } from '../../src/lifecycle/scripts';
 import { commandResource } from './command-resource';
 import { localDependables } from './cross-stack';
@@ -40,13 +41,13 @@ let program: string | undefined;
  */
 export class HostLifecycle extends Construct {
   /** The lifecycle of `runner`'s host in `scope`'s stack, created on first use. */
-  public static of(scope: IConstruct, runner: HostRunner, hostReady: readonly ITerraformDependable[]): HostLifecycle {
+  public static of(scope: IConstruct, runner: HostRunner, hostReady: readonly ITerraformDependable[], backend: BackendSpec = LXD_BACKEND): HostLifecycle {
     const stack = TerraformStack.of(scope);
     const hostId = runnerIdentity(runner);
     const id = `lifecycle-${hostId.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
     const found = stack.node.tryFindChild(id);
     if (found instanceof HostLifecycle) return found;
-    return new HostLifecycle(stack, id, runner, hostReady);
+    return new HostLifecycle(stack, id, runner, hostReady, backend);
   }
 
   /** What objects of the stack on this host wait for before they are created. */
@@ -57,7 +58,7 @@ export class HostLifecycle extends Construct {
   private readonly objects: { lifecycle: ObjectLifecycle; path: string; converged: TerraformResource }[] = [];
   private readonly afterResource: TerraformResource;
 
-  private constructor(scope: TerraformStack, id: string, runner: HostRunner, hostReady: readonly ITerraformDependable[]) {
+  private constructor(scope: TerraformStack, id: string, runner: HostRunner, hostReady: readonly ITerraformDependable[], backend: BackendSpec) {
     super(scope, id);
     this.hostId = runnerIdentity(runner);
     registry(this).push(this);
@@ -72,9 +73,9 @@ export class HostLifecycle extends Construct {
         type: 'local-exec',
         command: tfLiteral(pruneCommand(host)),
         environment: {
-          [PRUNE_ENV.read]: tfLiteral(readScript(owner)),
+          [PRUNE_ENV.read]: tfLiteral(readScript(owner, backend.client)),
           [PRUNE_ENV.program]: tfLiteral((program ??= pruneProgram())),
-          [PRUNE_ENV.manifest]: onceString(() => tfLiteral(JSON.stringify(pruneManifest(owner, phase, this.declarations())))),
+          [PRUNE_ENV.manifest]: onceString(() => tfLiteral(JSON.stringify(pruneManifest(owner, phase, this.declarations(), backend.client)))),
           [PRUNE_ENV.host]: tfLiteral(host),
           // What the drift command compares: each declared object and its resources.
           [PRUNE_ENV.objects]: onceString(() => tfLiteral(JSON.stringify(this.objects.map((o) => ({

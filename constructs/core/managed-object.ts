@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from './cdk';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../src/hosts/runner';
 import { recordDelete, recordWrite } from '../../src/lifecycle/scripts';
+import { BackendSpec } from '../../src/lxd/backend';
 import { localDependables } from './cross-stack';
 import { commandResource } from './command-resource';
 import { HostLifecycle, ObjectLifecycle } from './host-lifecycle';
@@ -46,6 +47,8 @@ export interface ManagedObjectProps {
   readonly lifecycle?: ObjectLifecycle;
   /** What the host needs before any command runs on it (the host's prune waits for it). @default [] */
   readonly hostReady?: ITerraformDependable[];
+  /** The host's daemon, for the prune. @default - LXD */
+  readonly backend?: BackendSpec;
 }
 
 /**
@@ -76,7 +79,7 @@ export class ManagedObject extends Construct {
       environment: { [SCRIPT_ENV]: kind === 'terraform_data' ? '${self.input.destroy}' : '${self.triggers.destroy}' },
     };
     const nullResource = kind === 'null_resource';
-    const lifecycle = props.lifecycle && HostLifecycle.of(this, props.runner, props.hostReady ?? []);
+    const lifecycle = props.lifecycle && HostLifecycle.of(this, props.runner, props.hostReady ?? [], props.backend);
     if (lifecycle) this.objectDeps.push(...lifecycle.before);
     const destroyScript = onceString(() => tfLiteral(this.state.destroy));
     const identity = once(() => tfLiteral(this.state.identity));

@@ -2,13 +2,16 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { HostRunner } from '../../src/hosts/runner';
 import { IContainer } from '../lxd/container';
-import { HostBase } from './host';
+import { BackendName } from '../../src/lxd/backend';
+import { backendOf, HostBase } from './host';
 import { dependablesIn } from './host-reference';
 
 /** Props of {@link ContainerHost}. */
 export interface ContainerHostProps {
   /** The LXD container to run scripts in (declared, or imported with `Container.fromName`). */
   readonly container: IContainer;
+  /** The daemon inside the container, for objects declared on this host. @default 'lxd' */
+  readonly backend?: BackendName;
 }
 
 /**
@@ -23,6 +26,7 @@ export interface ContainerHostProps {
 export class ContainerHost extends HostBase {
   public readonly runner: HostRunner;
   public readonly ready: ITerraformDependable[];
+  public readonly backend: BackendName;
   /** The container. */
   public readonly container: IContainer;
   /**
@@ -34,7 +38,11 @@ export class ContainerHost extends HostBase {
   constructor(scope: Construct, id: string, props: ContainerHostProps) {
     super(scope, id);
     this.container = props.container;
-    this.runner = { kind: 'lxd-exec', parent: props.container.host.runner, instance: props.container.containerName };
+    this.backend = props.backend ?? 'lxd';
+    this.runner = {
+      kind: 'lxd-exec', parent: props.container.host.runner, instance: props.container.containerName,
+      client: backendOf(props.container.host).client,
+    };
     const anchored = dependablesIn(this, 'ready', props.container.ready);
     this.ready = anchored.ready;
     this.trackLifecycle();

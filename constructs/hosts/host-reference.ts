@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
+import { BackendName } from '../../src/lxd/backend';
 import { dependablesIn } from '../core/cross-stack';
 import { HostBase, IHost } from './host';
 
@@ -37,14 +38,17 @@ export class HostReference extends HostBase {
   public readonly generation?: string;
   /** The host this refers to. */
   public readonly target: IHost;
+  public readonly backend: BackendName;
 
   constructor(scope: Construct, id: string, props: HostReferenceProps) {
     super(scope, id);
     this.target = props.host;
     this.runner = props.host.runner;
+    this.backend = props.host.backend ?? 'lxd';
     this.lxdRemote = props.lxdRemote ?? props.host.lxdRemote;
     const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])]);
     this.ready = anchored.ready;
     this.generation = anchored.generation;
+    this.trackLifecycle();
   }
 }

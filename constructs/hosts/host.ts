@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
+import { BackendName, backendSpec, BackendSpec } from '../../src/lxd/backend';
 import { HostRunner, runnerIdentity } from '../../src/hosts/runner';
 import { Problem } from '../../src/validation/errors';
 import { HostLifecycle } from '../core/host-lifecycle';
@@ -14,8 +15,15 @@ export interface IHost extends IConstruct {
   readonly ready: ITerraformDependable[];
   /** Its LXD API, for `provider` rendering. */
   readonly lxdRemote?: LxdRemote;
+  /** The daemon it runs: `lxd` or `incus`. @default 'lxd' */
+  readonly backend?: BackendName;
   /** Records an object name on this host, so duplicates are reported at synth. */
   registerName(kind: string, name: string, owner: IConstruct): void;
+}
+
+/** What the scripts for `host` call (`lxc`/`lxd init`, or `incus`/`incus admin init`). */
+export function backendOf(host: IHost): BackendSpec {
+  return backendSpec(host.backend ?? 'lxd');
 }
 
 /** Returns true when two hosts are the same machine. */
@@ -28,6 +36,7 @@ export abstract class HostBase extends Construct implements IHost, ProblemSource
   public abstract readonly runner: HostRunner;
   public abstract readonly ready: ITerraformDependable[];
   public readonly lxdRemote?: LxdRemote;
+  public abstract readonly backend: BackendName;
   private readonly names = new Map<string, IConstruct[]>();
 
   constructor(scope: Construct, id: string) {
@@ -43,7 +52,7 @@ export abstract class HostBase extends Construct implements IHost, ProblemSource
   protected trackLifecycle(): void {
     if (LabStack.settingsOf(this).rendering !== 'cli') return;
     HostLifecycle.of(this, { kind: 'local', sudo: false }, []);
-    HostLifecycle.of(this, this.runner, this.ready);
+    HostLifecycle.of(this, this.runner, this.ready, backendOf(this));
   }
 
   public registerName(kind: string, name: string, owner: IConstruct): void {

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
+import { BackendName } from '../../src/lxd/backend';
 import { HostBase } from './host';
 
 /** Props of {@link LocalHost}. */
@@ -10,6 +11,8 @@ export interface LocalHostProps {
   readonly lxdRemote?: LxdRemote;
   /** Run the commands with sudo. @default false */
   readonly sudo?: boolean;
+  /** The daemon on this machine: `lxd` or `incus`. @default 'lxd' */
+  readonly backend?: BackendName;
 }
 
 /** The machine that runs terraform: commands run there directly. */
@@ -17,11 +20,13 @@ export class LocalHost extends HostBase {
   public readonly runner: HostRunner;
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
+  public readonly backend: BackendName;
 
   constructor(scope: Construct, id: string, props: LocalHostProps = {}) {
     super(scope, id);
     this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
     this.runner = { kind: 'local', sudo: props.sudo ?? false };
+    this.backend = props.backend ?? 'lxd';
     this.trackLifecycle();
   }
 }

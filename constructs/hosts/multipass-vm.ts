@@ -3,6 +3,7 @@ import { ITerraformDependable } from '../core/cdk';
 import { CloudConfig } from '../../src/cloudinit/cloud-config';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
+import { BackendName } from '../../src/lxd/backend';
 import { checkInstanceName } from '../../src/lxd/names';
 import {
   MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel, USER_DATA_ENV, vmDelete, vmLaunch, vmWaitForCloudInit,
@@ -45,6 +46,8 @@ export interface MultipassVmProps {
   readonly sudo?: boolean;
   /** Terraform `prevent_destroy`. @default false */
   readonly protect?: boolean;
+  /** The daemon the VM runs (its cloud-config installs it): `lxd` or `incus`. @default 'lxd' */
+  readonly backend?: BackendName;
 }
 
 /**
@@ -57,6 +60,7 @@ export class MultipassVm extends HostBase {
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[];
   public readonly vmName: string;
+  public readonly backend: BackendName;
   public readonly cloudConfig: CloudConfig;
   /** The VM's IPv4 address (provider rendering only; a Terraform reference). */
   public readonly ipv4Address?: string;
@@ -64,6 +68,7 @@ export class MultipassVm extends HostBase {
   constructor(scope: Construct, id: string, props: MultipassVmProps = {}) {
     super(scope, id);
     this.lxdRemote = props.lxdRemote;
+    this.backend = props.backend ?? 'lxd';
     const path = this.node.path;
     this.vmName = props.name ?? id;
     const model: MultipassVmModel = {

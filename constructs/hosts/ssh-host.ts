@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
+import { BackendName } from '../../src/lxd/backend';
 import { assertValid, Verdict } from '../../src/validation/errors';
 import { HostBase } from './host';
 
@@ -21,6 +22,8 @@ export interface SshHostProps {
   readonly options?: Readonly<Record<string, string>>;
   /** Run the commands with sudo on the host. @default false */
   readonly sudo?: boolean;
+  /** The daemon on that machine: `lxd` or `incus`. @default 'lxd' */
+  readonly backend?: BackendName;
 }
 
 const word = (what: string, pattern: RegExp, example: string) => (v: unknown): Verdict | undefined =>
@@ -31,10 +34,12 @@ export class SshHost extends HostBase {
   public readonly runner: HostRunner;
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
+  public readonly backend: BackendName;
 
   constructor(scope: Construct, id: string, props: SshHostProps) {
     super(scope, id);
     this.lxdRemote = props.lxdRemote;
+    this.backend = props.backend ?? 'lxd';
     const path = this.node.path;
     assertValid(path, 'address', props.address, word('host name or address', /^[A-Za-z0-9][A-Za-z0-9.:-]*$/, '10.0.0.5 or lxd01.example.com')(props.address));
     if (props.user !== undefined) assertValid(path, 'user', props.user, word('user name', /^[A-Za-z_][A-Za-z0-9_.-]*$/, 'ubuntu')(props.user));

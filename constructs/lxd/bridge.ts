@@ -1,3 +1,4 @@
+import { checkBackendConfig } from '../../src/lxd/backend';
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { AddressClaim, checkBridgeAddressing, DhcpRange, formatRanges } from '../../src/lxd/addressing';
@@ -10,7 +11,7 @@ import { assertValid, Problem } from '../../src/validation/errors';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
 import { networkResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
-import { IHost } from '../hosts/host';
+import { backendOf, IHost } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues, withConfig } from './common';
 
 /** A machine LXD does not manage that gets a fixed address from the bridge's dnsmasq. */
@@ -150,6 +151,7 @@ export class Bridge extends BridgeBase {
       assertValid(path, 'ipv4DhcpRanges', props.ipv4DhcpRanges, { reason: 'DHCP ranges need a known subnet', fix: 'set ipv4Address to a CIDR such as 10.0.0.1/24' });
     }
     assertConfig(path, 'config', props.config);
+    for (const [k, v] of Object.entries(props.config ?? {})) assertValid(path, `config.${k}`, v, checkBackendConfig(k, v, backendOf(props.host)));
     this.host.registerName('network', this.networkName, this);
 
     this.ready = renderObject(this, 'network', {
@@ -161,8 +163,8 @@ export class Bridge extends BridgeBase {
         return {
           identity: { kind: 'lxd-network', name: model.name, type: model.type },
           settings: { description: model.description, config: model.config },
-          converge: networkConverge(model),
-          destroy: networkDelete(model.name),
+          converge: networkConverge(model, backendOf(this.host)),
+          destroy: networkDelete(model.name, backendOf(this.host)),
         };
       },
       provider: (target) => networkResource(this, 'resource', target, () => this.model()),

@@ -1,3 +1,4 @@
+import { checkImageRemote } from '../../src/lxd/backend';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { Image as ImageV3 } from '../../generated/providers/lxd/image';
@@ -5,7 +6,7 @@ import { CachedImage as CachedImageV2 } from '../../generated/providers/lxd-v2/c
 import { imageCopy, imageDelete } from '../../src/lxd/cli';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
-import { IHost } from '../hosts/host';
+import { backendOf, IHost } from '../hosts/host';
 import { renderObject } from '../render/render-object';
 import { IOnHost } from './common';
 
@@ -37,6 +38,7 @@ export class CachedImage extends Construct implements IOnHost {
     const m = /^([A-Za-z0-9_.-]+):([A-Za-z0-9][A-Za-z0-9_./-]*)$/.exec(props.source);
     assertValid(this.node.path, 'source', props.source, m ? undefined : { reason: 'not remote:alias', fix: 'use e.g. ubuntu:22.04 or images:alpine/3.19' });
     assertValid(this.node.path, 'alias', this.alias, checkObjectName(this.alias.replace(/\//g, '-')));
+    assertValid(this.node.path, 'source', props.source, checkImageRemote(props.source, backendOf(props.host)));
     const autoUpdate = props.autoUpdate ?? true;
     this.host.registerName('image alias', this.alias, this);
     this.ready = renderObject(this, 'image', {
@@ -46,8 +48,8 @@ export class CachedImage extends Construct implements IOnHost {
       cli: (ownership) => ({
         identity: { kind: 'lxd-image', source: props.source, alias: this.alias },
         settings: { autoUpdate, properties: ownership },
-        converge: imageCopy(props.source, this.alias, autoUpdate, ownership),
-        destroy: imageDelete(this.alias),
+        converge: imageCopy(props.source, this.alias, autoUpdate, ownership, backendOf(this.host)),
+        destroy: imageDelete(this.alias, backendOf(this.host)),
       }),
       provider: (t) => t.version === 'v3'
         ? new ImageV3(this, 'resource', { remote: t.remote, sourceImage: { image: props.source }, aliases: [this.alias], dependsOn: t.dependsOn })

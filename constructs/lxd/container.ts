@@ -3,6 +3,7 @@ import { ITerraformDependable } from '../core/cdk';
 import { instanceConverge, instanceDelete } from '../../src/lxd/cli';
 import { diskDevice, DiskOptions, hostBridgeNic, isProxyAddress, nicDevice, proxyDevice, ProxyOptions, rootDisk } from '../../src/lxd/devices';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
+import { checkImageRemote } from '../../src/lxd/backend';
 import { checkInstanceName } from '../../src/lxd/names';
 import { checkIpv4 } from '../../src/net/ipv4';
 import { checkMac } from '../../src/net/mac';
@@ -11,7 +12,7 @@ import { checkLxdSize } from '../../src/validation/size';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
 import { instanceResource } from '../render/lxd-provider';
 import { RenderedObject, renderObject } from '../render/render-object';
-import { IHost } from '../hosts/host';
+import { backendOf, IHost } from '../hosts/host';
 import { IBridge } from './bridge';
 import { CachedImage } from './cached-image';
 import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, stringValues, withConfig } from './common';
@@ -114,6 +115,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
     this.image = typeof props.image === 'string' ? props.image : props.image.alias;
     assertValid(path, 'image', this.image, /^([A-Za-z0-9_.-]+:)?[A-Za-z0-9][A-Za-z0-9_./-]*$/.test(this.image)
       ? undefined : { reason: 'not an image reference', fix: 'use alias, remote:alias or a fingerprint, e.g. ubuntu:22.04' });
+    assertValid(path, 'image', this.image, checkImageRemote(this.image, backendOf(props.host)));
     if (props.limits?.memory !== undefined) assertValid(path, 'limits.memory', props.limits.memory, checkLxdSize(props.limits.memory));
     if (props.rootSize !== undefined) assertValid(path, 'rootSize', props.rootSize, checkLxdSize(props.rootSize));
     assertValid(path, 'rootSize', props.rootSize, props.rootSize && !props.storagePool
@@ -131,8 +133,8 @@ export class Container extends Construct implements IContainer, ProblemSource {
         return {
           identity: { kind: 'lxd-container', name: model.name, image: model.image, storagePool: model.storagePool ?? null },
           settings: { description: model.description, profiles: model.profiles, config: model.config, devices: model.devices, state: model.state },
-          converge: instanceConverge(model),
-          destroy: instanceDelete(model.name),
+          converge: instanceConverge(model, backendOf(this.host)),
+          destroy: instanceDelete(model.name, backendOf(this.host)),
         };
       },
       provider: (target) => instanceResource(this, 'resource', target, () => this.model(), props.waitForAddress ?? false),

@@ -6,7 +6,8 @@ import { checkNetworkName, checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';
 import { yamlSafeTokens } from '../core/terraform-values';
-import { IHost } from '../hosts/host';
+import { checkBackendConfig } from '../../src/lxd/backend';
+import { backendOf, IHost } from '../hosts/host';
 
 /** Props of {@link LxdPreseed}. */
 export interface LxdPreseedProps {
@@ -40,6 +41,13 @@ export class LxdPreseed extends Construct {
     const c = props.preseed.cluster;
     assertValid(path, 'preseed.cluster', c, c?.clusterToken !== undefined && c.clusterPassword !== undefined
       ? { reason: 'a join uses a token or a password, not both', fix: 'keep clusterToken (LXD 5.21+) or clusterPassword (5.0)' } : undefined);
+    const b = backendOf(this.host);
+    for (const [k, v] of Object.entries(props.preseed.config ?? {})) assertValid(path, `preseed.config.${k}`, v, checkBackendConfig(k, String(v), b));
+    for (const n of props.preseed.networks ?? []) {
+      for (const [k, v] of Object.entries(n.config ?? {})) assertValid(path, `preseed.networks.${n.name}.config.${k}`, v, checkBackendConfig(k, v, b));
+    }
+    assertValid(path, 'preseed.cluster.clusterPassword', c?.clusterPassword, b.name === 'incus' && c?.clusterPassword !== undefined
+      ? { reason: 'Incus joins a cluster with a token only', fix: 'use clusterToken (incus cluster add NAME prints one)' } : undefined);
     // Terraform values (variables, references) are inserted as JSON strings, which are valid YAML:
     // a raw value with a newline (a PEM certificate) or a quote would break the document.
     const doc = yamlSafeTokens(props.preseed);
@@ -51,7 +59,7 @@ export class LxdPreseed extends Construct {
       state: () => ({
         identity: { kind: 'lxd-preseed' },
         settings: { preseed: renderPreseed(doc) },
-        converge: preseedApply(doc),
+        converge: preseedApply(doc, backendOf(this.host)),
         destroy: '',
       }),
     });

@@ -8,7 +8,7 @@ import { assertValid, Problem } from '../../src/validation/errors';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
 import { profileResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
-import { IHost } from '../hosts/host';
+import { backendOf, IHost } from '../hosts/host';
 import { IBridge } from './bridge';
 import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, withConfig } from './common';
 import { IStoragePool } from './storage-pool';
@@ -85,8 +85,8 @@ export class Profile extends Construct implements IProfile, ProblemSource {
         return {
           identity: { kind: 'lxd-profile', name: model.name },
           settings: { description: model.description, config: model.config, devices: model.devices },
-          converge: profileConverge(model),
-          destroy: profileDelete(model.name),
+          converge: profileConverge(model, backendOf(this.host)),
+          destroy: profileDelete(model.name, backendOf(this.host)),
         };
       },
       // LXD's `default` profile always exists: the provider cannot create it, so it stays on cli.

@@ -7,7 +7,7 @@ import { assertValid } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
 import { storagePoolResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
-import { IHost } from '../hosts/host';
+import { backendOf, IHost } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues } from './common';
 
 /** Config keys each driver takes (LXD 5.x), besides `user.*` and `volume.*`. */
@@ -108,8 +108,8 @@ export class StoragePool extends Construct implements IStoragePool {
         return {
           identity: { kind: 'lxd-storage-pool', name: this.poolName, driver: props.driver, config: fixed },
           settings: { description: model.description, config: model.config },
-          converge: poolConverge(model),
-          destroy: poolDelete(this.poolName),
+          converge: poolConverge(model, backendOf(this.host)),
+          destroy: poolDelete(this.poolName, backendOf(this.host)),
         };
       },
       provider: (target) => storagePoolResource(this, 'resource', target, () => this.model),

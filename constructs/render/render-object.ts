@@ -7,7 +7,7 @@ import { LabStack } from '../core/lab-stack';
 import { ManagedObject, ManagedObjectState } from '../core/managed-object';
 import { localDependables } from '../core/cross-stack';
 import { dependableToken } from '../core/terraform-values';
-import { IHost } from '../hosts/host';
+import { backendOf, IHost } from '../hosts/host';
 import { ProviderTarget } from './lxd-provider';
 import { lxdRemoteName } from './lxd-remote';
 
@@ -64,7 +64,7 @@ export function renderObject(scope: Construct, id: string, p: RenderObjectProps)
   const ownership = ownershipConfig({ owner: LabStack.ownerOf(scope), path: scope.node.path, protect: p.protect });
   const obj = new ManagedObject(scope, id, {
     runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, state: () => p.cli(ownership),
-    lifecycle: p.lifecycle, hostReady: p.host.ready,
+    lifecycle: p.lifecycle, hostReady: p.host.ready, backend: backendOf(p.host),
   });
   return { ready: [obj.object, obj.converged], dependOn: (...deps) => obj.dependOn(...deps) };
 }

@@ -18,7 +18,7 @@ export type HostRunner =
       readonly sudo: boolean;
     }
   /** Inside an LXD instance on the parent machine: `lxc exec INSTANCE -- sh -s` run there (as root). */
-  | { readonly kind: 'lxd-exec'; readonly parent: HostRunner; readonly instance: string };
+  | { readonly kind: 'lxd-exec'; readonly parent: HostRunner; readonly instance: string; readonly client?: string };
 
 /** The environment variable that carries the script into the local-exec command. */
 export const SCRIPT_ENV = 'CDKTF_LAB_SCRIPT';
@@ -50,7 +50,7 @@ function onMachine(r: HostRunner, words: readonly string[]): string {
     case 'lxd-exec': {
       // `lxc` runs on the parent machine (with its sudo); -T: no pseudo-terminal, stdin is the script.
       const sudo = r.parent.kind !== 'lxd-exec' && r.parent.sudo ? ['sudo'] : [];
-      return onMachine(r.parent, [...sudo, 'lxc', 'exec', '-T', r.instance, '--', ...words]);
+      return onMachine(r.parent, [...sudo, r.client ?? 'lxc', 'exec', '-T', r.instance, '--', ...words]);
     }
   }
 }

@@ -4,9 +4,10 @@ import {
   ConfigMap, DeviceMap, InstanceModel, NetworkModel, POOL_CREATE_ONLY_KEYS, ProfileModel, StoragePoolModel,
 } from './model';
 import { sortedMap } from '../util/objects';
+import { BackendSpec, LXD_BACKEND } from './backend';
 
 /**
- * Shell scripts that converge LXD objects through the `lxc` client. Every script is
+ * Shell scripts that converge LXD (or Incus) objects through the `lxc` (or `incus`) client. Every script is
  * idempotent: it adopts an existing object, sets what is declared, and removes only
  * the keys and devices it set itself before (recorded in `user.cdktf.*` keys).
  */
@@ -47,24 +48,24 @@ function withRecord(config: ConfigMap, devices?: DeviceMap): Record<string, stri
 }
 
 /** Lines that remove the keys/devices in `$old_keys`/`$old_devices` that are no longer declared. */
-function pruneLines(kind: Kind, name: string, config: ConfigMap, devices?: DeviceMap): string[] {
+function pruneLines(kind: Kind, name: string, config: ConfigMap, devices: DeviceMap | undefined, b: BackendSpec): string[] {
   const keep = Object.keys(withRecord(config, devices));
   const lines = [
-    `for k in $old_keys; do case ${shq(` ${keep.join(' ')} `)} in *" $k "*) ;; *) lxc ${kind.cli} unset ${shq(name)} "$k" ;; esac; done`,
+    `for k in $old_keys; do case ${shq(` ${keep.join(' ')} `)} in *" $k "*) ;; *) ${b.client} ${kind.cli} unset ${shq(name)} "$k" ;; esac; done`,
   ];
   if (kind.devices && devices) {
     lines.push(
-      `for d in $old_devices; do case ${shq(` ${Object.keys(devices).join(' ')} `)} in *" $d "*) ;; *) lxc ${kind.devices} device remove ${shq(name)} "$d" ;; esac; done`,
+      `for d in $old_devices; do case ${shq(` ${Object.keys(devices).join(' ')} `)} in *" $d "*) ;; *) ${b.client} ${kind.devices} device remove ${shq(name)} "$d" ;; esac; done`,
     );
   }
   return lines;
 }
 
 /** Lines that read the record into `$old_keys`/`$old_devices`, or run `create` when the object is missing. */
-function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: boolean): string[] {
-  const readDevices = hasDevices ? [`  old_devices=$(lxc ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`] : ['  :'];
+function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: boolean, b: BackendSpec): string[] {
+  const readDevices = hasDevices ? [`  old_devices=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`] : ['  :'];
   return [
-    `if old_keys=$(lxc ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null); then`,
+    `if old_keys=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null); then`,
     ...readDevices,
     'else',
     '  old_keys=; old_devices=',
@@ -82,9 +83,9 @@ const sectionKeys = (section: string) =>
  * (LXD's `volatile.*`/`image.*` aside): what the code does not declare is removed, so a key or
  * device added by hand is drift that the next converge repairs.
  */
-function adoptOrCreateAll(kind: Kind, name: string, create: string[]): string[] {
+function adoptOrCreateAll(kind: Kind, name: string, create: string[], b: BackendSpec): string[] {
   return [
-    `if shown=$(lxc ${kind.devices} show ${shq(name)} 2>/dev/null); then`,
+    `if shown=$(${b.client} ${kind.devices} show ${shq(name)} 2>/dev/null); then`,
     `  old_keys=$(printf '%s\n' "$shown" | awk ${shq(sectionKeys('config'))})`,
     `  old_devices=$(printf '%s\n' "$shown" | awk ${shq(sectionKeys('devices'))})`,
     'else',
@@ -98,26 +99,26 @@ function adoptOrCreateAll(kind: Kind, name: string, create: string[]): string[] 
  * Converges a managed bridge network. `auto` addresses are sent only at creation:
  * sending `auto` again would make LXD pick a new subnet.
  */
-export function networkConverge(n: NetworkModel): string {
+export function networkConverge(n: NetworkModel, b: BackendSpec = LXD_BACKEND): string {
   const patch = Object.fromEntries(Object.entries(withRecord(n.config)).filter(([, v]) => v !== 'auto'));
   return script([
     ...adoptOrCreate(NETWORK, n.name, [
-      `lxc query -X POST ${NETWORK.collection} --data ${json({ name: n.name, type: n.type, description: n.description, config: withRecord(n.config) })} >/dev/null`,
-    ], false),
-    `lxc query -X PATCH ${url(NETWORK, n.name)} --data ${json({ description: n.description, config: patch })} >/dev/null`,
-    ...pruneLines(NETWORK, n.name, n.config),
+      `${b.client} query -X POST ${NETWORK.collection} --data ${json({ name: n.name, type: n.type, description: n.description, config: withRecord(n.config) })} >/dev/null`,
+    ], false, b),
+    `${b.client} query -X PATCH ${url(NETWORK, n.name)} --data ${json({ description: n.description, config: patch })} >/dev/null`,
+    ...pruneLines(NETWORK, n.name, n.config, undefined, b),
   ]);
 }
 
 /** Converges a storage pool; create-only keys are sent only when the pool is created. */
-export function poolConverge(p: StoragePoolModel): string {
+export function poolConverge(p: StoragePoolModel, b: BackendSpec = LXD_BACKEND): string {
   const mutable = Object.fromEntries(Object.entries(p.config).filter(([k]) => !POOL_CREATE_ONLY_KEYS.includes(k)));
   return script([
     ...adoptOrCreate(POOL, p.name, [
-      `lxc query -X POST ${POOL.collection} --data ${json({ name: p.name, driver: p.driver, description: p.description, config: withRecord(p.config) })} >/dev/null`,
-    ], false),
-    `lxc query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
-    ...pruneLines(POOL, p.name, p.config),
+      `${b.client} query -X POST ${POOL.collection} --data ${json({ name: p.name, driver: p.driver, description: p.description, config: withRecord(p.config) })} >/dev/null`,
+    ], false, b),
+    `${b.client} query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
+    ...pruneLines(POOL, p.name, p.config, undefined, b),
   ]);
 }
 
@@ -125,77 +126,77 @@ export function poolConverge(p: StoragePoolModel): string {
  * Converges a profile (config and devices). A profile of the app owns all its keys and devices;
  * on LXD's `default` profile only those the app set before are removed when no longer declared.
  */
-export function profileConverge(p: ProfileModel): string {
+export function profileConverge(p: ProfileModel, b: BackendSpec = LXD_BACKEND): string {
   const body = { description: p.description, config: withRecord(p.config, p.devices), devices: p.devices };
-  const create = [`lxc query -X POST ${PROFILE.collection} --data ${json({ name: p.name })} >/dev/null`];
+  const create = [`${b.client} query -X POST ${PROFILE.collection} --data ${json({ name: p.name })} >/dev/null`];
   return script([
-    ...(p.name === 'default' ? adoptOrCreate(PROFILE, p.name, create, true) : adoptOrCreateAll(PROFILE, p.name, create)),
-    `lxc query -X PATCH ${url(PROFILE, p.name)} --data ${json(body)} >/dev/null`,
-    ...pruneLines(PROFILE, p.name, p.config, p.devices),
+    ...(p.name === 'default' ? adoptOrCreate(PROFILE, p.name, create, true, b) : adoptOrCreateAll(PROFILE, p.name, create, b)),
+    `${b.client} query -X PATCH ${url(PROFILE, p.name)} --data ${json(body)} >/dev/null`,
+    ...pruneLines(PROFILE, p.name, p.config, p.devices, b),
   ]);
 }
 
 /** `lxc init` arguments for an instance that does not exist yet. */
-function initCommand(i: InstanceModel): string {
+function initCommand(i: InstanceModel, b: BackendSpec): string {
   const profiles = i.profiles.length ? i.profiles.map((p) => `-p ${shq(p)}`) : ['--no-profiles'];
   const pool = i.storagePool ? [`-s ${shq(i.storagePool)}`] : [];
-  return ['lxc init', shq(i.image), shq(i.name), ...profiles, ...pool, '>/dev/null'].join(' ');
+  return [`${b.client} init`, shq(i.image), shq(i.name), ...profiles, ...pool, '>/dev/null'].join(' ');
 }
 
 /** Converges an instance: create if missing, then config, devices, profiles and power state. */
-export function instanceConverge(i: InstanceModel): string {
+export function instanceConverge(i: InstanceModel, b: BackendSpec = LXD_BACKEND): string {
   const body = { description: i.description, profiles: i.profiles, config: withRecord(i.config, i.devices), devices: i.devices };
-  const status = `"$(lxc list ${shq(`^${i.name}$`)} -c s -f csv)"`;
+  const status = `"$(${b.client} list ${shq(`^${i.name}$`)} -c s -f csv)"`;
   return script([
     'created=',
-    ...adoptOrCreateAll(INSTANCE, i.name, [initCommand(i), 'created=1']),
-    `lxc query -X PATCH ${url(INSTANCE, i.name)} --data ${json(body)} >/dev/null`,
-    ...pruneLines(INSTANCE, i.name, i.config, i.devices),
+    ...adoptOrCreateAll(INSTANCE, i.name, [initCommand(i, b), 'created=1'], b),
+    `${b.client} query -X PATCH ${url(INSTANCE, i.name)} --data ${json(body)} >/dev/null`,
+    ...pruneLines(INSTANCE, i.name, i.config, i.devices, b),
     // A container just created is stopped: no need to ask (one lxc process less per create).
     i.state === 'running'
-      ? `if [ -n "$created" ] || [ ${status} != RUNNING ]; then lxc start ${shq(i.name)}; fi`
-      : `if [ -z "$created" ] && [ ${status} != STOPPED ]; then lxc stop ${shq(i.name)}; fi`,
+      ? `if [ -n "$created" ] || [ ${status} != RUNNING ]; then ${b.client} start ${shq(i.name)}; fi`
+      : `if [ -z "$created" ] && [ ${status} != STOPPED ]; then ${b.client} stop ${shq(i.name)}; fi`,
   ]);
 }
 
 /** Deletes an object if it exists (`lxc network|storage|profile delete`, or `lxc delete --force`). */
-function deleteIfPresent(kind: Kind, name: string, remove: string): string {
-  return script([`if lxc query ${url(kind, name)} >/dev/null 2>&1; then ${remove}; fi`]);
+function deleteIfPresent(kind: Kind, name: string, remove: string, b: BackendSpec): string {
+  return script([`if ${b.client} query ${url(kind, name)} >/dev/null 2>&1; then ${remove}; fi`]);
 }
 
-export const networkDelete = (name: string) => deleteIfPresent(NETWORK, name, `lxc network delete ${shq(name)}`);
-export const poolDelete = (name: string) => deleteIfPresent(POOL, name, `lxc storage delete ${shq(name)}`);
-export const instanceDelete = (name: string) => deleteIfPresent(INSTANCE, name, `lxc delete --force ${shq(name)}`);
+export const networkDelete = (name: string, b: BackendSpec = LXD_BACKEND) => deleteIfPresent(NETWORK, name, `${b.client} network delete ${shq(name)}`, b);
+export const poolDelete = (name: string, b: BackendSpec = LXD_BACKEND) => deleteIfPresent(POOL, name, `${b.client} storage delete ${shq(name)}`, b);
+export const instanceDelete = (name: string, b: BackendSpec = LXD_BACKEND) => deleteIfPresent(INSTANCE, name, `${b.client} delete --force ${shq(name)}`, b);
 
 /**
  * Deletes a profile; the `default` profile cannot be deleted, so for it the
  * keys and devices this library set are removed instead.
  */
-export function profileDelete(name: string): string {
-  if (name !== 'default') return deleteIfPresent(PROFILE, name, `lxc profile delete ${shq(name)}`);
+export function profileDelete(name: string, b: BackendSpec = LXD_BACKEND): string {
+  if (name !== 'default') return deleteIfPresent(PROFILE, name, `${b.client} profile delete ${shq(name)}`, b);
   return script([
-    ...adoptOrCreate(PROFILE, name, ['exit 0'], true),
-    ...pruneLines(PROFILE, name, {}, {}),
-    `lxc profile unset ${shq(name)} ${MANAGED_KEYS}`,
-    `lxc profile unset ${shq(name)} ${MANAGED_DEVICES}`,
+    ...adoptOrCreate(PROFILE, name, ['exit 0'], true, b),
+    ...pruneLines(PROFILE, name, {}, {}, b),
+    `${b.client} profile unset ${shq(name)} ${MANAGED_KEYS}`,
+    `${b.client} profile unset ${shq(name)} ${MANAGED_DEVICES}`,
   ]);
 }
 
 /** Applies a preseed with `lxd init --preseed`; LXD applies it atomically and re-applying converges. */
-export function preseedApply(doc: PreseedDocument): string {
-  return script([heredoc('lxd init --preseed', renderPreseed(doc))]);
+export function preseedApply(doc: PreseedDocument, b: BackendSpec = LXD_BACKEND): string {
+  return script([heredoc(`${b.init} --preseed`, renderPreseed(doc))]);
 }
 
 /** Copies a remote image into the host's image store under `alias`, unless the alias exists; sets `properties`. */
-export function imageCopy(source: string, alias: string, autoUpdate: boolean, properties: ConfigMap = {}): string {
+export function imageCopy(source: string, alias: string, autoUpdate: boolean, properties: ConfigMap = {}, b: BackendSpec = LXD_BACKEND): string {
   const flags = autoUpdate ? ' --auto-update' : '';
   return script([
-    `if ! lxc image info ${shq(alias)} >/dev/null 2>&1; then lxc image copy ${shq(source)} local: --alias ${shq(alias)}${flags} >/dev/null; fi`,
-    ...Object.entries(sortedMap(properties)).map(([k, v]) => `lxc image set-property ${shq(alias)} ${shq(k)} ${shq(v)}`),
+    `if ! ${b.client} image info ${shq(alias)} >/dev/null 2>&1; then ${b.client} image copy ${shq(source)} local: --alias ${shq(alias)}${flags} >/dev/null; fi`,
+    ...Object.entries(sortedMap(properties)).map(([k, v]) => `${b.client} image set-property ${shq(alias)} ${shq(k)} ${shq(v)}`),
   ]);
 }
 
 /** Deletes the image behind `alias`, if any. */
-export function imageDelete(alias: string): string {
-  return script([`if lxc image info ${shq(alias)} >/dev/null 2>&1; then lxc image delete ${shq(alias)}; fi`]);
+export function imageDelete(alias: string, b: BackendSpec = LXD_BACKEND): string {
+  return script([`if ${b.client} image info ${shq(alias)} >/dev/null 2>&1; then ${b.client} image delete ${shq(alias)}; fi`]);
 }
