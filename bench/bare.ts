@@ -7,7 +7,7 @@
  * Every resource carries `fill` characters of literal input, so cdk.tf.json has the same size.
  */
 import { Construct } from 'constructs';
-import { App, ITerraformDependable, LocalBackend, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, ITerraformDependable, LocalBackend, TerraformResource, TerraformStack, TerraformVariable } from '../constructs/core/cdk';
 
 class DataResource extends TerraformResource {
   constructor(scope: Construct, id: string, private readonly attrs: Record<string, unknown>,

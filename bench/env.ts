@@ -5,7 +5,7 @@
  * or disk. {@link buildEnvironment} declares it with the library's constructs; the deploy
  * benchmark's shell scripts (./script.ts) create the same objects with plain `lxc` commands.
  */
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../index';
 
 /** Options of {@link envSpec}. */

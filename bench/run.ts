@@ -12,7 +12,7 @@ import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import { buildEnvironment, envSpec, EnvOptions } from './env';
 import { shellScript } from './script';
 

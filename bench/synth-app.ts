@@ -8,7 +8,7 @@
 import { performance } from 'perf_hooks';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import { buildBare } from './bare';
 import { buildEnvironment } from './env';
 

@@ -1,4 +1,4 @@
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import {
   Bridge, CloudConfig, Container, IHost, LabStack, LocalHost, MultipassVm, Profile, StoragePool,
 } from '../index';

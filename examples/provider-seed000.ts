@@ -11,7 +11,7 @@
  *
  *   LXD_TRUST_PASSWORD=... cdktf deploy seed000-host seed000-lxd   (or: cdktf deploy '*')
  */
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import { Bridge, CloudConfig, Container, HostReference, LabStack, MultipassVm } from '../index';
 import { seed000CloudConfig } from './seed000-multipass-cloud-init';
 

@@ -17,7 +17,7 @@
  * Boot a machine on the bridge: `lxc init node1 --empty --vm -c security.secureboot=false
  * -n pxebr0 -d eth0,hwaddr=52:54:00:20:00:11 && lxc start node1` (inside the VM).
  */
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import {
   Bridge, CloudConfig, Container, ContainerHost, HostReference, LabStack, MatchboxGroup, MatchboxProfile, MatchboxServer, MultipassVm,
 } from '../index';

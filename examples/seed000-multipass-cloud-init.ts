@@ -9,7 +9,7 @@
  * Both variants launch the same VM (`primary`), so deploy one of them:
  *   cdktf deploy seed000-v1    or    cdktf deploy seed000-v2
  */
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import { Bridge, CloudConfig, Container, LabStack, LxdBridgeOptions, MultipassVm } from '../index';
 
 /** Options of {@link buildSeed000}. */

@@ -15,7 +15,7 @@
  * `core.trust_password` and `cluster_password` exist up to LXD 5.0/5.21; LXD 6 uses trust
  * tokens (`lxc config trust add`, `cluster_token`) instead.
  */
-import { App, TerraformVariable } from 'cdktf';
+import { App, TerraformVariable } from '../constructs/core/cdk';
 import { Bridge, Container, LabStack, LxdPreseed, Profile, SshHost, StoragePool } from '../index';
 
 /** Options of {@link buildSeed001}. */

@@ -13,7 +13,7 @@
  *
  *   cdktf deploy seed002-leases    or    cdktf deploy seed002-containers
  */
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import { Bridge, Container, IHost, LabStack, LocalHost, Rendering, SshHost } from '../index';
 
 /** Options of {@link buildSeed002}. */

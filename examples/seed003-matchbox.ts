@@ -16,7 +16,7 @@
  *
  *   MATCHBOX_SHA256=<sha256 of matchbox-v0.11.0-linux-amd64.tar.gz> SEED003_HOST=<ssh address> cdktf deploy seed003
  */
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import { IgnitionUserProps, installToDisk, LabStack, MatchboxGroup, MatchboxProfile, MatchboxServer, Rendering, SshHost } from '../index';
 
 /** Options of {@link buildSeed003}. */

@@ -3,7 +3,7 @@
  * configuration and package cache, and a container `test` using the profiles `default` and
  * `share-host`, on the host bridge br0, with its root disk on the pool `default`.
  */
-import { App } from 'cdktf';
+import { App } from '../constructs/core/cdk';
 import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../index';
 
 /** Options of {@link buildSeed004}. */

@@ -8,6 +8,9 @@
  *   npm run generate:providers -- --schemas <dir>   # first refresh generated/schemas/ from <dir>
  *
  * The output is deterministic: running it twice leaves the tree unchanged.
+ *
+ * The bindings take the CDK core from `constructs/core/cdk` instead of `cdktf`, so that they run on
+ * the same copy of cdktf or cdktn as the rest of the library and the app.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -40,6 +43,22 @@ const OUT_DIR = path.join(ROOT, 'generated', 'providers');
 interface SchemaJson {
   provider_schemas: Record<string, { x_version?: string }>;
   provider_versions?: Record<string, string>;
+}
+
+/** The generator's `import * as cdktf from 'cdktf'`, in every file under `dir`, made to import the library's core module. */
+function importCoreModule(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      importCoreModule(file);
+    } else if (entry.name.endsWith('.ts')) {
+      const core = path.relative(dir, path.join(ROOT, 'constructs', 'core', 'cdk')).split(path.sep).join('/');
+      const text = fs.readFileSync(file, 'utf8');
+      const rewritten = text.replace(/^import \* as cdktf from 'cdktf';$/m, `import * as cdktf from '${core}';`);
+      if (/from 'cdktf(\/[^']*)?'/.test(rewritten)) throw new Error(`${file}: an import of cdktf that importCoreModule does not rewrite`);
+      if (rewritten !== text) fs.writeFileSync(file, rewritten);
+    }
+  }
 }
 
 /** Copies the schema files from `from` into `generated/schemas/`. */
@@ -80,6 +99,7 @@ async function main(): Promise<void> {
       fs.rmSync(target, { recursive: true, force: true });
       fs.mkdirSync(OUT_DIR, { recursive: true });
       fs.cpSync(path.join(tmp, 'providers', generatedDir), target, { recursive: true });
+      importCoreModule(target);
       console.log(`generated ${path.relative(ROOT, target)} from ${schemaFile}`);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -32,7 +32,8 @@ const CORES: readonly CoreName[] = ['cdktf', 'cdktn'];
 /** Environment variable that forces the core package. */
 export const CORE_ENV = 'CDKTF_LXD_MATCHBOX_CORE';
 
-function resolves(name: CoreName): string | undefined {
+/** Where `name` resolves from the library (as a peer dependency does), or undefined. */
+function resolveFromLibrary(name: CoreName): string | undefined {
   try {
     return require.resolve(name);
   } catch {
@@ -59,7 +60,9 @@ function declaredByApp(dir: string): CoreName | undefined {
 }
 
 /** Which core to load, and why (for error messages). Exported for tests. */
-export function selectCore(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): { name: CoreName; reason: string } {
+export function selectCore(
+  env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), resolves: (name: CoreName) => string | undefined = resolveFromLibrary,
+): { name: CoreName; reason: string } {
   const forced = env[CORE_ENV];
   if (forced) {
     if (!(CORES as readonly string[]).includes(forced)) throw new Error(`${CORE_ENV} must be 'cdktf' or 'cdktn', not '${forced}'`);

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformResource, TerraformStack } from './cdk';
 
 /**
  * Terraform's built-in `terraform_data` holding references to other resources. Depending on

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { App, LocalBackend, TerraformBackend, TerraformStack } from './cdk';
+import { App, assertSameCore, LocalBackend, TerraformBackend, TerraformStack } from './cdk';
 import { NullProvider } from './null-provider';
 import { checkOwnerId } from '../../src/lifecycle/scripts';
 import { assertValid, formatProblem, Problem, ValidationError } from '../../src/validation/errors';
@@ -91,6 +91,7 @@ export class LabStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: LabStackProps = {}) {
     super(scope, id);
+    assertSameCore(this, `LabStack '${id}'`);
     Object.defineProperty(this, LAB_STACK, { value: true });
     this.settings = {
       commandResource: props.commandResource ?? DEFAULT_SETTINGS.commandResource,

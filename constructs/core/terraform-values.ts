@@ -1,5 +1,4 @@
-import { Fn, IResolvable, IResolveContext, ITerraformDependable, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
-import { dependable } from 'cdktf/lib/tfExpression';
+import { dependable, Fn, IResolvable, IResolveContext, ITerraformDependable, TerraformResource, TerraformStack, Token, Tokenization } from './cdk';
 
 /* Values as Terraform JSON must carry them: lazily produced once, escaped, or marked sensitive. */
 

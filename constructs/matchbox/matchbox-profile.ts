@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../core/cdk';
 import { IgnitionProps } from '../../src/ignition/types';
 import { DataFile, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';

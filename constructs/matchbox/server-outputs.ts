@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn, ITerraformDependable, TerraformOutput, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Fn, ITerraformDependable, TerraformOutput, TerraformResource, TerraformStack, Token } from '../core/cdk';
 import { runnerCommand } from '../../src/hosts/runner';
 import { TLS_FILES, tlsPrint } from '../../src/matchbox/scripts';
 import { shq } from '../../src/shell/quote';

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Token } from '../core/cdk';
 import { DnsmasqPxeProps } from '../../src/dnsmasq/model';
 import { renderDnsmasqConfig } from '../../src/dnsmasq/render';
 import { checkConfPath, checkInterfaceName, validateDnsmasq } from '../../src/dnsmasq/validate';

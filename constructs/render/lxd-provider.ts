@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Lazy, TerraformResource } from 'cdktf';
+import { ITerraformDependable, Lazy, TerraformResource } from '../core/cdk';
 import { Instance as InstanceV3 } from '../../generated/providers/lxd/instance';
 import { Network as NetworkV3 } from '../../generated/providers/lxd/network';
 import { Profile as ProfileV3 } from '../../generated/providers/lxd/profile';

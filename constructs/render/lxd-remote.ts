@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { Lazy, TerraformStack } from 'cdktf';
+import { Lazy, TerraformStack } from '../core/cdk';
 import { LxdProvider as LxdProviderV3 } from '../../generated/providers/lxd/provider';
 import { LxdProvider as LxdProviderV2 } from '../../generated/providers/lxd-v2/provider';
 import { LxdRemote } from '../../src/hosts/lxd-remote';

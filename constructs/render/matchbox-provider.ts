@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformStack } from '../core/cdk';
 import { Group } from '../../generated/providers/matchbox/group';
 import { Profile } from '../../generated/providers/matchbox/profile';
 import { MatchboxProvider } from '../../generated/providers/matchbox/provider';

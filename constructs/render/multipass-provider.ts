@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { AssetType, TerraformAsset, TerraformStack, Token } from 'cdktf';
+import { AssetType, TerraformAsset, TerraformStack, Token } from '../core/cdk';
 import { Instance as MultipassInstance } from '../../generated/providers/multipass/instance';
 import { MultipassProvider } from '../../generated/providers/multipass/provider';
 import { MultipassVmModel } from '../../src/multipass/vm';

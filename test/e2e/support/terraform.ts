@@ -1,7 +1,7 @@
 /** Synthesize a cdktf app into a temporary directory and drive the real terraform binary on it. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App } from '../../../constructs/core/cdk';
 import { runAsync } from './lxd-daemon';
 import type { RunResult } from './lib/sh';
 

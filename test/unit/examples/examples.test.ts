@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Testing } from 'cdktf';
+import { App, Testing } from '../../../constructs/core/cdk';
 import { parse } from 'yaml';
 import { Bridge, ValidationError } from '../../../index';
 import { buildSeed000 } from '../../../examples/seed000-multipass-cloud-init';

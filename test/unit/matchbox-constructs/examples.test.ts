@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { App } from 'cdktf';
+import { App } from '../../../constructs/core/cdk';
 import { buildPxeWithLxd } from '../../../examples/pxe-with-lxd';
 import { buildSeed003 } from '../../../examples/seed003-matchbox';
 import { tmpDir } from '../spine/helpers';

@@ -1,6 +1,6 @@
 /** Shared helpers of the Matchbox construct tests. */
 import { spawnSync } from 'child_process';
-import { TerraformResource, Testing } from 'cdktf';
+import { TerraformResource, Testing } from '../../../constructs/core/cdk';
 import { IHost, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MatchboxServerProps } from '../../../index';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../../src/hosts/runner';
 import { MatchboxDataProps } from '../../../src/matchbox/model';

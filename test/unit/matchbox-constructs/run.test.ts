@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { Testing } from 'cdktf';
+import { Testing } from '../../../constructs/core/cdk';
 import { ContainerHost, Container, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MultipassVm } from '../../../index';
 import { renderDataDir } from '../../../src/matchbox/render';
 import { runnerCommand } from '../../../src/hosts/runner';

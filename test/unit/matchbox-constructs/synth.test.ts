@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import { spawnSync } from 'child_process';
-import { TerraformResource, TerraformVariable, Testing } from 'cdktf';
+import { TerraformResource, TerraformVariable, Testing } from '../../../constructs/core/cdk';
 import { HostReference, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MultipassVm } from '../../../index';
 import { renderDnsmasqConfig } from '../../../src/dnsmasq/render';
 import { tlsDelete, tlsWrite } from '../../../src/matchbox/scripts';

@@ -2,7 +2,7 @@
  * Validation of the Matchbox constructs: every case names the construct path, the property and
  * the value with a fix, and nothing is written (checked on a whole-app synth).
  */
-import { App, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformVariable, Testing } from '../../../constructs/core/cdk';
 import { LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, SshHost } from '../../../index';
 import { expectAppSynthRejected, expectProblem, validationErrorOf } from '../spine/helpers';
 import { SHA } from './helpers';

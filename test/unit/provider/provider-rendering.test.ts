@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App } from '../../../constructs/core/cdk';
 import { buildSeed000Provider } from '../../../examples/provider-seed000';
 import { buildSeed002 } from '../../../examples/seed002-static-leases';
 import { buildSeed003 } from '../../../examples/seed003-matchbox';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, Testing } from '../../../constructs/core/cdk';
 import {
   checkAgainstSchemas,
   formatIssue,

@@ -1,4 +1,4 @@
-import { App, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformVariable, Testing } from '../../../constructs/core/cdk';
 import { CloudConfig, LabStack, MultipassVm } from '../../../index';
 
 const withVariable = (rendering: 'cli' | 'provider') => {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { Testing } from 'cdktf';
+import { Testing } from '../../../constructs/core/cdk';
 import { parse } from 'yaml';
 import { CloudConfig, CloudConfigProps, LabStack, MultipassVm } from '../../../index';
 import { buildLab } from '../../../examples/default';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from '../../../constructs/core/cdk';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../../src/hosts/runner';
 import { Problem, ValidationError } from '../../../src/validation/errors';
 

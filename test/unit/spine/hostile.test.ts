@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { App, Testing } from 'cdktf';
+import { App, Testing } from '../../../constructs/core/cdk';
 import {
   Bridge, CloudConfig, Container, LabStack, LocalHost, LxdPreseed, MultipassVm, PreseedDocument, Profile,
   renderPreseed, SshHost, StoragePool,

@@ -1,4 +1,4 @@
-import { App, Testing } from 'cdktf';
+import { App, Testing } from '../../../constructs/core/cdk';
 import { Bridge, CachedImage, Container, LabStack, LocalHost } from '../../../index';
 
 const setup = () => {

@@ -1,7 +1,7 @@
 /**
  * Synth spawns no processes: no `terraform version` per resource, no helper commands.
  */
-import { App, DataResource, TerraformStack } from 'cdktf';
+import { App, DataResource, TerraformStack } from '../../../constructs/core/cdk';
 import { buildLab } from '../../../examples/default';
 import { filesUnder, tmpDir } from './helpers';
 

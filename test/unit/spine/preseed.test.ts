@@ -4,7 +4,7 @@
  * (reference/formats/lxd-preseed.md, section 2), with string values in every string map.
  */
 import * as fs from 'fs';
-import { Testing } from 'cdktf';
+import { Testing } from '../../../constructs/core/cdk';
 import { parse } from 'yaml';
 import { LabStack, LocalHost, LxdPreseed, PreseedDocument, preseedTree, renderPreseed } from '../../../index';
 import { initToPreseed } from '../../../src/cloudinit/lxd-module';

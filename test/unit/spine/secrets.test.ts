@@ -2,7 +2,7 @@
  * Secrets: a trust password or cluster token is only ever inside `sensitive(...)` expressions
  * of the synthesized JSON, never in a local-exec `command`, and round-trips exactly.
  */
-import { TerraformVariable, Testing } from 'cdktf';
+import { TerraformVariable, Testing } from '../../../constructs/core/cdk';
 import {
   CloudConfig, LabStack, LabStackProps, LocalHost, LxdPreseed, MultipassVm, PreseedDocument, renderPreseed,
 } from '../../../index';

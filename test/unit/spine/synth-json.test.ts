@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Testing } from 'cdktf';
+import { App, Testing } from '../../../constructs/core/cdk';
 import { buildLab, LabOptions } from '../../../examples/default';
 import {
   Bridge, Container, LabStack, LocalHost, MultipassVm, Profile, SshHost, StoragePool,

@@ -1,4 +1,4 @@
-import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Testing } from '../../../constructs/core/cdk';
 import { tfLiteral } from '../../../constructs/core/terraform-values';
 
 describe('tfLiteral', () => {

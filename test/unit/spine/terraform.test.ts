@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { App } from 'cdktf';
+import { App } from '../../../constructs/core/cdk';
 import { buildLab } from '../../../examples/default';
 import {
   Bridge, CloudConfig, Container, LabStack, LocalHost, LxdPreseed, MultipassVm, Profile, SshHost, StoragePool,

@@ -2,7 +2,7 @@
  * Validation: every bad input fails at construction or at synth, naming the construct path,
  * the property, the bad value and a fix, and nothing is written.
  */
-import { App, Testing } from 'cdktf';
+import { App, Testing } from '../../../constructs/core/cdk';
 import {
   Bridge, CloudConfig, Container, LabStack, LocalHost, MultipassVm, Profile, SshHost, StoragePool,
 } from '../../../index';
