@@ -1,12 +1,16 @@
 /**
- * The user's path: `cdktf deploy '*'` (the real cdktf CLI, offline) on an app of two stacks, where
+ * The user's path: `cdktf deploy '*'` (the real CLI, offline) on an app of two stacks, where
  * the second stack's container uses the first stack's pool and bridge through cross-stack
- * references; cdktf deploys them in order and destroys them in reverse.
+ * references; the CLI deploys them in order and destroys them in reverse.
+ *
+ * CLI and core are those installed: `cdktf` (cdktf-cli) on cdktf, `cdktn` (cdktn-cli) on CDK
+ * Terrain; the app imports its App from that package, as a user's app does.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { coreName } from '../../constructs/core/cdk';
 import { importBusybox } from './support/busybox-image';
 import { cleanupAll, LxdDaemon, runAsync, startLxd } from './support/lxd-daemon';
 import { describeE2E } from './support/prereqs';
@@ -14,10 +18,10 @@ import { waitFor } from './support/terraform';
 
 const root = path.resolve(__dirname, '../..');
 
-describeE2E('cdktf deploy of a two-stack app', () => {
+describeE2E(`${coreName} deploy of a two-stack app`, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-deploy-'));
   let d: LxdDaemon;
-  const cdktf = (...args: string[]) => runAsync(path.join(root, 'node_modules/.bin/cdktf'), args, {
+  const cdktf = (...args: string[]) => runAsync(path.join(root, 'node_modules/.bin', coreName), args, {
     cwd: dir, env: { ...d.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' }, timeoutMs: 300000,
   });
 
@@ -29,7 +33,7 @@ describeE2E('cdktf deploy of a two-stack app', () => {
     await importBusybox(d);
     fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node app.js', sendCrashReports: 'false' }));
     fs.writeFileSync(path.join(dir, 'app.js'), `
-const { App } = require(${JSON.stringify(path.join(root, 'node_modules/cdktf'))});
+const { App } = require(${JSON.stringify(path.join(root, 'node_modules', coreName))});
 const L = require(${JSON.stringify(path.join(root, 'lib/index.js'))});
 const app = new App();
 const lab = new L.LabStack(app, 'lab');
@@ -46,7 +50,7 @@ app.synth();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("deploys lab before apps with cdktf deploy '*', and destroys apps before lab", async () => {
+  it(`deploys lab before apps with ${coreName} deploy '*', and destroys apps before lab`, async () => {
     const deployed = await cdktf('deploy', '*', '--auto-approve');
     expect(deployed.code).toBe(0);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.out/manifest.json'), 'utf8'));

@@ -1,18 +1,22 @@
-/** The README's quick start is real code: it type-checks against the library and synthesizes. */
+/**
+ * The README's quick start is real code: it type-checks against the library and synthesizes, with
+ * the CDK core the library runs on (`cdktf`, or `cdktn` as a CDK Terrain app imports it).
+ */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { coreName } from '../../../constructs/core/cdk';
 
 const root = path.resolve(__dirname, '../../..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 
-/** The first TypeScript block after `heading`, importing the repository instead of the package. */
+/** The first TypeScript block after `heading`, importing the repository instead of the package, and the core in use. */
 function codeAfter(heading: string): string {
   const rest = readme.slice(readme.indexOf(heading));
   const block = /```ts\n([\s\S]*?)```/.exec(rest);
   if (!block) throw new Error(`no ts block after ${heading}`);
-  return block[1].replace(/from 'cdktf-lxd-matchbox'/g, `from '${path.join(root, 'index')}'`);
+  return block[1].replace(/from 'cdktf-lxd-matchbox'/g, `from '${path.join(root, 'index')}'`).replace(/from 'cdktf'/g, `from '${coreName}'`);
 }
 
 describe('README quick start', () => {
@@ -23,7 +27,9 @@ describe('README quick start', () => {
 
   it('type-checks', () => {
     fs.writeFileSync(file, source);
-    const program = ts.createProgram([file], { strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS });
+    // The library's types are cdktf's; with only cdktn installed, the README's `paths` line maps them.
+    const paths = { cdktf: [path.join(root, 'node_modules/cdktf'), path.join(root, 'node_modules/cdktn')] };
+    const program = ts.createProgram([file], { strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, paths });
     const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(errors).toEqual([]);
   });
