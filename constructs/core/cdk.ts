@@ -10,8 +10,8 @@
  * Which package, decided once when the library is loaded:
  * 1. `CDKTF_LXD_MATCHBOX_CORE=cdktf` or `=cdktn` when set (an error if that package cannot be loaded);
  * 2. otherwise the one of the two that resolves from the library, as a peer dependency does;
- * 3. both resolve: the one the app's package.json (the nearest one above the working directory)
- *    depends on, when it names exactly one of them; otherwise `cdktn`.
+ * 3. both resolve: the one in the dependencies or devDependencies of the nearest package.json above
+ *    the working directory (the app's) that names exactly one of them; otherwise `cdktn`.
  * A LabStack created in an App of the other copy fails at once with a message that says so
  * ({@link assertSameCore}).
  *
@@ -48,7 +48,7 @@ function declaredByApp(dir: string): CoreName | undefined {
     if (fs.existsSync(file)) {
       try {
         const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, string> | undefined>;
-        const deps = { ...pkg.peerDependencies, ...pkg.devDependencies, ...pkg.dependencies };
+        const deps = { ...pkg.devDependencies, ...pkg.dependencies }; // not peerDependencies: those are a library's
         const named = CORES.filter((c) => c in deps);
         if (named.length === 1) return named[0];
       } catch {

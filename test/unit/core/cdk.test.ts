@@ -42,6 +42,7 @@ describe('selectCore', () => {
     expect(selectCore({}, appDir({ devDependencies: { cdktn: '0.24.0' } }), both).name).toBe('cdktn');
     expect(selectCore({}, appDir({ dependencies: { cdktf: '*', cdktn: '*' } }), both).name).toBe('cdktn');
     expect(selectCore({}, appDir({}), both).name).toBe('cdktn');
+    expect(selectCore({}, appDir({ devDependencies: { cdktf: '*' }, peerDependencies: { cdktn: '*' } }), both).name).toBe('cdktf');
   });
 });
 
