@@ -6,7 +6,7 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { checkInstanceName } from '../../src/lxd/names';
 import {
-  MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel, USER_DATA_ENV, vmDelete, vmLaunch, vmWaitForCloudInit,
+  checkTimeoutSeconds, MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel, USER_DATA_ENV, vmDelete, vmLaunch, vmWaitForCloudInit,
 } from '../../src/multipass/vm';
 import { assertValid, ValidationError } from '../../src/validation/errors';
 import { checkMultipassSize } from '../../src/validation/size';
@@ -80,6 +80,7 @@ export class MultipassVm extends HostBase {
       ? undefined : { reason: 'multipass needs a whole number of CPUs', fix: 'use 1 or more' });
     assertValid(path, 'memory', model.memory, checkMultipassSize(model.memory, MULTIPASS_MIN_MEMORY, '128M'));
     assertValid(path, 'disk', model.disk, checkMultipassSize(model.disk, MULTIPASS_MIN_DISK, '512M'));
+    assertValid(path, 'timeoutSeconds', model.timeoutSeconds, checkTimeoutSeconds(model.timeoutSeconds));
     if (model.image !== undefined) {
       assertValid(path, 'image', model.image, /^[A-Za-z0-9][^\s]*$/.test(model.image)
         ? undefined : { reason: 'not a multipass image (a leading "-" would be read as an option)', fix: 'use e.g. 22.04, jammy, lts or file:///srv/image.img' });
@@ -89,7 +90,7 @@ export class MultipassVm extends HostBase {
         ? undefined : { reason: 'mount paths must be absolute and contain no ":"', fix: 'use e.g. { source: "/srv/data", target: "/data" }' });
     }
     this.cloudConfig = props.cloudConfig ?? new CloudConfig();
-    const problems = this.cloudConfig.validate(path);
+    const problems = this.cloudConfig.validate(path, this.backend);
     if (problems.length) throw new ValidationError(problems);
 
     this.runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };

@@ -7,6 +7,7 @@ import { NetworkModel } from '../../src/lxd/model';
 import { checkNetworkName } from '../../src/lxd/names';
 import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
 import { checkMac, normalizeMac } from '../../src/net/mac';
+import { checkMtu } from '../../src/net/mtu';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
 import { networkResource } from '../render/lxd-provider';
@@ -53,7 +54,7 @@ export interface BridgeProps {
   readonly ipv6Nat?: boolean;
   /** DNS domain handed to DHCP clients (`dns.domain`). @default 'lxd' (LXD's default) */
   readonly dnsDomain?: string;
-  /** @default - LXD's default (1500) */
+  /** `bridge.mtu`, 68-65535. @default - LXD's default (1500) */
   readonly mtu?: number;
   /** Extra dnsmasq lines (`raw.dnsmasq`); static leases are appended. @default '' */
   readonly rawDnsmasq?: string;
@@ -150,6 +151,7 @@ export class Bridge extends BridgeBase {
     if (props.ipv4DhcpRanges?.length && !this.ipv4Cidr) {
       assertValid(path, 'ipv4DhcpRanges', props.ipv4DhcpRanges, { reason: 'DHCP ranges need a known subnet', fix: 'set ipv4Address to a CIDR such as 10.0.0.1/24' });
     }
+    if (props.mtu !== undefined) assertValid(path, 'mtu', props.mtu, checkMtu(props.mtu));
     assertConfig(path, 'config', props.config);
     for (const [k, v] of Object.entries(props.config ?? {})) assertValid(path, `config.${k}`, v, checkBackendConfig(k, v, backendOf(props.host)));
     this.host.registerName('network', this.networkName, this);

@@ -1,7 +1,10 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { instanceConverge, instanceDelete } from '../../src/lxd/cli';
-import { diskDevice, DiskOptions, hostBridgeNic, isProxyAddress, nicDevice, proxyDevice, ProxyOptions, rootDisk } from '../../src/lxd/devices';
+import {
+  checkDiskSource, checkProxyPorts, diskDevice, DiskOptions, hostBridgeNic, isProxyAddress, nicDevice, proxyDevice, ProxyOptions, rootDisk,
+} from '../../src/lxd/devices';
+import { checkCpuLimit, checkProcessLimit } from '../../src/lxd/limits';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
 import { checkImageRemote } from '../../src/lxd/backend';
 import { checkInstanceName } from '../../src/lxd/names';
@@ -116,8 +119,10 @@ export class Container extends Construct implements IContainer, ProblemSource {
     assertValid(path, 'image', this.image, /^([A-Za-z0-9_.-]+:)?[A-Za-z0-9][A-Za-z0-9_./-]*$/.test(this.image)
       ? undefined : { reason: 'not an image reference', fix: 'use alias, remote:alias or a fingerprint, e.g. ubuntu:22.04' });
     assertValid(path, 'image', this.image, checkImageRemote(this.image, backendOf(props.host)));
-    if (props.limits?.memory !== undefined) assertValid(path, 'limits.memory', props.limits.memory, checkLxdSize(props.limits.memory));
-    if (props.rootSize !== undefined) assertValid(path, 'rootSize', props.rootSize, checkLxdSize(props.rootSize));
+    if (props.limits?.cpu !== undefined) assertValid(path, 'limits.cpu', props.limits.cpu, checkCpuLimit(props.limits.cpu));
+    if (props.limits?.memory !== undefined) assertValid(path, 'limits.memory', props.limits.memory, checkLxdSize(props.limits.memory, { positive: true }));
+    if (props.limits?.processes !== undefined) assertValid(path, 'limits.processes', props.limits.processes, checkProcessLimit(props.limits.processes));
+    if (props.rootSize !== undefined) assertValid(path, 'rootSize', props.rootSize, checkLxdSize(props.rootSize, { positive: true }));
     assertValid(path, 'rootSize', props.rootSize, props.rootSize && !props.storagePool
       ? { reason: 'a root size needs a storagePool', fix: 'set storagePool too' } : undefined);
     assertValid(path, 'state', props.state, props.state === undefined || ['running', 'stopped'].includes(props.state)
@@ -168,13 +173,17 @@ export class Container extends Construct implements IContainer, ProblemSource {
     }
     this.addDevice(name, nicDevice({ network: nic.bridge.networkName, name, ipv4Address: nic.ipv4Address, hwaddr: nic.hwaddr }));
     if (nic.ipv4Address !== undefined || nic.hwaddr !== undefined) {
-      nic.bridge.claimAddress({ path, property: `nics.${name}.ipv4Address`, ipv4: nic.ipv4Address, mac: nic.hwaddr, hostname: this.containerName });
+      nic.bridge.claimAddress({
+        path, property: `nics.${name}.ipv4Address`, ipv4: nic.ipv4Address, mac: nic.hwaddr, hostname: this.containerName,
+        macProperty: `nics.${name}.hwaddr`, hostnameProperty: 'name',
+      });
     }
   }
 
   /** Mounts a host path into the container. */
   public addDisk(name: string, disk: DiskOptions): void {
     assertValid(this.node.path, `disks.${name}`, disk, disk.path.startsWith('/') ? undefined : { reason: 'the mount path must be absolute', fix: 'use e.g. /srv/data' });
+    assertValid(this.node.path, `disks.${name}.source`, disk.source, checkDiskSource(disk.source));
     this.addDevice(name, diskDevice(disk));
   }
 
@@ -184,6 +193,8 @@ export class Container extends Construct implements IContainer, ProblemSource {
       assertValid(this.node.path, `proxies.${name}.${key}`, value, isProxyAddress(value)
         ? undefined : { reason: 'not a proxy address', fix: 'use e.g. tcp:127.0.0.1:8080' });
     }
+    const ports = checkProxyPorts(proxy);
+    if (ports) assertValid(this.node.path, `proxies.${name}.${ports.key}`, proxy[ports.key], { reason: ports.reason, fix: ports.fix });
     this.addDevice(name, proxyDevice(proxy));
   }
 

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { preseedApply } from '../../src/lxd/cli';
-import { PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
+import { checkPreseed, PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
 import { checkNetworkName, checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';
@@ -42,6 +42,7 @@ export class LxdPreseed extends Construct {
     assertValid(path, 'preseed.cluster', c, c?.clusterToken !== undefined && c.clusterPassword !== undefined
       ? { reason: 'a join uses a token or a password, not both', fix: 'keep clusterToken (LXD 5.21+) or clusterPassword (5.0)' } : undefined);
     const b = backendOf(this.host);
+    for (const p of checkPreseed(props.preseed, b.name)) assertValid(path, `preseed.${p.property}`, p.value, { reason: p.reason, fix: p.fix });
     for (const [k, v] of Object.entries(props.preseed.config ?? {})) assertValid(path, `preseed.config.${k}`, v, checkBackendConfig(k, String(v), b));
     for (const n of props.preseed.networks ?? []) {
       for (const [k, v] of Object.entries(n.config ?? {})) assertValid(path, `preseed.networks.${n.name}.config.${k}`, v, checkBackendConfig(k, v, b));

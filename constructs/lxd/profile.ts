@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { profileConverge, profileDelete } from '../../src/lxd/cli';
-import { diskDevice, DiskOptions, nicDevice, rootDisk } from '../../src/lxd/devices';
+import { checkDiskSource, diskDevice, DiskOptions, nicDevice, rootDisk } from '../../src/lxd/devices';
 import { ConfigMap, ProfileModel } from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid, Problem } from '../../src/validation/errors';
@@ -101,6 +101,7 @@ export class Profile extends Construct implements IProfile, ProblemSource {
 
   /** Shares a host path with the instances (seed 004's `lxc profile device add NAME /etc/apt/ disk ...`). */
   public addDisk(name: string, options: DiskOptions): void {
+    assertValid(this.node.path, `addDisk(${name}).source`, options.source, checkDiskSource(options.source));
     this.addDevice(name, diskDevice(options));
   }
 

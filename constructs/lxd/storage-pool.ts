@@ -78,7 +78,7 @@ export class StoragePool extends Construct implements IStoragePool {
     assertValid(path, 'name', this.poolName, checkObjectName(this.poolName));
     assertValid(path, 'driver', props.driver, props.driver in DRIVER_KEYS
       ? undefined : { reason: 'unknown storage driver', fix: `use one of ${Object.keys(DRIVER_KEYS).join(', ')}` });
-    if (props.size !== undefined) assertValid(path, 'size', props.size, checkLxdSize(props.size));
+    if (props.size !== undefined) assertValid(path, 'size', props.size, checkLxdSize(props.size, { positive: true }));
     const config = {
       ...props.config,
       ...stringValues({

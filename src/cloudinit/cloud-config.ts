@@ -1,14 +1,24 @@
 import { stringify } from 'yaml';
-import { Problem } from '../validation/errors';
+import { Problem, Verdict } from '../validation/errors';
 import { compact } from '../util/objects';
-import { PreseedDocument, preseedHasSecret, renderPreseed } from '../lxd/preseed';
-import { initToPreseed, LxdBridgeOptions, LxdInitOptions } from './lxd-module';
+import { BackendName } from '../lxd/backend';
+import { checkPreseed, PreseedDocument, preseedHasSecret, renderPreseed } from '../lxd/preseed';
+import { checkLxdModule, initToPreseed, LxdBridgeOptions, LxdInitOptions } from './lxd-module';
+import { checkTimezone } from './timezone';
 
 /** One apt mirror entry (`apt.primary[]`). */
 export interface AptMirror {
   /** @default ['default'] */
   readonly arches?: readonly string[];
+  /** Mirror URL: `http://`, `https://`, `ftp://` or `file:/`. */
   readonly uri: string;
+}
+
+/** Rule: an apt mirror URL (apt's http, https, ftp and file methods). */
+export function checkMirrorUri(value: unknown): Verdict | undefined {
+  return typeof value === 'string' && /^(https?|ftp):\/\/[^\s/]+(\/\S*)?$|^file:\/\S*$/.test(value)
+    ? undefined
+    : { reason: 'not an http(s), ftp or file URL', fix: 'use e.g. http://archive.ubuntu.com/ubuntu' };
 }
 
 /** A user created by cloud-init. */
@@ -88,10 +98,19 @@ export class CloudConfig {
     return p !== undefined && typeof p !== 'string' && preseedHasSecret(p);
   }
 
-  /** Problems with this config, reported against construct path `path`. */
-  public validate(path: string): Problem[] {
+  /** Problems with this config, reported against construct path `path` (a host running `backend`). */
+  public validate(path: string, backend: BackendName = 'lxd'): Problem[] {
     const problems: Problem[] = [];
     const lxd = this.props.lxd;
+    const verdict = (property: string, value: unknown, v: Verdict | undefined) => {
+      if (v) problems.push({ path, property, value, reason: v.reason, fix: v.fix });
+    };
+    if (this.props.timezone !== undefined) verdict('cloudConfig.timezone', this.props.timezone, checkTimezone(this.props.timezone));
+    (this.props.aptPrimary ?? []).forEach((m, i) => verdict(`cloudConfig.aptPrimary[${i}].uri`, m.uri, checkMirrorUri(m.uri)));
+    for (const p of checkLxdModule(lxd?.init, lxd?.bridge)) verdict(`cloudConfig.lxd.${p.property}`, p.value, p);
+    if (lxd?.preseed !== undefined && typeof lxd.preseed !== 'string') {
+      for (const p of checkPreseed(lxd.preseed, backend)) verdict(`cloudConfig.lxd.preseed.${p.property}`, p.value, p);
+    }
     if (lxd?.preseed !== undefined && (lxd.init || lxd.bridge)) {
       problems.push({
         path, property: 'cloudConfig.lxd', value: Object.keys(lxd),

@@ -1,5 +1,8 @@
 import { PreseedDocument, PreseedNetwork, PreseedProfile } from '../lxd/preseed';
 import { ConfigMap } from '../lxd/model';
+import { checkHostCidr, checkIpv4 } from '../net/ipv4';
+import { checkMtu } from '../net/mtu';
+import { Verdict } from '../validation/errors';
 
 /** cloud-init `lxd.init`: the answers to `lxd init --auto`. */
 export interface LxdInitOptions {
@@ -8,7 +11,7 @@ export interface LxdInitOptions {
   /** @default 'dir' */
   readonly storageBackend?: 'zfs' | 'dir' | 'lvm' | 'btrfs';
   readonly storageCreateDevice?: string;
-  /** Loop-backed pool size in GB. */
+  /** Loop-backed pool size in GB: a whole number of at least 1. */
   readonly storageCreateLoop?: number;
   /** @default 'default' */
   readonly storagePool?: string;
@@ -24,6 +27,7 @@ export interface LxdBridgeOptions {
   readonly mtu?: number;
   /** Bridge address, or `auto` to let LXD pick a subnet. @default none (no IPv4, as cloud-init does) */
   readonly ipv4Address?: string;
+  /** Prefix length of `ipv4Address`, 1-30. */
   readonly ipv4Netmask?: number;
   readonly ipv4DhcpFirst?: string;
   readonly ipv4DhcpLast?: string;
@@ -35,6 +39,39 @@ export interface LxdBridgeOptions {
   /** @default false */
   readonly ipv6Nat?: boolean;
   readonly domain?: string;
+}
+
+/** A problem in `lxd.init` or `lxd.bridge`; `property` is relative to `lxd` (`init.storageCreateLoop`). */
+export interface LxdModuleProblem extends Verdict {
+  readonly property: string;
+  readonly value: unknown;
+}
+
+/**
+ * Checks the values cloud-init's schema only types as integers: the loop size (GB, at least 1),
+ * the bridge's prefix length (1-30: LXD needs room for the gateway and DHCP clients, as for
+ * `Bridge`) together with its address, and the MTU (-1 for LXD's default, else 68-65535).
+ */
+export function checkLxdModule(init: LxdInitOptions | undefined, bridge: LxdBridgeOptions | undefined): LxdModuleProblem[] {
+  const problems: LxdModuleProblem[] = [];
+  const add = (property: string, value: unknown, verdict: Verdict | undefined) => {
+    if (verdict) problems.push({ property, value, reason: verdict.reason, fix: verdict.fix });
+  };
+  const loop = init?.storageCreateLoop;
+  if (loop !== undefined) {
+    add('init.storageCreateLoop', loop, Number.isInteger(loop) && loop >= 1
+      ? undefined : { reason: 'the loop file size is a whole number of GB, at least 1', fix: 'use e.g. 20 (for 20GB)' });
+  }
+  const mask = bridge?.ipv4Netmask;
+  if (mask !== undefined) {
+    if (!Number.isInteger(mask) || mask < 1 || mask > 30) {
+      add('bridge.ipv4Netmask', mask, { reason: 'not a prefix length from 1 to 30 (a bridge needs room for its own address and DHCP clients)', fix: 'use e.g. 24' });
+    } else if (bridge?.ipv4Address !== undefined && bridge.ipv4Address !== 'auto') {
+      add('bridge.ipv4Address', bridge.ipv4Address, checkIpv4(bridge.ipv4Address) ?? checkHostCidr(`${bridge.ipv4Address}/${mask}`));
+    }
+  }
+  if (bridge?.mtu !== undefined && bridge.mtu !== -1) add('bridge.mtu', bridge.mtu, checkMtu(bridge.mtu));
+  return problems;
 }
 
 /**

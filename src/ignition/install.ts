@@ -1,4 +1,5 @@
 import { shq } from '../shell/quote';
+import { Problem, ValidationError } from '../validation/errors';
 import { IgnitionFileProps, IgnitionUnitProps } from './types';
 
 /** Which installer the live PXE system runs. */
@@ -36,21 +37,43 @@ export interface InstallToDiskParts {
 
 /** Quotes a word for the shell unless it contains template actions, which go in single quotes unexpanded. */
 function word(text: string): string {
-  if (!text.includes('{{')) return shq(text);
-  if (text.includes("'")) throw new Error(`a templated shell word cannot contain a single quote: ${text}`);
-  return `'${text}'`;
+  return text.includes('{{') ? `'${text}'` : shq(text);
+}
+
+/**
+ * Problems with the props, reported against `path`: a templated `ignitionUrl` goes into the
+ * script in single quotes (so that Matchbox fills the actions in), which a quote would end;
+ * `baseUrlVariable` becomes `{{.NAME}}`.
+ */
+export function checkInstallToDisk(props: InstallToDiskProps, path = 'installToDisk'): Problem[] {
+  const problems: Problem[] = [];
+  const url = props.ignitionUrl;
+  if (url !== undefined && url.includes('{{') && url.includes("'")) {
+    problems.push({
+      path, property: 'ignitionUrl', value: url,
+      reason: 'a URL with template actions is put in the script in single quotes, which a single quote would end',
+      fix: "percent-encode the quote as %27 (or build the URL without {{...}})",
+    });
+  }
+  const variable = props.baseUrlVariable;
+  if (variable !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
+    problems.push({ path, property: 'baseUrlVariable', value: variable, reason: 'not a template variable name', fix: 'use letters, digits and "_", such as baseurl' });
+  }
+  return problems;
 }
 
 /**
  * The install-to-disk unit and script of seed 003 (`installer.service` running `/opt/installer`),
  * for current Flatcar (`flatcar-install`) or Fedora CoreOS (`coreos-installer`).
+ * Throws a ValidationError (reported against `path`) listing every problem of {@link checkInstallToDisk}.
  */
-export function installToDisk(props: InstallToDiskProps): InstallToDiskParts {
+export function installToDisk(props: InstallToDiskProps, path = 'installToDisk'): InstallToDiskParts {
+  const problems = checkInstallToDisk(props, path);
+  if (problems.length > 0) throw new ValidationError(problems);
   const device = props.device ?? '/dev/sda';
   const url = props.ignitionUrl ?? '{{.ignition_endpoint}}?os=installed';
   const script = props.scriptPath ?? '/opt/installer';
   const variable = props.baseUrlVariable;
-  if (variable !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) throw new Error(`not a template variable name: ${variable}`);
   const install =
     props.flavor === 'flatcar'
       ? [

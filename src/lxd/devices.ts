@@ -1,5 +1,6 @@
 import { ConfigMap } from './model';
 import { compact } from '../util/objects';
+import { Verdict } from '../validation/errors';
 
 /** A NIC on a managed network, optionally with a static DHCP reservation. */
 export interface NicOptions {
@@ -15,6 +16,7 @@ export interface NicOptions {
 
 /** A host path mounted into the instance. */
 export interface DiskOptions {
+  /** Absolute host path (a directory or a block device). */
   readonly source: string;
   readonly path: string;
   /** @default false */
@@ -56,9 +58,63 @@ export function rootDisk(pool: string, size?: string): ConfigMap {
   return compact({ type: 'disk', path: '/', pool, size }) as ConfigMap;
 }
 
-const PROXY_ADDRESS = /^(tcp|udp):[^\s:]+(:\d{1,5}(-\d{1,5})?)$|^(tcp|udp):\[[0-9a-fA-F:]+\]:\d{1,5}$|^unix:\/\S+$/;
+/** Ports as LXD writes them: `80`, `80-90`, `80,443`, `8000-8002,9000`. */
+const PORTS = String.raw`\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*`;
+const PROXY_ADDRESS = new RegExp(String.raw`^(tcp|udp):[^\s:\[\]]+:${PORTS}$|^(tcp|udp):\[[0-9a-fA-F:]+\]:${PORTS}$|^unix:\/\S+$`);
 
 /** True when `value` is a proxy address such as `tcp:127.0.0.1:8080`. */
 export function isProxyAddress(value: string): boolean {
   return PROXY_ADDRESS.test(value);
+}
+
+/** A verdict on a proxy device, with the key (`listen` or `connect`) it is about. */
+export interface ProxyVerdict extends Verdict {
+  readonly key: 'listen' | 'connect';
+}
+
+/**
+ * The number of ports of a tcp/udp proxy address, or a verdict when a port is outside
+ * 1-65535 or a range is reversed; undefined for a unix socket.
+ */
+function proxyPorts(address: string): number | Verdict | undefined {
+  if (address.startsWith('unix:')) return undefined;
+  const ports = address.slice(address.lastIndexOf(':') + 1);
+  let count = 0;
+  for (const part of ports.split(',')) {
+    const [from, to = from] = part.split('-').map(Number);
+    for (const p of [from, to]) {
+      if (p < 1 || p > 65535) return { reason: `port ${p} is outside 1-65535`, fix: 'use ports from 1 to 65535' };
+    }
+    if (to < from) return { reason: `the port range ${part} is reversed`, fix: `write it as ${to}-${from}` };
+    count += to - from + 1;
+  }
+  return count;
+}
+
+/**
+ * Rule: the ports of a proxy device. Every port lies in 1-65535, ranges run upwards, and
+ * `connect` has either one port (every listen port goes to it) or as many as `listen`
+ * (port i goes to port i), which is what LXD accepts.
+ */
+export function checkProxyPorts(o: ProxyOptions): ProxyVerdict | undefined {
+  const listen = proxyPorts(o.listen);
+  const connect = proxyPorts(o.connect);
+  if (typeof listen === 'object') return { key: 'listen', ...listen };
+  if (typeof connect === 'object') return { key: 'connect', ...connect };
+  if (listen === undefined || connect === undefined || connect === 1 || connect === listen) return undefined;
+  return {
+    key: 'connect',
+    reason: `${connect} connect ports for ${listen} listen port${listen === 1 ? '' : 's'}: LXD maps port i to port i, or every port to a single one`,
+    fix: `give connect a single port or ${listen} ports, like listen`,
+  };
+}
+
+/**
+ * Rule: a disk `source` is an absolute host path. (LXD also takes a custom volume name with
+ * `pool`, which {@link DiskOptions} does not model: a relative path would be read as one.)
+ */
+export function checkDiskSource(value: unknown): Verdict | undefined {
+  return typeof value === 'string' && value.startsWith('/')
+    ? undefined
+    : { reason: 'not an absolute host path (LXD would read it as the name of a storage volume)', fix: 'use an absolute path such as /srv/data' };
 }

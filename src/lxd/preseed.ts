@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
+import { BackendName } from './backend';
 import { ConfigMap, DeviceMap } from './model';
+import { checkConfigKey } from './names';
 import { compact, sortedMap } from '../util/objects';
 
 /** A network in a preseed (`networks[]`). */
@@ -136,4 +138,49 @@ export function renderPreseed(doc: PreseedDocument): string {
 export function preseedHasSecret(doc: PreseedDocument): boolean {
   return doc.config?.['core.trust_password'] !== undefined ||
     doc.cluster?.clusterToken !== undefined || doc.cluster?.clusterPassword !== undefined;
+}
+
+/**
+ * Storage drivers `lxd init --preseed` can create pools with. LXD 5.0 has dir, btrfs, lvm, zfs,
+ * ceph, cephfs and cephobject; 5.21 adds alletra, powerflex and pure, 6.x powerstore.
+ * Incus has lvmcluster, linstor and truenas instead of the vendor drivers.
+ */
+export const PRESEED_STORAGE_DRIVERS: Readonly<Record<BackendName, readonly string[]>> = {
+  lxd: ['dir', 'btrfs', 'lvm', 'zfs', 'ceph', 'cephfs', 'cephobject', 'alletra', 'powerflex', 'pure', 'powerstore'],
+  incus: ['dir', 'btrfs', 'lvm', 'zfs', 'ceph', 'cephfs', 'cephobject', 'lvmcluster', 'linstor', 'truenas'],
+};
+
+/** A problem in a preseed document; `property` is relative to the document (`storagePools.data.driver`). */
+export interface PreseedProblem {
+  readonly property: string;
+  readonly value: unknown;
+  readonly reason: string;
+  readonly fix: string;
+}
+
+/** Checks a preseed's storage pool drivers and every config key (`config`, and each object's `config`). */
+export function checkPreseed(doc: PreseedDocument, backend: BackendName = 'lxd'): PreseedProblem[] {
+  const problems: PreseedProblem[] = [];
+  const drivers = PRESEED_STORAGE_DRIVERS[backend];
+  for (const p of doc.storagePools ?? []) {
+    if (!drivers.includes(p.driver)) {
+      problems.push({
+        property: `storagePools.${p.name}.driver`, value: p.driver,
+        reason: `not a storage driver ${backend === 'incus' ? 'Incus' : 'LXD'} knows`, fix: `use one of ${drivers.join(', ')}`,
+      });
+    }
+  }
+  const keysOf = (property: string, config: Readonly<Record<string, unknown>> | undefined) => {
+    for (const key of Object.keys(config ?? {})) {
+      const verdict = checkConfigKey(key);
+      if (verdict) problems.push({ property: `${property}.${key}`, value: key, ...verdict });
+    }
+  };
+  keysOf('config', doc.config);
+  for (const n of doc.networks ?? []) keysOf(`networks.${n.name}.config`, n.config);
+  for (const p of doc.storagePools ?? []) keysOf(`storagePools.${p.name}.config`, p.config);
+  for (const v of doc.storageVolumes ?? []) keysOf(`storageVolumes.${v.name}.config`, v.config);
+  for (const p of doc.profiles ?? []) keysOf(`profiles.${p.name}.config`, p.config);
+  for (const p of doc.projects ?? []) keysOf(`projects.${p.name}.config`, p.config);
+  return problems;
 }

@@ -1,5 +1,5 @@
 import { checkIgnition } from '../ignition/builder';
-import { isTemplated, templateReferences } from '../ignition/template';
+import { isTemplated, templateActions, templateReferences } from '../ignition/template';
 import { Problem } from '../validation/errors';
 import { parseMatchboxMac } from './mac';
 import { MatchboxDataProps, MatchboxGroupProps, MatchboxProfileProps } from './model';
@@ -60,7 +60,10 @@ function checkProfile(add: Add, p: MatchboxProfileProps): void {
   if (p.ignition !== undefined) {
     const text = configText(p.ignition);
     if (isTemplated(text)) {
-      add(`${at}.ignition`, text.slice(0, 80), 'Matchbox serves ignition/<id>.ign without rendering Go templates, so machines would get {{...}} literally', 'pass the templated config as `generic` and point the *.config.url kernel arg at /generic?..., or substitute the values yourself');
+      // The value is the template actions themselves: the start of a long config may show none.
+      const actions = [...new Set(templateActions(text).map((a) => text.slice(a.start, a.end)))];
+      const shown = actions.length ? actions.slice(0, 5).join(' ') : text.slice(0, 80);
+      add(`${at}.ignition`, shown, `Matchbox serves ignition/<id>.ign without rendering Go templates, so machines would get ${actions[0] ?? '{{...}}'} literally`, 'pass the templated config as `generic` and point the *.config.url kernel arg at /generic?..., or substitute the values yourself');
     }
     if (typeof p.ignition === 'string') checkRawIgnition(add, `${at}.ignition`, p.ignition);
   }

@@ -1,5 +1,6 @@
 import { shq } from '../shell/quote';
 import { script } from '../lxd/cli';
+import { Verdict } from '../validation/errors';
 
 /** Desired state of a multipass VM. All of it is fixed at launch. */
 export interface MultipassVmModel {
@@ -16,6 +17,13 @@ export interface MultipassVmModel {
 
 /** Environment variable carrying the cloud-init user-data to the launch script. */
 export const USER_DATA_ENV = 'CDKTF_LAB_USER_DATA';
+
+/** Rule: the launch timeout, a whole number of seconds of at least 1 (multipass's `--timeout`). */
+export function checkTimeoutSeconds(value: unknown): Verdict | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1
+    ? undefined
+    : { reason: 'multipass waits a whole number of seconds, at least 1', fix: 'use e.g. 600 (the default)' };
+}
 
 /** Minimum sizes multipass accepts. */
 export const MULTIPASS_MIN_MEMORY = 128 * 2 ** 20;

@@ -11,11 +11,12 @@ export function parseLxdSize(text: string): number | undefined {
   return m ? Number(m[1]) * LXD_UNITS[m[2] ?? ''] : undefined;
 }
 
-/** Rule: an LXD byte size. */
-export function checkLxdSize(value: unknown): Verdict | undefined {
-  return typeof value === 'string' && parseLxdSize(value) !== undefined
-    ? undefined
-    : { reason: 'not an LXD size', fix: 'use a number with a unit such as 512MiB, 10GiB or 80GB' };
+/** Rule: an LXD byte size; with `positive`, also more than zero bytes (a pool, disk or memory size). */
+export function checkLxdSize(value: unknown, options: { readonly positive?: boolean } = {}): Verdict | undefined {
+  const bytes = typeof value === 'string' ? parseLxdSize(value) : undefined;
+  if (bytes === undefined) return { reason: 'not an LXD size', fix: 'use a number with a unit such as 512MiB, 10GiB or 80GB' };
+  if (options.positive && !(bytes >= 1)) return { reason: 'the size must be more than zero bytes', fix: 'use a positive size such as 512MiB, 10GiB or 80GB' };
+  return undefined;
 }
 
 /** Parses a multipass size (`4G`, `512M`, `100GiB`, `1024` bytes); undefined when invalid. */

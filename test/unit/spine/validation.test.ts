@@ -149,7 +149,7 @@ describe('addresses', () => {
       bridge.addStaticLease({ hostname: 'printer', ipv4Address: '10.0.0.10' });
     });
     expectProblem(err, { path: 'lab/b', property: 'nics.eth0.ipv4Address', value: '10.0.0.10', reason: /IPv4 address already claimed .* by lab\/a/ });
-    expectProblem(err, { path: 'lab/c', property: 'nics.eth0.ipv4Address', value: '52:54:00:00:00:01', reason: /MAC address already claimed/ });
+    expectProblem(err, { path: 'lab/c', property: 'nics.eth0.hwaddr', value: '52:54:00:00:00:01', reason: /MAC address already claimed .* by lab\/a nics\.eth0\.hwaddr/ });
     expectProblem(err, { path: 'lab/br', property: 'addStaticLease(52:54:00:00:00:01)', value: '52:54:00:00:00:01', reason: /MAC/ });
     expectProblem(err, { path: 'lab/br', property: 'addStaticLease(printer)', value: '10.0.0.10', reason: /IPv4/ });
   });

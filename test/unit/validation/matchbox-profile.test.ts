@@ -1,0 +1,63 @@
+/**
+ * MatchboxProfile: a templated raw Ignition names the template actions as its value, and
+ * installToDisk reports a quote in a templated URL as a problem with path, property, value and fix.
+ */
+import { installToDisk, MatchboxProfile, MatchboxServer } from '../../../index';
+import { checkInstallToDisk } from '../../../src/ignition/install';
+import { expectAccepted, expectRejected, expectProblem, validationErrorOf } from './helpers';
+
+const SHA = 'a'.repeat(64);
+
+describe('MatchboxProfile raw ignition with template actions', () => {
+  it('names the actions, even when they sit past the start of a long config', () => {
+    const units = Array.from({ length: 5 }, (_, i) => ({ name: `unit-${i}.service`, contents: `[Service]\nExecStart=/bin/true ${i}\n` }));
+    expectRejected(({ stack, host }) => {
+      const server = new MatchboxServer(stack, 'mb', { host, address: '192.168.0.1', sha256: SHA });
+      new MatchboxProfile(stack, 'p', { server, ignition: { units, users: [{ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}', '{{ .other }}'] }] } });
+    }, {
+      path: 'lab/p', property: 'ignition', value: '{{.ssh_authorized_key}} {{ .other }}',
+      reason: /machines would get \{\{\.ssh_authorized_key\}\} literally/, fix: /as `generic`/,
+    });
+  });
+
+  it('names them in a raw JSON string too', () => {
+    expectRejected(({ stack, host }) => {
+      const server = new MatchboxServer(stack, 'mb', { host, address: '192.168.0.1', sha256: SHA });
+      new MatchboxProfile(stack, 'p', { server, ignition: '{"ignition":{"version":"3.3.0"},"passwd":{"users":[{"name":"{{.user}}"}]}}' });
+    }, { path: 'lab/p', property: 'ignition', value: '{{.user}}', fix: /generic/ });
+  });
+
+  it('accepts the same config as generic', () => {
+    expectAccepted(({ stack, host }) => {
+      const server = new MatchboxServer(stack, 'mb', { host, address: '192.168.0.1', sha256: SHA });
+      new MatchboxProfile(stack, 'p', { server, generic: { users: [{ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'] }] } });
+    });
+  });
+});
+
+describe('installToDisk', () => {
+  const url = "http://matchbox:8080/ignition?{{.request.raw_query}}&note='x'";
+
+  it('reports a quote in a templated ignitionUrl as a ValidationError naming path, property, value and fix', () => {
+    const err = validationErrorOf(() => installToDisk({ flavor: 'flatcar', ignitionUrl: url }, 'lab/p'));
+    expectProblem(err, { path: 'lab/p', property: 'ignitionUrl', value: url, reason: /single quote/, fix: /%27/ });
+    expect(err.problems).toHaveLength(1);
+  });
+
+  it('defaults the path to the helper name, and reports a bad baseUrlVariable the same way', () => {
+    expectProblem(validationErrorOf(() => installToDisk({ flavor: 'flatcar', ignitionUrl: url, baseUrlVariable: 'x}}{{' })),
+      { path: 'installToDisk', property: 'baseUrlVariable', value: 'x}}{{', reason: /not a template variable name/, fix: /baseurl/ });
+  });
+
+  it('writes nothing: the error comes before any profile exists', () => {
+    expectRejected(({ stack, host }) => {
+      const server = new MatchboxServer(stack, 'mb', { host, address: '192.168.0.1', sha256: SHA });
+      new MatchboxProfile(stack, 'p', { server, generic: { ...installToDisk({ flavor: 'fcos', ignitionUrl: url }, 'lab/p') } });
+    }, { path: 'lab/p', property: 'ignitionUrl', value: url, fix: /percent-encode/ });
+  });
+
+  it('accepts a quote in a plain URL (it is shell-quoted) and a templated URL without one', () => {
+    expect(checkInstallToDisk({ flavor: 'fcos', ignitionUrl: "http://m:8080/ignition?a='b'" })).toEqual([]);
+    expect(checkInstallToDisk({ flavor: 'flatcar', ignitionUrl: 'http://m:8080/ignition?{{.request.raw_query}}%27', baseUrlVariable: 'baseurl' })).toEqual([]);
+  });
+});
