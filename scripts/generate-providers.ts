@@ -31,10 +31,17 @@ const PROVIDERS: readonly ProviderBinding[] = [
   { name: 'lxd-v2', schemaFile: 'lxd-v2.7.1.json' },
   { name: 'matchbox', schemaFile: 'matchbox.json' },
   { name: 'multipass', schemaFile: 'multipass.json' },
+  { name: 'incus', schemaFile: 'incus.json' },
 ];
 
 /** Schema files vendored into `generated/schemas/` (null.json is used by the schema checker only). */
 const VENDORED_FILES = ['README.md', 'lxd.json', 'lxd-v2.7.1.json', 'matchbox.json', 'multipass.json', 'null.json'];
+
+/**
+ * Schemas derived in this repository rather than vendored (incus.json): `--schemas` leaves them alone, and keeps
+ * the part of `generated/schemas/README.md` from this heading on when it copies the shared README over it.
+ */
+const REPO_README_SECTION = '## Derived in this repository';
 
 const ROOT = process.cwd();
 const SCHEMA_DIR = path.join(ROOT, 'generated', 'schemas');
@@ -64,11 +71,15 @@ function importCoreModule(dir: string): void {
 /** Copies the schema files from `from` into `generated/schemas/`. */
 function refreshSchemas(from: string): void {
   fs.mkdirSync(SCHEMA_DIR, { recursive: true });
+  const readme = path.join(SCHEMA_DIR, 'README.md');
+  const old = fs.existsSync(readme) ? fs.readFileSync(readme, 'utf8') : '';
+  const repoSection = old.includes(REPO_README_SECTION) ? old.slice(old.indexOf(REPO_README_SECTION)) : '';
   for (const file of VENDORED_FILES) {
     const target = path.join(SCHEMA_DIR, file);
     fs.copyFileSync(path.join(from, file), target);
     fs.chmodSync(target, 0o644);
   }
+  if (repoSection) fs.writeFileSync(readme, `${fs.readFileSync(readme, 'utf8').trimEnd()}\n\n${repoSection}`);
 }
 
 /**
