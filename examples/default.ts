@@ -17,6 +17,8 @@ export interface LabOptions {
   readonly subnet?: string;
   /** `local` runs LXD commands on the deploying machine instead of a multipass VM. @default 'multipass' */
   readonly host?: 'multipass' | 'local';
+  /** The daemon of a `local` host: `lxd` or `incus`. @default 'lxd' */
+  readonly backend?: 'lxd' | 'incus';
   /** Local state file (absolute, or relative to the stack's working directory). @default - next to cdktf.json */
   readonly statePath?: string;
   /** Overrides for the `db` container (tests change these between deploys). @default - as below */
@@ -37,7 +39,7 @@ export interface LabOptions {
 export function buildLab(app: App, o: LabOptions = {}): LabStack {
   const net = o.subnet ?? '10.10.10';
   const stack = new LabStack(app, o.stackId ?? 'lab', { localStatePath: o.statePath });
-  const vm: IHost = o.host === 'local' ? new LocalHost(stack, 'host') : new MultipassVm(stack, 'vm', {
+  const vm: IHost = o.host === 'local' ? new LocalHost(stack, 'host', { backend: o.backend }) : new MultipassVm(stack, 'vm', {
     name: o.vmName ?? 'lab-vm', cpus: 2, memory: '4G', disk: '40G', image: '22.04',
     cloudConfig: new CloudConfig({
       locale: 'en_US.UTF-8', timezone: 'UTC', packageUpdate: true, packages: ['jq'],

@@ -43,7 +43,8 @@ export class HostLifecycle extends Construct {
   /** The lifecycle of `runner`'s host in `scope`'s stack, created on first use. */
   public static of(scope: IConstruct, runner: HostRunner, hostReady: readonly ITerraformDependable[], backend: BackendSpec = LXD_BACKEND): HostLifecycle {
     const stack = TerraformStack.of(scope);
-    const hostId = runnerIdentity(runner);
+    // One per machine and daemon: a machine may run LXD and Incus side by side.
+    const hostId = runnerIdentity(runner) + (backend.name === 'lxd' ? '' : `/${backend.name}`);
     const id = `lifecycle-${hostId.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
     const found = stack.node.tryFindChild(id);
     if (found instanceof HostLifecycle) return found;
@@ -60,7 +61,7 @@ export class HostLifecycle extends Construct {
 
   private constructor(scope: TerraformStack, id: string, runner: HostRunner, hostReady: readonly ITerraformDependable[], backend: BackendSpec) {
     super(scope, id);
-    this.hostId = runnerIdentity(runner);
+    this.hostId = runnerIdentity(runner) + (backend.name === 'lxd' ? '' : `/${backend.name}`);
     registry(this).push(this);
     const owner = LabStack.ownerOf(this);
     const kind = LabStack.settingsOf(this).commandResource;
@@ -73,7 +74,8 @@ export class HostLifecycle extends Construct {
         type: 'local-exec',
         command: tfLiteral(pruneCommand(host)),
         environment: {
-          [PRUNE_ENV.read]: tfLiteral(readScript(owner, backend.client)),
+          // Record files belong to the machine: only its LXD-keyed lifecycle reads them.
+          [PRUNE_ENV.read]: tfLiteral(readScript(owner, backend.client, backend.name === 'lxd')),
           [PRUNE_ENV.program]: tfLiteral((program ??= pruneProgram())),
           [PRUNE_ENV.manifest]: onceString(() => tfLiteral(JSON.stringify(pruneManifest(owner, phase, this.declarations(), backend.client)))),
           [PRUNE_ENV.host]: tfLiteral(host),

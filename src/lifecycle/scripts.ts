@@ -43,9 +43,9 @@ export function ownershipConfig(o: { readonly owner: string; readonly path: stri
 /**
  * The read-only script that prints the host's inventory: every instance, profile, managed
  * network, pool and image (one `lxc query` each, skipped when the host has no reachable LXD),
- * then the owner's record files, then an end marker.
+ * then (with `records`) the owner's record files, then an end marker.
  */
-export function readScript(owner: string, client = 'lxc'): string {
+export function readScript(owner: string, client = 'lxc', records = true): string {
   const collections: [string, string][] = [
     ['instances', '/1.0/instances?recursion=1'], ['profiles', '/1.0/profiles?recursion=1'],
     ['networks', '/1.0/networks?recursion=1'], ['storage-pools', '/1.0/storage-pools?recursion=1'],
@@ -59,10 +59,12 @@ export function readScript(owner: string, client = 'lxc'): string {
     `  echo '@@cdktf-lab ${first[0]}'; printf '%s\\n' "$out"`,
     ...rest.map(([name, url]) => `  echo '@@cdktf-lab ${name}'; ${client} query ${shq(url)}`),
     'fi',
-    `for f in ${recordsDir(owner)}/*.json; do`,
-    '  [ -f "$f" ] || continue',
-    "  echo '@@cdktf-lab record'; cat \"$f\"; echo",
-    'done',
+    ...(records ? [
+      `for f in ${recordsDir(owner)}/*.json; do`,
+      '  [ -f "$f" ] || continue',
+      "  echo '@@cdktf-lab record'; cat \"$f\"; echo",
+      'done',
+    ] : []),
     "echo '@@cdktf-lab end'",
     '}',
     '',
