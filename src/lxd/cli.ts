@@ -47,8 +47,12 @@ function withRecord(config: ConfigMap, devices?: DeviceMap): Record<string, stri
   return sortedMap(record);
 }
 
-/** Lines that remove the keys/devices in `$old_keys`/`$old_devices` that are no longer declared. */
-function pruneLines(kind: Kind, name: string, config: ConfigMap, devices: DeviceMap | undefined, b: BackendSpec): string[] {
+/**
+ * Lines that remove the keys/devices in `$old_keys`/`$old_devices` that are no longer declared.
+ * `perLine`: the lists hold one name a line (read from `show`, where a name set by hand may
+ * contain spaces), not space-separated words (the managed-keys record).
+ */
+function pruneLines(kind: Kind, name: string, config: ConfigMap, devices: DeviceMap | undefined, b: BackendSpec, perLine = false): string[] {
   const keep = Object.keys(withRecord(config, devices));
   const lines = [
     `for k in $old_keys; do case ${shq(` ${keep.join(' ')} `)} in *" $k "*) ;; *) ${b.client} ${kind.cli} unset ${shq(name)} "$k" ;; esac; done`,
@@ -58,7 +62,7 @@ function pruneLines(kind: Kind, name: string, config: ConfigMap, devices: Device
       `for d in $old_devices; do case ${shq(` ${Object.keys(devices).join(' ')} `)} in *" $d "*) ;; *) ${b.client} ${kind.devices} device remove ${shq(name)} "$d" ;; esac; done`,
     );
   }
-  return lines;
+  return perLine ? ["IFS='\n'", ...lines, 'unset IFS'] : lines;
 }
 
 /** Lines that read the record into `$old_keys`/`$old_devices`, or run `create` when the object is missing. */
@@ -74,9 +78,24 @@ function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: b
   ];
 }
 
-/** awk program printing the keys of a top-level YAML map (`config`, `devices`) of `lxc ... show`, LXD's own keys left out. */
-const sectionKeys = (section: string) =>
-  `$0 ~ /^${section}:/ { f = 1; next } /^[^ ]/ { f = 0 } f && /^  [^ ]/ { k = substr($0, 3); sub(/:.*/, "", k); if (k !~ /^(volatile|image)\./) print k }`;
+/**
+ * awk program printing the keys of the top-level YAML map `sec` (`config`, `devices`) of `lxc ... show`,
+ * one a line, LXD's own keys left out. LXD (yaml.v2) writes a key plain (`user.a:b: v`, `c:d:`),
+ * single-quoted (`'user.k: v': v`) or double-quoted (`"1":`, `"on":`, `"user.t\tx": v`); a key
+ * it cannot write on one line (`? |-`) and escapes other than \\ \" \t \/ are skipped.
+ */
+const SECTION_KEYS = [
+  String.raw`function key(s,  out, i, c) {`,
+  String.raw`  if (s ~ /^'/) { s = substr(s, 2); out = ""; while ((i = index(s, "'")) > 0) {`,
+  String.raw`    if (substr(s, i + 1, 1) != "'") return out substr(s, 1, i - 1); out = out substr(s, 1, i); s = substr(s, i + 2) } return "" }`,
+  String.raw`  if (s ~ /^"/) { s = substr(s, 2); out = ""; while (length(s) > 0) { c = substr(s, 1, 1); s = substr(s, 2)`,
+  String.raw`    if (c == "\"") return out; if (c == "\\") { c = substr(s, 1, 1); s = substr(s, 2)`,
+  String.raw`      if (c == "t") c = "\t"; else if (c != "\\" && c != "\"" && c != "/") return "" } out = out c } return "" }`,
+  String.raw`  if (s ~ /^[?:]/) return ""`,
+  String.raw`  if ((i = index(s, ": ")) > 0) return substr(s, 1, i - 1); sub(/:$/, "", s); return s`,
+  '}',
+  String.raw`$0 == sec ":" || index($0, sec ": ") == 1 { f = 1; next } /^[^ ]/ { f = 0 } f && /^  [^ ]/ { k = key(substr($0, 3)); if (k != "" && k !~ /^(volatile|image)\./) print k }`,
+].join('\n');
 
 /**
  * Like adoptOrCreate, but `$old_keys`/`$old_devices` are every key and device the object has
@@ -86,8 +105,9 @@ const sectionKeys = (section: string) =>
 function adoptOrCreateAll(kind: Kind, name: string, create: string[], b: BackendSpec): string[] {
   return [
     `if shown=$(${b.client} ${kind.devices} show ${shq(name)} 2>/dev/null); then`,
-    `  old_keys=$(printf '%s\n' "$shown" | awk ${shq(sectionKeys('config'))})`,
-    `  old_devices=$(printf '%s\n' "$shown" | awk ${shq(sectionKeys('devices'))})`,
+    `  keys_awk=${shq(SECTION_KEYS)}`,
+    `  old_keys=$(printf '%s\\n' "$shown" | awk -v sec=config "$keys_awk")`,
+    `  old_devices=$(printf '%s\\n' "$shown" | awk -v sec=devices "$keys_awk")`,
     'else',
     '  old_keys=; old_devices=',
     ...create.map((l) => `  ${l}`),
@@ -132,7 +152,7 @@ export function profileConverge(p: ProfileModel, b: BackendSpec = LXD_BACKEND): 
   return script([
     ...(p.name === 'default' ? adoptOrCreate(PROFILE, p.name, create, true, b) : adoptOrCreateAll(PROFILE, p.name, create, b)),
     `${b.client} query -X PATCH ${url(PROFILE, p.name)} --data ${json(body)} >/dev/null`,
-    ...pruneLines(PROFILE, p.name, p.config, p.devices, b),
+    ...pruneLines(PROFILE, p.name, p.config, p.devices, b, p.name !== 'default'),
   ]);
 }
 
@@ -151,7 +171,7 @@ export function instanceConverge(i: InstanceModel, b: BackendSpec = LXD_BACKEND)
     'created=',
     ...adoptOrCreateAll(INSTANCE, i.name, [initCommand(i, b), 'created=1'], b),
     `${b.client} query -X PATCH ${url(INSTANCE, i.name)} --data ${json(body)} >/dev/null`,
-    ...pruneLines(INSTANCE, i.name, i.config, i.devices, b),
+    ...pruneLines(INSTANCE, i.name, i.config, i.devices, b, true),
     // A container just created is stopped: no need to ask (one lxc process less per create).
     i.state === 'running'
       ? `if [ -n "$created" ] || [ ${status} != RUNNING ]; then ${b.client} start ${shq(i.name)}; fi`
