@@ -259,7 +259,8 @@ describe('seed 004: privileged share-host profile and the container test', () =>
 
   test('share-host: security.privileged and the two host paths, by the seed\'s device names', () => {
     const settings = settingsOf(stack, 'seed004/share-host/profile');
-    expect(settings.config).toEqual({ 'security.privileged': 'true' });
+    // and the labels of ownership that every object of the cli rendering carries
+    expect(settings.config).toEqual({ 'security.privileged': 'true', 'user.cdktf.owner': 'seed004', 'user.cdktf.path': 'seed004/share-host' });
     expect(settings.devices).toEqual({
       '/etc/apt/': { type: 'disk', source: '/etc/apt/', path: '/etc/apt/' },
       '/var/cache/apt/': { type: 'disk', source: '/var/cache/apt/', path: '/var/cache/apt/' },

@@ -4,7 +4,7 @@ import { TerraformResource, Testing } from '../../../constructs/core/cdk';
 import { IHost, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MatchboxServerProps } from '../../../index';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../../src/hosts/runner';
 import { MatchboxDataProps } from '../../../src/matchbox/model';
-import { Json, synthJson, tfUnescape } from '../spine/helpers';
+import { Json, synthJson, tfUnescape, tmpDir } from '../spine/helpers';
 
 export const SHA = 'a'.repeat(64);
 
@@ -67,10 +67,13 @@ export function synth(stack: LabStack): Json {
 }
 
 
-/** Runs a script exactly as the local-exec provisioner would, through `runner`. */
+/**
+ * Runs a script exactly as the local-exec provisioner would, through `runner`; HOME (where
+ * record files go) is a fresh temporary directory unless `env` names one.
+ */
 export function runScript(runner: HostRunner, text: string, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('/bin/sh', ['-c', execCommand(runner)], {
-    env: { PATH: process.env.PATH, ...env, [SCRIPT_ENV]: text }, encoding: 'utf8', timeout: 30000,
+    env: { PATH: process.env.PATH, HOME: tmpDir('mbx-home-'), ...env, [SCRIPT_ENV]: text }, encoding: 'utf8', timeout: 30000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

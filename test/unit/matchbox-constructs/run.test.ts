@@ -33,10 +33,16 @@ function seed003() {
 }
 
 describe.each(SHELLS)('data scripts under %s', (shell) => {
+  /** The host's home: each converge leaves the record of its object (for prune) below it. */
+  let home = '';
+  beforeEach(() => { home = tmpDir('mbx-home-'); });
   const run = (text: string) => {
-    const r = spawnSync('/bin/sh', ['-c', `printf '%s\\n' "$S" | ${shell} -s`], { env: { PATH: process.env.PATH, S: text }, encoding: 'utf8' });
+    const r = spawnSync('/bin/sh', ['-c', `printf '%s\\n' "$S" | ${shell} -s`], { env: { PATH: process.env.PATH, HOME: home, S: text }, encoding: 'utf8' });
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
   };
+  /** The records on the host, as `kind:name` (relative to the data dir). */
+  const records = (dataDir: string) => filesUnder(path.join(home, '.local/state/cdktf-lxd-matchbox/records/lab'))
+    .map((f) => JSON.parse(fs.readFileSync(f, 'utf8'))).map((r) => `${r.kind}:${path.relative(dataDir, r.name)}`).sort();
 
   it('writes exactly the files renderDataDir renders for seed 003, and nothing else', () => {
     const { dataDir, json, objects } = seed003();
@@ -45,6 +51,8 @@ describe.each(SHELLS)('data scripts under %s', (shell) => {
     expect(tree(dataDir)).toEqual(expected);
     // The temporary files of the atomic writes are gone; their directory is all that is left.
     expect(fs.readdirSync(path.join(dataDir, '.cdktf-tmp'))).toEqual([]);
+    // One record per object, outside the data dir.
+    expect(records(dataDir)).toEqual(['matchbox-group:default', 'matchbox-group:node1', 'matchbox-profile:coreos-install', 'matchbox-profile:simple']);
   });
 
   it('converging again changes nothing; a change rewrites the file in place', () => {
@@ -68,6 +76,8 @@ describe.each(SHELLS)('data scripts under %s', (shell) => {
     expect(left).toEqual(['generic/simple', 'groups/default.json', 'groups/node1.json', 'profiles/foreign.json', 'profiles/simple.json']);
     run(scriptsOf(json, 'lab/group-node1/file').destroy);
     expect(Object.keys(tree(dataDir))).toEqual(['generic/simple', 'groups/default.json', 'profiles/foreign.json', 'profiles/simple.json']);
+    // ... and exactly their records
+    expect(records(dataDir)).toEqual(['matchbox-group:default', 'matchbox-profile:simple']);
     // Destroying twice is fine.
     run(scriptsOf(json, 'lab/group-node1/file').destroy);
   });

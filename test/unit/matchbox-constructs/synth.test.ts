@@ -9,6 +9,7 @@ import { HostReference, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, Mat
 import { renderDnsmasqConfig } from '../../../src/dnsmasq/render';
 import { tlsDelete, tlsWrite } from '../../../src/matchbox/scripts';
 import { renderDataDir } from '../../../src/matchbox/render';
+import { recordDelete, recordFileName } from '../../../src/lifecycle/scripts';
 import { SEED003, SEED003_DNSMASQ } from '../matchbox/seed003';
 import { tmpDir } from '../spine/helpers';
 import { byPath, declareData, labWithServer, scriptsOf, SHA, synth } from './helpers';
@@ -38,13 +39,19 @@ describe('profiles and groups', () => {
         expect(converge).not.toMatch(new RegExp(`> /var/lib/matchbox/${f.path}`));
       }
       expect(converge).toContain('tmp=$(mktemp /var/lib/matchbox/.cdktf-tmp/.write.XXXXXX)');
-      expect(destroy).toBe(`{\nset -euf\nrm -f ${own.map((f) => `/var/lib/matchbox/${f.path}`).join(' ')}\n}\n`);
+      // ... then records the object on its host (for prune), and destroy removes the record last
+      const name = `/var/lib/matchbox/${p.profileId}`;
+      expect(converge).toContain(`"$dir"/${recordFileName('matchbox-profile', name)}\n}\n`);
+      expect(converge.indexOf(recordFileName('matchbox-profile', name))).toBeGreaterThan(converge.lastIndexOf('mv -f "$tmp"'));
+      expect(destroy).toBe(`{\nset -euf\nrm -f ${own.map((f) => `/var/lib/matchbox/${f.path}`).join(' ')}\n}\n${recordDelete('lab', 'matchbox-profile', name)}`);
     }
     for (const g of groups.values()) {
       const { converge, destroy } = scriptsOf(json, `lab/${g.node.id}/file`);
       const f = expected.find((x) => x.path === `groups/${g.groupId}.json`)!;
       expect(converge).toContain(`${f.contents}CDKTF_EOF\nchmod 0644 "$tmp"\nmv -f "$tmp" /var/lib/matchbox/groups/${g.groupId}.json`);
-      expect(destroy).toBe(`{\nset -euf\nrm -f /var/lib/matchbox/groups/${g.groupId}.json\n}\n`);
+      const name = `/var/lib/matchbox/${g.groupId}`;
+      expect(converge).toContain(`"$dir"/${recordFileName('matchbox-group', name)}\n}\n`);
+      expect(destroy).toBe(`{\nset -euf\nrm -f /var/lib/matchbox/groups/${g.groupId}.json\n}\n${recordDelete('lab', 'matchbox-group', name)}`);
     }
   });
 

@@ -102,23 +102,37 @@ describe('the same construct code renders the same desired state both ways', () 
   const cliSettings = (id: string) => Object.entries(cli.resource.terraform_data as Json)
     .find(([key]) => key.startsWith(`${id}_`) && key.includes('_converge_'))![1].triggers_replace.settings;
   const devicesOf = (blocks: Json[]) => Object.fromEntries(blocks.map((d) => [d.name, { type: d.type, ...d.properties }]));
+  /**
+   * The cli config less the ownership keys (the cli rendering labels each object for prune and
+   * drift; a native resource needs no label: Terraform removes it when its block goes).
+   */
+  const cliConfig = (id: string, name: string) => {
+    const config: Json = cliSettings(id).config;
+    expect(config).toMatchObject({ 'user.cdktf.owner': 'cli', 'user.cdktf.path': `cli/${name}` });
+    return Object.fromEntries(Object.entries(config).filter(([k]) => !k.startsWith('user.cdktf.')));
+  };
+  const noOwnership = (config: Json) => expect(Object.keys(config ?? {}).filter((k) => k.startsWith('user.cdktf.'))).toEqual([]);
 
   it('containers: name, image, profiles, config and devices', () => {
     const p = byName(provider, 'lxd_instance', 'web');
     const c = cliSettings('web');
     expect(p.profiles).toEqual(c.profiles);
-    expect(p.config).toEqual(c.config);
+    expect(p.config).toEqual(cliConfig('web', 'web'));
+    noOwnership(p.config);
     expect(devicesOf(p.device)).toEqual(c.devices);
     expect(p.running).toBe(c.state === 'running');
     expect(p.image).toBe('ubuntu:22.04');
   });
 
   it('bridges (with leases), profiles and pools', () => {
-    expect(byName(provider, 'lxd_network', 'labbr0').config).toEqual(cliSettings('labbr0').config);
+    const network = byName(provider, 'lxd_network', 'labbr0');
+    expect(network.config).toEqual(cliConfig('labbr0', 'labbr0'));
     const profile = byName(provider, 'lxd_profile', 'base');
-    expect(profile.config).toEqual(cliSettings('base').config);
+    expect(profile.config).toEqual(cliConfig('base', 'base'));
     expect(devicesOf(profile.device)).toEqual(cliSettings('base').devices);
-    expect(byName(provider, 'lxd_storage_pool', 'data')).toMatchObject({ driver: 'btrfs', config: cliSettings('data').config });
+    const pool = byName(provider, 'lxd_storage_pool', 'data');
+    expect(pool).toMatchObject({ driver: 'btrfs', config: cliConfig('data', 'data') });
+    for (const r of [network, profile, pool]) noOwnership(r.config);
   });
 });
 

@@ -124,6 +124,8 @@ export interface Call {
  * Node scripts standing in for `lxc`, `lxd`, `multipass`, `ssh` and `sudo`. Each appends its argv
  * (with the binary's name first) as one JSON line to `$FAKE_LOG`.
  * - `lxc ... get ...` exits `$FAKE_GET_RC` (default 1: missing -> create path) and prints `$FAKE_OLD`.
+ * - `lxc config show NAME` / `lxc profile show NAME` exit `$FAKE_GET_RC` too and print `$FAKE_SHOW`
+ *   (YAML as LXD 5.0 writes it; default: the object with empty config and devices).
  * - `lxc query URL` (no -X) exits `$FAKE_EXISTS_RC` (default 0: present -> delete path).
  * - `lxc list` prints STOPPED; `lxd init --preseed` logs its stdin.
  * - `multipass info` exits `$FAKE_INFO_RC` (default 1); `multipass launch` logs the --cloud-init file;
@@ -145,6 +147,12 @@ const run = (cmd, args) => { const r = spawnSync(cmd, args, { stdio: 'inherit' }
   const bodies: Record<string, string> = {
     lxc: `log({});
 if (argv[1] === 'get') { process.stdout.write(process.env.FAKE_OLD || ''); process.exit(Number(process.env.FAKE_GET_RC || 1)); }
+if ((argv[0] === 'config' || argv[0] === 'profile') && argv[1] === 'show') {
+  const rc = Number(process.env.FAKE_GET_RC || 1);
+  if (rc !== 0) { process.stderr.write('Error: not found\\n'); process.exit(rc); }
+  process.stdout.write(process.env.FAKE_SHOW ?? 'config: {}\\ndescription: ""\\ndevices: {}\\nname: ' + argv[2] + '\\n');
+  process.exit(0);
+}
 if (argv[0] === 'query' && argv[1] !== '-X') process.exit(Number(process.env.FAKE_EXISTS_RC || 0));
 if (argv[0] === 'list') process.stdout.write('STOPPED\\n');
 `,

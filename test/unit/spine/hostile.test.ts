@@ -42,6 +42,63 @@ const H = `--force -rf ${PIECES.join(' ')}`;
 /** A hostile value without whitespace (for fields that reject whitespace). */
 const H1 = "$(touch${IFS}canary-w)`touch${IFS}canary-w2`;'\"*${HOME}%{x}";
 
+/**
+ * `lxc config show` of an instance that has drifted, as LXD 5.0.2 writes it (keys set by hand with
+ * `lxc config set`/`lxc config device add` on a real daemon); the first three devices are names LXD
+ * refuses today, in the form its YAML would take, so that no name is ever trusted to be tame.
+ */
+const SHOWN = `architecture: x86_64
+config:
+  image.os: Alpine
+  limits.cpu: "1"
+  user.$(touch canary-old): x
+  user.*: "y"
+  user.\`touch canary-old2\`: z
+  user.a b;touch canary-sp: w
+  user.cdktf.owner: lab
+  user.col:on: v
+  user.evil: old
+  'user.k: $(touch canary-q)''s': v
+  user.ml: |-
+    a
+      user.x: $(touch canary-ml)
+    b
+  volatile.eth0.hwaddr: 00:16:3e:5c:1d:01
+  volatile.idmap.next: '[{"Isuid":true,"Isgid":false,"Hostid":100000,"Nsid":0,"Maprange":65536}]'
+devices:
+  $(touch canary-dev):
+    type: none
+  '*':
+    type: none
+  "1":
+    path: /m9
+    source: /tmp
+    type: disk
+  '\`touch canary-dev2\`':
+    type: none
+  c:d:
+    path: /m1
+    source: /tmp
+    type: disk
+  eth0:
+    name: eth0
+    network: br
+    type: nic
+  "on":
+    path: /m2
+    source: /tmp
+    type: disk
+  user.evil:
+    path: /m3
+    source: /tmp
+    type: disk
+ephemeral: false
+profiles:
+- prof
+stateful: false
+description: ""
+`;
+
 const sandbox = new Sandbox();
 afterEach(() => {
   expect(sandbox.canaries()).toEqual([]);
@@ -161,14 +218,25 @@ describe.each([
 
   it('adopt path: existing objects are patched, stale keys pruned, LXD output is never evaluated', () => {
     const old = '$(touch canary-old) * user.evil `touch canary-old2`';
-    const calls = lxdCalls(objects.flatMap((o) => run(o.command, o.converge, { FAKE_GET_RC: '0', FAKE_OLD: old })));
+    const calls = lxdCalls(objects.flatMap((o) => run(o.command, o.converge, { FAKE_GET_RC: '0', FAKE_OLD: old, FAKE_SHOW: SHOWN })));
     expect(calls.filter((c) => c.argv[1] === 'init' || c.argv[3] === 'POST')).toEqual([]);
     expect(queryData(calls, 'PATCH', '/1.0/instances/web').description).toBe(H);
-    // every stale word is unset literally (user.evil is still declared, so it is kept)
-    const unset = calls.filter((c) => c.argv[0] === 'lxc' && c.argv[2] === 'unset' && c.argv[1] === 'config').map((c) => c.argv[4]);
-    expect(unset).toEqual(['$(touch', 'canary-old)', '*', '`touch', 'canary-old2`']);
-    const removed = calls.filter((c) => c.argv[2] === 'device' && c.argv[3] === 'remove' && c.argv[1] === 'config').map((c) => c.argv[5]);
-    expect(removed).toEqual(['$(touch', 'canary-old)', '*', 'user.evil', '`touch', 'canary-old2`']);
+    // Instances and profiles read every key and device from `show`: each one not declared is
+    // removed by its exact name (user.evil is declared, volatile.* is LXD's, both stay).
+    const stale = ['limits.cpu', 'user.$(touch canary-old)', 'user.*', 'user.`touch canary-old2`', 'user.a b;touch canary-sp',
+      'user.col:on', "user.k: $(touch canary-q)'s", 'user.ml'];
+    const staleDevices = ['$(touch canary-dev)', '*', '1', '`touch canary-dev2`', 'c:d', 'on', 'user.evil'];
+    const unset = (cli: string) => calls.filter((c) => c.argv[1] === cli && c.argv[2] === 'unset').map((c) => c.argv.slice(3));
+    const removed = (cli: string) => calls.filter((c) => c.argv[1] === cli && c.argv[2] === 'device' && c.argv[3] === 'remove').map((c) => c.argv.slice(4));
+    expect(unset('config')).toEqual(stale.map((k) => ['web', k]));
+    expect(removed('config')).toEqual(staleDevices.map((d) => ['web', d]));
+    expect(unset('profile')).toEqual(stale.map((k) => ['prof', k]));
+    // the profile declares no nic: its eth0 goes too
+    expect(removed('profile')).toEqual(['$(touch canary-dev)', '*', '1', '`touch canary-dev2`', 'c:d', 'eth0', 'on', 'user.evil'].map((d) => ['prof', d]));
+    // Networks and pools remove only the keys their record lists: every stale word literally.
+    for (const cli of ['network', 'storage']) {
+      expect(unset(cli).map((a) => a[1])).toEqual(['$(touch', 'canary-old)', '*', '`touch', 'canary-old2`']);
+    }
   });
 
   it('destroy path: deletes by name only', () => {

@@ -1,6 +1,6 @@
 /**
  * Synthesized JSON semantics of the default example: dependency order, destroy provisioners,
- * identity vs settings, lifecycle, null_resource rendering, the reconcile variable, the backend.
+ * identity vs settings, lifecycle, null_resource rendering, no reconcile variable, the backend.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -35,10 +35,12 @@ function interpolations(value: unknown): string[] {
 const kinds = ['vm', 'data_pool', 'labbr0_network', 'base_profile', 'web_instance', 'db_instance'];
 
 describe('default example: resources', () => {
-  it('renders each object as an object/converge pair of terraform_data', () => {
+  it('renders each object as an object/converge pair of terraform_data, and a before/after prune per host', () => {
     expect(Object.keys(json.resource)).toEqual(['terraform_data']);
+    // the VM's record lives on the deploying machine (local), the LXD objects in the VM
+    const prunes = ['lifecycle-local', 'lifecycle-multipass-lab-vm'].flatMap((h) => [`${h}_after`, `${h}_before`]);
     expect(Object.keys(data).map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort())
-      .toEqual(kinds.flatMap((k) => [`${k}_converge`, `${k}_object`]).sort());
+      .toEqual([...kinds.flatMap((k) => [`${k}_converge`, `${k}_object`]), ...prunes].sort());
   });
 });
 
@@ -61,9 +63,12 @@ describe('default example: dependency order', () => {
     expect(resourceBy(json, 'base_profile_object').depends_on).toEqual(expect.arrayContaining([
       addressOf(json, 'data_pool_converge'), addressOf(json, 'labbr0_network_converge'),
     ]));
-    for (const k of ['data_pool', 'labbr0_network']) expect(resourceBy(json, `${k}_object`).depends_on).toEqual([addressOf(json, 'vm_converge')]);
+    for (const k of ['data_pool', 'labbr0_network']) {
+      expect(resourceBy(json, `${k}_object`).depends_on).toEqual([addressOf(json, 'lifecycle-multipass-lab-vm_before'), addressOf(json, 'vm_converge')]);
+    }
     for (const k of kinds) expect(resourceBy(json, `${k}_converge`).depends_on[0]).toBe(addressOf(json, `${k}_object`));
-    expect(resourceBy(json, 'vm_object').depends_on).toBeUndefined();
+    // the VM waits only for the prune of the deploying machine (where its record is)
+    expect(resourceBy(json, 'vm_object').depends_on).toEqual([addressOf(json, 'lifecycle-local_before')]);
   });
 
   it('nothing depends on a converge resource of a dependant (no cycles back)', () => {
@@ -119,9 +124,10 @@ describe('default example: identity vs settings', () => {
     }
     const web = resourceBy(json, 'web_instance_converge').triggers_replace;
     expect(web).toEqual({
-      object: `\${${addressOf(json, 'web_instance_object')}.id}`, reconcile: '${var.reconcile}',
+      object: `\${${addressOf(json, 'web_instance_object')}.id}`,
       settings: {
-        description: '', profiles: ['base'], state: 'running', config: { 'limits.cpu': '1' },
+        description: '', profiles: ['base'], state: 'running',
+        config: { 'limits.cpu': '1', 'user.cdktf.owner': 'lab', 'user.cdktf.path': 'lab/web' },
         devices: {
           eth0: { type: 'nic', network: 'labbr0', name: 'eth0', 'ipv4.address': '10.10.10.10' },
           http: { type: 'proxy', listen: 'tcp:127.0.0.1:8080', connect: 'tcp:127.0.0.1:80' },
@@ -163,9 +169,10 @@ describe('lifecycle, variables, backend', () => {
     expect(data[Object.keys(data).find((k) => k.startsWith('db_instance_object'))!].lifecycle).toBeUndefined();
   });
 
-  it('declares the reconcile variable and every converge trigger uses it', () => {
-    expect(json.variable.reconcile).toEqual({ type: 'string', default: '', description: expect.stringContaining('re-run') });
-    for (const k of kinds) expect(resourceBy(json, `${k}_converge`).triggers_replace.reconcile).toBe('${var.reconcile}');
+  it('declares no variable: a converge is replaced only when its object or settings change (repair is -replace)', () => {
+    expect(json.variable).toBeUndefined();
+    for (const k of kinds) expect(Object.keys(resourceBy(json, `${k}_converge`).triggers_replace).sort()).toEqual(['object', 'settings']);
+    expect(JSON.stringify(json)).not.toContain('var.');
   });
 
   it('uses a relative local backend path and writes no absolute path of this machine', () => {
@@ -206,7 +213,11 @@ describe("commandResource: 'null_resource'", () => {
   it('emits only null_resource with the null provider', () => {
     expect(Object.keys(j.resource)).toEqual(['null_resource']);
     expect(j.provider.null).toEqual([{}]);
-    expect(Object.keys(j.resource.null_resource)).toHaveLength(12);
+    // six objects of two resources, and a before/after prune for the VM, the ssh host and the deploying machine
+    expect(Object.keys(j.resource.null_resource).map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
+      ...['base_profile', 'br0_network', 'data_pool', 'remote_instance', 'vm', 'web_instance'].flatMap((k) => [`${k}_converge`, `${k}_object`]),
+      ...['lifecycle-local', 'lifecycle-multipass-vm', 'lifecycle-ssh-10-0-0-5-22'].flatMap((h) => [`${h}_after`, `${h}_before`]),
+    ].sort());
   });
 
   it('has string-only triggers, identity JSON-encoded and settings JSON-encoded', () => {
@@ -226,6 +237,7 @@ describe("commandResource: 'null_resource'", () => {
     expect(interpolations(destroy)).toEqual(['self.triggers.destroy']);
     expect(web.lifecycle).toEqual({ prevent_destroy: true });
     expect(web.depends_on).toEqual(expect.arrayContaining([addressOf(j, 'base_profile_converge', 'null_resource')]));
-    expect(resourceBy(j, 'web_instance_converge', 'null_resource').triggers.reconcile).toBe('${var.reconcile}');
+    expect(Object.keys(resourceBy(j, 'web_instance_converge', 'null_resource').triggers).sort()).toEqual(['object', 'settings']);
+    expect(web.depends_on).toEqual(expect.arrayContaining([addressOf(j, 'lifecycle-multipass-vm_before', 'null_resource')]));
   });
 });

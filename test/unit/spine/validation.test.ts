@@ -92,7 +92,13 @@ describe('duplicate names on one host (reported at synth, nothing written)', () 
       new Bridge(stack, `b${i}`, { host, name: 'br0' });
       new StoragePool(stack, `p${i}`, { host, driver: 'dir', name: 'data' });
     }
-    expect(Object.keys(synthJson(stack).resource.terraform_data)).toHaveLength(2 + 3 * 3 * 2);
+    const data = synthJson(stack).resource.terraform_data;
+    // the VM, three objects on each of three hosts, and a before/after prune per host (and the deploying machine's, for the VM)
+    expect(Object.keys(data)).toHaveLength(2 + 3 * 3 * 2 + 4 * 2);
+    // each host's prune declares the same names: they are different objects
+    const declared = Object.entries(data).filter(([k]) => /^lifecycle-.*_before_/.test(k) && !k.startsWith('lifecycle-local_'))
+      .map(([, r]: [string, any]) => r.triggers_replace.declared);
+    expect(declared).toEqual([0, 1, 2].map(() => ({ instance: ['web'], network: ['br0'], pool: ['data'] })));
   });
 });
 
