@@ -41,14 +41,20 @@ let program: string | undefined;
  */
 export class HostLifecycle extends Construct {
   /** The lifecycle of `runner`'s host in `scope`'s stack, created on first use. */
-  public static of(scope: IConstruct, runner: HostRunner, hostReady: readonly ITerraformDependable[], backend: BackendSpec = LXD_BACKEND): HostLifecycle {
+  /**
+   * The lifecycle of `runner`'s host and `backend` in `scope`'s stack, created on first use.
+   * `readsDaemon`: the stack has (or may have) daemon objects there, so the prune reads the
+   * daemon; the deploying machine, tracked for its record files only, is not read otherwise.
+   */
+  public static of(scope: IConstruct, runner: HostRunner, hostReady: readonly ITerraformDependable[], backend: BackendSpec = LXD_BACKEND, readsDaemon = true): HostLifecycle {
     const stack = TerraformStack.of(scope);
     // One per machine and daemon: a machine may run LXD and Incus side by side.
     const hostId = runnerIdentity(runner) + (backend.name === 'lxd' ? '' : `/${backend.name}`);
     const id = `lifecycle-${hostId.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
     const found = stack.node.tryFindChild(id);
-    if (found instanceof HostLifecycle) return found;
-    return new HostLifecycle(stack, id, runner, hostReady, backend);
+    const lifecycle = found instanceof HostLifecycle ? found : new HostLifecycle(stack, id, runner, hostReady, backend);
+    lifecycle.readsDaemon ||= readsDaemon;
+    return lifecycle;
   }
 
   /** What objects of the stack on this host wait for before they are created. */
@@ -56,6 +62,7 @@ export class HostLifecycle extends Construct {
   /** The host's identity (see runnerIdentity). */
   public readonly hostId: string;
   private readonly entries = new Map<LifecycleKind, Set<string>>();
+  private readsDaemon = false;
   private readonly objects: { lifecycle: ObjectLifecycle; path: string; converged: TerraformResource }[] = [];
   private readonly afterResource: TerraformResource;
 
@@ -75,7 +82,7 @@ export class HostLifecycle extends Construct {
         command: tfLiteral(pruneCommand(host)),
         environment: {
           // Record files belong to the machine: only its LXD-keyed lifecycle reads them.
-          [PRUNE_ENV.read]: tfLiteral(readScript(owner, backend.client, backend.name === 'lxd')),
+          [PRUNE_ENV.read]: onceString(() => tfLiteral(readScript(owner, backend.client, backend.name === 'lxd', this.readsDaemon))),
           [PRUNE_ENV.program]: tfLiteral((program ??= pruneProgram())),
           [PRUNE_ENV.manifest]: onceString(() => tfLiteral(JSON.stringify(pruneManifest(owner, phase, this.declarations(), backend.client)))),
           [PRUNE_ENV.host]: tfLiteral(host),

@@ -79,7 +79,7 @@ export class ManagedObject extends Construct {
       environment: { [SCRIPT_ENV]: kind === 'terraform_data' ? '${self.input.destroy}' : '${self.triggers.destroy}' },
     };
     const nullResource = kind === 'null_resource';
-    const lifecycle = props.lifecycle && HostLifecycle.of(this, props.runner, props.hostReady ?? [], props.lifecycle.kind === 'record' ? undefined : props.backend);
+    const lifecycle = props.lifecycle && HostLifecycle.of(this, props.runner, props.hostReady ?? [], props.lifecycle.kind === 'record' ? undefined : props.backend, props.lifecycle.kind !== 'record');
     if (lifecycle) this.objectDeps.push(...lifecycle.before);
     const destroyScript = onceString(() => tfLiteral(this.state.destroy));
     const identity = once(() => tfLiteral(this.state.identity));

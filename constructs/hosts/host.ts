@@ -51,7 +51,7 @@ export abstract class HostBase extends Construct implements IHost, ProblemSource
    */
   protected trackLifecycle(): void {
     if (LabStack.settingsOf(this).rendering !== 'cli') return;
-    HostLifecycle.of(this, { kind: 'local', sudo: false }, []);
+    HostLifecycle.of(this, { kind: 'local', sudo: false }, [], undefined, false);
     HostLifecycle.of(this, this.runner, this.ready, backendOf(this));
   }
 

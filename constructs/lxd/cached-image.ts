@@ -7,6 +7,7 @@ import { imageCopy, imageDelete } from '../../src/lxd/cli';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { backendOf, IHost } from '../hosts/host';
+import { incusImage } from '../render/incus-provider';
 import { renderObject } from '../render/render-object';
 import { IOnHost } from './common';
 
@@ -51,7 +52,9 @@ export class CachedImage extends Construct implements IOnHost {
         converge: imageCopy(props.source, this.alias, autoUpdate, ownership, backendOf(this.host)),
         destroy: imageDelete(this.alias, backendOf(this.host)),
       }),
-      provider: (t) => t.version === 'v3'
+      provider: (t) => t.backend === 'incus'
+        ? incusImage(this, 'resource', t, { remote: m![1], name: m![2] }, this.alias)
+        : t.version === 'v3'
         ? new ImageV3(this, 'resource', { remote: t.remote, sourceImage: { image: props.source }, aliases: [this.alias], dependsOn: t.dependsOn })
         : new CachedImageV2(this, 'resource', { remote: t.remote, sourceRemote: m![1], sourceImage: m![2], aliases: [this.alias], dependsOn: t.dependsOn }),
     }).ready;

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Lazy, TerraformResource } from '../core/cdk';
+import { Lazy, TerraformResource } from '../core/cdk';
 import { Instance as InstanceV3 } from '../../generated/providers/lxd/instance';
 import { Network as NetworkV3 } from '../../generated/providers/lxd/network';
 import { Profile as ProfileV3 } from '../../generated/providers/lxd/profile';
@@ -10,19 +10,16 @@ import { Profile as ProfileV2 } from '../../generated/providers/lxd-v2/profile';
 import { StoragePool as StoragePoolV2 } from '../../generated/providers/lxd-v2/storage-pool';
 import { ConfigMap, DeviceMap, InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
 import { sortedMap } from '../../src/util/objects';
-import { LxdProviderVersion } from '../core/lab-stack';
+import { incusInstance, incusNetwork, incusProfile, incusStoragePool } from './incus-provider';
+import { ProviderTarget } from './provider-target';
+
+export type { ProviderTarget } from './provider-target';
 
 /**
  * Native terraform-lxd/lxd resources for the library's LXD models. Values are lazy, so
  * leases and devices added after construction are included, exactly as in the cli rendering.
  */
 
-/** Where a resource goes: its remote, the provider version, and what it waits for. */
-export interface ProviderTarget {
-  readonly remote: string;
-  readonly version: LxdProviderVersion;
-  readonly dependsOn: ITerraformDependable[];
-}
 
 const lazy = <T>(produce: () => T) => Lazy.anyValue({ produce }) as never;
 /** A lazy map that is left out when empty. */
@@ -50,6 +47,7 @@ export function splitLimits(config: ConfigMap): { limits: Record<string, string>
 
 /** `lxd_storage_pool`; provider v2 takes `source` as an attribute, not a config key. */
 export function storagePoolResource(scope: Construct, id: string, t: ProviderTarget, model: () => StoragePoolModel): TerraformResource {
+  if (t.backend === 'incus') return incusStoragePool(scope, id, t, model);
   const base = { name: model().name, driver: model().driver, remote: t.remote, dependsOn: t.dependsOn };
   if (t.version === 'v3') return new StoragePoolV3(scope, id, { ...base, config: lazyMap(() => model().config), description: model().description || undefined });
   const { source, ...config } = model().config;
@@ -58,6 +56,7 @@ export function storagePoolResource(scope: Construct, id: string, t: ProviderTar
 
 /** `lxd_network` of type bridge. */
 export function networkResource(scope: Construct, id: string, t: ProviderTarget, model: () => NetworkModel): TerraformResource {
+  if (t.backend === 'incus') return incusNetwork(scope, id, t, model);
   const props = {
     name: model().name, type: model().type, remote: t.remote, dependsOn: t.dependsOn,
     config: lazyMap(() => model().config), description: lazy(() => model().description || undefined),
@@ -67,6 +66,7 @@ export function networkResource(scope: Construct, id: string, t: ProviderTarget,
 
 /** `lxd_profile` with `device` blocks. */
 export function profileResource(scope: Construct, id: string, t: ProviderTarget, model: () => ProfileModel): TerraformResource {
+  if (t.backend === 'incus') return incusProfile(scope, id, t, model);
   const props = {
     name: model().name, remote: t.remote, dependsOn: t.dependsOn,
     config: lazyMap(() => model().config), device: lazy(() => deviceBlocks(model().devices)),
@@ -77,6 +77,7 @@ export function profileResource(scope: Construct, id: string, t: ProviderTarget,
 
 /** `lxd_instance` (a container): limits in `config` for v3, in `limits` for v2. */
 export function instanceResource(scope: Construct, id: string, t: ProviderTarget, model: () => InstanceModel, waitForAddress: boolean): TerraformResource {
+  if (t.backend === 'incus') return incusInstance(scope, id, t, model, waitForAddress);
   const base = {
     name: model().name, image: model().image, type: 'container', remote: t.remote, dependsOn: t.dependsOn,
     profiles: lazy(() => model().profiles), running: lazy(() => model().state === 'running'),

@@ -9,6 +9,7 @@ import { localDependables } from '../core/cross-stack';
 import { dependableToken } from '../core/terraform-values';
 import { backendOf, IHost } from '../hosts/host';
 import { ProviderTarget } from './lxd-provider';
+import { incusRemoteName } from './incus-provider';
 import { lxdRemoteName } from './lxd-remote';
 
 /** A rendered object: what dependents wait for, and a way to add dependencies later. */
@@ -45,9 +46,12 @@ export function renderObject(scope: Construct, id: string, p: RenderObjectProps)
         fix: 'give the host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }',
       }]);
     }
+    const backend = backendOf(p.host).name;
+    const hostId = runnerIdentity(p.host.runner);
     const target = {
-      remote: lxdRemoteName(scope, runnerIdentity(p.host.runner), remote, settings.lxdProviderVersion),
+      remote: backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, settings.lxdProviderVersion),
       version: settings.lxdProviderVersion,
+      backend,
       dependsOn: [...new Set(localDependables(scope, 'after', p.dependsOn))],
     };
     const resource = p.provider(target);

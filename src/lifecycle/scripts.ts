@@ -43,9 +43,9 @@ export function ownershipConfig(o: { readonly owner: string; readonly path: stri
 /**
  * The read-only script that prints the host's inventory: every instance, profile, managed
  * network, pool and image (one `lxc query` each, skipped when the host has no reachable LXD),
- * then (with `records`) the owner's record files, then an end marker.
+ * then (with `records`) the owner's record files, then an end marker. Without `daemon`, only the records.
  */
-export function readScript(owner: string, client = 'lxc', records = true): string {
+export function readScript(owner: string, client = 'lxc', records = true, daemon = true): string {
   const collections: [string, string][] = [
     ['instances', '/1.0/instances?recursion=1'], ['profiles', '/1.0/profiles?recursion=1'],
     ['networks', '/1.0/networks?recursion=1'], ['storage-pools', '/1.0/storage-pools?recursion=1'],
@@ -55,10 +55,12 @@ export function readScript(owner: string, client = 'lxc', records = true): strin
   return [
     '{',
     'set -eu',
-    `if command -v ${client} >/dev/null 2>&1 && out=$(${client} query ${shq(first[1])} 2>/dev/null); then`,
-    `  echo '@@cdktf-lab ${first[0]}'; printf '%s\\n' "$out"`,
-    ...rest.map(([name, url]) => `  echo '@@cdktf-lab ${name}'; ${client} query ${shq(url)}`),
-    'fi',
+    ...(daemon ? [
+      `if command -v ${client} >/dev/null 2>&1 && out=$(${client} query ${shq(first[1])} 2>/dev/null); then`,
+      `  echo '@@cdktf-lab ${first[0]}'; printf '%s\\n' "$out"`,
+      ...rest.map(([name, url]) => `  echo '@@cdktf-lab ${name}'; ${client} query ${shq(url)}`),
+      'fi',
+    ] : []),
     ...(records ? [
       `for f in ${recordsDir(owner)}/*.json; do`,
       '  [ -f "$f" ] || continue',

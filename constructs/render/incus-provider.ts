@@ -1,0 +1,101 @@
+import { Construct, IConstruct } from 'constructs';
+import { Lazy, TerraformResource, TerraformStack } from '../core/cdk';
+import { Image } from '../../generated/providers/incus/image';
+import { Instance } from '../../generated/providers/incus/instance';
+import { Network } from '../../generated/providers/incus/network';
+import { Profile } from '../../generated/providers/incus/profile';
+import { IncusProvider } from '../../generated/providers/incus/provider';
+import { StoragePool } from '../../generated/providers/incus/storage-pool';
+import { LxdRemote } from '../../src/hosts/lxd-remote';
+import { InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
+import { ValidationError } from '../../src/validation/errors';
+import { ProviderTarget } from './provider-target';
+
+/**
+ * Native lxc/incus resources for the library's models: the Incus twin of ./lxd-provider.ts,
+ * with the same lazy values. Incus keeps LXD's attribute names and `limits.*` in `config`.
+ */
+
+const lazy = <T>(produce: () => T) => Lazy.anyValue({ produce }) as never;
+const lazyMap = (produce: () => Readonly<Record<string, string>>) =>
+  lazy(() => { const m = produce(); return Object.keys(m).length ? m : undefined; });
+
+/** Device map -> `device` blocks. */
+function deviceBlocks(devices: InstanceModel['devices']): { name: string; type: string; properties: Record<string, string> }[] {
+  return Object.keys(devices).sort().map((name) => {
+    const { type, ...properties } = devices[name];
+    return { name, type, properties: Object.fromEntries(Object.entries(properties).sort(([a], [b]) => a.localeCompare(b))) };
+  });
+}
+
+export function incusStoragePool(scope: Construct, id: string, t: ProviderTarget, model: () => StoragePoolModel): TerraformResource {
+  return new StoragePool(scope, id, {
+    name: model().name, driver: model().driver, remote: t.remote, dependsOn: t.dependsOn,
+    config: lazyMap(() => model().config), description: model().description || undefined,
+  });
+}
+
+export function incusNetwork(scope: Construct, id: string, t: ProviderTarget, model: () => NetworkModel): TerraformResource {
+  return new Network(scope, id, {
+    name: model().name, type: model().type, remote: t.remote, dependsOn: t.dependsOn,
+    config: lazyMap(() => model().config), description: lazy(() => model().description || undefined),
+  });
+}
+
+export function incusProfile(scope: Construct, id: string, t: ProviderTarget, model: () => ProfileModel): TerraformResource {
+  return new Profile(scope, id, {
+    name: model().name, remote: t.remote, dependsOn: t.dependsOn,
+    config: lazyMap(() => model().config), device: lazy(() => deviceBlocks(model().devices)),
+    description: lazy(() => model().description || undefined),
+  });
+}
+
+export function incusInstance(scope: Construct, id: string, t: ProviderTarget, model: () => InstanceModel, waitForAddress: boolean): TerraformResource {
+  return new Instance(scope, id, {
+    name: model().name, image: model().image, type: 'container', remote: t.remote, dependsOn: t.dependsOn,
+    profiles: lazy(() => model().profiles), running: lazy(() => model().state === 'running'),
+    config: lazyMap(() => model().config), device: lazy(() => deviceBlocks(model().devices)),
+    description: lazy(() => model().description || undefined), waitFor: waitForAddress ? [{ type: 'ipv4' }] : undefined,
+  });
+}
+
+/** `incus_image` copied from `remote:name` under `alias` (Incus has no incus_cached_image). */
+export function incusImage(scope: Construct, id: string, t: ProviderTarget, source: { remote: string; name: string }, alias: string): TerraformResource {
+  return new Image(scope, id, { remote: t.remote, sourceImage: source, alias: [{ name: alias }], dependsOn: t.dependsOn });
+}
+
+const REMOTES = new WeakMap<TerraformStack, Map<string, LxdRemote>>();
+
+/** The remote name for `hostId` in the stack's single `incus` provider, adding the provider on first use. */
+export function incusRemoteName(scope: IConstruct, hostId: string, remote: LxdRemote): string {
+  const stack = TerraformStack.of(scope);
+  let remotes = REMOTES.get(stack);
+  if (!remotes) {
+    const reg = new Map<string, LxdRemote>();
+    remotes = reg;
+    REMOTES.set(stack, reg);
+    new IncusProvider(stack, 'incus', {
+      acceptRemoteCertificate: true, generateClientCertificates: true,
+      remote: Lazy.anyValue({ produce: () => [...reg].map(([name, r]) => remoteBlock(name, r)) }) as never,
+    });
+  }
+  const name = hostId.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase();
+  remotes.set(name, remote);
+  return name;
+}
+
+function remoteBlock(name: string, r: LxdRemote): Record<string, unknown> {
+  if (r.password !== undefined) {
+    throw new ValidationError([{
+      path: name, property: 'lxdRemote.password', value: '(secret)', reason: 'Incus has no trust passwords',
+      fix: 'use trustToken (incus config trust add NAME prints one) or clientCertificate/clientKey',
+    }]);
+  }
+  if (r.clientCertificate !== undefined || r.clientKey !== undefined || r.serverCertificateFingerprint !== undefined) {
+    throw new ValidationError([{
+      path: name, property: 'lxdRemote', value: r.address, reason: 'the incus provider takes client certificates from its config_dir, not from the remote block',
+      fix: 'trust the client with trustToken, or put the certificates in the provider config directory',
+    }]);
+  }
+  return Object.fromEntries(Object.entries({ name, address: r.address, token: r.trustToken }).filter(([, v]) => v !== undefined && v !== ''));
+}

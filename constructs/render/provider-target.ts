@@ -1,0 +1,12 @@
+import { ITerraformDependable } from '../core/cdk';
+import { BackendName } from '../../src/lxd/backend';
+import { LxdProviderVersion } from '../core/lab-stack';
+
+/** Where a resource goes: its remote, the provider version, and what it waits for. */
+export interface ProviderTarget {
+  readonly remote: string;
+  readonly version: LxdProviderVersion;
+  /** `incus`: the lxc/incus provider's resources. */
+  readonly backend: BackendName;
+  readonly dependsOn: ITerraformDependable[];
+}

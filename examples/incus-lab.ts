@@ -1,0 +1,54 @@
+/**
+ * The lab on an Incus host (Incus 6.0 LTS: Debian 13, Debian 12 backports, Ubuntu 24.04+):
+ * the same constructs as on LXD, with `backend: 'incus'` on the host. Scripts call `incus` and
+ * `incus admin init`; images come from the `images:` remote (Incus has no `ubuntu:`).
+ *
+ *   cdktf deploy incus-lab              (cli: ssh to the host, no provider download)
+ *   cdktf deploy incus-lab-provider     (lxc/incus provider on the host's HTTPS API)
+ */
+import { App } from '../constructs/core/cdk';
+import { Bridge, CachedImage, Container, LabStack, LxdPreseed, Profile, SshHost, StoragePool } from '../index';
+
+/** Options of {@link buildIncusLab}. */
+export interface IncusLabOptions {
+  /** @default 'cli' */
+  readonly rendering?: 'cli' | 'provider';
+  /** The Incus host. @default '192.168.10.180' */
+  readonly address?: string;
+  /** Trust token for the provider (`incus config trust add terraform`). @default $INCUS_TRUST_TOKEN or a placeholder */
+  readonly trustToken?: string;
+}
+
+/** Builds the stack: preseed (cli only), pool, bridge, profile, a cached image and two containers. */
+export function buildIncusLab(app: App, o: IncusLabOptions = {}): LabStack {
+  const rendering = o.rendering ?? 'cli';
+  const address = o.address ?? '192.168.10.180';
+  const stack = new LabStack(app, rendering === 'cli' ? 'incus-lab' : 'incus-lab-provider', { rendering });
+  const host = new SshHost(stack, 'incus01', {
+    address, user: 'debian', sudo: true, backend: 'incus',
+    lxdRemote: { address: `https://${address}:8443`, trustToken: o.trustToken ?? process.env.INCUS_TRUST_TOKEN ?? 'change-me' },
+  });
+  // The HTTPS API the provider rendering talks to (`incus admin init --preseed`).
+  if (rendering === 'cli') new LxdPreseed(stack, 'init', { host, preseed: { config: { 'core.https_address': '[::]:8443' } } });
+  const pool = new StoragePool(stack, 'data', { host, driver: 'dir' });
+  const bridge = new Bridge(stack, 'incusbr1', {
+    host, ipv4Address: '10.30.0.1/24', ipv6Address: 'none', dnsDomain: 'incus.test',
+    ipv4DhcpRanges: [{ start: '10.30.0.100', end: '10.30.0.199' }],
+  });
+  const base = new Profile(stack, 'base', { host, rootPool: pool, network: bridge });
+  const debian = new CachedImage(stack, 'debian12', { host, source: 'images:debian/12/cloud' });
+  new Container(stack, 'web', {
+    host, image: debian, profiles: [base], limits: { cpu: 1, memory: '1GiB' },
+    nics: [{ bridge, ipv4Address: '10.30.0.10' }],
+    proxies: { http: { listen: 'tcp:0.0.0.0:8080', connect: 'tcp:127.0.0.1:80' } },
+  });
+  new Container(stack, 'db', { host, image: 'images:ubuntu/24.04/cloud', profiles: [base], nics: [{ bridge, ipv4Address: '10.30.0.11' }] });
+  return stack;
+}
+
+if (require.main === module) {
+  const app = new App();
+  buildIncusLab(app);
+  buildIncusLab(app, { rendering: 'provider' });
+  app.synth();
+}
