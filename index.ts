@@ -28,3 +28,5 @@ export type { DnsmasqPxeProps, StaticLeaseProps, DnsmasqLogProps } from './src/d
 export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from './src/matchbox/scripts';
 export * as matchbox from './src/matchbox';
 export * from './src/hosts/lxd-remote';
+export type { IncusCloudConfigOptions, IncusHostOs } from './src/cloudinit/incus';
+export type { BackendName } from './src/lxd/backend';

@@ -7,7 +7,7 @@
  *   cdktf deploy incus-lab-provider     (lxc/incus provider on the host's HTTPS API)
  */
 import { App } from '../constructs/core/cdk';
-import { Bridge, CachedImage, Container, LabStack, LxdPreseed, Profile, SshHost, StoragePool } from '../index';
+import { Bridge, CachedImage, CloudConfig, Container, LabStack, LxdPreseed, MultipassVm, Profile, SshHost, StoragePool } from '../index';
 
 /** Options of {@link buildIncusLab}. */
 export interface IncusLabOptions {
@@ -46,9 +46,38 @@ export function buildIncusLab(app: App, o: IncusLabOptions = {}): LabStack {
   return stack;
 }
 
+/**
+ * An Incus VM: multipass launches Ubuntu 24.04, cloud-init installs Incus and applies the preseed
+ * (`incus admin init --preseed`), then the lab's objects go on it like on any host.
+ */
+export function buildIncusVm(app: App): LabStack {
+  const stack = new LabStack(app, 'incus-vm');
+  const vm = new MultipassVm(stack, 'vm', {
+    name: 'incus-vm', cpus: 2, memory: '4G', disk: '40G', image: '24.04', backend: 'incus',
+    cloudConfig: new CloudConfig({
+      timezone: 'UTC', packageUpdate: true,
+      incus: {
+        os: { distro: 'ubuntu', version: '24.04' }, package: 'incus-base',
+        preseed: {
+          storagePools: [{ name: 'default', driver: 'dir' }],
+          networks: [{ name: 'incusbr0', type: 'bridge', config: { 'ipv4.address': '10.31.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' } }],
+          profiles: [{
+            name: 'default',
+            devices: { root: { type: 'disk', path: '/', pool: 'default' }, eth0: { type: 'nic', name: 'eth0', network: 'incusbr0' } },
+          }],
+        },
+      },
+    }),
+  });
+  const bridge = Bridge.fromName(stack, 'incusbr0', vm, 'incusbr0', '10.31.0.1/24');
+  new Container(stack, 'web', { host: vm, image: 'images:debian/12', nics: [{ bridge, ipv4Address: '10.31.0.10' }] });
+  return stack;
+}
+
 if (require.main === module) {
   const app = new App();
   buildIncusLab(app);
+  buildIncusVm(app);
   buildIncusLab(app, { rendering: 'provider' });
   app.synth();
 }

@@ -35,10 +35,12 @@ export function incusStoragePool(scope: Construct, id: string, t: ProviderTarget
   });
 }
 
+/** `incus_network`; the provider refuses `auto` addresses, which are Incus's default when the key is left out. */
 export function incusNetwork(scope: Construct, id: string, t: ProviderTarget, model: () => NetworkModel): TerraformResource {
   return new Network(scope, id, {
     name: model().name, type: model().type, remote: t.remote, dependsOn: t.dependsOn,
-    config: lazyMap(() => model().config), description: lazy(() => model().description || undefined),
+    config: lazyMap(() => Object.fromEntries(Object.entries(model().config).filter(([, v]) => v !== 'auto'))),
+    description: lazy(() => model().description || undefined),
   });
 }
 

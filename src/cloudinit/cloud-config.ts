@@ -3,6 +3,7 @@ import { Problem, Verdict } from '../validation/errors';
 import { compact } from '../util/objects';
 import { BackendName } from '../lxd/backend';
 import { checkPreseed, PreseedDocument, preseedHasSecret, renderPreseed } from '../lxd/preseed';
+import { checkIncusCloudConfig, IncusCloudConfigOptions, incusCloudConfigHasSecret, incusCloudConfigParts } from './incus';
 import { checkLxdModule, initToPreseed, LxdBridgeOptions, LxdInitOptions } from './lxd-module';
 import { checkTimezone } from './timezone';
 
@@ -73,6 +74,12 @@ export interface CloudConfigProps {
   /** Commands run at the end of first boot: a string runs in `sh`, a list is an argv. */
   readonly runcmd?: readonly (string | readonly string[])[];
   readonly lxd?: LxdModuleOptions;
+  /**
+   * Install Incus and apply a preseed with `incus admin init --preseed` at first boot (cloud-init has
+   * no Incus module: apt source, packages, a root-only file and runcmd). Not with `lxd`.
+   * @default - no Incus
+   */
+  readonly incus?: IncusCloudConfigOptions;
 }
 
 /**
@@ -95,7 +102,8 @@ export class CloudConfig {
   /** True when the rendered text carries a secret and must be handled as sensitive. */
   public get hasSecret(): boolean {
     const p = this.lxdPreseed;
-    return p !== undefined && typeof p !== 'string' && preseedHasSecret(p);
+    return (p !== undefined && typeof p !== 'string' && preseedHasSecret(p))
+      || (this.props.incus !== undefined && incusCloudConfigHasSecret(this.props.incus));
   }
 
   /** Problems with this config, reported against construct path `path` (a host running `backend`). */
@@ -120,6 +128,22 @@ export class CloudConfig {
     }
     if (lxd?.bridge?.mode === 'new' && lxd.bridge.ipv4Address && lxd.bridge.ipv4Address !== 'auto' && lxd.bridge.ipv4Netmask === undefined) {
       problems.push({ path, property: 'cloudConfig.lxd.bridge.ipv4Netmask', value: undefined, reason: 'required with ipv4Address', fix: 'set ipv4Netmask, e.g. 24' });
+    }
+    const incus = this.props.incus;
+    if (incus) for (const p of checkIncusCloudConfig(incus)) verdict(`cloudConfig.incus.${p.property}`, p.value, p);
+    if (backend === 'incus' && lxd) {
+      problems.push({
+        path, property: 'cloudConfig.lxd', value: Object.keys(lxd),
+        reason: 'the host runs Incus, and cloud-init\'s lxd module sets up LXD',
+        fix: 'move the storage and bridge into cloudConfig.incus.preseed',
+      });
+    }
+    if (backend === 'lxd' && incus) {
+      problems.push({
+        path, property: 'cloudConfig.incus', value: Object.keys(incus),
+        reason: 'the host runs LXD (the default backend), but the cloud-config installs Incus',
+        fix: "set backend: 'incus' on the host, or use cloudConfig.lxd",
+      });
     }
     for (const f of this.props.writeFiles ?? []) {
       if (!f.path.startsWith('/')) problems.push({ path, property: 'cloudConfig.writeFiles.path', value: f.path, reason: 'not an absolute path', fix: 'use a path starting with /' });
@@ -147,6 +171,8 @@ export class CloudConfig {
       ssh_authorized_keys: u.sshAuthorizedKeys,
     }));
     const preseed = this.lxdPreseed;
+    const incus = p.incus ? incusCloudConfigParts(p.incus) : {};
+    const join = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined => (a || b ? [...(a ?? []), ...(b ?? [])] : undefined);
     return compact({
       hostname: p.hostname,
       locale: p.locale,
@@ -154,15 +180,17 @@ export class CloudConfig {
       package_update: p.packageUpdate,
       package_upgrade: p.packageUpgrade,
       package_reboot_if_required: p.packageRebootIfRequired,
-      apt: p.aptPrimary ? { primary: p.aptPrimary.map((m) => ({ arches: m.arches ?? ['default'], uri: m.uri })) } : undefined,
-      packages: p.packages,
+      apt: p.aptPrimary || incus.apt
+        ? compact({ primary: p.aptPrimary?.map((m) => ({ arches: m.arches ?? ['default'], uri: m.uri })), sources: incus.apt?.sources })
+        : undefined,
+      packages: join(p.packages, incus.packages),
       users: users ? [...(p.includeDefaultUser === false ? [] : ['default']), ...users] : undefined,
       ssh_authorized_keys: p.sshAuthorizedKeys,
-      write_files: p.writeFiles?.map((f) => compact({
+      write_files: join(p.writeFiles?.map((f) => compact({
         path: f.path, content: f.content, permissions: f.permissions, owner: f.owner, append: f.append, defer: f.defer,
-      })),
+      })), incus.write_files),
       lxd: preseed !== undefined ? { preseed: typeof preseed === 'string' ? preseed : renderPreseed(preseed) } : undefined,
-      runcmd: p.runcmd,
+      runcmd: join<unknown>(p.runcmd, incus.runcmd),
     });
   }
 }
