@@ -93,11 +93,19 @@ export function parseInventory(text: string, keys: OwnershipKeys): Inventory {
     instances: 'instance', profiles: 'profile', networks: 'network', 'storage-pools': 'pool', images: 'image',
   };
   const ref = (url: string): string => {
-    const parts = url.split('?')[0].split('/').filter((p) => p);
-    // /1.0/<collection>/<name>[/volumes/<type>/<name>]
+    const parts = url.split('?')[0].split('/').filter((p) => p).map(decodeURIComponent);
+    // /1.0/<collection>/<name>[/snapshots/<name>], /1.0/storage-pools/<pool>/volumes/<type>/<name>
     const kind = kindOfCollection[parts[1]] ?? parts[1];
-    if (parts.length > 3) return `${parts[3] === 'volumes' ? 'volume' : parts[3]}/${decodeURIComponent(parts.slice(4).join('/'))}`;
-    return `${kind}/${decodeURIComponent(parts[2] ?? '')}`;
+    // A snapshot (a pool lists them) goes with its instance.
+    if (kind === 'instance') return `instance/${parts[2] ?? ''}`;
+    if (parts.length > 3 && parts[3] === 'volumes') {
+      const type = parts[4];
+      if (type === 'container' || type === 'virtual-machine') return `instance/${parts[5] ?? ''}`;
+      if (type === 'image') return `image/${parts[5] ?? ''}`;
+      return `volume/${parts.slice(4).join('/')}`;
+    }
+    if (parts.length > 3) return `${parts[3]}/${parts.slice(4).join('/')}`;
+    return `${kind}/${parts[2] ?? ''}`;
   };
   const objects: InventoryObject[] = [];
   let lxd = false;
@@ -148,7 +156,7 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
     errors.push(`${label(o)} is no longer declared but is protected, so it is not deleted. To delete it, release it `
       + (o.kind === 'record'
         ? `(declare it again with protect: false and deploy), then deploy without it.`
-        : `(declare it again with protect: false and deploy, or: ${m.client} ${o.kind === 'instance' ? 'config' : o.kind === 'pool' ? 'storage' : o.kind} unset ${pruneShq(o.name)} ${m.keys.protect}), then deploy without it.`));
+        : `(declare it again with protect: false and deploy, or: ${m.client} ${o.kind === 'instance' ? 'config unset' : o.kind === 'pool' ? 'storage unset' : o.kind === 'image' ? 'image unset-property' : `${o.kind} unset`} ${pruneShq(o.name)} ${m.keys.protect}), then deploy without it.`));
   }
   const doomed = new Set(candidates.map((o) => `${o.kind}/${o.name}`));
   const isDeclaredHere = (r: string) => {
@@ -159,7 +167,9 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
   const deletable: InventoryObject[] = [];
   for (const o of candidates) {
     if (o.protect) continue;
-    const users = o.usedBy.filter((r) => !doomed.has(r) && !r.startsWith('image/'));
+    // LXD's default profile is only cleaned of what the stack set, never deleted: its users keep it.
+    const cleaned = o.kind === 'profile' && o.name === 'default';
+    const users = cleaned ? [] : o.usedBy.filter((r) => !doomed.has(r) && !r.startsWith('image/'));
     if (!users.length) deletable.push(o);
     else if (m.phase === 'before' && users.every(isDeclaredHere)) deferred.push(`${o.kind} ${o.name}`);
     else {
