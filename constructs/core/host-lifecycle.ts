@@ -111,7 +111,8 @@ export class HostLifecycle extends Construct {
 
   /** What this stack declares on the host, and what the app's other stacks declare there. */
   public declarations(): HostDeclarations {
-    const others = registry(this).filter((l) => l !== this && l.hostId === this.hostId && LabStack.ownerOf(l) !== LabStack.ownerOf(this));
+    // Every other stack, whatever its owner: two stacks sharing an ownerId must not prune each other.
+    const others = registry(this).filter((l) => l !== this && l.hostId === this.hostId);
     const collect = (sources: HostLifecycle[]) => {
       const out: Partial<Record<LifecycleKind, string[]>> = {};
       for (const s of sources) {
