@@ -1,6 +1,6 @@
-import { checkBackendConfig } from '../../src/lxd/backend';
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
+import { checkBackendConfig } from '../../src/lxd/backend';
 import { AddressClaim, checkBridgeAddressing, DhcpRange, formatRanges } from '../../src/lxd/addressing';
 import { networkConverge, networkDelete } from '../../src/lxd/cli';
 import { NetworkModel } from '../../src/lxd/model';

@@ -1,8 +1,8 @@
-import { checkImageRemote } from '../../src/lxd/backend';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { Image as ImageV3 } from '../../generated/providers/lxd/image';
 import { CachedImage as CachedImageV2 } from '../../generated/providers/lxd-v2/cached-image';
+import { checkImageRemote } from '../../src/lxd/backend';
 import { imageCopy, imageDelete } from '../../src/lxd/cli';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';

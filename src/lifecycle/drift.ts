@@ -59,25 +59,35 @@ function deepUnescape(v: unknown): unknown {
   return v;
 }
 
-/** The hosts of one synthesized stack (`cdk.tf.json`), from its `before` prune resources. */
+/** The declared settings of a converge resource: `terraform_data` holds them as an object, `null_resource` as JSON text. */
+function settingsOf(converge: any): Record<string, unknown> | undefined {
+  const raw = converge?.triggers_replace?.settings ?? converge?.triggers?.settings;
+  if (raw && typeof raw === 'object') return deepUnescape(raw) as Record<string, unknown>;
+  if (typeof raw !== 'string' || isExpression(raw)) return undefined;
+  try {
+    return deepUnescape(JSON.parse(unescapeTf(raw))) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hosts of one synthesized stack (`cdk.tf.json`), from its `before` prune resources (terraform_data or null_resource). */
 export function stackHosts(stack: string, json: any): StackHost[] {
-  const resources: Record<string, any> = json?.resource?.terraform_data ?? {};
   const hosts: StackHost[] = [];
-  for (const [id, r] of Object.entries(resources)) {
-    const exec = r.provisioner?.[0]?.['local-exec'];
-    const env = exec?.environment ?? {};
-    if (r.triggers_replace?.lifecycle !== 'cdktf-lxd-matchbox' || !env[PRUNE_ENV.manifest]) continue;
-    const manifest = JSON.parse(unescapeTf(env[PRUNE_ENV.manifest])) as PruneManifest;
-    if (manifest.phase !== 'before') continue;
-    const objects = (JSON.parse(unescapeTf(env[PRUNE_ENV.objects] ?? '[]')) as DeclaredObject[]).map((o) => {
-      const converge = resources[o.converge.replace(/^terraform_data\./, '')];
-      const settings = converge?.triggers_replace?.settings;
-      return { ...o, settings: settings && typeof settings === 'object' ? deepUnescape(settings) as Record<string, unknown> : undefined };
-    });
-    hosts.push({
-      stack, runner: unescapeTf(env[PRUNE_ENV.host]), readScript: unescapeTf(env[PRUNE_ENV.read]), manifest,
-      prune: `terraform_data.${id}`, objects,
-    });
+  for (const type of ['terraform_data', 'null_resource']) {
+    const resources: Record<string, any> = json?.resource?.[type] ?? {};
+    for (const [id, r] of Object.entries(resources)) {
+      const env = r.provisioner?.[0]?.['local-exec']?.environment ?? {};
+      if (!env[PRUNE_ENV.manifest] || !env[PRUNE_ENV.read]) continue;
+      const manifest = JSON.parse(unescapeTf(env[PRUNE_ENV.manifest])) as PruneManifest;
+      if (manifest.phase !== 'before') continue;
+      const objects = (JSON.parse(unescapeTf(env[PRUNE_ENV.objects] ?? '[]')) as DeclaredObject[])
+        .map((o) => ({ ...o, settings: settingsOf(resources[o.converge.slice(type.length + 1)]) }));
+      hosts.push({
+        stack, runner: unescapeTf(env[PRUNE_ENV.host]), readScript: unescapeTf(env[PRUNE_ENV.read]), manifest,
+        prune: `${type}.${id}`, objects,
+      });
+    }
   }
   return hosts;
 }

@@ -28,7 +28,8 @@ export function checkOwnerId(id: string): { reason: string; fix: string } | unde
 
 /** The folder of `owner`'s record files on a host, as a double-quoted shell word. */
 export function recordsDir(owner: string): string {
-  return `"\${XDG_STATE_HOME:-$HOME/.local/state}/cdktf-lxd-matchbox/records/${owner}"`;
+  // Without XDG_STATE_HOME and HOME (a bare environment), a fixed folder of root's.
+  return `"\${XDG_STATE_HOME:-\${HOME:-/var/lib/cdktf-lxd-matchbox}/.local/state}/cdktf-lxd-matchbox/records/${owner}"`;
 }
 
 /** The config keys that label an LXD object as owned. */
