@@ -5,6 +5,7 @@ import {
 } from './model';
 import { sortedMap } from '../util/objects';
 import { BackendSpec, LXD_BACKEND } from './backend';
+import { instanceMoveToMemberLines } from './cluster';
 
 /**
  * Shell scripts that converge LXD (or Incus) objects through the `lxc` (or `incus`) client. Every script is
@@ -160,7 +161,8 @@ export function profileConverge(p: ProfileModel, b: BackendSpec = LXD_BACKEND): 
 function initCommand(i: InstanceModel, b: BackendSpec): string {
   const profiles = i.profiles.length ? i.profiles.map((p) => `-p ${shq(p)}`) : ['--no-profiles'];
   const pool = i.storagePool ? [`-s ${shq(i.storagePool)}`] : [];
-  return [`${b.client} init`, shq(i.image), shq(i.name), ...profiles, ...pool, '>/dev/null'].join(' ');
+  const target = i.target ? [`--target ${shq(i.target)}`] : [];
+  return [`${b.client} init`, shq(i.image), shq(i.name), ...profiles, ...pool, ...target, '>/dev/null'].join(' ');
 }
 
 /** Converges an instance: create if missing, then config, devices, profiles and power state. */
@@ -170,6 +172,7 @@ export function instanceConverge(i: InstanceModel, b: BackendSpec = LXD_BACKEND)
   return script([
     'created=',
     ...adoptOrCreateAll(INSTANCE, i.name, [initCommand(i, b), 'created=1'], b),
+    ...(i.target ? instanceMoveToMemberLines(i.name, i.target, b) : []),
     `${b.client} query -X PATCH ${url(INSTANCE, i.name)} --data ${json(body)} >/dev/null`,
     ...pruneLines(INSTANCE, i.name, i.config, i.devices, b, true),
     // A container just created is stopped: no need to ask (one lxc process less per create).

@@ -47,6 +47,8 @@ export interface InstanceModel {
   readonly devices: DeviceMap;
   readonly state: InstanceState;
   readonly description: string;
+  /** Cluster member the instance is created on and moved to when it is elsewhere. */
+  readonly target?: string;
 }
 
 /** Config keys of a pool that LXD only takes at creation. */

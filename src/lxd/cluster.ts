@@ -1,0 +1,201 @@
+import { shq } from '../shell/quote';
+import { BackendSpec, LXD_BACKEND } from './backend';
+import { script } from './cli';
+import { PreseedMemberConfig, preseedTree, renderPreseed } from './preseed';
+import { checkObjectName } from './names';
+
+/**
+ * LXD (or Incus) clustering as idempotent scripts: bootstrap the first member, join further
+ * members with a join token obtained from the cluster at deploy time, remove members, and move
+ * instances between members. The join token is a secret: it exists only in shell variables of
+ * the local-exec process and on the stdin of the runners, never in a command line, a script
+ * stored in state, or output.
+ */
+
+/** A cluster member: its name in the cluster and the address (`host:port`) it serves the cluster API on. */
+export interface ClusterMemberModel {
+  /** `server_name`, e.g. `lxd01`. */
+  readonly name: string;
+  /** `core.https_address` / `server_address`, e.g. `10.0.0.11:8443`. */
+  readonly address: string;
+  /** Per-member answers for member-specific keys of pools and networks (`cluster.member_config`). */
+  readonly memberConfig?: readonly PreseedMemberConfig[];
+}
+
+/** Marker that the join script replaces with the token (never stored: it is not a real token). */
+const TOKEN_PLACEHOLDER = '@@CDKTF_CLUSTER_TOKEN@@';
+
+/** The characters of a join token (base64 of a JSON document). */
+const TOKEN_CHARS = 'A-Za-z0-9+/=';
+
+/** A problem with a member's name or address, or undefined. */
+export function checkClusterMember(m: ClusterMemberModel): { property: string; value: unknown; reason: string; fix: string } | undefined {
+  const name = checkObjectName(m.name);
+  if (name) return { property: 'name', value: m.name, ...name };
+  if (!/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(m.address)) {
+    return { property: 'address', value: m.address, reason: 'not host:port', fix: 'use the address the member serves the cluster API on, e.g. 10.0.0.11:8443' };
+  }
+  const port = Number(m.address.slice(m.address.lastIndexOf(':') + 1));
+  if (port < 1 || port > 65535) return { property: 'address', value: m.address, reason: 'port out of range', fix: 'use a port between 1 and 65535, usually 8443' };
+  return undefined;
+}
+
+/** Shell condition: this daemon is already a cluster member (of any cluster). */
+function isClustered(b: BackendSpec): string {
+  return `case "$(${b.client} query /1.0/cluster 2>/dev/null)" in *'"enabled": true'*) true ;; *) false ;; esac`;
+}
+
+/**
+ * Bootstraps a cluster on its first member: `core.https_address` and `cluster.enabled` through
+ * `lxd init --preseed`. Does nothing on a daemon that is already clustered.
+ */
+export function clusterBootstrap(m: ClusterMemberModel, b: BackendSpec = LXD_BACKEND): string {
+  const doc = renderPreseed({ config: { 'core.https_address': m.address }, cluster: { serverName: m.name, enabled: true } });
+  return script([
+    `if ${isClustered(b)}; then exit 0; fi`,
+    `${b.init} --preseed <<'CDKTF_EOF'`,
+    doc.trimEnd(),
+    'CDKTF_EOF',
+  ]);
+}
+
+/**
+ * The script run on the joining member: `lxd init --preseed` with the join document, the token
+ * read from the shell variable `$token` that the join script puts in front of it. The document is
+ * JSON (valid YAML), printed in pieces so the token never appears in the script text itself.
+ */
+export function clusterJoinMemberScript(m: ClusterMemberModel, bootstrapAddress: string, b: BackendSpec = LXD_BACKEND): string {
+  const tree = preseedTree({
+    config: { 'core.https_address': m.address },
+    cluster: {
+      serverName: m.name, enabled: true, serverAddress: m.address, clusterAddress: bootstrapAddress,
+      clusterToken: TOKEN_PLACEHOLDER, memberConfig: m.memberConfig ?? [],
+    },
+  });
+  const [before, after] = JSON.stringify(tree).split(TOKEN_PLACEHOLDER);
+  return script([
+    `if ${isClustered(b)}; then exit 0; fi`,
+    `{ printf '%s' ${shq(before)}; printf '%s' "$token"; printf '%s\\n' ${shq(after)}; } | ${b.init} --preseed`,
+  ]);
+}
+
+/** Run on the bootstrap member: a fresh join token for `name` on stdout (an old unused one revoked first). */
+export function clusterTokenScript(name: string, b: BackendSpec = LXD_BACKEND): string {
+  return script([
+    `${b.client} cluster revoke-token ${shq(name)} >/dev/null 2>&1 || true`,
+    `${b.client} cluster add ${shq(name)} --quiet`,
+  ]);
+}
+
+/** Run on the bootstrap member: revokes an unused join token for `name`, if any. */
+export function clusterRevokeScript(name: string, b: BackendSpec = LXD_BACKEND): string {
+  return script([`${b.client} cluster revoke-token ${shq(name)} >/dev/null 2>&1 || true`]);
+}
+
+/** How the local-exec process reaches each member: the runner commands (each reads a script on stdin). */
+export interface ClusterJoinRunners {
+  /** Command that runs a script on a member already in the cluster (usually the bootstrap member). */
+  readonly cluster: string;
+  /** Command that runs a script on the joining member. */
+  readonly member: string;
+}
+
+/**
+ * The join, run by the local-exec process (`sh -s` on the deploying machine): unless the member
+ * is clustered already, ask the cluster for a join token through its runner, check it looks like
+ * a token, and pipe `token=…` plus the member script into the joining member's runner. The token
+ * lives in a shell variable only (printf is a shell builtin: it is in no process's arguments);
+ * `set +x` keeps it out of traces. A failed join revokes the token.
+ */
+export function clusterJoin(m: ClusterMemberModel, bootstrapAddress: string, runners: ClusterJoinRunners, b: BackendSpec = LXD_BACKEND): string {
+  const check = script([`if ${isClustered(b)}; then exit 0; fi`, 'exit 3']);
+  return script([
+    'set +x',
+    `check_script=${shq(check)}`,
+    `token_script=${shq(clusterTokenScript(m.name, b))}`,
+    `revoke_script=${shq(clusterRevokeScript(m.name, b))}`,
+    `join_script=${shq(clusterJoinMemberScript(m, bootstrapAddress, b))}`,
+    `if printf '%s\\n' "$check_script" | ${runners.member} >/dev/null 2>&1; then exit 0; fi`,
+    `token=$(printf '%s\\n' "$token_script" | ${runners.cluster})`,
+    `case "$token" in ''|*[!${TOKEN_CHARS}]*) echo ${shq(`cdktf-lxd-matchbox: the cluster gave no valid join token for member ${m.name}`)} >&2; exit 1 ;; esac`,
+    `if ! { printf 'token=%s\\n' "$token"; printf '%s\\n' "$join_script"; } | ${runners.member}; then`,
+    '  token=',
+    `  printf '%s\\n' "$revoke_script" | ${runners.cluster} || true`,
+    `  echo ${shq(`cdktf-lxd-matchbox: member ${m.name} could not join the cluster at ${bootstrapAddress} (see the error above)`)} >&2`,
+    '  exit 1',
+    'fi',
+    'token=',
+  ]);
+}
+
+/**
+ * Run on a remaining member: removes `name` from the cluster if it is a member, and revokes an
+ * unused join token for it. LXD refuses while the member still has instances or is the last one.
+ */
+export function clusterMemberRemove(name: string, b: BackendSpec = LXD_BACKEND): string {
+  return script([
+    `${b.client} cluster revoke-token ${shq(name)} >/dev/null 2>&1 || true`,
+    `if ${b.client} query ${shq(`/1.0/cluster/members/${name}`)} >/dev/null 2>&1; then ${b.client} cluster remove ${shq(name)}; fi`,
+  ]);
+}
+
+/**
+ * Run on a member: removes every member not in `keep` whose name is listed in `$old` (the members this
+ * library joined, recorded in the server config key `recordKey`), then records `keep`. Members
+ * joined by hand are never touched.
+ */
+export function clusterMembersConverge(keep: readonly string[], recordKey: string, b: BackendSpec = LXD_BACKEND): string {
+  const names = [...keep].sort();
+  return script([
+    `old=$(${b.client} config get ${shq(recordKey)} 2>/dev/null || true)`,
+    `for m in $old; do case ${shq(` ${names.join(' ')} `)} in *" $m "*) ;; *)`,
+    `  ${b.client} cluster revoke-token "$m" >/dev/null 2>&1 || true`,
+    `  if ${b.client} query "/1.0/cluster/members/$m" >/dev/null 2>&1; then ${b.client} cluster remove "$m"; fi ;;`,
+    'esac; done',
+    names.length ? `${b.client} config set ${shq(recordKey)} ${shq(names.join(' '))}` : `${b.client} config unset ${shq(recordKey)} 2>/dev/null || true`,
+  ]);
+}
+
+/**
+ * Lines that move an existing instance to cluster member `target` when it is elsewhere: cold
+ * (`lxc move NAME --target M`) when stopped, stateless live (`--stateless`: stopped, moved,
+ * started again; stateful live migration needs CRIU) when running. The instance keeps its data.
+ */
+export function instanceMoveToMemberLines(name: string, target: string, b: BackendSpec = LXD_BACKEND): string[] {
+  const q = shq(`^${name}$`);
+  return [
+    `where=$(${b.client} list ${q} -c L -f csv)`,
+    `if [ -n "$where" ] && [ "$where" != ${shq(target)} ]; then`,
+    `  if [ "$(${b.client} list ${q} -c s -f csv)" = RUNNING ]; then ${b.client} move ${shq(name)} --target ${shq(target)} --stateless --quiet; else ${b.client} move ${shq(name)} --target ${shq(target)} --quiet; fi`,
+    'fi',
+  ];
+}
+
+/** How an instance reaches another remote. */
+export interface RemoteMigration {
+  readonly name: string;
+  /** Remote the instance is on now (`local` for the daemon of the runner). */
+  readonly from: string;
+  /** Remote it must end up on. */
+  readonly to: string;
+  /** `move` (the source is gone afterwards) or `copy` (both exist). */
+  readonly mode: 'move' | 'copy';
+  /** Cluster member on the destination. @default - the destination picks */
+  readonly target?: string;
+}
+
+/**
+ * Moves or copies an instance to another remote unless it is there already (`lxc move|copy
+ * FROM:NAME TO:NAME`), stateless when it runs: the instance keeps its root disk and config, it is
+ * not recreated from its image.
+ */
+export function instanceMigrateRemote(mg: RemoteMigration, b: BackendSpec = LXD_BACKEND): string {
+  const src = shq(`${mg.from}:${mg.name}`);
+  const dst = shq(`${mg.to}:${mg.name}`);
+  const target = mg.target ? ` --target ${shq(mg.target)}` : '';
+  return script([
+    `if ${b.client} query ${shq(`${mg.to}:/1.0/instances/${mg.name}`)} >/dev/null 2>&1; then exit 0; fi`,
+    `if [ "$(${b.client} list ${shq(`${mg.from}:^${mg.name}$`)} -c s -f csv)" = RUNNING ]; then flags=--stateless; else flags=; fi`,
+    `${b.client} ${mg.mode} ${src} ${dst}${target} $flags --quiet`,
+  ]);
+}

@@ -1,0 +1,42 @@
+import { shq } from '../shell/quote';
+import { sortedMap } from '../util/objects';
+import { BackendSpec, LXD_BACKEND } from './backend';
+import { script } from './cli';
+import { ConfigMap } from './model';
+
+/** Image property recording the rebuild value an image was published with. */
+export const REBUILD_PROPERTY = 'user.cdktf.rebuild';
+
+/** An image published from an instance. */
+export interface PublishModel {
+  /** The instance to publish (stopped for the publish if it runs, then started again). */
+  readonly instance: string;
+  /** The alias the image gets; containers use it as their `image`. */
+  readonly alias: string;
+  /** Image properties, set at publish (`key=value`) and kept converged. */
+  readonly properties: ConfigMap;
+  /** Any value: the image is published again only when it differs from the one it was built with. */
+  readonly rebuild: string;
+  /** `--public`. */
+  readonly public?: boolean;
+}
+
+/**
+ * Publishes `instance` as an image (`lxc publish INSTANCE --alias A key=value...`) unless an image
+ * with the alias exists and was built with the same `rebuild` value; then only its properties are
+ * converged. A different `rebuild` value deletes the old image and publishes again.
+ */
+export function imagePublish(p: PublishModel, b: BackendSpec = LXD_BACKEND): string {
+  const props = sortedMap({ ...p.properties, [REBUILD_PROPERTY]: p.rebuild });
+  const pairs = Object.entries(props).map(([k, v]) => shq(`${k}=${v}`));
+  const alias = shq(p.alias);
+  return script([
+    `if have=$(${b.client} image get-property ${alias} ${REBUILD_PROPERTY} 2>/dev/null) && [ "$have" = ${shq(p.rebuild)} ]; then`,
+    '  :',
+    'else',
+    `  if ${b.client} image info ${alias} >/dev/null 2>&1; then ${b.client} image delete ${alias}; fi`,
+    `  ${b.client} publish ${shq(p.instance)} --force --alias ${alias}${p.public ? ' --public' : ''} ${pairs.join(' ')} --quiet >/dev/null`,
+    'fi',
+    ...Object.entries(props).map(([k, v]) => `${b.client} image set-property ${alias} ${shq(k)} ${shq(v)}`),
+  ]);
+}
