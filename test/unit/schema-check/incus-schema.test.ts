@@ -4,17 +4,9 @@
  * the LXD v3 spellings that Incus does not take) and JSON synthesized through the generated bindings.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { TerraformStack, Testing } from '../../../constructs/core/cdk';
-import {
-  checkAgainstSchemas,
-  formatIssue,
-  ProviderSchemasJson,
-  SCHEMA_DIR,
-  SchemaIssue,
-  schemaFileForProvider,
-  schemaFilesForConfig,
-} from '../../support/provider-schema-check';
+import { checkAgainstSchemas, formatIssue, type ProviderSchemasJson, schemaFileForProvider, schemaFilesForConfig } from '../../support/provider-schema-check';
+import { checkerFor, resource, SCHEMAS, summary } from './schema-kit';
 import { IncusProvider } from '../../../generated/providers/incus/provider';
 import { Image } from '../../../generated/providers/incus/image';
 import { Instance } from '../../../generated/providers/incus/instance';
@@ -22,13 +14,9 @@ import { Network } from '../../../generated/providers/incus/network';
 import { Profile } from '../../../generated/providers/incus/profile';
 import { StoragePool } from '../../../generated/providers/incus/storage-pool';
 
-const INCUS = path.join(SCHEMA_DIR, 'incus.json');
-const LXD = path.join(SCHEMA_DIR, 'lxd.json');
+const { INCUS, LXD } = SCHEMAS;
 const FQPN = 'registry.terraform.io/lxc/incus';
-
-const resource = (type: string, body: object, name = 'r') => ({ resource: { [type]: { [name]: body } } });
-const summary = (issues: SchemaIssue[]) => issues.map((i) => `${i.code} ${i.path}`);
-const check = (tfJson: object) => summary(checkAgainstSchemas(tfJson, [INCUS]));
+const check = checkerFor([INCUS]);
 
 describe('incus.json', () => {
   const schema = JSON.parse(fs.readFileSync(INCUS, 'utf8')) as ProviderSchemasJson & {

@@ -1,14 +1,6 @@
-import * as path from 'path';
 import { TerraformStack, Testing } from '../../../constructs/core/cdk';
-import {
-  checkAgainstSchemas,
-  formatIssue,
-  ProviderSchemasJson,
-  SCHEMA_DIR,
-  SchemaIssue,
-  schemaFileForProvider,
-  schemaFilesForConfig,
-} from '../../support/provider-schema-check';
+import { checkAgainstSchemas, formatIssue, type ProviderSchemasJson, schemaFileForProvider, schemaFilesForConfig } from '../../support/provider-schema-check';
+import { checkerFor, resource, SCHEMAS, summary } from './schema-kit';
 import { LxdProvider } from '../../../generated/providers/lxd/provider';
 import { Instance } from '../../../generated/providers/lxd/instance';
 import { Network } from '../../../generated/providers/lxd/network';
@@ -25,18 +17,9 @@ import { MultipassProvider } from '../../../generated/providers/multipass/provid
 import { Instance as MultipassInstance } from '../../../generated/providers/multipass/instance';
 import { DataMultipassInstance } from '../../../generated/providers/multipass/data-multipass-instance';
 
-const LXD = path.join(SCHEMA_DIR, 'lxd.json');
-const LXD_V2 = path.join(SCHEMA_DIR, 'lxd-v2.7.1.json');
-const MATCHBOX = path.join(SCHEMA_DIR, 'matchbox.json');
-const MULTIPASS = path.join(SCHEMA_DIR, 'multipass.json');
-const NULL = path.join(SCHEMA_DIR, 'null.json');
+const { LXD, LXD_V2, MATCHBOX, MULTIPASS, NULL } = SCHEMAS;
 const ALL = [LXD, MATCHBOX, MULTIPASS];
-
-/** `{ resource: { [type]: { [name]: body } } }` */
-const resource = (type: string, body: object, name = 'r') => ({ resource: { [type]: { [name]: body } } });
-/** Issues reduced to `code path` strings, for compact assertions. */
-const summary = (issues: SchemaIssue[]) => issues.map((i) => `${i.code} ${i.path}`);
-const check = (tfJson: object, schemas: Array<string | ProviderSchemasJson> = ALL) => summary(checkAgainstSchemas(tfJson, schemas));
+const check = checkerFor(ALL);
 
 /** A synthetic provider for shapes the reference schemas do not use (object/tuple types, block counts). */
 const SYNTHETIC: ProviderSchemasJson = {

@@ -1,17 +1,55 @@
-/** Where a private daemon lives; serialisable (also stored as <lxdDir>.json). */
-export interface DaemonRecord {
+/**
+ * What differs between an LXD and an Incus daemon. `C` is the client command (`lxc`, `incus`),
+ * `D` the record (and fixture) field holding the data dir (`lxdDir`, `incusDir`).
+ */
+export interface Flavor<C extends string = string, D extends string = string> {
+  readonly kind: 'lxd' | 'incus';
+  /** Product name, as in LXD's "Default LXD profile". */
+  readonly label: string;
+  /** Where the daemons' dirs and records live. */
+  readonly root: string;
+  readonly netnsPrefix: string;
+  /** Prefix of the ids the jest fixture makes. */
+  readonly idPrefix: string;
+  /** The daemon binary (a command on PATH or an absolute path). */
+  readonly daemon: string;
+  readonly client: C;
+  readonly dirKey: D;
+  /** Env vars naming the data dir and the client's config dir. */
+  readonly dirVar: string;
+  readonly confVar: string;
+  /** Commands (before `--timeout=N`) that wait for the daemon, and shut it down. */
+  readonly waitready: readonly string[];
+  readonly shutdown: readonly string[];
+  /** The client's `query` prints nothing (not `[]`) for an empty list. */
+  readonly silentEmptyList: boolean;
+}
+export const LXD: Flavor<'lxc', 'lxdDir'>;
+export const INCUS: Flavor<'incus', 'incusDir'>;
+/** The Incus daemon binary found (Debian ships it outside PATH). */
+export const INCUSD: string;
+/** LXD's root (kept for existing users; see Flavor.root). */
+export const ROOT: string;
+
+/** Where a private daemon lives, whatever its flavor; serialisable (also stored as <dir>.json). */
+export interface DaemonRecordBase {
   id: string;
+  /** The flavor (absent in records written before flavors existed: LXD). */
+  kind?: 'lxd' | 'incus';
   netns: string;
-  lxdDir: string;
   confDir: string;
   logFile: string;
   recordFile: string;
   pid: number;
   ownerPid: number | null;
+  /** Milliseconds from creating the netns to the daemon answering `waitready`. */
+  startMs?: number;
   /** Set for multipass stand-in VMs: the daemon is stale once this file is gone. */
   vmFile?: string;
   [extra: string]: unknown;
 }
+/** A daemon record with its data dir under the flavor's key (`lxdDir` by default). */
+export type DaemonRecord<D extends string = 'lxdDir'> = DaemonRecordBase & { [K in D]: string };
 /** What resetDaemonSync / stopDaemonSync({reset}) removes. */
 export interface ResetWhat {
   instances?: boolean;
@@ -20,13 +58,15 @@ export interface ResetWhat {
   networks?: boolean;
   pools?: boolean;
 }
-export const ROOT: string;
+export function flavorOf(d: DaemonRecordBase): Flavor;
 export function makeId(kind: string, name: string): string;
 export function describeDaemon(id: string, extra?: Partial<DaemonRecord>): DaemonRecord;
-export function daemonEnv(d: DaemonRecord, base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
-export function startDaemonSync(d: DaemonRecord, opts?: { timeoutSec?: number }): DaemonRecord;
-export function stopDaemonSync(d: DaemonRecord, opts?: { reset?: ResetWhat; keepData?: boolean }): string[];
-export function resetDaemonSync(d: DaemonRecord, what?: ResetWhat): string[];
-export function query(d: DaemonRecord, urlPath: string, timeoutMs?: number): unknown;
+export function describeDaemon<D extends string>(id: string, extra: Partial<DaemonRecordBase>, flavor: Flavor<string, D>): DaemonRecord<D>;
+export function daemonEnv(d: DaemonRecordBase, base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+export function startDaemonSync<R extends DaemonRecordBase>(d: R, opts?: { timeoutSec?: number }): R;
+export function stopDaemonSync(d: DaemonRecordBase, opts?: { reset?: ResetWhat; keepData?: boolean }): string[];
+export function resetDaemonSync(d: DaemonRecordBase, what?: ResetWhat): string[];
+export function parseQuery(flavor: Flavor, stdout: string): any;
+export function query(d: DaemonRecordBase, urlPath: string, timeoutMs?: number): unknown;
 export function netnsExists(name: string): boolean;
-export function sweepStale(): string[];
+export function sweepStale(flavor?: Flavor): string[];

@@ -1,45 +1,108 @@
 'use strict';
-// A private LXD daemon in its own network namespace with its own LXD_DIR (synchronous core).
-// Used by lxd-daemon.ts (jest) and by bin/multipass (each stand-in "VM" is one such daemon).
+// A private LXD or Incus daemon in its own network namespace with its own data dir (synchronous core).
+// Used by lxd-daemon.ts and incus-daemon.ts (jest), by bin/multipass (each stand-in "VM" is one LXD
+// daemon) and by the benchmarks.
 //
-// Layout: $LXD_E2E_ROOT (default /tmp/lxe, kept short: unix socket paths are limited to 108
-// bytes) holds <id>/ (the LXD_DIR), <id>.conf/ (LXD_CONF of the lxc client), <id>.log and
-// <id>.json (a record used to clean up after crashed runs).
+// What differs between LXD and Incus is described once, in a "flavor" (LXD, INCUS below); a daemon's
+// record carries its flavor's `kind`, so everything that gets a record (stop, reset, the watchdog,
+// the sweep of stale daemons) knows which commands to use.
+//
+// Layout: the flavor's root ($LXD_E2E_ROOT, default /tmp/lxe; $INCUS_E2E_ROOT, default /tmp/ixe: kept
+// short, unix socket paths are limited to 108 bytes, and apart, so that neither fixture's sweep ever
+// takes the other's records) holds <id>/ (the LXD_DIR / INCUS_DIR), <id>.conf/ (LXD_CONF / INCUS_CONF
+// of the client), <id>.log and <id>.json (a record used to clean up after crashed runs).
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { run, check, alive, sleepMs, descendants } = require('./sh');
 
-const ROOT = process.env.LXD_E2E_ROOT || '/tmp/lxe';
+/** The Incus daemon binary: Debian (and Ubuntu) ship it outside PATH. */
+const INCUSD =
+  ['/usr/libexec/incus/incusd', '/usr/lib/incus/incusd', '/usr/sbin/incusd', '/usr/bin/incusd'].find((p) => fs.existsSync(p)) ||
+  '/usr/libexec/incus/incusd';
 
-/** A short unique id such as `f-web-k3x9a`: safe for netns names, file names, LXD_DIR paths. */
+const LXD = Object.freeze({
+  kind: 'lxd',
+  label: 'LXD',
+  root: process.env.LXD_E2E_ROOT || '/tmp/lxe',
+  netnsPrefix: 'lxe',
+  /** Prefix of the ids the jest fixture makes (`f-web-k3x9a`). */
+  idPrefix: 'f',
+  /** The daemon binary, and the client talking to it. */
+  daemon: 'lxd',
+  client: 'lxc',
+  /** Record (and fixture) field holding the data dir; env vars naming it and the client's config dir. */
+  dirKey: 'lxdDir',
+  dirVar: 'LXD_DIR',
+  confVar: 'LXD_CONF',
+  waitready: ['lxd', 'waitready'],
+  shutdown: ['lxd', 'shutdown'],
+  /** `lxc query` prints `[]` for an empty list. */
+  silentEmptyList: false,
+});
+
+const INCUS = Object.freeze({
+  kind: 'incus',
+  label: 'Incus',
+  root: process.env.INCUS_E2E_ROOT || '/tmp/ixe',
+  netnsPrefix: 'ixe',
+  idPrefix: 'i',
+  daemon: INCUSD,
+  client: 'incus',
+  dirKey: 'incusDir',
+  dirVar: 'INCUS_DIR',
+  confVar: 'INCUS_CONF',
+  waitready: ['incus', 'admin', 'waitready'],
+  shutdown: ['incus', 'admin', 'shutdown'],
+  /** Unlike `lxc query`, `incus query` prints nothing (not `[]`) for an empty list. */
+  silentEmptyList: true,
+});
+
+const FLAVORS = { lxd: LXD, incus: INCUS };
+
+/** The flavor of a record (records written before flavors existed are LXD's). */
+function flavorOf(d) {
+  const f = FLAVORS[d.kind || 'lxd'];
+  if (!f) throw new Error(`daemon ${d.id}: unknown kind ${d.kind}`);
+  return f;
+}
+
+/** The daemon's data dir (LXD_DIR / INCUS_DIR). */
+const dataDir = (d) => d[flavorOf(d).dirKey];
+
+/** Kept for existing users: LXD's root. */
+const ROOT = LXD.root;
+
+/** A short unique id such as `f-web-k3x9a`: safe for netns names, file names, data dir paths. */
 function makeId(kind, name) {
   const clean = String(name || 'd').toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 10) || 'd';
   return `${kind}-${clean}-${(process.pid % 1296).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 }
 
-/** Describe (without starting) a daemon: where its files live and its netns name. */
-function describeDaemon(id, extra = {}) {
-  const lxdDir = path.join(ROOT, id);
+/** Describe (without starting) a daemon of `flavor`: where its files live and its netns name. */
+function describeDaemon(id, extra = {}, flavor = LXD) {
+  const dir = path.join(flavor.root, id);
   return {
     id,
-    netns: `lxe-${id}`.slice(0, 60),
-    lxdDir,
-    confDir: `${lxdDir}.conf`,
-    logFile: `${lxdDir}.log`,
-    recordFile: `${lxdDir}.json`,
+    kind: flavor.kind,
+    netns: `${flavor.netnsPrefix}-${id}`.slice(0, 60),
+    [flavor.dirKey]: dir,
+    confDir: `${dir}.conf`,
+    logFile: `${dir}.log`,
+    recordFile: `${dir}.json`,
     pid: 0,
     ownerPid: null,
     ...extra,
   };
 }
 
-/** Environment for lxc/lxd clients talking to this daemon. */
+/** Environment for the clients (and daemon commands) talking to this daemon. */
 function daemonEnv(d, base = process.env) {
-  return { ...base, PATH: withSbin(base.PATH), LXD_DIR: d.lxdDir, LXD_CONF: d.confDir };
+  const f = flavorOf(d);
+  return { ...base, PATH: withSbin(base.PATH), [f.dirVar]: dataDir(d), [f.confVar]: d.confDir };
 }
 
-/** LXD finds dnsmasq, nft, iptables through PATH: make sure the sbin dirs are on it. */
+/** The daemons find dnsmasq, nft, iptables through PATH: make sure the sbin dirs are on it. */
 function withSbin(p = '/usr/bin:/bin') {
   const parts = p.split(':');
   for (const s of ['/usr/local/sbin', '/usr/sbin', '/sbin']) if (!parts.includes(s)) parts.push(s);
@@ -63,22 +126,28 @@ function logTail(d) {
 }
 
 /**
- * Create the netns, start `lxd` in it and wait until it answers. Throws (after cleaning up)
- * if it does not come up within `timeoutSec`. `ownerPid`: the process whose death makes the
- * daemon stale (null = owned by something else, e.g. the multipass stand-in state dir).
+ * Create the netns, start the flavor's daemon in it and wait until its `waitready` answers. Throws
+ * (after cleaning up) if it does not come up within `timeoutSec`. Records in `d.startMs` how long
+ * the start took. `ownerPid`: the process whose death makes the daemon stale (null = owned by
+ * something else, e.g. the multipass stand-in state dir).
  */
 function startDaemonSync(d, { timeoutSec = 30 } = {}) {
+  const f = flavorOf(d);
+  const dir = dataDir(d);
+  const name = path.basename(f.daemon);
+  if (path.isAbsolute(f.daemon) && !fs.existsSync(f.daemon)) throw new Error(`${name} not found (looked for ${f.daemon})`);
   if (netnsExists(d.netns)) throw new Error(`network namespace ${d.netns} already exists`);
-  fs.mkdirSync(ROOT, { recursive: true });
-  fs.mkdirSync(d.lxdDir, { recursive: true, mode: 0o711 });
+  const t0 = Date.now();
+  fs.mkdirSync(f.root, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o711 });
   fs.mkdirSync(d.confDir, { recursive: true });
   writeRecord(d); // before anything can leak, so sweepStale() can find it
   try {
     check('ip', ['netns', 'add', d.netns]);
     check('ip', ['-n', d.netns, 'link', 'set', 'lo', 'up']);
     const out = fs.openSync(d.logFile, 'a');
-    // detached => setsid(); `ip netns exec` execs lxd in place, so child.pid is lxd's pid.
-    const child = spawn('ip', ['netns', 'exec', d.netns, 'lxd', '--group', 'root', '--logfile', d.logFile], {
+    // detached => setsid(); `ip netns exec` execs the daemon in place, so child.pid is its pid.
+    const child = spawn('ip', ['netns', 'exec', d.netns, f.daemon, '--group', 'root', '--logfile', d.logFile], {
       detached: true,
       stdio: ['ignore', out, out],
       env: daemonEnv(d),
@@ -89,12 +158,15 @@ function startDaemonSync(d, { timeoutSec = 30 } = {}) {
     writeRecord(d);
     if (d.ownerPid) startWatchdog(d);
     const deadline = Date.now() + timeoutSec * 1000;
+    const [cmd, ...args] = f.waitready;
     for (;;) {
-      if (run('lxd', ['waitready', '--timeout=1'], { env: daemonEnv(d) }).code === 0) break;
-      if (!alive(d.pid)) throw new Error(`lxd exited during start-up:\n${logTail(d)}`);
-      if (Date.now() > deadline) throw new Error(`lxd not ready after ${timeoutSec}s:\n${logTail(d)}`);
+      if (run(cmd, [...args, '--timeout=1'], { env: daemonEnv(d), timeoutMs: 5000 }).code === 0) break;
+      if (!alive(d.pid)) throw new Error(`${name} exited during start-up:\n${logTail(d)}`);
+      if (Date.now() > deadline) throw new Error(`${name} not ready after ${timeoutSec}s:\n${logTail(d)}`);
       sleepMs(100);
     }
+    d.startMs = Date.now() - t0;
+    writeRecord(d);
     return d;
   } catch (e) {
     stopDaemonSync(d);
@@ -111,12 +183,19 @@ function startWatchdog(d) {
   w.unref();
 }
 
-/** `lxc query PATH` parsed as JSON, or undefined on error. */
+/** The output of `<client> query PATH` as JSON (`[]` where the client prints nothing for an empty list). */
+function parseQuery(flavor, stdout) {
+  if (flavor.silentEmptyList && stdout.trim() === '') return [];
+  return JSON.parse(stdout);
+}
+
+/** `<client> query PATH` parsed as JSON, or undefined on error. */
 function query(d, urlPath, timeoutMs = 15000) {
-  const r = run('lxc', ['query', urlPath], { env: daemonEnv(d), timeoutMs });
+  const f = flavorOf(d);
+  const r = run(f.client, ['query', urlPath], { env: daemonEnv(d), timeoutMs });
   if (r.code !== 0) return undefined;
   try {
-    return JSON.parse(r.stdout);
+    return parseQuery(f, r.stdout);
   } catch {
     return undefined;
   }
@@ -130,37 +209,38 @@ const lastSegment = (u) => decodeURIComponent(u.split('?')[0].split('/').pop());
  * networks (managed ones), pools (with their custom volumes). Returns the errors met.
  */
 function resetDaemonSync(d, what = {}) {
+  const f = flavorOf(d);
   const env = daemonEnv(d);
   const errors = [];
-  const lxc = (args) => {
-    const r = run('lxc', args, { env, timeoutMs: 60000 });
-    if (r.code !== 0) errors.push(`lxc ${args.join(' ')}: ${r.stderr.trim()}`);
+  const client = (args) => {
+    const r = run(f.client, args, { env, timeoutMs: 60000 });
+    if (r.code !== 0) errors.push(`${f.client} ${args.join(' ')}: ${r.stderr.trim()}`);
   };
   if (what.instances) {
     const names = (query(d, '/1.0/instances') || []).map(lastSegment);
-    if (names.length) lxc(['delete', '--force', ...names]);
+    if (names.length) client(['delete', '--force', ...names]);
   }
   if (what.profiles) {
     for (const p of (query(d, '/1.0/profiles') || []).map(lastSegment)) {
-      if (p !== 'default') lxc(['profile', 'delete', p]);
+      if (p !== 'default') client(['profile', 'delete', p]);
     }
-    const body = JSON.stringify({ config: {}, description: 'Default LXD profile', devices: {} });
-    lxc(['query', '-X', 'PUT', '/1.0/profiles/default', '--data', body]);
+    const body = JSON.stringify({ config: {}, description: `Default ${f.label} profile`, devices: {} });
+    client(['query', '-X', 'PUT', '/1.0/profiles/default', '--data', body]);
   }
   if (what.images) {
-    for (const f of (query(d, '/1.0/images') || []).map(lastSegment)) lxc(['image', 'delete', f]);
+    for (const i of (query(d, '/1.0/images') || []).map(lastSegment)) client(['image', 'delete', i]);
   }
   if (what.networks) {
     for (const n of query(d, '/1.0/networks?recursion=1') || []) {
-      if (n.managed) lxc(['network', 'delete', n.name]);
+      if (n.managed) client(['network', 'delete', n.name]);
     }
   }
   if (what.pools) {
     for (const p of (query(d, '/1.0/storage-pools') || []).map(lastSegment)) {
       for (const v of (query(d, `/1.0/storage-pools/${p}/volumes/custom`) || []).map(lastSegment)) {
-        lxc(['storage', 'volume', 'delete', p, v]);
+        client(['storage', 'volume', 'delete', p, v]);
       }
-      lxc(['storage', 'delete', p]);
+      client(['storage', 'delete', p]);
     }
   }
   return errors;
@@ -173,20 +253,22 @@ function netnsPids(netns) {
 
 /**
  * Always-succeeding teardown: force-delete instances (optionally reset everything else),
- * `lxd shutdown`, SIGKILL whatever still runs in the netns (and its descendants: container
- * processes live in their own netns under `[lxc monitor]`), delete the netns and, unless
- * keepData, the LXD_DIR. Returns a list of problems met (empty when all went well).
+ * `lxd shutdown` / `incus admin shutdown`, SIGKILL whatever still runs in the netns (and its
+ * descendants: container processes live in their own netns under `[lxc monitor]`), delete the
+ * netns and, unless keepData, the data dir. Returns a list of problems met (empty when all went well).
  */
 function stopDaemonSync(d, { reset = {}, keepData = false } = {}) {
+  const f = flavorOf(d);
   const env = daemonEnv(d);
   const problems = [];
-  const up = d.pid && alive(d.pid) && fs.existsSync(path.join(d.lxdDir, 'unix.socket'));
+  const up = d.pid && alive(d.pid) && fs.existsSync(path.join(dataDir(d), 'unix.socket'));
   if (up) {
     problems.push(...resetDaemonSync(d, { ...reset, instances: true }));
-    const r = run('lxd', ['shutdown', '--timeout=20'], { env, timeoutMs: 25000 });
-    if (r.code !== 0) problems.push(`lxd shutdown: ${r.stderr.trim()}`);
+    const [cmd, ...args] = f.shutdown;
+    const r = run(cmd, [...args, '--timeout=20'], { env, timeoutMs: 25000 });
+    if (r.code !== 0) problems.push(`${f.shutdown.join(' ')}: ${r.stderr.trim()}`);
   }
-  // Everything left in the netns (lxd, dnsmasq, forkproxy, monitors) and below it was started by us.
+  // Everything left in the netns (the daemon, dnsmasq, forkproxy, monitors) and below it was started by us.
   for (let round = 0; round < 50; round++) {
     const roots = [...netnsPids(d.netns), ...(d.pid && alive(d.pid) ? [d.pid] : [])];
     const pids = [...new Set([...roots, ...descendants(roots)])].filter(alive);
@@ -210,35 +292,39 @@ function stopDaemonSync(d, { reset = {}, keepData = false } = {}) {
 
 /** Delete the daemon's files, refusing if anything is still mounted below them. */
 function removeData(d, problems) {
+  const dir = dataDir(d);
   const mounts = fs
     .readFileSync('/proc/self/mountinfo', 'utf8')
     .split('\n')
     .map((l) => l.split(' ')[4])
-    .filter((m) => m && (m === d.lxdDir || m.startsWith(`${d.lxdDir}/`)));
+    .filter((m) => m && (m === dir || m.startsWith(`${dir}/`)));
   if (mounts.length) {
-    problems.push(`not removing ${d.lxdDir}: still mounted: ${mounts.join(', ')}`);
+    problems.push(`not removing ${dir}: still mounted: ${mounts.join(', ')}`);
     return;
   }
-  for (const p of [d.lxdDir, d.confDir, d.logFile, d.recordFile]) {
+  for (const p of [dir, d.confDir, d.logFile, d.recordFile]) {
     fs.rmSync(p, { recursive: true, force: true });
   }
 }
 
-/** Stop daemons left by fixture processes that died, or by stand-in VMs whose state dir is gone. */
-function sweepStale() {
-  if (!fs.existsSync(ROOT)) return [];
+/**
+ * Stop the daemons of `flavor` left by fixture processes that died, or by stand-in VMs whose
+ * state file is gone. Returns their ids.
+ */
+function sweepStale(flavor = LXD) {
+  if (!fs.existsSync(flavor.root)) return [];
   const swept = [];
-  for (const f of fs.readdirSync(ROOT)) {
+  for (const f of fs.readdirSync(flavor.root)) {
     if (!f.endsWith('.json')) continue;
     let d;
     try {
-      d = JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
+      d = JSON.parse(fs.readFileSync(path.join(flavor.root, f), 'utf8'));
     } catch {
       continue;
     }
+    if (!d || (d.kind || 'lxd') !== flavor.kind) continue;
     // Fixture daemon whose owner died, or stand-in VM daemon whose state file was removed.
-    const stale = d && ((d.ownerPid && !alive(d.ownerPid)) || (d.vmFile && !fs.existsSync(d.vmFile)));
-    if (stale) {
+    if ((d.ownerPid && !alive(d.ownerPid)) || (d.vmFile && !fs.existsSync(d.vmFile))) {
       stopDaemonSync(d);
       swept.push(d.id);
     }
@@ -247,13 +333,18 @@ function sweepStale() {
 }
 
 module.exports = {
+  LXD,
+  INCUS,
+  INCUSD,
   ROOT,
+  flavorOf,
   makeId,
   describeDaemon,
   daemonEnv,
   startDaemonSync,
   stopDaemonSync,
   resetDaemonSync,
+  parseQuery,
   query,
   netnsExists,
   sweepStale,

@@ -1,3 +1,3 @@
 export const CACHE_DIR: string;
 export function buildBusyboxImageSync(): string;
-export function importBusyboxSync(env: NodeJS.ProcessEnv, alias?: string): void;
+export function importBusyboxSync(env: NodeJS.ProcessEnv, alias?: string, client?: string): void;

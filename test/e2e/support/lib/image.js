@@ -113,10 +113,13 @@ function buildBusyboxImageSync() {
   }
 }
 
-/** Import the busybox image into a daemon under `alias` (no-op if the alias exists). */
-function importBusyboxSync(env, alias = 'busybox') {
-  if (run('lxc', ['image', 'show', alias], { env }).code === 0) return;
-  check('lxc', ['image', 'import', buildBusyboxImageSync(), '--alias', alias], { env, timeoutMs: 120000 });
+/**
+ * Import the busybox image into a daemon under `alias` (no-op if the alias exists), with `client`
+ * (`lxc`, or `incus`: Incus reads LXD's unified image format unchanged).
+ */
+function importBusyboxSync(env, alias = 'busybox', client = 'lxc') {
+  if (run(client, ['image', 'show', alias], { env }).code === 0) return;
+  check(client, ['image', 'import', buildBusyboxImageSync(), '--alias', alias], { env, timeoutMs: 120000 });
 }
 
 module.exports = { buildBusyboxImageSync, importBusyboxSync, CACHE_DIR };

@@ -1,7 +1,8 @@
 'use strict';
-// Safety net for fixture daemons: `node watchdog.js OWNER_PID RECORD_FILE`, started detached by
-// startDaemonSync(). Exits quietly once the record is gone (normal stop); if the owner process
-// dies first (crash, SIGKILL, a jest worker torn down without afterAll), it tears the daemon down.
+// Safety net for fixture daemons (LXD or Incus: the record names its flavor): `node watchdog.js
+// OWNER_PID RECORD_FILE`, started detached by startDaemonSync(). Exits quietly once the record is
+// gone (normal stop); if the owner process dies first (crash, SIGKILL, a jest worker torn down
+// without afterAll), it tears the daemon down.
 // (A process.on('exit') hook cannot do this under jest: the sandbox's `process` never emits it.)
 const fs = require('fs');
 const { alive } = require('./sh');
