@@ -6,7 +6,7 @@ import { BackendSpec, LXD_BACKEND } from '../../src/lxd/backend';
 import { HostDeclarations, PRUNE_ENV, pruneCommand, pruneManifest, readScript } from '../../src/lifecycle/scripts';
 import { commandResource } from './command-resource';
 import { localDependables } from './cross-stack';
-import { LabStack } from './lab-stack';
+import { LabStack, onLabStack } from './lab-stack';
 import { dependableToken, once, onceString, tfLiteral } from './terraform-values';
 
 /**
@@ -132,3 +132,8 @@ function registry(c: IConstruct): HostLifecycle[] {
   if (!list) registries.set(root, (list = []));
   return list;
 }
+
+// Every cli stack prunes on the deploying machine (its VMs' records), even once it declares no host.
+onLabStack((stack) => {
+  if (stack.settings.rendering === 'cli') HostLifecycle.of(stack, { kind: 'local', sudo: false }, [], undefined, false);
+});

@@ -55,6 +55,14 @@ export interface LabStackProps {
 
 const LAB_STACK = Symbol.for('cdktf-lxd-matchbox.LabStack');
 
+/** Run for every new LabStack: how other modules add what each stack has (without an import cycle). */
+const STACK_HOOKS: ((stack: LabStack) => void)[] = [];
+
+/** Registers `hook` to run at the end of every LabStack's constructor. */
+export function onLabStack(hook: (stack: LabStack) => void): void {
+  STACK_HOOKS.push(hook);
+}
+
 /**
  * A TerraformStack for lab environments. It validates every construct of the
  * whole app before any stack is written, keeps local state at a relative path,
@@ -101,6 +109,7 @@ export class LabStack extends TerraformStack {
     this.localStatePath = props.localStatePath ?? `../../../terraform.${id}.tfstate`;
     this.ownerId = props.ownerId ?? id;
     assertValid(this.node.path, 'ownerId', this.ownerId, checkOwnerId(this.ownerId));
+    for (const hook of STACK_HOOKS) hook(this);
   }
 
   /** Uses a relative local state path unless the stack declares a backend. */

@@ -135,6 +135,8 @@ export class ManagedObject extends Construct {
     };
     return (this.cached = {
       ...state,
+      // The record carries the protection: changing it must rewrite the record.
+      settings: record.protect ? { ...state.settings, protect: true } : state.settings,
       converge: `${state.converge}${recordWrite(record)}`,
       destroy: state.destroy === '' ? '' : `${state.destroy}${recordDelete(owner, lc.recordKind, lc.name)}`,
     });
