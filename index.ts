@@ -11,6 +11,8 @@ export * from './constructs/lxd/profile';
 export * from './constructs/lxd/container';
 export * from './constructs/lxd/cached-image';
 export * from './constructs/lxd/lxd-preseed';
+export * from './constructs/lxd/lxd-cluster';
+export * from './constructs/lxd/published-image';
 export * from './src/cloudinit/cloud-config';
 export * from './src/cloudinit/lxd-module';
 export * from './src/lxd/preseed';

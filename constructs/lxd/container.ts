@@ -7,7 +7,7 @@ import {
 import { checkCpuLimit, checkProcessLimit } from '../../src/lxd/limits';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
 import { checkImageRemote } from '../../src/lxd/backend';
-import { checkInstanceName } from '../../src/lxd/names';
+import { checkInstanceName, checkObjectName } from '../../src/lxd/names';
 import { checkIpv4 } from '../../src/net/ipv4';
 import { checkMac } from '../../src/net/mac';
 import { assertValid, Problem } from '../../src/validation/errors';
@@ -18,6 +18,7 @@ import { RenderedObject, renderObject } from '../render/render-object';
 import { backendOf, IHost } from '../hosts/host';
 import { IBridge } from './bridge';
 import { CachedImage } from './cached-image';
+import { PublishedImage } from './published-image';
 import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, stringValues, withConfig } from './common';
 import { IProfile } from './profile';
 import { IStoragePool } from './storage-pool';
@@ -55,9 +56,9 @@ export interface ContainerProps {
   readonly name?: string;
   /**
    * `alias`, `remote:alias` (e.g. `ubuntu:22.04`, `images:alpine/3.19`), a fingerprint, or a
-   * {@link CachedImage}. Changing it replaces the container.
+   * {@link CachedImage} or {@link PublishedImage}. Changing it replaces the container.
    */
-  readonly image: string | CachedImage;
+  readonly image: string | CachedImage | PublishedImage;
   /** Profiles in order; later ones override earlier ones. @default - the host's `default` profile */
   readonly profiles?: readonly IProfile[];
   /** Root disk pool, when no profile provides one. Changing it replaces the container. @default - from the profiles */
@@ -85,6 +86,13 @@ export interface ContainerProps {
   readonly protect?: boolean;
   /** With provider rendering, wait until the container has an IPv4 address. @default false */
   readonly waitForAddress?: boolean;
+  /**
+   * Cluster member to create the container on (`lxc init --target`), for a host that is an
+   * {@link LxdCluster}'s. Changing it moves the container there with its data (`lxc move --target`;
+   * stateless when it runs: stopped, moved, started again); it is never recreated.
+   * @default - the cluster picks (or a host that is not clustered)
+   */
+  readonly target?: string;
 }
 
 /**
@@ -128,6 +136,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
     assertValid(path, 'state', props.state, props.state === undefined || ['running', 'stopped'].includes(props.state)
       ? undefined : { reason: 'unknown state', fix: 'use running or stopped' });
     assertConfig(path, 'config', props.config);
+    if (props.target !== undefined) assertValid(path, 'target', props.target, checkObjectName(props.target));
     this.rendered = renderObject(this, 'instance', {
       host: this.host,
       dependsOn: this.host.ready,
@@ -137,7 +146,10 @@ export class Container extends Construct implements IContainer, ProblemSource {
         const model = withConfig(this.model(), ownership);
         return {
           identity: { kind: 'lxd-container', name: model.name, image: model.image, storagePool: model.storagePool ?? null },
-          settings: { description: model.description, profiles: model.profiles, config: model.config, devices: model.devices, state: model.state },
+          settings: {
+            description: model.description, profiles: model.profiles, config: model.config, devices: model.devices, state: model.state,
+            ...(model.target === undefined ? {} : { target: model.target }),
+          },
           converge: instanceConverge(model, backendOf(this.host)),
           destroy: instanceDelete(model.name, backendOf(this.host)),
         };
@@ -145,7 +157,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
       provider: (target) => instanceResource(this, 'resource', target, () => this.model(), props.waitForAddress ?? false),
     });
     this.ready = this.rendered.ready;
-    if (props.image instanceof CachedImage) this.use('image', props.image, props.image.ready);
+    if (props.image instanceof CachedImage || props.image instanceof PublishedImage) this.use('image', props.image, props.image.ready);
     for (const p of props.profiles ?? []) this.use('profiles', p, p.ready);
     if (props.storagePool) {
       this.use('storagePool', props.storagePool, props.storagePool.ready);
@@ -221,6 +233,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
       devices: this.devices,
       state: p.state ?? 'running',
       description: p.description ?? '',
+      ...(p.target === undefined ? {} : { target: p.target }),
     };
   }
 

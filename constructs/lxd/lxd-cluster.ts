@@ -1,0 +1,126 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from '../core/cdk';
+import { HostRunner, runnerCommand } from '../../src/hosts/runner';
+import {
+  checkClusterMember, clusterBootstrap, clusterJoin, clusterMemberRemove, clusterMembersConverge,
+} from '../../src/lxd/cluster';
+import { script } from '../../src/lxd/cli';
+import { PreseedMemberConfig } from '../../src/lxd/preseed';
+import { shq } from '../../src/shell/quote';
+import { assertValid } from '../../src/validation/errors';
+import { LabStack } from '../core/lab-stack';
+import { ManagedObject } from '../core/managed-object';
+import { backendOf, IHost } from '../hosts/host';
+
+/** One member of an {@link LxdCluster}. */
+export interface LxdClusterMember {
+  /** The machine the member's daemon runs on. */
+  readonly host: IHost;
+  /** The member's name in the cluster (`server_name`). */
+  readonly name: string;
+  /**
+   * `host:port` the member serves the cluster API on (`core.https_address`); the other members
+   * must reach it. e.g. `10.0.0.11:8443`.
+   */
+  readonly address: string;
+  /**
+   * Answers for member-specific keys of pools and networks that exist when the member joins
+   * (`cluster.member_config`), e.g. `{ entity: 'storage-pool', name: 'local', key: 'source', value: '/srv/lxd' }`.
+   * Pools and networks declared with `perMember` get their per-member keys from there instead.
+   * @default []
+   */
+  readonly memberConfig?: readonly PreseedMemberConfig[];
+}
+
+/** Props of {@link LxdCluster}. */
+export interface LxdClusterProps {
+  /** The members; the first bootstraps the cluster, the others join it in order. At least one. */
+  readonly members: readonly LxdClusterMember[];
+  /** Must be ready first (e.g. the hosts' package installs). @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** The machine that runs the join script: the deploying one. */
+const LOCAL: HostRunner = { kind: 'local', sudo: false };
+
+/**
+ * An LXD (or Incus) cluster formed at deploy time. The first member bootstraps it
+ * (`core.https_address` and `cluster.enabled` through `lxd init --preseed`); each further member
+ * joins with a token the deploying machine asks the cluster for (`lxc cluster add NAME` through
+ * the first member's runner) and pipes into the member's `lxd init --preseed`: the token is never
+ * in the state, a plan, a log or a command line. A member removed from the code is removed from
+ * the cluster (`lxc cluster remove`) on the next deploy; destroying the stack removes every member
+ * but the first (LXD has no way to un-cluster the last one). Objects on the cluster are declared
+ * on {@link LxdCluster.host} (the first member) and placed on members with `target`.
+ */
+export class LxdCluster extends Construct {
+  /** The first member's host: declare pools, networks, profiles and containers of the cluster on it. */
+  public readonly host: IHost;
+  /** Member names in order. */
+  public readonly memberNames: readonly string[];
+  /** Everything the cluster needs (bootstrap, joins, membership): objects on the cluster depend on it. */
+  public readonly ready: ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, props: LxdClusterProps) {
+    super(scope, id);
+    const path = this.node.path;
+    assertValid(path, 'members', props.members.length, props.members.length
+      ? undefined : { reason: 'a cluster needs at least one member', fix: 'list the bootstrap member first, then the members that join' });
+    const seen = new Map<string, string>();
+    props.members.forEach((m, i) => {
+      const bad = checkClusterMember(m);
+      if (bad) assertValid(path, `members[${i}].${bad.property}`, bad.value, { reason: bad.reason, fix: bad.fix });
+      for (const [what, key] of [['name', m.name], ['address', m.address]] as const) {
+        assertValid(path, `members[${i}].${what}`, key, seen.has(`${what}:${key}`)
+          ? { reason: `${seen.get(`${what}:${key}`)} has the same ${what}`, fix: `give each member its own ${what}` } : undefined);
+        seen.set(`${what}:${key}`, `members[${i}]`);
+      }
+      assertValid(path, `members[${i}].host`, m.host.node.path, backendOf(m.host).name !== backendOf(props.members[0].host).name
+        ? { reason: 'all members of a cluster run the same daemon', fix: 'give every member host the same backend' } : undefined);
+    });
+    const [first, ...joiners] = props.members;
+    this.host = first.host;
+    this.memberNames = props.members.map((m) => m.name);
+    const b = backendOf(first.host);
+    const bootstrap = new ManagedObject(this, 'bootstrap', {
+      runner: first.host.runner,
+      dependsOn: [...first.host.ready, ...(props.dependsOn ?? [])],
+      deletable: false,
+      state: () => ({
+        identity: { kind: 'lxd-cluster', name: first.name },
+        settings: { address: first.address },
+        converge: clusterBootstrap(first, b),
+        destroy: '',
+      }),
+    });
+    const ready: ITerraformDependable[] = [bootstrap.object, bootstrap.converged];
+    const clusterCmd = runnerCommand(first.host.runner);
+    for (const m of joiners) {
+      // Each join waits for the one before: LXD joins one member at a time.
+      const join = new ManagedObject(this, `member-${m.name}`, {
+        runner: LOCAL,
+        dependsOn: [...m.host.ready, ...ready],
+        state: () => ({
+          identity: { kind: 'lxd-cluster-member', cluster: first.name, name: m.name, address: m.address },
+          settings: { memberConfig: m.memberConfig ?? [] },
+          converge: clusterJoin(m, first.address, { cluster: clusterCmd, member: runnerCommand(m.host.runner) }, b),
+          destroy: script([`remove_script=${shq(clusterMemberRemove(m.name, b))}`, `printf '%s\\n' "$remove_script" | ${clusterCmd}`]),
+        }),
+      });
+      ready.push(join.object, join.converged);
+    }
+    // Members the code no longer lists (joined by this stack before) leave the cluster.
+    const recordKey = `user.cdktf.members.${LabStack.ownerOf(this)}`;
+    const membership = new ManagedObject(this, 'membership', {
+      runner: first.host.runner,
+      dependsOn: ready,
+      state: () => ({
+        identity: { kind: 'lxd-cluster-membership', cluster: first.name },
+        settings: { members: joiners.map((m) => m.name) },
+        converge: clusterMembersConverge(joiners.map((m) => m.name), recordKey, b),
+        destroy: script([`${b.client} config unset ${shq(recordKey)} 2>/dev/null || true`]),
+      }),
+    });
+    this.ready = [...ready, membership.object, membership.converged];
+  }
+}

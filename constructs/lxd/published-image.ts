@@ -1,0 +1,74 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from '../core/cdk';
+import { imageDelete } from '../../src/lxd/cli';
+import { checkConfigKey, checkConfigValue, checkObjectName } from '../../src/lxd/names';
+import { imagePublish } from '../../src/lxd/publish';
+import { assertValid } from '../../src/validation/errors';
+import { backendOf, IHost, sameHost } from '../hosts/host';
+import { renderObject } from '../render/render-object';
+import { IOnHost } from './common';
+import type { IContainer } from './container';
+
+/** Props of {@link PublishedImage}. */
+export interface PublishedImageProps {
+  /** The container the image is built from (stopped for the publish if it runs, then started again). */
+  readonly container: IContainer;
+  /** Local alias containers can use as their `image`. @default - the construct id */
+  readonly alias?: string;
+  /** Image properties (`lxc publish … key=value`), e.g. `{ os: 'debian', release: '12' }`; they change in place. @default {} */
+  readonly properties?: Readonly<Record<string, string>>;
+  /**
+   * Any value: the image is built once, and built again (old image deleted, container published
+   * again) only when this value changes, e.g. a date or a version. Changes to the container
+   * alone never rebuild it.
+   * @default '1'
+   */
+  readonly rebuild?: string;
+  /** `--public`: other LXD servers may pull it without trust. @default false */
+  readonly public?: boolean;
+}
+
+/**
+ * An image built from a container with `lxc publish INSTANCE --alias ALIAS key=value…`. Pass it as
+ * a container's `image`. Destroy deletes the image (containers launched from it keep their own copy).
+ */
+export class PublishedImage extends Construct implements IOnHost {
+  public readonly host: IHost;
+  /** The local alias: use it (or the construct) as a container's `image`. */
+  public readonly alias: string;
+  public readonly ready: ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, props: PublishedImageProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.host = props.container.host;
+    this.alias = props.alias ?? id;
+    assertValid(path, 'alias', this.alias, checkObjectName(this.alias.replace(/\//g, '-')));
+    for (const [k, v] of Object.entries(props.properties ?? {})) {
+      assertValid(path, `properties.${k}`, k, checkConfigKey(k));
+      assertValid(path, `properties.${k}`, v, checkConfigValue(v));
+      assertValid(path, `properties.${k}`, k, k.startsWith('user.cdktf.')
+        ? { reason: 'user.cdktf.* properties are the library\'s own bookkeeping', fix: 'use another key' } : undefined);
+    }
+    const rebuild = props.rebuild ?? '1';
+    assertValid(path, 'rebuild', rebuild, rebuild.length && !/[\n\0]/.test(rebuild)
+      ? undefined : { reason: 'must be a non-empty single-line value', fix: 'use e.g. a date or a version: "2024-06-01"' });
+    assertValid(path, 'container', props.container.node.path, sameHost(this.host, props.container.host)
+      ? undefined : { reason: 'the image is published on the container\'s host', fix: 'publish on the host the container is on' });
+    this.host.registerName('image alias', this.alias, this);
+    this.ready = renderObject(this, 'image', {
+      host: this.host,
+      dependsOn: [...this.host.ready, ...props.container.ready],
+      lifecycle: { kind: 'image', name: this.alias },
+      cli: (ownership) => ({
+        identity: { kind: 'lxd-published-image', alias: this.alias, instance: props.container.containerName },
+        settings: { properties: { ...props.properties, ...ownership }, rebuild, public: props.public ?? false },
+        converge: imagePublish({
+          instance: props.container.containerName, alias: this.alias, rebuild, public: props.public,
+          properties: { ...props.properties, ...ownership },
+        }, backendOf(this.host)),
+        destroy: imageDelete(this.alias, backendOf(this.host)),
+      }),
+    }).ready;
+  }
+}
