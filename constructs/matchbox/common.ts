@@ -4,7 +4,7 @@ import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/scripts';
 import { DataFile } from '../../src/matchbox/model';
 import { Problem } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';
-import type { MatchboxServer } from './matchbox-server';
+import { IMatchboxServer } from './imatchbox-server';
 
 /**
  * Maps a problem of `validateMatchbox` (path = the server, property = `profiles[id].boot.kernel`,
@@ -59,7 +59,7 @@ export function generationOf(server: { readonly hostGeneration?: string }): Reco
  * written atomically on converge, exactly these files removed on destroy.
  */
 export function dataFilesObject(scope: Construct, id: string, o: {
-  readonly server: MatchboxServer; readonly kind: string; readonly objectId: string;
+  readonly server: IMatchboxServer; readonly kind: string; readonly objectId: string;
   readonly files: readonly DataFile[]; readonly dependsOn: ITerraformDependable[];
 }): ITerraformDependable[] {
   const { server, files } = o;

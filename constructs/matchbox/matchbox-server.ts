@@ -11,10 +11,11 @@ import { ProblemSource, registerProblems } from '../core/lab-stack';
 import { ManagedObject } from '../core/managed-object';
 import { IHost } from '../hosts/host';
 import { generationOf, remapProblem } from './common';
-import { fetchCredentials, givenCredentials, MatchboxCredentials, serverOutputs } from './server-outputs';
+import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
+import { fetchCredentials, givenCredentials, serverOutputs } from './server-outputs';
 import { MatchboxServerProps, MatchboxTlsProps, ResolvedDnsmasq, ResolvedServerProps, resolveServerProps } from './server-props';
 
-export type { MatchboxCredentials } from './server-outputs';
+export type { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
 export type { MatchboxDnsmasqProps, MatchboxNatProps, MatchboxServerProps, MatchboxTlsProps } from './server-props';
 
 /** What the server knows of a profile declared on it. */
@@ -43,7 +44,7 @@ export interface IMatchboxGroupEntry extends IConstruct {
  * Outputs: the HTTP and gRPC endpoints, and the CA, client certificate and client key (sensitive)
  * for the matchbox Terraform provider.
  */
-export class MatchboxServer extends Construct implements ProblemSource {
+export class MatchboxServer extends Construct implements IMatchboxServer, ProblemSource {
   public readonly host: IHost;
   /** `-data-path`. */
   public readonly dataDir: string;

@@ -6,23 +6,12 @@ import { shq } from '../../src/shell/quote';
 import { assertValid } from '../../src/validation/errors';
 import { ManagedObject, tfLiteral } from '../core/managed-object';
 import { outputPrefix } from './common';
-import type { MatchboxServer } from './matchbox-server';
+import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
 import { MatchboxTlsProps, rule } from './server-props';
 
-/** Client credentials for the matchbox Terraform provider. */
-export interface MatchboxCredentials {
-  /** gRPC `host:port` (the provider's `endpoint`). */
-  readonly endpoint: string;
-  /** CA certificate PEM (`ca`). */
-  readonly ca: string;
-  /** Client certificate PEM (`client_cert`). */
-  readonly clientCert: string;
-  /** Client key PEM (`client_key`); sensitive. */
-  readonly clientKey: string;
-}
 
 /** The credentials of a server with given TLS material: the given PEM text ('' when not given). */
-export function givenCredentials(server: MatchboxServer, tls: MatchboxTlsProps): MatchboxCredentials {
+export function givenCredentials(server: IMatchboxServer, tls: MatchboxTlsProps): MatchboxCredentials {
   return { endpoint: server.grpcEndpoint, ca: tls.caCert, clientCert: tls.clientCert ?? '', clientKey: tls.clientKey ?? '' };
 }
 
@@ -31,7 +20,7 @@ export function givenCredentials(server: MatchboxServer, tls: MatchboxTlsProps):
  * server (a local command reading them through the host's runner: no key in any command line),
  * and returns expressions that read them once they are there. Creates `<server>/credentials`.
  */
-export function fetchCredentials(server: MatchboxServer, dir: string | undefined, setup: ManagedObject): MatchboxCredentials {
+export function fetchCredentials(server: IMatchboxServer, dir: string | undefined, setup: ManagedObject): MatchboxCredentials {
   const local = dir ?? `../../../.matchbox/${TerraformStack.of(server).node.id.replace(/[^A-Za-z0-9_.-]/g, '_')}-${outputPrefix(server)}`;
   assertValid(server.node.path, 'credentialsDir', local, rule(/^[A-Za-z0-9_./-]+$/.test(local), 'not a plain path', 'use letters, digits and . _ / -'));
   const files = [TLS_FILES.ca, TLS_FILES.clientCert, TLS_FILES.clientKey];
@@ -56,7 +45,7 @@ export function fetchCredentials(server: MatchboxServer, dir: string | undefined
  * The server's Terraform outputs, named `<construct path>_<name>`: the endpoints, and the CA,
  * client certificate and client key (sensitive) unless given TLS material leaves them out.
  */
-export function serverOutputs(server: MatchboxServer, tls: MatchboxTlsProps | undefined): void {
+export function serverOutputs(server: IMatchboxServer, tls: MatchboxTlsProps | undefined): void {
   const prefix = outputPrefix(server);
   const out = (id: string, value: string, description: string, sensitive = false) => {
     new TerraformOutput(server, id, { value, description, sensitive }).overrideLogicalId(`${prefix}_${id}`);
