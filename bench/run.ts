@@ -1,53 +1,48 @@
 /**
- * `npm run bench [-- --synth-only | --deploy-only] [--sizes=10,100,1000,5000] [--deploy=5,20] [--reps=N]`
+ * `npm run bench [-- --synth-only | --deploy-only | --lifecycle-only | --no-synth | --no-deploy | --no-lifecycle]
+ *   [--sizes=10,100,1000,5000] [--deploy=5,20] [--lifecycle=20,200] [--reps=N]`
  *
  * Synth: each size is synthesized in a fresh node process running the compiled JavaScript
  * (./synth-app.ts, preloaded with ./no-spawn.js), against the bare-cdktf floor: the same
  * number of terraform_data resources with the same bytes of input, and nothing else.
  * Deploy (root, lxd, terraform): `terraform apply` of the environment on a private LXD
  * daemon against shell scripts doing the same with plain `lxc`, serially and in parallel.
+ * Lifecycle (./lifecycle.ts; root, lxd, terraform): the prune and drift costs on the deployed
+ * environment, against one `lxc list --format json` on the same daemon.
  * Prints a table with PASS/FAIL targets and writes the same to bench/results.json.
  */
-import { spawnSync, SpawnSyncReturns } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from '../constructs/core/cdk';
 import { buildEnvironment, envSpec, EnvOptions } from './env';
+import { benchLifecycle, reportLifecycle } from './lifecycle';
 import { shellScript } from './script';
+import { Daemon, daemonUnavailable, makeShims, median, ms, REPO, table, Target, timed, verdict, which, withDaemon } from './support';
 
 // Compiled to node_modules/.cache/cdktf-lxd-matchbox/bench/bench/run.js.
-const REPO = path.resolve(__dirname, '..', '..', '..', '..', '..');
 const SYNTH_APP = path.join(__dirname, 'synth-app.js');
 const NO_SPAWN = path.join(REPO, 'bench', 'no-spawn.js');
 const RESULTS = path.join(REPO, 'bench', 'results.json');
 
-interface Args { synthOnly: boolean; deployOnly: boolean; sizes: number[]; deploy: number[]; reps?: number }
+interface Args {
+  synth: boolean; deploy: boolean; lifecycle: boolean;
+  sizes: number[]; deploySizes: number[]; lifecycleSizes: number[]; reps?: number;
+}
 
 function parseArgs(argv: string[]): Args {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const list = (v: string | undefined, d: number[]) => (v ? v.split(',').map(Number) : d);
+  const only = ['synth', 'deploy', 'lifecycle'].find((p) => argv.includes(`--${p}-only`));
+  const part = (p: string) => (only ? only === p : !argv.includes(`--no-${p}`));
   return {
-    synthOnly: argv.includes('--synth-only'),
-    deployOnly: argv.includes('--deploy-only'),
+    synth: part('synth'), deploy: part('deploy'), lifecycle: part('lifecycle'),
     sizes: list(get('sizes'), [10, 100, 1000, 5000]),
-    deploy: list(get('deploy'), [5, 20]),
+    deploySizes: list(get('deploy'), [5, 20]),
+    lifecycleSizes: list(get('lifecycle'), [20, 200]),
     reps: get('reps') ? Number(get('reps')) : undefined,
   };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const ms = (x: number) => (x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const cells = [head, ...rows.map((r) => r.map(String))];
-  const w = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join(' | ')} |`;
-  return [line(head), `|${w.map((x, i) => (i === 0 ? '-'.repeat(x + 2) : `${'-'.repeat(x + 1)}:`)).join('|')}|`, ...rows.map((r) => line(r.map(String)))].join('\n');
 }
 
 // ---------------------------------------------------------------- synth
@@ -124,51 +119,6 @@ function benchSynth(args: Args) {
 
 // ---------------------------------------------------------------- deploy
 
-interface Daemon {
-  id: string; env: NodeJS.ProcessEnv;
-  reset(): string[]; stop(): string[];
-}
-
-function startDaemon(): Daemon {
-  // The e2e fixture's synchronous core (compiled JS shipped with the tests).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const core = require(path.join(REPO, 'test/e2e/support/lib/daemon.js')) as typeof import('../test/e2e/support/lib/daemon');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const image = require(path.join(REPO, 'test/e2e/support/lib/image.js')) as typeof import('../test/e2e/support/lib/image');
-  core.sweepStale();
-  const rec = core.describeDaemon(core.makeId('b', 'bench'), { ownerPid: process.pid });
-  core.startDaemonSync(rec, { timeoutSec: 60 });
-  const env = core.daemonEnv(rec);
-  const d: Daemon = {
-    id: rec.id, env,
-    reset: () => core.resetDaemonSync(rec, { instances: true, profiles: true, networks: true, pools: true }),
-    stop: () => core.stopDaemonSync(rec),
-  };
-  try {
-    image.importBusyboxSync(env, 'busybox');
-  } catch (e) {
-    d.stop();
-    throw e;
-  }
-  return d;
-}
-
-/** A PATH directory whose `lxc` and `sh` log each call to $BENCH_CALL_LOG, then exec the real ones. */
-function makeShims(dir: string, realLxc: string): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const shim = (name: string, real: string) => {
-    fs.writeFileSync(path.join(dir, name), `#!/bin/sh\nprintf '%s %s %s\\n' "$(date +%s.%N)" ${name} "$*" >> "$BENCH_CALL_LOG"\nexec ${real} "$@"\n`, { mode: 0o755 });
-  };
-  shim('lxc', realLxc);
-  shim('sh', '/bin/sh');
-  return dir;
-}
-
-function which(bin: string, env: NodeJS.ProcessEnv): string | undefined {
-  const r = spawnSync('sh', ['-c', `command -v ${bin}`], { env, encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
-}
-
 interface Calls {
   lxc: number; sh: number; lines: string[];
   /** Seconds from `startedAt` to the first call that names a container (the shared objects are then done). */
@@ -200,16 +150,6 @@ function callsPerContainer(lines: string[], names: string[]): number[] {
   return [...counts.values()];
 }
 
-function timed(cmd: string, args: string[], opts: { cwd?: string; env: NodeJS.ProcessEnv; input?: string }): { ms: number; r: SpawnSyncReturns<string> } {
-  const t0 = process.hrtime.bigint();
-  // LXD 5.0 occasionally never answers one of many concurrent requests: give up, with the daemon log's path.
-  const r = spawnSync(cmd, args, { ...opts, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 300000, killSignal: 'SIGKILL' });
-  const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.signal) throw new Error(`${cmd} ${args.join(' ')} did not finish within 300 s (killed); a hung LXD request? see the daemon log under /tmp/lxe`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`);
-  return { ms: elapsed, r };
-}
-
 function runningContainers(env: NodeJS.ProcessEnv): string[] {
   const r = spawnSync('lxc', ['list', '-c', 'ns', '-f', 'csv'], { env, encoding: 'utf8' });
   return r.stdout.split('\n').filter((l) => l.endsWith(',RUNNING')).map((l) => l.split(',')[0]);
@@ -233,139 +173,120 @@ interface DeployRow {
 }
 
 function benchDeploy(sizes: number[]): { rows: DeployRow[]; skipped?: string; versions?: Record<string, string> } {
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const missing = ['lxd', 'lxc', 'terraform', 'dnsmasq', 'ip', 'busybox'].filter((b) => !which(b, { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` }));
-  if (!root || missing.length) {
-    return { rows: [], skipped: `deploy benchmark skipped: ${[...(root ? [] : ['not root']), ...(missing.length ? [`missing ${missing.join(', ')}`] : [])].join('; ')}` };
-  }
+  const skipped = daemonUnavailable('deploy');
+  if (skipped) return { rows: [], skipped };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-deploy-'));
-  let daemon: Daemon | undefined;
-  const stop = () => {
-    if (daemon) {
-      const problems = daemon.stop();
-      daemon = undefined;
-      if (problems.length) process.stderr.write(`daemon clean-up: ${problems.join('; ')}\n`);
-    }
-  };
-  const onSignal = () => {
-    stop();
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
-    process.stderr.write('  deploy: starting a private LXD daemon...\n');
-    daemon = startDaemon();
-    const d = daemon;
-    const realLxc = which('lxc', d.env)!;
-    const shims = makeShims(path.join(tmp, 'shims'), realLxc);
-    const callLog = path.join(tmp, 'calls.log');
-    const env: NodeJS.ProcessEnv = { ...d.env, PATH: `${shims}:${d.env.PATH}`, BENCH_CALL_LOG: callLog, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-    const shared = path.join(tmp, 'shared');
-    fs.mkdirSync(shared);
-    const versions = {
-      terraform: (spawnSync('terraform', ['version'], { encoding: 'utf8' }).stdout ?? '').split('\n')[0],
-      lxd: (spawnSync('lxd', ['--version'], { env: d.env, encoding: 'utf8' }).stdout ?? '').trim(),
-    };
-    const reset = () => {
-      const problems = d.reset();
-      if (problems.length) throw new Error(`reset failed: ${problems.join('; ')}`);
-      fs.rmSync(callLog, { force: true });
-    };
-    const rows: DeployRow[] = [];
-    for (const n of sizes) {
-      const opts: EnvOptions = { containers: n, host: 'local', image: 'busybox', poolDriver: 'dir', bridges: 1, sharedDir: shared, stackId: 'bench', limits: false };
-      const spec = envSpec(opts);
-      const names = spec.containers.map((c) => c.name);
-      const objects = 1 + spec.bridges.length + spec.profiles.length + n;
-      const expectRunning = (what: string) => {
-        const running = runningContainers(d.env);
-        if (running.length !== n) throw new Error(`${what}: ${running.length} of ${n} containers running`);
-      };
-
-      // Shell scripts.
-      const runScript = (mode: 'serial' | 'parallel') => {
-        reset();
-        const file = path.join(tmp, `create-${mode}-${n}.sh`);
-        fs.writeFileSync(file, shellScript(spec, mode));
-        const startedAt = Date.now();
-        const { ms: t } = timed('/bin/sh', [file], { env });
-        expectRunning(`script ${mode}`);
-        process.stderr.write(`  deploy ${n}: script ${mode} ${ms(t)}\n`);
-        return { ms: t, calls: readCalls(callLog, startedAt) };
-      };
-
-      // Terraform.
-      const applyOnce = (parallelism?: number) => {
-        reset();
-        const workdir = path.join(tmp, `tf-${n}-${parallelism ?? 10}`);
-        fs.rmSync(workdir, { recursive: true, force: true }); // with its state file
-        const t0 = process.hrtime.bigint();
-        const app = new App({ outdir: workdir });
-        buildEnvironment(app, { ...opts, statePath: path.join(workdir, 'bench.tfstate') });
-        app.synth();
-        const synthMs = Number(process.hrtime.bigint() - t0) / 1e6;
-        const dir = path.join(workdir, 'stacks', 'bench');
-        timed('terraform', ['init', '-no-color', '-input=false'], { cwd: dir, env });
-        fs.rmSync(callLog, { force: true });
-        const extra = parallelism ? [`-parallelism=${parallelism}`] : [];
-        const startedAt = Date.now();
-        const { ms: t } = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve', ...extra], { cwd: dir, env });
-        expectRunning('terraform apply');
-        return { dir, ms: t, calls: readCalls(callLog, startedAt), synthMs };
-      };
-      // Interleaved repetitions (the daemon's speed drifts), medians reported.
-      const serial: { ms: number; calls: Calls }[] = [];
-      const parallel: { ms: number; calls: Calls }[] = [];
-      const applies: ReturnType<typeof applyOnce>[] = [];
-      const plans: number[] = [];
-      const reapplies: { ms: number; calls: Calls }[] = [];
-      for (let rep = 0; rep < deployReps(n); rep++) {
-        serial.push(runScript('serial'));
-        parallel.push(runScript('parallel'));
-        const applied = applyOnce();
-        applies.push(applied);
-        process.stderr.write(`  deploy ${n}: terraform apply ${ms(applied.ms)}\n`);
-        plans.push(timed('terraform', ['plan', '-no-color', '-input=false', '-detailed-exitcode'], { cwd: applied.dir, env }).ms);
-        const again = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve'], { cwd: applied.dir, env });
-        if (!/No changes/.test(again.r.stdout)) throw new Error(`second apply was not a no-op:\n${again.r.stdout.slice(-2000)}`);
-        reapplies.push({ ms: again.ms, calls: readCalls(callLog) });
-      }
-      const first = applies[0];
-      const scripts = { serial: { ms: median(serial.map((x) => x.ms)), calls: serial[0].calls }, parallel: { ms: median(parallel.map((x) => x.ms)), calls: parallel[0].calls } };
-      const scriptPer = callsPerContainer(scripts.serial.calls.lines, names);
-      const applyMs = median(applies.map((a) => a.ms));
-      const plan = { ms: median(plans) };
-      const again = { ms: median(reapplies.map((x) => x.ms)) };
-      const reapplyCalls = { sh: Math.max(...reapplies.map((x) => x.calls.sh)), lxc: Math.max(...reapplies.map((x) => x.calls.lxc)) };
-      const p20 = n >= 20 ? applyOnce(20) : undefined;
-      if (p20) process.stderr.write(`  deploy ${n}: terraform apply -parallelism=20 ${ms(p20.ms)}\n`);
-      const tfPer = callsPerContainer(first.calls.lines, names);
-      rows.push({
-        containers: n, objects,
-        scriptSerialMs: scripts.serial.ms, scriptParallelMs: scripts.parallel.ms,
-        reps: deployReps(n), applyMs, applyP20Ms: p20?.ms,
-        planNoChangeMs: plan.ms, reapplyMs: again.ms,
-        ratioToParallel: applyMs / scripts.parallel.ms, ratioToSerial: applyMs / scripts.serial.ms,
-        tf: { localExecs: first.calls.sh, lxc: first.calls.lxc, lxcPerContainer: { min: Math.min(...tfPer), max: Math.max(...tfPer) } },
-        script: { serialLxc: scripts.serial.calls.lxc, parallelLxc: scripts.parallel.calls.lxc, lxcPerContainer: { min: Math.min(...scriptPer), max: Math.max(...scriptPer) } },
-        reapply: { localExecs: reapplyCalls.sh, lxc: reapplyCalls.lxc },
-        synthMs: first.synthMs,
-        sharedObjectsS: {
-          terraform: median(applies.map((a) => a.calls.firstContainerCallS ?? NaN)),
-          serial: median(serial.map((a) => a.calls.firstContainerCallS ?? NaN)),
-          parallel: median(parallel.map((a) => a.calls.firstContainerCallS ?? NaN)),
-        },
-      });
-    }
-    reset();
-    return { rows, versions };
+    return withDaemon((d) => deployOn(d, tmp, sizes));
   } finally {
-    stop();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[]; versions: Record<string, string> } {
+  const realLxc = which('lxc', d.env)!;
+  const shims = makeShims(path.join(tmp, 'shims'), realLxc);
+  const callLog = path.join(tmp, 'calls.log');
+  const env: NodeJS.ProcessEnv = { ...d.env, PATH: `${shims}:${d.env.PATH}`, BENCH_CALL_LOG: callLog, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  const shared = path.join(tmp, 'shared');
+  fs.mkdirSync(shared);
+  const versions = {
+    terraform: (spawnSync('terraform', ['version'], { encoding: 'utf8' }).stdout ?? '').split('\n')[0],
+    lxd: (spawnSync('lxd', ['--version'], { env: d.env, encoding: 'utf8' }).stdout ?? '').trim(),
+  };
+  const reset = () => {
+    const problems = d.reset();
+    if (problems.length) throw new Error(`reset failed: ${problems.join('; ')}`);
+    fs.rmSync(callLog, { force: true });
+  };
+  const rows: DeployRow[] = [];
+  for (const n of sizes) {
+    const opts: EnvOptions = { containers: n, host: 'local', image: 'busybox', poolDriver: 'dir', bridges: 1, sharedDir: shared, stackId: 'bench', limits: false };
+    const spec = envSpec(opts);
+    const names = spec.containers.map((c) => c.name);
+    const objects = 1 + spec.bridges.length + spec.profiles.length + n;
+    const expectRunning = (what: string) => {
+      const running = runningContainers(d.env);
+      if (running.length !== n) throw new Error(`${what}: ${running.length} of ${n} containers running`);
+    };
+
+    // Shell scripts.
+    const runScript = (mode: 'serial' | 'parallel') => {
+      reset();
+      const file = path.join(tmp, `create-${mode}-${n}.sh`);
+      fs.writeFileSync(file, shellScript(spec, mode));
+      const startedAt = Date.now();
+      const { ms: t } = timed('/bin/sh', [file], { env });
+      expectRunning(`script ${mode}`);
+      process.stderr.write(`  deploy ${n}: script ${mode} ${ms(t)}\n`);
+      return { ms: t, calls: readCalls(callLog, startedAt) };
+    };
+
+    // Terraform.
+    const applyOnce = (parallelism?: number) => {
+      reset();
+      const workdir = path.join(tmp, `tf-${n}-${parallelism ?? 10}`);
+      fs.rmSync(workdir, { recursive: true, force: true }); // with its state file
+      const t0 = process.hrtime.bigint();
+      const app = new App({ outdir: workdir });
+      buildEnvironment(app, { ...opts, statePath: path.join(workdir, 'bench.tfstate') });
+      app.synth();
+      const synthMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const dir = path.join(workdir, 'stacks', 'bench');
+      timed('terraform', ['init', '-no-color', '-input=false'], { cwd: dir, env });
+      fs.rmSync(callLog, { force: true });
+      const extra = parallelism ? [`-parallelism=${parallelism}`] : [];
+      const startedAt = Date.now();
+      const { ms: t } = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve', ...extra], { cwd: dir, env });
+      expectRunning('terraform apply');
+      return { dir, ms: t, calls: readCalls(callLog, startedAt), synthMs };
+    };
+    // Interleaved repetitions (the daemon's speed drifts), medians reported.
+    const serial: { ms: number; calls: Calls }[] = [];
+    const parallel: { ms: number; calls: Calls }[] = [];
+    const applies: ReturnType<typeof applyOnce>[] = [];
+    const plans: number[] = [];
+    const reapplies: { ms: number; calls: Calls }[] = [];
+    for (let rep = 0; rep < deployReps(n); rep++) {
+      serial.push(runScript('serial'));
+      parallel.push(runScript('parallel'));
+      const applied = applyOnce();
+      applies.push(applied);
+      process.stderr.write(`  deploy ${n}: terraform apply ${ms(applied.ms)}\n`);
+      plans.push(timed('terraform', ['plan', '-no-color', '-input=false', '-detailed-exitcode'], { cwd: applied.dir, env }).ms);
+      const again = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve'], { cwd: applied.dir, env });
+      if (!/No changes/.test(again.r.stdout)) throw new Error(`second apply was not a no-op:\n${again.r.stdout.slice(-2000)}`);
+      reapplies.push({ ms: again.ms, calls: readCalls(callLog) });
+    }
+    const first = applies[0];
+    const scripts = { serial: { ms: median(serial.map((x) => x.ms)), calls: serial[0].calls }, parallel: { ms: median(parallel.map((x) => x.ms)), calls: parallel[0].calls } };
+    const scriptPer = callsPerContainer(scripts.serial.calls.lines, names);
+    const applyMs = median(applies.map((a) => a.ms));
+    const plan = { ms: median(plans) };
+    const again = { ms: median(reapplies.map((x) => x.ms)) };
+    const reapplyCalls = { sh: Math.max(...reapplies.map((x) => x.calls.sh)), lxc: Math.max(...reapplies.map((x) => x.calls.lxc)) };
+    const p20 = n >= 20 ? applyOnce(20) : undefined;
+    if (p20) process.stderr.write(`  deploy ${n}: terraform apply -parallelism=20 ${ms(p20.ms)}\n`);
+    const tfPer = callsPerContainer(first.calls.lines, names);
+    rows.push({
+      containers: n, objects,
+      scriptSerialMs: scripts.serial.ms, scriptParallelMs: scripts.parallel.ms,
+      reps: deployReps(n), applyMs, applyP20Ms: p20?.ms,
+      planNoChangeMs: plan.ms, reapplyMs: again.ms,
+      ratioToParallel: applyMs / scripts.parallel.ms, ratioToSerial: applyMs / scripts.serial.ms,
+      tf: { localExecs: first.calls.sh, lxc: first.calls.lxc, lxcPerContainer: { min: Math.min(...tfPer), max: Math.max(...tfPer) } },
+      script: { serialLxc: scripts.serial.calls.lxc, parallelLxc: scripts.parallel.calls.lxc, lxcPerContainer: { min: Math.min(...scriptPer), max: Math.max(...scriptPer) } },
+      reapply: { localExecs: reapplyCalls.sh, lxc: reapplyCalls.lxc },
+      synthMs: first.synthMs,
+      sharedObjectsS: {
+        terraform: median(applies.map((a) => a.calls.firstContainerCallS ?? NaN)),
+        serial: median(serial.map((a) => a.calls.firstContainerCallS ?? NaN)),
+        parallel: median(parallel.map((a) => a.calls.firstContainerCallS ?? NaN)),
+      },
+    });
+  }
+  reset();
+  return { rows, versions };
 }
 
 // ---------------------------------------------------------------- report
@@ -378,22 +299,22 @@ function main(): void {
     out.push(s);
     process.stdout.write(`${s}\n`);
   };
-  const targets: { target: string; measured: string; ok: boolean }[] = [];
+  const targets: Target[] = [];
 
-  process.stderr.write('synth benchmark (fresh node process per run, compiled JS)...\n');
-  const synth = args.deployOnly ? [] : benchSynth(args);
-  say(`## Synth (${os.cpus().length} CPUs, node ${process.version}; medians of 5 runs, 3 at 5,000)`);
-  say();
-  say(table(
+  if (args.synth) process.stderr.write('synth benchmark (fresh node process per run, compiled JS)...\n');
+  const synth = args.synth ? benchSynth(args) : [];
+  if (synth.length) say(`## Synth (${os.cpus().length} CPUs, node ${process.version}; medians of 5 runs, 3 at 5,000)`);
+  if (synth.length) say();
+  if (synth.length) say(table(
     ['containers', 'resources', 'cdk.tf.json', 'library', 'floor', 'ratio', 'library (process)', 'floor (process)', 'ratio', 'peak RSS lib / floor', 'µs/resource', 'spawns'],
     synth.map((r) => [
       r.containers, r.resources, `${(r.lib.bytes / 1e6).toFixed(2)} MB`, ms(r.lib.synthMs), ms(r.bare.synthMs), `${r.ratio.toFixed(2)}x`,
       ms(r.lib.wallMs), ms(r.bare.wallMs), `${r.wallRatio.toFixed(2)}x`, `${r.lib.maxRssMiB} / ${r.bare.maxRssMiB} MB`, r.perResourceUs.toFixed(0), r.lib.spawns,
     ]),
   ));
-  say();
-  say('library/floor: construct + synth inside the process; (process): whole `node app.js` incl. start-up and module loading.');
-  say(`floor: the same number of terraform_data resources (plain TerraformResource, triggers_replace/input/provisioners, one reference + depends_on per pair) with the same cdk.tf.json size (library ${synth[0]?.lib.bytesPerResource ?? 0}-${synth[synth.length - 1]?.lib.bytesPerResource ?? 0} B/resource).`);
+  if (synth.length) say();
+  if (synth.length) say('library/floor: construct + synth inside the process; (process): whole `node app.js` incl. start-up and module loading.');
+  if (synth.length) say(`floor: the same number of terraform_data resources (plain TerraformResource, triggers_replace/input/provisioners, one reference + depends_on per pair) with the same cdk.tf.json size (library ${synth[0]?.lib.bytesPerResource ?? 0}-${synth[synth.length - 1]?.lib.bytesPerResource ?? 0} B/resource).`);
 
   const at = (n: number) => synth.find((r) => r.containers === n);
   const s1k = at(1000);
@@ -407,13 +328,15 @@ function main(): void {
     targets.push({ target: 'synth linear 1,000 -> 5,000 (per-resource time within 1.3x)', measured: `${s1k.perResourceUs.toFixed(0)} -> ${s5k.perResourceUs.toFixed(0)} µs/resource (${growth.toFixed(2)}x)`, ok: growth <= 1.3 });
   }
 
-  let deploy: ReturnType<typeof benchDeploy> = { rows: [], skipped: 'deploy benchmark skipped: --synth-only' };
-  if (!args.synthOnly) {
+  let deploy: ReturnType<typeof benchDeploy> = { rows: [], skipped: 'deploy benchmark not run (flags)' };
+  if (args.deploy) {
     process.stderr.write('deploy benchmark...\n');
-    deploy = benchDeploy(args.deploy);
+    deploy = benchDeploy(args.deploySizes);
   }
   say();
-  if (deploy.skipped) {
+  if (!args.deploy) {
+    // Not asked for: nothing to report.
+  } else if (deploy.skipped) {
     say(`## Deploy\n\n${deploy.skipped}`);
   } else {
     say(`## Deploy (private LXD daemon, busybox image, dir pool; ${deploy.versions?.terraform}, LXD ${deploy.versions?.lxd}; medians of ${deploy.rows.map((r) => `${r.reps} runs at ${r.containers}`).join(', ')}; -parallelism=20 once)`);
@@ -436,13 +359,28 @@ function main(): void {
     for (const r of deploy.rows) {
       targets.push({ target: `deploy ${r.containers}: within 1.2x of the parallel script`, measured: `${ms(r.applyMs)} vs ${ms(r.scriptParallelMs)} (${r.ratioToParallel.toFixed(2)}x)`, ok: r.ratioToParallel <= 1.2 });
       targets.push({ target: `deploy ${r.containers}: faster than the serial script`, measured: `${ms(r.applyMs)} vs ${ms(r.scriptSerialMs)} (${r.ratioToSerial.toFixed(2)}x)`, ok: r.applyMs < r.scriptSerialMs });
-      targets.push({ target: `deploy ${r.containers}: one local-exec per object for create`, measured: `${r.tf.localExecs} local-execs for ${r.objects} objects`, ok: r.tf.localExecs === r.objects });
+      // Plus the host's two prune resources (issue 9: `before` ahead of the creates, `after` once they converged).
+      targets.push({ target: `deploy ${r.containers}: one local-exec per object for create (+ 2 prunes per host)`, measured: `${r.tf.localExecs} local-execs for ${r.objects} objects + 2`, ok: r.tf.localExecs === r.objects + 2 });
       targets.push({
         target: `deploy ${r.containers}: one batched command per container (lxc calls independent of its settings)`,
         measured: `${fmtRange(r.tf.lxcPerContainer)} lxc calls per container (containers have 6-9 settings and 1-3 devices)`,
         ok: r.tf.lxcPerContainer.min === r.tf.lxcPerContainer.max,
       });
       targets.push({ target: `deploy ${r.containers}: a no-change apply runs nothing`, measured: `${r.reapply.localExecs} local-execs, ${r.reapply.lxc} lxc calls`, ok: r.reapply.localExecs === 0 && r.reapply.lxc === 0 });
+    }
+  }
+  let lifecycle: ReturnType<typeof benchLifecycle> = { rows: [], skipped: 'lifecycle benchmark not run (flags)' };
+  if (args.lifecycle) {
+    process.stderr.write('lifecycle benchmark...\n');
+    lifecycle = benchLifecycle(args.lifecycleSizes);
+    say();
+    if (lifecycle.skipped) {
+      say(`## Lifecycle\n\n${lifecycle.skipped}`);
+    } else {
+      say(`## Lifecycle (prune and drift on the deployed environment; medians of ${lifecycle.rows[0]?.drift.reps} drift runs, interleaved with the read and lxc list; `
+        + `${lifecycle.rows[0]?.prune.noop.reps} no-op prunes; ${lifecycle.rows.map((r) => `${r.prune.delete.reps} deleting prunes at ${r.containers}`).join(', ')})`);
+      say();
+      reportLifecycle(lifecycle.rows, say, targets);
     }
   }
   say();
@@ -453,7 +391,7 @@ function main(): void {
   say(`total bench time ${ms(Date.now() - started)}`);
   fs.writeFileSync(RESULTS, `${JSON.stringify({
     date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memMiB: Math.round(os.totalmem() / 2 ** 20), node: process.version },
-    command: `npm run bench${args.synthOnly ? ' -- --synth-only' : ''}`, synth, deploy, targets, table: out.join('\n'),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, synth, deploy, lifecycle, targets, table: out.join('\n'),
   }, null, 2)}\n`);
   process.stdout.write(`wrote ${path.relative(process.cwd(), RESULTS)}\n`);
 }
