@@ -31,13 +31,40 @@ export function sameHost(a: IHost, b: IHost): boolean {
   return a === b || runnerIdentity(a.runner) === runnerIdentity(b.runner);
 }
 
+/** The names declared on one machine (and daemon), shared by every host construct that reaches it. */
+interface MachineNames {
+  /** The first host construct that registered a name there: it reports the duplicates. */
+  readonly reporter: IHost;
+  readonly label: string;
+  readonly names: Map<string, IConstruct[]>;
+}
+
+const MACHINES = new WeakMap<IConstruct, Map<string, MachineNames>>();
+
+/** The machine behind a host: ssh hosts by address and port whatever the user, plus the daemon. */
+function machineIdentity(host: IHost): string {
+  const r = host.runner;
+  const machine = r.kind === 'ssh' ? `ssh:${r.address}:${r.port}` : runnerIdentity(r);
+  return `${machine}/${host.backend ?? 'lxd'}`;
+}
+
+/** The app-wide name registry of `host`'s machine. */
+function machineNames(host: IHost): MachineNames {
+  const root = host.node.root;
+  let machines = MACHINES.get(root);
+  if (!machines) MACHINES.set(root, (machines = new Map()));
+  const id = machineIdentity(host);
+  let m = machines.get(id);
+  if (!m) machines.set(id, (m = { reporter: host, label: id.replace(/\/lxd$/, ''), names: new Map() }));
+  return m;
+}
+
 /** Shared bookkeeping of the host constructs. */
 export abstract class HostBase extends Construct implements IHost, ProblemSource {
   public abstract readonly runner: HostRunner;
   public abstract readonly ready: ITerraformDependable[];
   public readonly lxdRemote?: LxdRemote;
   public abstract readonly backend: BackendName;
-  private readonly names = new Map<string, IConstruct[]>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -56,19 +83,23 @@ export abstract class HostBase extends Construct implements IHost, ProblemSource
   }
 
   public registerName(kind: string, name: string, owner: IConstruct): void {
+    const machine = machineNames(this);
     const key = `${kind}\u0000${name}`;
-    this.names.set(key, [...(this.names.get(key) ?? []), owner]);
+    machine.names.set(key, [...(machine.names.get(key) ?? []), owner]);
   }
 
+  /** Duplicate names on this machine, across every host construct and stack of the app (reported once). */
   public collectProblems(): Problem[] {
+    const machine = machineNames(this);
+    if (machine.reporter !== this) return [];
     const problems: Problem[] = [];
-    for (const [key, owners] of this.names) {
+    for (const [key, owners] of machine.names) {
       const [kind, name] = key.split('\u0000');
       for (const owner of owners.slice(1)) {
         problems.push({
           path: owner.node.path, property: 'name', value: name,
-          reason: `another ${kind} on host ${this.node.path} already has this name (${owners[0].node.path})`,
-          fix: `give each ${kind} on a host its own name`,
+          reason: `another ${kind} on the same machine (${machine.label}) already has this name: ${owners[0].node.path}`,
+          fix: `give each ${kind} on a machine its own name (hosts that reach the same machine share its names)`,
         });
       }
     }

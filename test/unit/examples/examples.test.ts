@@ -218,10 +218,8 @@ describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node c
 });
 
 describe('seed 002: fixed addresses for cent01 and cent02', () => {
-  const stacks = synth((app) => {
-    buildSeed002(app, { variant: 'leases' });
-    buildSeed002(app, { variant: 'containers' });
-  });
+  // The two variants are alternatives for one machine (both manage lxdbr0): one app each.
+  const stacks = { ...synth((app) => buildSeed002(app, { variant: 'leases' })), ...synth((app) => buildSeed002(app, { variant: 'containers' })) };
   const leases = stacks['seed002-leases'];
   const containers = stacks['seed002-containers'];
 

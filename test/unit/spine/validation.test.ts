@@ -301,6 +301,7 @@ describe('multi-stack apps', () => {
         new Container(stack, 'b', { host, image: 'busybox', name: 'x' });
       }
     });
-    expect(err.problems.map((p) => p.path).sort()).toEqual(['one/b', 'two/b']);
+    // Both stacks' hosts reach the same machine, so the second stack's `x` collides with the first's too.
+    expect(err.problems.map((p) => p.path).sort()).toEqual(['one/b', 'two/a', 'two/b']);
   });
 });
