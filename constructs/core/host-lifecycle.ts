@@ -79,13 +79,15 @@ export class HostLifecycle extends Construct {
       triggers: kind === 'null_resource' ? { declarations: onceString(() => JSON.stringify(tfLiteral(this.declarations()))) } : undefined,
       provisioners: [{
         type: 'local-exec',
-        command: tfLiteral(pruneCommand(host)),
+        command: tfLiteral(pruneCommand(host, phase)),
         environment: {
           // Record files belong to the machine: only its LXD-keyed lifecycle reads them.
           [PRUNE_ENV.read]: onceString(() => tfLiteral(readScript(owner, backend.client, backend.name === 'lxd', this.readsDaemon))),
           [PRUNE_ENV.program]: tfLiteral((program ??= pruneProgram())),
           [PRUNE_ENV.manifest]: onceString(() => tfLiteral(JSON.stringify(pruneManifest(owner, phase, this.declarations(), backend.client)))),
           [PRUNE_ENV.host]: tfLiteral(host),
+          // Where Terraform runs (the stack's directory): `before` tells `after` whether it deferred anything.
+          [PRUNE_ENV.marker]: tfLiteral(`.cdktf-lab-prune-${id}`),
           // What the drift command compares: each declared object and its resources.
           [PRUNE_ENV.objects]: onceString(() => tfLiteral(JSON.stringify(this.objects.map((o) => ({
             kind: o.lifecycle.kind, name: declaredName(o.lifecycle), path: o.path,

@@ -204,13 +204,31 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
   return { errors, deferred, deleted: deletable.map((o) => `${o.kind} ${o.name}`), script };
 }
 
-/** The prune command's program: reads the inventory on stdin and prints the delete script. */
-export function pruneMain(): void {
+/**
+ * The prune command's program: reads the inventory on stdin and prints the delete script.
+ * `before` leaves a marker (CDKTF_LAB_MARKER, a file where Terraform runs) saying whether it
+ * deferred anything for these declarations; `pruneMain('skip-after')` exits 0 when the `after`
+ * phase has nothing to do, so it does not read the host again.
+ */
+export function pruneMain(mode?: string): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fs = require('fs') as typeof import('fs');
   const m = JSON.parse(process.env.CDKTF_LAB_MANIFEST ?? '') as PruneManifest;
+  const marker = process.env.CDKTF_LAB_MARKER;
+  const nothingDeferred = `nothing deferred for ${JSON.stringify([m.owner, m.declared, m.elsewhere])}`;
+  if (mode === 'skip-after') {
+    let found = '';
+    try {
+      found = marker ? fs.readFileSync(marker, 'utf8') : '';
+      if (marker) fs.rmSync(marker, { force: true });
+    } catch {
+      found = '';
+    }
+    process.exit(found === nothingDeferred ? 0 : 1);
+  }
   try {
     const plan = planPrune(parseInventory(fs.readFileSync(0, 'utf8'), m.keys), m);
+    if (marker && m.phase === 'before') fs.writeFileSync(marker, plan.deferred.length || plan.errors.length ? 'deferred' : nothingDeferred);
     if (plan.errors.length) {
       process.stderr.write(`cdktf-lxd-matchbox: the prune of stack ${m.owner} stopped:\n${plan.errors.map((e) => `  - ${e}\n`).join('')}`);
       process.exit(1);
@@ -224,5 +242,5 @@ export function pruneMain(): void {
 
 /** The JavaScript the prune command runs with `node -e`: the functions above and a call of pruneMain. */
 export function pruneProgram(): string {
-  return [pruneShq, parseInventory, pruneCandidates, planPrune, pruneMain].map(String).join('\n') + '\npruneMain();\n';
+  return [pruneShq, parseInventory, pruneCandidates, planPrune, pruneMain].map(String).join('\n') + '\npruneMain(process.argv[1]);\n';
 }

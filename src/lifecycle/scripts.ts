@@ -18,6 +18,7 @@ export const OWNERSHIP_KEYS: OwnershipKeys = {
 /** Environment variables of the prune command. */
 export const PRUNE_ENV = {
   read: 'CDKTF_LAB_READ', program: 'CDKTF_LAB_PRUNE', manifest: 'CDKTF_LAB_MANIFEST', host: 'CDKTF_LAB_HOST', objects: 'CDKTF_LAB_OBJECTS',
+  marker: 'CDKTF_LAB_MARKER',
 } as const;
 
 /** An owner id: it becomes a folder name and a config value. */
@@ -43,8 +44,9 @@ export function ownershipConfig(o: { readonly owner: string; readonly path: stri
 
 /**
  * The read-only script that prints the host's inventory: every instance, profile, managed
- * network, pool and image (one `lxc query` each, skipped when the host has no reachable LXD),
- * then (with `records`) the owner's record files, then an end marker. Without `daemon`, only the records.
+ * network, pool and image (one `lxc query` each, run side by side; the section is left out when
+ * none answers: the host has no reachable daemon), then (with `records`) the owner's record files,
+ * then an end marker. Without `daemon`, only the records.
  */
 export function readScript(owner: string, client = 'lxc', records = true, daemon = true): string {
   const collections: [string, string][] = [
@@ -52,14 +54,19 @@ export function readScript(owner: string, client = 'lxc', records = true, daemon
     ['networks', '/1.0/networks?recursion=1'], ['storage-pools', '/1.0/storage-pools?recursion=1'],
     ['images', '/1.0/images?recursion=1'],
   ];
-  const [first, ...rest] = collections;
+  const names = collections.map(([name]) => name).join(' ');
   return [
     '{',
     'set -eu',
     ...(daemon ? [
-      `if command -v ${client} >/dev/null 2>&1 && out=$(${client} query ${shq(first[1])} 2>/dev/null); then`,
-      `  echo '@@cdktf-lab ${first[0]}'; printf '%s\\n' "$out"`,
-      ...rest.map(([name, url]) => `  echo '@@cdktf-lab ${name}'; ${client} query ${shq(url)}`),
+      `if command -v ${client} >/dev/null 2>&1; then`,
+      '  t=$(mktemp -d); pids=',
+      ...collections.map(([name, url]) => `  ${client} query ${shq(url)} >"$t/${name}" 2>"$t/${name}.err" & pids="$pids $!"`),
+      '  ok=0; failed=0',
+      '  for p in $pids; do if wait "$p"; then ok=$((ok + 1)); else failed=$((failed + 1)); fi; done',
+      `  if [ "$ok" -gt 0 ] && [ "$failed" -gt 0 ]; then cat "$t"/*.err >&2; rm -rf "$t"; exit 1; fi`,
+      `  if [ "$ok" -gt 0 ]; then for s in ${names}; do echo "@@cdktf-lab $s"; cat "$t/$s"; echo; done; fi`,
+      '  rm -rf "$t"',
       'fi',
     ] : []),
     ...(records ? [
@@ -133,7 +140,9 @@ export function pruneManifest(owner: string, phase: 'before' | 'after', d: HostD
  * Terraform runs, then run the delete script on the host (a second call, only when there is
  * something to delete). A failed read or plan deletes nothing.
  */
-export function pruneCommand(runnerCommand: string): string {
-  return `plan=$(printf '%s\\n' "$${PRUNE_ENV.read}" | ${runnerCommand} | node -e "$${PRUNE_ENV.program}") && `
+export function pruneCommand(runnerCommand: string, phase: 'before' | 'after' = 'before'): string {
+  // `after` first asks whether `before` deferred anything; when not, the host is not read again.
+  const skip = phase === 'after' ? `if node -e "$${PRUNE_ENV.program}" skip-after; then exit 0; fi; ` : '';
+  return `${skip}plan=$(printf '%s\\n' "$${PRUNE_ENV.read}" | ${runnerCommand} | node -e "$${PRUNE_ENV.program}") && `
     + `{ [ -z "$plan" ] || printf '%s\\n' "$plan" | ${runnerCommand}; }`;
 }

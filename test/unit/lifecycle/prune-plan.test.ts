@@ -361,37 +361,50 @@ if (argv[0] === 'query') { const c = argv[1].split('?')[0].split('/')[2].replace
     return { bin, log };
   }
   const runner = runnerCommand({ kind: 'local', sudo: false });
-  const run = (inventory: Record<string, Json[]>, declared: Names) => {
+  const run = (inventory: Record<string, Json[]>, declared: Names, phase: 'before' | 'after' = 'before', home = tmpDir('prune-home-')) => {
     const { bin, log } = fakeLxc();
-    const home = tmpDir('prune-home-');
-    const r = spawnSync('/bin/sh', ['-c', pruneCommand(runner)], {
+    const r = spawnSync('/bin/sh', ['-c', pruneCommand(runner, phase)], {
       cwd: home, encoding: 'utf8',
       env: {
         PATH: `${bin}:${process.env.PATH}`, HOME: home,
         ...Object.fromEntries(Object.entries(inventory).map(([k, v]) => [`FAKE_${k}`, JSON.stringify(v)])),
         [PRUNE_ENV.read]: readScript('lab'), [PRUNE_ENV.program]: pruneProgram(),
-        [PRUNE_ENV.manifest]: JSON.stringify(manifest('before', declared)),
+        [PRUNE_ENV.manifest]: JSON.stringify(manifest(phase, declared)), [PRUNE_ENV.marker]: '.marker',
       },
     });
     const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]) : [];
     return { ...r, calls };
   };
-  const reads = ['instances', 'profiles', 'networks', 'storage-pools', 'images'].map((c) => ['query', `/1.0/${c}?recursion=1`]);
+  const reads = ['images', 'instances', 'networks', 'profiles', 'storage-pools'].map((c) => ['query', `/1.0/${c}?recursion=1`]);
+  /** The queries run side by side: compared in sorted order, then what follows them. */
+  const inOrder = (calls: string[][]) => [...calls.filter((c) => c[0] === 'query').sort((a, b) => a[1].localeCompare(b[1])), ...calls.filter((c) => c[0] !== 'query')];
 
-  it('reads the host once (one query per kind), then deletes what the stack no longer declares', () => {
+  it('reads the host once (one query per kind, side by side), then deletes what the stack no longer declares', () => {
     const r = run({ instances: [instance('web', owned('lab/web')), instance('old', owned('lab/old'))] }, { instance: ['web'] });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('cdktf-lxd-matchbox: pruning instance old (declared at lab/old)\n');
-    expect(r.calls).toEqual([...reads, ['delete', '--force', 'old']]);
+    expect(inOrder(r.calls)).toEqual([...reads, ['delete', '--force', 'old']]);
   });
 
   it('deletes nothing, and runs no second command, when all is declared or when the plan stops', () => {
     const clean = run({ instances: [instance('web', owned('lab/web'))] }, { instance: ['web'] });
     expect(clean).toMatchObject({ status: 0, stderr: '' });
-    expect(clean.calls).toEqual(reads);
+    expect(inOrder(clean.calls)).toEqual(reads);
     const stopped = run({ instances: [instance('db', owned('lab/db', { protect: true })), instance('old', owned('lab/old'))] }, {});
     expect(stopped.status).not.toBe(0);
     expect(stopped.stderr).toContain('instance db (declared at lab/db) is no longer declared but is protected');
-    expect(stopped.calls).toEqual(reads);
+    expect(inOrder(stopped.calls)).toEqual(reads);
+  });
+
+  it('after reads the host again only when before deferred something for the same declarations', () => {
+    const home = tmpDir('prune-home-');
+    const inv = { instances: [instance('web', owned('lab/web'))] };
+    expect(run(inv, { instance: ['web'] }, 'before', home).status).toBe(0);
+    const skipped = run(inv, { instance: ['web'] }, 'after', home);
+    expect(skipped).toMatchObject({ status: 0, calls: [] });
+    // The marker is used once; without it (or for other declarations) after reads.
+    expect(inOrder(run(inv, { instance: ['web'] }, 'after', home).calls)).toEqual(reads);
+    expect(run(inv, { instance: ['web'] }, 'before', home).status).toBe(0);
+    expect(inOrder(run(inv, { instance: ['web', 'db'] }, 'after', home).calls)).toEqual(reads);
   });
 });
