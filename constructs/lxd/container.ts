@@ -18,6 +18,7 @@ import { RenderedObject, renderObject } from '../render/render-object';
 import { backendOf, IHost } from '../hosts/host';
 import { IBridge } from './bridge';
 import { CachedImage } from './cached-image';
+import { IContainer } from './icontainer';
 import { PublishedImage } from './published-image';
 import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, stringValues, withConfig } from './common';
 import { IProfile } from './profile';
@@ -34,11 +35,7 @@ export interface ContainerNic {
   readonly hwaddr?: string;
 }
 
-/** A container, declared or pre-existing. */
-export interface IContainer extends IOnHost {
-  readonly containerName: string;
-  readonly ready: ITerraformDependable[];
-}
+export type { IContainer } from './icontainer';
 
 /** Resource limits (`limits.*`). */
 export interface ContainerLimits {

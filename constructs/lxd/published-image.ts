@@ -7,7 +7,7 @@ import { assertValid } from '../../src/validation/errors';
 import { backendOf, IHost, sameHost } from '../hosts/host';
 import { renderObject } from '../render/render-object';
 import { IOnHost } from './common';
-import type { IContainer } from './container';
+import { IContainer } from './icontainer';
 
 /** Props of {@link PublishedImage}. */
 export interface PublishedImageProps {

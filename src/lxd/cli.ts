@@ -1,4 +1,5 @@
 import { heredoc, shq } from '../shell/quote';
+import { script } from './script';
 import { renderPreseed, PreseedDocument } from './preseed';
 import {
   ConfigMap, DeviceMap, InstanceModel, NetworkModel, POOL_CREATE_ONLY_KEYS, ProfileModel, StoragePoolModel,
@@ -36,10 +37,7 @@ const INSTANCE: Kind = { cli: 'config', collection: '/1.0/instances', devices: '
 const json = (value: unknown) => shq(JSON.stringify(value));
 const url = (kind: Kind, name: string) => shq(`${kind.collection}/${name}`);
 
-/** Wraps lines in a brace group so the shell parses the whole script before running it. */
-export function script(lines: readonly string[]): string {
-  return ['{', 'set -euf', ...lines, '}', ''].join('\n');
-}
+export { script } from './script';
 
 /** Config with the bookkeeping keys that record what is managed. */
 function withRecord(config: ConfigMap, devices?: DeviceMap): Record<string, string> {

@@ -1,6 +1,6 @@
 import { shq } from '../shell/quote';
 import { BackendSpec, LXD_BACKEND } from './backend';
-import { script } from './cli';
+import { script } from './script';
 import { PreseedMemberConfig, preseedTree, renderPreseed } from './preseed';
 import { checkObjectName } from './names';
 
