@@ -12,6 +12,7 @@ export * from './constructs/lxd/container';
 export * from './constructs/lxd/cached-image';
 export * from './constructs/lxd/lxd-preseed';
 export * from './constructs/lxd/lxd-cluster';
+export * from './constructs/lxd/icluster';
 export * from './constructs/lxd/published-image';
 export * from './src/cloudinit/cloud-config';
 export * from './src/cloudinit/lxd-module';

@@ -2,8 +2,8 @@ import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { checkBackendConfig } from '../../src/lxd/backend';
 import { AddressClaim, checkBridgeAddressing, DhcpRange, formatRanges } from '../../src/lxd/addressing';
-import { networkConverge, networkDelete } from '../../src/lxd/cli';
-import { NetworkModel } from '../../src/lxd/model';
+import { memberConfigs, networkConverge, networkConvergeCluster, networkDelete } from '../../src/lxd/cli';
+import { NETWORK_MEMBER_KEYS, NetworkModel } from '../../src/lxd/model';
 import { checkNetworkName } from '../../src/lxd/names';
 import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
 import { checkMac, normalizeMac } from '../../src/net/mac';
@@ -14,6 +14,7 @@ import { networkResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
 import { backendOf, IHost } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues, withConfig } from './common';
+import { assertClusterPlacement, ILxdCluster } from './icluster';
 
 /** A machine LXD does not manage that gets a fixed address from the bridge's dnsmasq. */
 export interface StaticLease {
@@ -62,6 +63,16 @@ export interface BridgeProps {
   readonly config?: Readonly<Record<string, string>>;
   /** @default '' */
   readonly description?: string;
+  /**
+   * The cluster the network is created on (declare it on `cluster.host`): defined on each member
+   * first (`lxc network create N --target M` with the member-specific keys, e.g.
+   * `bridge.external_interfaces`: those in `config` go to every member, `perMember` adds or
+   * overrides per member), then globally with the other keys (addresses, NAT, DHCP, DNS).
+   * Always rendered as scripts. @default - a network of one daemon
+   */
+  readonly cluster?: ILxdCluster;
+  /** Member-specific keys per member name, e.g. `{ m2: { 'bridge.external_interfaces': 'eth1' } }`. Needs `cluster`. @default {} */
+  readonly perMember?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Shared address bookkeeping of declared and imported bridges. */
@@ -154,22 +165,27 @@ export class Bridge extends BridgeBase {
     if (props.mtu !== undefined) assertValid(path, 'mtu', props.mtu, checkMtu(props.mtu));
     assertConfig(path, 'config', props.config);
     for (const [k, v] of Object.entries(props.config ?? {})) assertValid(path, `config.${k}`, v, checkBackendConfig(k, v, backendOf(props.host)));
+    const bridgeMemberKeys = NETWORK_MEMBER_KEYS.filter((k) => k !== 'parent');
+    assertClusterPlacement(path, props.host, props.cluster, props.perMember, bridgeMemberKeys);
     this.host.registerName('network', this.networkName, this);
+    const cluster = props.cluster;
+    // Lazily: the member keys come from the model, which static leases extend until synth.
+    const members = cluster ? () => memberConfigs(this.model().config, bridgeMemberKeys, cluster.memberNames, props.perMember) : undefined;
 
     this.ready = renderObject(this, 'network', {
       host: this.host,
-      dependsOn: this.host.ready,
+      dependsOn: cluster ? [...this.host.ready, ...cluster.ready] : this.host.ready,
       lifecycle: { kind: 'network', name: this.networkName },
       cli: (ownership) => {
         const model = withConfig(this.model(), ownership);
         return {
           identity: { kind: 'lxd-network', name: model.name, type: model.type },
-          settings: { description: model.description, config: model.config },
-          converge: networkConverge(model, backendOf(this.host)),
+          settings: members ? { description: model.description, config: model.config, perMember: members() } : { description: model.description, config: model.config },
+          converge: members ? networkConvergeCluster(model, members(), backendOf(this.host)) : networkConverge(model, backendOf(this.host)),
           destroy: networkDelete(model.name, backendOf(this.host)),
         };
       },
-      provider: (target) => networkResource(this, 'resource', target, () => this.model()),
+      provider: members ? undefined : (target) => networkResource(this, 'resource', target, () => this.model()),
     }).ready;
   }
 

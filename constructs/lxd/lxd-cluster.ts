@@ -11,6 +11,7 @@ import { assertValid } from '../../src/validation/errors';
 import { LabStack } from '../core/lab-stack';
 import { ManagedObject } from '../core/managed-object';
 import { backendOf, IHost } from '../hosts/host';
+import { ILxdCluster } from './icluster';
 
 /** One member of an {@link LxdCluster}. */
 export interface LxdClusterMember {
@@ -26,7 +27,8 @@ export interface LxdClusterMember {
   /**
    * Answers for member-specific keys of pools and networks that exist when the member joins
    * (`cluster.member_config`), e.g. `{ entity: 'storage-pool', name: 'local', key: 'source', value: '/srv/lxd' }`.
-   * Pools and networks declared with `perMember` get their per-member keys from there instead.
+   * Pools and networks declared with `cluster` are defined on the members listed when they are created
+   * (their own `perMember`); a member that joins after they exist needs their member-specific keys here.
    * @default []
    */
   readonly memberConfig?: readonly PreseedMemberConfig[];
@@ -53,7 +55,7 @@ const LOCAL: HostRunner = { kind: 'local', sudo: false };
  * but the first (LXD has no way to un-cluster the last one). Objects on the cluster are declared
  * on {@link LxdCluster.host} (the first member) and placed on members with `target`.
  */
-export class LxdCluster extends Construct {
+export class LxdCluster extends Construct implements ILxdCluster {
   /** The first member's host: declare pools, networks, profiles and containers of the cluster on it. */
   public readonly host: IHost;
   /** Member names in order. */

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
-import { poolConverge, poolDelete } from '../../src/lxd/cli';
-import { POOL_CREATE_ONLY_KEYS, StorageDriver, StoragePoolModel } from '../../src/lxd/model';
+import { memberConfigs, poolConverge, poolConvergeCluster, poolDelete } from '../../src/lxd/cli';
+import {
+  MemberObjectConfig, POOL_CREATE_ONLY_KEYS, POOL_MEMBER_KEYS, StorageDriver, StoragePoolModel,
+} from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
@@ -9,6 +11,7 @@ import { storagePoolResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
 import { backendOf, IHost } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues } from './common';
+import { assertClusterPlacement, ILxdCluster } from './icluster';
 
 /** Config keys each driver takes (LXD 5.x), besides `user.*` and `volume.*`. */
 const DRIVER_KEYS: Record<StorageDriver, readonly string[]> = {
@@ -52,6 +55,16 @@ export interface StoragePoolProps {
   readonly description?: string;
   /** Terraform `prevent_destroy`: the pool holds data. @default false */
   readonly protect?: boolean;
+  /**
+   * The cluster the pool is created on (declare it on `cluster.host`): defined on each member first
+   * (`lxc storage create P DRIVER --target M` with the member-specific keys `size`, `source`,
+   * `source.wipe`, `lvm.vg_name`, `lvm.thinpool_name`, `zfs.pool_name`: those given above go to
+   * every member, `perMember` adds or overrides per member), then globally with the other keys.
+   * Always rendered as scripts. @default - a pool of one daemon
+   */
+  readonly cluster?: ILxdCluster;
+  /** Member-specific keys per member name, e.g. `{ m1: { source: '/srv/lxd' }, m2: { source: '/data/lxd' } }`. Needs `cluster`. @default {} */
+  readonly perMember?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /**
@@ -69,6 +82,8 @@ export class StoragePool extends Construct implements IStoragePool {
   public readonly poolName: string;
   public readonly ready: ITerraformDependable[];
   public readonly model: StoragePoolModel;
+  /** The member-specific keys of each member, when the pool is on a cluster. */
+  public readonly members?: readonly MemberObjectConfig[];
 
   constructor(scope: Construct, id: string, props: StoragePoolProps) {
     super(scope, id);
@@ -94,25 +109,29 @@ export class StoragePool extends Construct implements IStoragePool {
         fix: `use one of ${DRIVER_KEYS[props.driver].join(', ')}, volume.* or user.*`,
       });
     }
+    assertClusterPlacement(path, props.host, props.cluster, props.perMember, POOL_MEMBER_KEYS, (k) => DRIVER_KEYS[props.driver].includes(k));
     this.model = { name: this.poolName, driver: props.driver, config, description: props.description ?? '' };
+    const cluster = props.cluster;
+    const members = cluster ? memberConfigs(config, POOL_MEMBER_KEYS, cluster.memberNames, props.perMember) : undefined;
+    this.members = members;
     this.host.registerName('storage pool', this.poolName, this);
 
     const fixed = Object.fromEntries(Object.entries(config).filter(([k]) => POOL_CREATE_ONLY_KEYS.includes(k)));
     this.ready = renderObject(this, 'pool', {
       host: this.host,
-      dependsOn: this.host.ready,
+      dependsOn: cluster ? [...this.host.ready, ...cluster.ready] : this.host.ready,
       protect: props.protect,
       lifecycle: { kind: 'pool', name: this.poolName },
       cli: (ownership) => {
         const model = { ...this.model, config: { ...this.model.config, ...ownership } };
         return {
           identity: { kind: 'lxd-storage-pool', name: this.poolName, driver: props.driver, config: fixed },
-          settings: { description: model.description, config: model.config },
-          converge: poolConverge(model, backendOf(this.host)),
+          settings: members ? { description: model.description, config: model.config, perMember: members } : { description: model.description, config: model.config },
+          converge: members ? poolConvergeCluster(model, members, backendOf(this.host)) : poolConverge(model, backendOf(this.host)),
           destroy: poolDelete(this.poolName, backendOf(this.host)),
         };
       },
-      provider: (target) => storagePoolResource(this, 'resource', target, () => this.model),
+      provider: members ? undefined : (target) => storagePoolResource(this, 'resource', target, () => this.model),
     }).ready;
   }
 }

@@ -2,7 +2,8 @@ import { heredoc, shq } from '../shell/quote';
 import { script } from './script';
 import { renderPreseed, PreseedDocument } from './preseed';
 import {
-  ConfigMap, DeviceMap, InstanceModel, NetworkModel, POOL_CREATE_ONLY_KEYS, ProfileModel, StoragePoolModel,
+  ConfigMap, DeviceMap, InstanceModel, MemberObjectConfig, NETWORK_MEMBER_KEYS, NetworkModel, POOL_CREATE_ONLY_KEYS,
+  POOL_MEMBER_KEYS, ProfileModel, StoragePoolModel,
 } from './model';
 import { sortedMap } from '../util/objects';
 import { BackendSpec, LXD_BACKEND } from './backend';
@@ -139,6 +140,84 @@ export function poolConverge(p: StoragePoolModel, b: BackendSpec = LXD_BACKEND):
     `${b.client} query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
     ...pruneLines(POOL, p.name, p.config, undefined, b),
   ]);
+}
+
+/** `config` split into the keys every member has its own value of (`member`) and the cluster-wide rest. */
+function splitMemberKeys(config: ConfigMap, memberKeys: readonly string[]): { global: ConfigMap; member: ConfigMap } {
+  const pick = (member: boolean) => Object.fromEntries(Object.entries(config).filter(([k]) => memberKeys.includes(k) === member));
+  return { global: pick(false), member: pick(true) };
+}
+
+/**
+ * Lines that read a clustered object (`GET`, the JSON compacted) into `$status` (`Created`,
+ * `Pending`, `Errored`, or empty when it does not exist) and `$locs` (the members it is defined
+ * on, as `"m1","m2"`), then, unless it is `Created`: define it on each member that lacks it
+ * (`create NAME ... --target M` with the member's keys) and create it globally (`create NAME ...`
+ * with the cluster-wide keys), as LXD requires. A created object only reads its record.
+ */
+function clusterAdoptOrCreate(kind: Kind, name: string, create: (config: ConfigMap, target?: string) => string,
+  global: ConfigMap, members: readonly MemberObjectConfig[], b: BackendSpec): string[] {
+  return [
+    `if shown=$(${b.client} query ${url(kind, name)} 2>/dev/null); then shown=$(printf '%s' "$shown" | tr -d ' \\t\\n'); else shown=; fi`,
+    `status=$(printf '%s' "$shown" | sed -n ${shq('s/.*"status":"\\([A-Za-z]*\\)".*/\\1/p')})`,
+    'if [ "$status" = Created ]; then',
+    `  old_keys=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null || true)`,
+    'else',
+    '  old_keys=',
+    `  locs=$(printf '%s' "$shown" | sed -n ${shq('s/.*"locations":\\[\\([^]]*\\)\\].*/\\1/p')})`,
+    ...members.map((m) => `  case ",$locs," in *${shq(`,"${m.member}",`)}*) ;; *) ${create(m.config, m.member)} >/dev/null ;; esac`),
+    `  ${create(withRecord(global))} >/dev/null`,
+    'fi',
+  ];
+}
+
+const keyValues = (config: ConfigMap) => Object.entries(sortedMap(config)).map(([k, v]) => ` ${shq(`${k}=${v}`)}`).join('');
+
+/**
+ * Converges a storage pool of a cluster: defined on each member first (`lxc storage create P
+ * DRIVER KEY=VALUE... --target M`, the member-specific keys: source, size...; a member that has
+ * its definition already is skipped), then created globally with the cluster-wide keys; a
+ * created pool is only patched (its member-specific keys are create-only here).
+ */
+export function poolConvergeCluster(p: StoragePoolModel, members: readonly MemberObjectConfig[], b: BackendSpec = LXD_BACKEND): string {
+  const { global } = splitMemberKeys(p.config, POOL_MEMBER_KEYS);
+  const mutable = Object.fromEntries(Object.entries(global).filter(([k]) => !POOL_CREATE_ONLY_KEYS.includes(k)));
+  const create = (config: ConfigMap, target?: string) =>
+    `${b.client} storage create ${shq(p.name)} ${shq(p.driver)}${keyValues(config)}${target ? ` --target ${shq(target)}` : ''}`;
+  return script([
+    ...clusterAdoptOrCreate(POOL, p.name, create, global, members, b),
+    `${b.client} query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
+    ...pruneLines(POOL, p.name, global, undefined, b),
+  ]);
+}
+
+/**
+ * Converges a managed network of a cluster: defined on each member first (`lxc network create N
+ * KEY=VALUE... --target M`, the member-specific keys such as `bridge.external_interfaces`; a
+ * member that has its definition already is skipped), then created globally with the
+ * cluster-wide keys (`auto` addresses sent only then); a created network is only patched.
+ */
+export function networkConvergeCluster(n: NetworkModel, members: readonly MemberObjectConfig[], b: BackendSpec = LXD_BACKEND): string {
+  const { global } = splitMemberKeys(n.config, NETWORK_MEMBER_KEYS);
+  const patch = Object.fromEntries(Object.entries(withRecord(global)).filter(([, v]) => v !== 'auto'));
+  const type = n.type === 'bridge' ? '' : ` --type ${shq(n.type)}`;
+  const create = (config: ConfigMap, target?: string) =>
+    `${b.client} network create ${shq(n.name)}${type}${keyValues(config)}${target ? ` --target ${shq(target)}` : ''}`;
+  return script([
+    ...clusterAdoptOrCreate(NETWORK, n.name, create, global, members, b),
+    `${b.client} query -X PATCH ${url(NETWORK, n.name)} --data ${json({ description: n.description, config: patch })} >/dev/null`,
+    ...pruneLines(NETWORK, n.name, global, undefined, b),
+  ]);
+}
+
+/**
+ * The member-specific keys of each member: those of `config` (every member gets them) under the
+ * member's own from `perMember`.
+ */
+export function memberConfigs(config: ConfigMap, memberKeys: readonly string[], memberNames: readonly string[],
+  perMember: Readonly<Record<string, ConfigMap>> = {}): MemberObjectConfig[] {
+  const { member } = splitMemberKeys(config, memberKeys);
+  return memberNames.map((m) => ({ member: m, config: sortedMap({ ...member, ...perMember[m] }) }));
 }
 
 /**

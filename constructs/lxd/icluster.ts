@@ -1,0 +1,38 @@
+import { ITerraformDependable } from '../core/cdk';
+import { IHost } from '../hosts/host';
+import { assertValid } from '../../src/validation/errors';
+
+/** An LXD (or Incus) cluster: what pools, networks and containers on it need. */
+export interface ILxdCluster {
+  /** The first member's host: objects of the cluster are declared on it. */
+  readonly host: IHost;
+  /** Member names in order. */
+  readonly memberNames: readonly string[];
+  /** Everything the cluster needs (bootstrap, joins, membership). */
+  readonly ready: ITerraformDependable[];
+}
+
+/**
+ * Checks the cluster placement props of a pool or network: declared on the cluster's first member,
+ * `perMember` only with a cluster, naming its members and only member-specific keys (`memberKeys`,
+ * further narrowed by `allowed` when given).
+ */
+export function assertClusterPlacement(path: string, host: IHost, cluster: ILxdCluster | undefined,
+  perMember: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined, memberKeys: readonly string[],
+  allowed: (key: string) => boolean = () => true): void {
+  if (!cluster) {
+    assertValid(path, 'perMember', perMember, perMember === undefined
+      ? undefined : { reason: 'per-member keys need a cluster', fix: 'set cluster to the LxdCluster the object is created on, or drop perMember' });
+    return;
+  }
+  assertValid(path, 'host', host.node.path, host === cluster.host
+    ? undefined : { reason: 'an object of a cluster is declared on the cluster\'s first member', fix: 'set host to cluster.host' });
+  for (const [member, config] of Object.entries(perMember ?? {})) {
+    assertValid(path, `perMember.${member}`, member, cluster.memberNames.includes(member)
+      ? undefined : { reason: 'not a member of the cluster', fix: `use one of ${cluster.memberNames.join(', ')}` });
+    for (const key of Object.keys(config)) {
+      assertValid(path, `perMember.${member}.${key}`, key, memberKeys.includes(key) && allowed(key)
+        ? undefined : { reason: 'not a member-specific key', fix: `use ${memberKeys.filter(allowed).join(', ')}; set cluster-wide keys on the object itself` });
+    }
+  }
+}
