@@ -6,17 +6,19 @@
  * - `seed001-standalone`: lxd01 with an LVM thin pool, a bridge with DHCP ranges and a
  *   container published by a proxy device; remote access (`core.https_address` and a trust
  *   password) on lxd01 and lxd02 for `lxc remote add` / `lxc move`.
- * - `seed001-cluster`: node01 bootstraps a cluster (fan bridge, btrfs pool, default profile)
- *   and node02 joins it, both by `lxd init --preseed`.
+ * - `seed001-cluster`: node01 bootstraps a cluster and node02 joins it with a join token asked
+ *   for at deploy time (LxdCluster); a btrfs pool and a bridge defined on each member then
+ *   cluster-wide, a profile, and ubuntu02 placed on a member (`target`): changing the target
+ *   migrates it.
  *
  *   cdktf deploy seed001-standalone --var trust_password=...
- *   cdktf deploy seed001-cluster --var cluster_password=... --var "cluster_certificate=$(ssh node01 sudo cat /var/snap/lxd/common/lxd/cluster.crt)"
+ *   cdktf deploy seed001-cluster
  *
- * `core.trust_password` and `cluster_password` exist up to LXD 5.0/5.21; LXD 6 uses trust
- * tokens (`lxc config trust add`, `cluster_token`) instead.
+ * `core.trust_password` exists up to LXD 5.0/5.21; LXD 6 uses trust tokens (`lxc config trust
+ * add`) instead. The cluster joins with tokens (`lxc cluster add`, LXD 4.0 and later).
  */
 import { App, TerraformVariable } from '../constructs/core/cdk';
-import { Bridge, Container, LabStack, LxdPreseed, Profile, SshHost, StoragePool } from '../index';
+import { Bridge, Container, LabStack, LxdCluster, LxdPreseed, Profile, SshHost, StoragePool } from '../index';
 
 /** Options of {@link buildSeed001}. */
 export interface Seed001Options {
@@ -30,6 +32,8 @@ export interface Seed001Options {
   readonly lvmSource?: string;
   /** Image of the container `ubuntu01`. @default 'ubuntu:18.04' */
   readonly image?: string;
+  /** Cluster member of the cluster's `ubuntu02`; changing it migrates the container. @default 'node01' */
+  readonly clusterTarget?: string;
 }
 
 /** The two stacks of seed 001. */
@@ -109,56 +113,52 @@ function buildStandalone(app: App, o: Seed001Options): LabStack {
 function buildCluster(app: App, o: Seed001Options): LabStack {
   const stack = new LabStack(app, 'seed001-cluster');
   const [node01, node02] = hosts(stack, o, ['node01', 'node02']);
-  const node01Address = `${o.host1Address ?? '192.168.10.170'}:8443`;
-  const node02Address = `${o.host2Address ?? '192.168.10.180'}:8443`;
 
-  // node01's trust password is the password node02 joins with (`core.trust_password: cluster`
-  // in node01.yml, `cluster_password: cluster` in node02.yml): one sensitive variable.
-  const clusterPassword = new TerraformVariable(stack, 'cluster_password', {
-    type: 'string', sensitive: true, description: 'Trust password of node01, used by node02 to join',
-  });
-  // node01's certificate (/var/snap/lxd/common/lxd/cluster.crt, or /var/lib/lxd/cluster.crt).
-  const clusterCertificate = new TerraformVariable(stack, 'cluster_certificate', {
-    type: 'string', description: "PEM certificate of node01's cluster endpoint",
-  });
-
-  // cat node01.yml | lxd init --preseed
-  const bootstrap = new LxdPreseed(stack, 'node01-bootstrap', {
-    host: node01,
-    preseed: {
-      config: { 'core.https_address': node01Address, 'core.trust_password': clusterPassword.stringValue },
-      cluster: { serverName: 'node01', enabled: true },
-      networks: [{ name: 'lxdfan0', type: 'bridge', config: { 'bridge.mode': 'fan' } }],
-      storagePools: [{ name: 'default', driver: 'btrfs' }],
-      profiles: [{
-        name: 'default',
-        devices: {
-          eth0: { name: 'eth0', nictype: 'bridged', parent: 'lxdfan0', type: 'nic' },
-          // Not in the seed's node01.yml; without it instances of the cluster have no root disk.
-          root: { path: '/', pool: 'default', type: 'disk' },
-        },
-      }],
-    },
+  // node01.yml / node02.yml with `lxd init --preseed`: node01 bootstraps the cluster
+  // (core.https_address, cluster.enabled), node02 joins it. Instead of the seed's
+  // `core.trust_password: cluster` / `cluster_password` and node01's certificate pasted into
+  // node02.yml, the deploying machine asks node01 for a join token (`lxc cluster add node02`)
+  // and pipes it into node02's `lxd init --preseed`: no password, certificate or token is
+  // written to the code, the state or a log. (The seed's cluster_address 10.0.0.1:8443 was a
+  // leftover: node02 joins node01's address.)
+  const cluster = new LxdCluster(stack, 'cluster', {
+    members: [
+      { host: node01, name: 'node01', address: `${o.host1Address ?? '192.168.10.170'}:8443` },
+      { host: node02, name: 'node02', address: `${o.host2Address ?? '192.168.10.180'}:8443` },
+    ],
   });
 
-  // cat node02.yml | lxd init --preseed
-  // A joining member takes only the `cluster:` section: LXD ignores node02.yml's config,
-  // storage_pools, networks and profiles, and copies the cluster's. Member-specific values
-  // go into member_config. cluster_address is node01 (the seed's 10.0.0.1:8443 was a leftover).
-  new LxdPreseed(stack, 'node02-join', {
-    host: node02,
-    dependsOn: bootstrap.ready,
-    preseed: {
-      cluster: {
-        enabled: true,
-        serverName: 'node02',
-        serverAddress: node02Address,
-        clusterAddress: node01Address,
-        clusterCertificate: clusterCertificate.stringValue,
-        clusterPassword: clusterPassword.stringValue,
-        memberConfig: [{ entity: 'storage-pool', name: 'default', key: 'source', value: '' }],
-      },
-    },
+  // storage_pools: default, btrfs ("各lxdホストの値": a value per host). In a cluster a pool is
+  // defined on every member first (`lxc storage create default btrfs --target node01`, then
+  // `--target node02`, each with its member-specific keys such as source or size: here each
+  // member gets its own loop file), then created cluster-wide (`lxc storage create default btrfs`).
+  const pool = new StoragePool(stack, 'default', {
+    host: cluster.host, cluster, driver: 'btrfs',
+    protect: true, // it holds the containers' data
+  });
+
+  // The objects of this stack have names of their own: the two stacks are alternatives for the
+  // same machines, and one machine has one object of a kind per name.
+  // A bridge on every member, the same way (`lxc network create clusterbr0 --target nodeXX`, then
+  // `lxc network create clusterbr0 ipv4.address=...`). node02.yml's lxdbr0 (172.16.0.2/24, "a value
+  // per host") becomes one cluster-wide subnet: in a cluster ipv4.address is not member-specific;
+  // each member runs its own bridge and dnsmasq on it, NAT to the outside. The seed's lxdfan0
+  // (`bridge.mode: fan`, one overlay across hosts) is not what Bridge renders: LXD refuses the
+  // ipv4.*/ipv6.* addresses Bridge always sets in fan mode.
+  const bridge = new Bridge(stack, 'clusterbr0', { host: cluster.host, cluster, ipv4Address: '172.16.0.1/24', ipv6Address: 'none' });
+
+  // The seed's default profile (eth0 on the bridge and, not in node01.yml: without it instances
+  // of the cluster have no root disk, root on the pool) as the profile `cluster`.
+  const profile = new Profile(stack, 'cluster-profile', { host: cluster.host, name: 'cluster', rootPool: pool, network: bridge });
+
+  // lxc launch ubuntu:18.04 ubuntu02 -p cluster --target node01
+  // Migration: set `clusterTarget: 'node02'` (or edit `target` here) and deploy again: the container
+  // is moved to node02 with its data (`lxc move ubuntu02 --target node02`; cold when stopped,
+  // `--stateless` when running: it is stopped, moved and started again; a live move with its
+  // memory needs CRIU, which the seed's `lxc move ubuntu lxd02:` tried), never recreated.
+  new Container(stack, 'ubuntu02', {
+    host: cluster.host, image: o.image ?? 'ubuntu:18.04', profiles: [profile],
+    target: o.clusterTarget ?? 'node01',
   });
   return stack;
 }

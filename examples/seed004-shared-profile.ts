@@ -1,10 +1,11 @@
 /**
  * Seed 004: "LXD" (Chinese) — a privileged profile `share-host` that shares the host's apt
  * configuration and package cache, and a container `test` using the profiles `default` and
- * `share-host`, on the host bridge br0, with its root disk on the pool `default`.
+ * `share-host`, on the host bridge br0, with its root disk on the pool `default`; `test` published
+ * as the image `test` (`lxc publish`), and `test2` launched from it.
  */
 import { App } from '../constructs/core/cdk';
-import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../index';
+import { Bridge, Container, IHost, LabStack, LocalHost, Profile, PublishedImage, SshHost, StoragePool } from '../index';
 
 /** Options of {@link buildSeed004}. */
 export interface Seed004Options {
@@ -43,7 +44,7 @@ export function buildSeed004(app: App, o: Seed004Options = {}): LabStack {
   const br0 = Bridge.fromHostBridge(stack, 'br0', host, o.hostBridge ?? 'br0');
 
   // lxc init ubuntu/16.04 test -s default -n br0 ; lxc profile add test share-host ; lxc start test
-  new Container(stack, 'test', {
+  const test = new Container(stack, 'test', {
     host,
     image: o.image ?? 'ubuntu:16.04',
     profiles: [defaultProfile, shareHost], // later profiles override earlier ones
@@ -51,9 +52,20 @@ export function buildSeed004(app: App, o: Seed004Options = {}): LabStack {
     nics: [{ bridge: br0 }],
   });
 
-  // Not modeled: `lxc publish test --alias test`, and test2 made from that image with
-  // `-p share-host -p default` would be `new Container(stack, 'test2', { image: 'test',
-  // profiles: [shareHost, defaultProfile], ... })` once the image exists.
+  // lxc publish test --alias test --public
+  // Built once, after test exists (test is stopped for the publish and started again); built
+  // again (old image deleted) only when `rebuild` changes, e.g. to a new date: changes to test
+  // alone never rebuild it.
+  const image = new PublishedImage(stack, 'test-image', { container: test, alias: 'test', public: true, rebuild: '1' });
+
+  // lxc init test test2 -p share-host -p default -s default -n br0 (and lxc start test2)
+  new Container(stack, 'test2', {
+    host,
+    image, // waits for the publish
+    profiles: [shareHost, defaultProfile],
+    storagePool: defaultPool,
+    nics: [{ bridge: br0 }],
+  });
   return stack;
 }
 

@@ -173,39 +173,45 @@ describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node c
     }
   });
 
-  test('node01 bootstraps the cluster: fan bridge lxdfan0, btrfs pool, default profile', () => {
-    const doc = preseedOf(unsensitive(scriptOf(cluster, 'seed001-cluster/node01-bootstrap/preseed')));
-    expect(doc).toEqual({
-      config: { 'core.https_address': '192.168.10.170:8443', 'core.trust_password': '${jsonencode(var.cluster_password)}' },
-      networks: [{ name: 'lxdfan0', type: 'bridge', config: { 'bridge.mode': 'fan' } }],
-      storage_pools: [{ name: 'default', driver: 'btrfs' }],
-      profiles: [{
-        name: 'default',
-        devices: {
-          eth0: { name: 'eth0', nictype: 'bridged', parent: 'lxdfan0', type: 'nic' },
-          root: { path: '/', pool: 'default', type: 'disk' },
-        },
-      }],
-      cluster: { server_name: 'node01', enabled: true },
+  test('node01 bootstraps the cluster, node02 joins it with a token asked for at deploy time', () => {
+    const boot = scriptOf(cluster, 'seed001-cluster/cluster/bootstrap');
+    expect(boot).toContain('core.https_address: 192.168.10.170:8443');
+    expect(boot).toMatch(/cluster:\n {2}server_name: node01\n {2}enabled: true/);
+    expect(res(cluster, 'seed001-cluster/cluster/bootstrap/converge').provisioner[0]['local-exec'].command).toContain('vagrant@192.168.10.170');
+    // The join runs on the deploying machine: the token goes from node01's runner into node02's.
+    const join = scriptOf(cluster, 'seed001-cluster/cluster/member-node02');
+    expect(join).toContain('lxc cluster add node02 --quiet');
+    expect(join).toContain('vagrant@192.168.10.180');
+    expect(join).toContain('192.168.10.170:8443');
+    expect(res(cluster, 'seed001-cluster/cluster/member-node02/object').depends_on).toContain(address(cluster, 'seed001-cluster/cluster/bootstrap/converge'));
+    // No password or certificate variables any more.
+    expect(cluster.variable).toBeUndefined();
+  });
+
+  test('the btrfs pool and the bridge are defined on each member, then cluster-wide, after the join', () => {
+    const pool = scriptOf(cluster, 'seed001-cluster/default/pool');
+    expect(pool).toContain('lxc storage create default btrfs --target node01 >/dev/null');
+    expect(pool).toContain('lxc storage create default btrfs --target node02 >/dev/null');
+    expect(pool.indexOf('--target node02')).toBeLessThan(pool.indexOf("lxc storage create default btrfs 'user.cdktf.managed-keys="));
+    expect(res(cluster, 'seed001-cluster/default/pool/object').lifecycle).toEqual({ prevent_destroy: true });
+    expect(res(cluster, 'seed001-cluster/default/pool/object').depends_on).toContain(address(cluster, 'seed001-cluster/cluster/membership/converge'));
+    const net = scriptOf(cluster, 'seed001-cluster/clusterbr0/network');
+    expect(net).toContain('lxc network create clusterbr0 --target node01 >/dev/null');
+    expect(net).toContain('lxc network create clusterbr0 --target node02 >/dev/null');
+    expect(net).toContain('ipv4.address=172.16.0.1/24');
+    expect(settingsOf(cluster, 'seed001-cluster/cluster-profile/profile').devices).toEqual({
+      root: { type: 'disk', path: '/', pool: 'default' },
+      eth0: { type: 'nic', network: 'clusterbr0', name: 'eth0' },
     });
   });
 
-  test('node02 joins node01 with the sensitive cluster password, after the bootstrap', () => {
-    expect(cluster.variable.cluster_password).toMatchObject({ type: 'string', sensitive: true });
-    expect(cluster.variable.cluster_password.default).toBeUndefined();
-    const doc = preseedOf(unsensitive(scriptOf(cluster, 'seed001-cluster/node02-join/preseed')));
-    expect(doc).toEqual({
-      cluster: {
-        server_name: 'node02', enabled: true,
-        server_address: '192.168.10.180:8443', cluster_address: '192.168.10.170:8443',
-        cluster_certificate: '${jsonencode(var.cluster_certificate)}',
-        cluster_password: '${jsonencode(var.cluster_password)}',
-        member_config: [{ entity: 'storage-pool', name: 'default', key: 'source', value: '' }],
-      },
-    });
-    const join = res(cluster, 'seed001-cluster/node02-join/preseed/object');
-    expect(join.depends_on).toContain(address(cluster, 'seed001-cluster/node01-bootstrap/preseed/converge'));
-    expect(res(cluster, 'seed001-cluster/node02-join/preseed/converge').provisioner[0]['local-exec'].command).toContain('vagrant@192.168.10.180');
+  test('ubuntu02 is created on node01; another target moves it (a converge, not a replacement)', () => {
+    expect(scriptOf(cluster, 'seed001-cluster/ubuntu02/instance')).toContain('lxc init ubuntu:18.04 ubuntu02 -p cluster --target node01 >/dev/null');
+    expect(settingsOf(cluster, 'seed001-cluster/ubuntu02/instance').target).toBe('node01');
+    const moved = synth((app) => buildSeed001(app, { clusterTarget: 'node02' }))['seed001-cluster'];
+    expect(identityOf(moved, 'seed001-cluster/ubuntu02/instance')).toEqual(identityOf(cluster, 'seed001-cluster/ubuntu02/instance'));
+    expect(settingsOf(moved, 'seed001-cluster/ubuntu02/instance').target).toBe('node02');
+    expect(scriptOf(moved, 'seed001-cluster/ubuntu02/instance')).toContain('lxc move ubuntu02 --target node02 --stateless --quiet; else lxc move ubuntu02 --target node02 --quiet; fi');
   });
 
   test('no secret is written as a literal', () => {
@@ -252,7 +258,7 @@ describe('seed 002: fixed addresses for cent01 and cent02', () => {
   });
 });
 
-describe('seed 004: privileged share-host profile and the container test', () => {
+describe('seed 004: privileged share-host profile, the container test, published and relaunched as test2', () => {
   const stack = synth((app) => buildSeed004(app)).seed004;
 
   test('share-host: security.privileged and the two host paths, by the seed\'s device names', () => {
@@ -275,6 +281,17 @@ describe('seed 004: privileged share-host profile and the container test', () =>
     expect(identityOf(stack, 'seed004/test/instance')).toMatchObject({ image: 'ubuntu:16.04', storagePool: 'default' });
     expect(scriptOf(stack, 'seed004/test/instance')).toContain('lxc init ubuntu:16.04 test -p default -p share-host -s default');
     expect(res(stack, 'seed004/test/instance/object').depends_on).toContain(address(stack, 'seed004/share-host/profile/converge'));
+  });
+
+  test('test is published as the image test (public), once; test2 is launched from it', () => {
+    const publish = scriptOf(stack, 'seed004/test-image/image');
+    expect(publish).toContain('lxc publish test --force --alias test --public ');
+    expect(settingsOf(stack, 'seed004/test-image/image')).toMatchObject({ rebuild: '1', public: true });
+    expect(res(stack, 'seed004/test-image/image/object').depends_on).toContain(address(stack, 'seed004/test/instance/converge'));
+    expect(identityOf(stack, 'seed004/test2/instance')).toMatchObject({ image: 'test', storagePool: 'default' });
+    expect(settingsOf(stack, 'seed004/test2/instance').profiles).toEqual(['share-host', 'default']);
+    expect(scriptOf(stack, 'seed004/test2/instance')).toContain('lxc init test test2 -p share-host -p default -s default');
+    expect(res(stack, 'seed004/test2/instance/object').depends_on).toContain(address(stack, 'seed004/test-image/image/converge'));
   });
 
   test('the existing default pool and profile are referenced, not managed', () => {
