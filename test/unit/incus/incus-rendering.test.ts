@@ -35,7 +35,7 @@ describe('cli rendering on an Incus host', () => {
     expect(all).toMatch(/incus admin init --preseed <</);
     expect(all).toMatch(/incus image copy images:debian\/12\/cloud local: --alias debian12/);
     // The prune reads and deletes through incus too.
-    expect(all).toMatch(/command -v incus >\/dev\/null 2>&1; then\n  t=\$\(mktemp -d\); pids=\n  incus query '\/1\.0\/instances\?recursion=1'/);
+    expect(all).toMatch(/command -v incus >\/dev\/null 2>&1; then\n {2}t=\$\(mktemp -d\); pids=\n {2}incus query '\/1\.0\/instances\?recursion=1'/);
     expect(all).not.toMatch(/(^|[\s;(|&])lxc\s/m);
     expect(all).not.toMatch(/(^|[\s;(|&])lxd init/m);
   });
