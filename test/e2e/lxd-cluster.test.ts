@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import { clusterBootstrap, clusterJoin, clusterMemberRemove, clusterMembersConverge } from '../../src/lxd/cluster';
-import { instanceConverge, instanceDelete, imageDelete } from '../../src/lxd/cli';
+import { instanceConverge, instanceDelete, imageDelete, networkConvergeCluster, poolConvergeCluster } from '../../src/lxd/cli';
 import { imagePublish } from '../../src/lxd/publish';
 import { ClusterFixture, poolDir, startCluster } from './support/lxd-cluster';
 import { describeE2E } from './support/prereqs';
@@ -48,13 +48,19 @@ describeE2E('LXD cluster (two daemons in two network namespaces)', () => {
 
   test('pool and bridge per member then global; a container lands on its target, moves with its data, is published and relaunched', () => {
     const [, m2] = c.nodes;
-    for (const n of c.nodes) {
-      fs.mkdirSync(poolDir(n.daemon), { recursive: true });
-      ok(0, ['storage', 'create', 'local', 'dir', `source=${poolDir(n.daemon)}`, '--target', n.name]);
-      ok(0, ['network', 'create', 'cbr0', '--target', n.name]);
+    // The library's cluster scripts: defined on each member, then created cluster-wide; converging again changes nothing.
+    for (const n of c.nodes) fs.mkdirSync(poolDir(n.daemon), { recursive: true });
+    const pool = poolConvergeCluster({ name: 'local', driver: 'dir', config: {}, description: '' },
+      c.nodes.map((n) => ({ member: n.name, config: { source: poolDir(n.daemon) } })));
+    const net = networkConvergeCluster({ name: 'cbr0', type: 'bridge', description: '', config: { 'ipv4.address': '10.126.32.1/24', 'ipv6.address': 'none', 'ipv4.nat': 'true' } },
+      c.nodes.map((n) => ({ member: n.name, config: {} })));
+    for (let i = 0; i < 2; i++) {
+      c.run(c.nodes[0].runner, pool);
+      c.run(c.nodes[0].runner, net);
     }
-    ok(0, ['storage', 'create', 'local', 'dir']);
-    ok(0, ['network', 'create', 'cbr0', 'ipv4.address=10.126.32.1/24', 'ipv6.address=none']);
+    expect(JSON.parse(ok(0, ['query', '/1.0/storage-pools/local'])).status).toBe('Created');
+    expect(JSON.parse(ok(0, ['query', '/1.0/networks/cbr0'])).config).toMatchObject({ 'ipv4.address': '10.126.32.1/24', 'ipv4.nat': 'true' });
+    for (const n of c.nodes) expect(JSON.parse(ok(0, ['query', `/1.0/storage-pools/local?target=${n.name}`])).config.source).toBe(poolDir(n.daemon));
     ok(0, ['profile', 'device', 'add', 'default', 'root', 'disk', 'path=/', 'pool=local']);
     ok(0, ['profile', 'device', 'add', 'default', 'eth0', 'nic', 'network=cbr0', 'name=eth0']);
     ok(0, ['image', 'import', c.image, '--alias', 'busybox']);
