@@ -166,7 +166,11 @@ export function instanceMoveToMemberLines(name: string, target: string, b: Backe
   return [
     `where=$(${b.client} list ${q} -c L -f csv)`,
     `if [ -n "$where" ] && [ "$where" != ${shq(target)} ]; then`,
-    `  if [ "$(${b.client} list ${q} -c s -f csv)" = RUNNING ]; then ${b.client} move ${shq(name)} --target ${shq(target)} --stateless --quiet; else ${b.client} move ${shq(name)} --target ${shq(target)} --quiet; fi`,
+    // A running container moves statelessly: LXD stops and starts it itself (--stateless); Incus 6.0
+    // refuses that ("Instance must be stopped to be moved statelessly"), so it is stopped and started here.
+    b.name === 'incus'
+      ? `  if [ "$(${b.client} list ${q} -c s -f csv)" = RUNNING ]; then ${b.client} stop ${shq(name)}; ${b.client} move ${shq(name)} --target ${shq(target)} --quiet; ${b.client} start ${shq(name)}; else ${b.client} move ${shq(name)} --target ${shq(target)} --quiet; fi`
+      : `  if [ "$(${b.client} list ${q} -c s -f csv)" = RUNNING ]; then ${b.client} move ${shq(name)} --target ${shq(target)} --stateless --quiet; else ${b.client} move ${shq(name)} --target ${shq(target)} --quiet; fi`,
     'fi',
   ];
 }

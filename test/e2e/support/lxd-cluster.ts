@@ -9,15 +9,15 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { buildBusyboxImageSync } from './lib/image';
 import { check } from './lib/sh';
-import { daemonEnv, DaemonRecord, describeDaemon, makeId, startDaemonSync, stopDaemonSync } from './lib/daemon';
+import { daemonEnv, DaemonRecordBase, describeDaemon, Flavor, LXD, makeId, startDaemonSync, stopDaemonSync } from './lib/daemon';
 
 /** Where a member's `dir` pool lives (LXD refuses a source inside its LXD_DIR). */
-export const poolDir = (d: DaemonRecord) => `/tmp/lxe-pools/${d.id}`;
+export const poolDir = (d: DaemonRecordBase) => `/tmp/lxe-pools/${d.id}`;
 
 export interface ClusterNode {
   readonly name: string;
   readonly address: string;
-  readonly daemon: DaemonRecord;
+  readonly daemon: DaemonRecordBase;
   /** Runs a script read from stdin against this member. */
   readonly runner: string;
 }
@@ -26,14 +26,14 @@ export interface ClusterFixture {
   readonly nodes: ClusterNode[];
   /** Runs a script through a runner; throws with its output on failure. */
   run(runner: string, script: string): string;
-  /** `lxc ARGS` against member `i`. */
+  /** The client (`lxc` or `incus`) with ARGS against member `i`. */
   lxc(i: number, args: string[]): { code: number; stdout: string; stderr: string };
   /** The busybox image tarball. */
   readonly image: string;
   stop(): string[];
 }
 
-export function startCluster(subnet: string, count = 2): ClusterFixture {
+export function startCluster(subnet: string, count = 2, flavor: Flavor = LXD): ClusterFixture {
   const nodes: ClusterNode[] = [];
   const image = buildBusyboxImageSync();
   // Joined members first (the first member keeps the cluster database), then the first one. No reset through
@@ -46,8 +46,9 @@ export function startCluster(subnet: string, count = 2): ClusterFixture {
   });
   try {
     for (let i = 1; i <= count; i++) {
-      const d = startDaemonSync(describeDaemon(makeId('c', `m${i}`), { ownerPid: process.pid }));
-      const env = `LXD_DIR=${d.lxdDir} LXD_CONF=${d.confDir} PATH=${daemonEnv(d).PATH}`;
+      const d = startDaemonSync(describeDaemon(makeId(flavor.kind === 'lxd' ? 'c' : 'ic', `m${i}`), { ownerPid: process.pid }, flavor));
+      const e = daemonEnv(d);
+      const env = `${flavor.dirVar}=${e[flavor.dirVar]} ${flavor.confVar}=${e[flavor.confVar]} PATH=${e.PATH}`;
       nodes.push({ name: `m${i}`, address: `${subnet}.${i}:8443`, daemon: d, runner: `ip netns exec ${d.netns} env ${env} sh -s` });
     }
     // A veth from the first member to each other one, on one /24 (a point-to-point route each).
@@ -74,7 +75,7 @@ export function startCluster(subnet: string, count = 2): ClusterFixture {
     return r.stdout;
   };
   const lxc = (i: number, args: string[]) => {
-    const r = spawnSync('lxc', args, { env: daemonEnv(nodes[i].daemon), encoding: 'utf8', timeout: 120000 });
+    const r = spawnSync(flavor.client, args, { env: daemonEnv(nodes[i].daemon), encoding: 'utf8', timeout: 120000 });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   };
   return { nodes, run, lxc, image, stop: stopAll };
