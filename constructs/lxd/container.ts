@@ -6,6 +6,8 @@ import {
 } from '../../src/lxd/devices';
 import { checkCpuLimit, checkProcessLimit } from '../../src/lxd/limits';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
+import { instanceMigrateFromRemote, migrationRemoteName, RemoteSourceModel } from '../../src/lxd/cluster';
+import { runnerIdentity } from '../../src/hosts/runner';
 import { checkImageRemote } from '../../src/lxd/backend';
 import { checkInstanceName, checkObjectName } from '../../src/lxd/names';
 import { checkIpv4 } from '../../src/net/ipv4';
@@ -90,6 +92,24 @@ export interface ContainerProps {
    * @default - the cluster picks (or a host that is not clustered)
    */
   readonly target?: string;
+  /**
+   * Where the container comes from when it does not exist on `host` yet: the same-named container
+   * on another LXD server, reached as a remote through that host's `lxdRemote` (address and trust
+   * token). The token travels inside the converge script, on the runner's stdin (never a command
+   * line; the object is sensitive). The container is copied or moved cold with its data (a running
+   * source is stopped first; a copied one is started again), never recreated from its image; the
+   * declared settings are then converged. Once it exists, this changes nothing.
+   * @default - created from `image`
+   */
+  readonly migrateFrom?: ContainerMigrateFrom;
+}
+
+/** See {@link ContainerProps.migrateFrom}. */
+export interface ContainerMigrateFrom {
+  /** The host the container is on now; it needs an `lxdRemote` with an https address. */
+  readonly host: IHost;
+  /** `move`: gone from the source afterwards; `copy`: both exist. @default 'move' */
+  readonly mode?: 'move' | 'copy';
 }
 
 /**
@@ -134,10 +154,12 @@ export class Container extends Construct implements IContainer, ProblemSource {
       ? undefined : { reason: 'unknown state', fix: 'use running or stopped' });
     assertConfig(path, 'config', props.config);
     if (props.target !== undefined) assertValid(path, 'target', props.target, checkObjectName(props.target));
+    const source = props.migrateFrom && migrationSource(path, this.containerName, props.host, props.migrateFrom);
     this.rendered = renderObject(this, 'instance', {
       host: this.host,
       dependsOn: this.host.ready,
       protect: props.protect,
+      sensitive: source !== undefined && source.token !== '',
       lifecycle: { kind: 'instance', name: this.containerName },
       cli: (ownership) => {
         const model = withConfig(this.model(), ownership);
@@ -147,11 +169,12 @@ export class Container extends Construct implements IContainer, ProblemSource {
             description: model.description, profiles: model.profiles, config: model.config, devices: model.devices, state: model.state,
             ...(model.target === undefined ? {} : { target: model.target }),
           },
-          converge: instanceConverge(model, backendOf(this.host)),
+          converge: (source ? instanceMigrateFromRemote(source.model, source.token, backendOf(this.host)) : '') + instanceConverge(model, backendOf(this.host)),
           destroy: instanceDelete(model.name, backendOf(this.host)),
         };
       },
-      provider: (target) => instanceResource(this, 'resource', target, () => this.model(), props.waitForAddress ?? false),
+      // The provider has no migration: a container taken from another server is always a script.
+      provider: source ? undefined : (target) => instanceResource(this, 'resource', target, () => this.model(), props.waitForAddress ?? false),
     });
     this.ready = this.rendered.ready;
     if (props.image instanceof CachedImage || props.image instanceof PublishedImage) this.use('image', props.image, props.image.ready);
@@ -242,4 +265,21 @@ export class Container extends Construct implements IContainer, ProblemSource {
     this.refs.push({ property, ref });
     this.rendered.dependOn(...ready);
   }
+}
+
+/** The remote a container is taken from, validated: the source host's https `lxdRemote`, another host. */
+function migrationSource(path: string, name: string, host: IHost, from: ContainerMigrateFrom): { model: RemoteSourceModel; token: string } {
+  const mode = from.mode ?? 'move';
+  assertValid(path, 'migrateFrom.mode', from.mode, ['move', 'copy'].includes(mode) ? undefined : { reason: 'unknown mode', fix: 'use move or copy' });
+  assertValid(path, 'migrateFrom.host', from.host.node.path, from.host === host || runnerIdentity(from.host.runner) === runnerIdentity(host.runner)
+    ? { reason: 'the container would migrate onto the host it is on', fix: 'name the other server\'s host, or drop migrateFrom (moves between cluster members use target)' } : undefined);
+  const remote = from.host.lxdRemote;
+  assertValid(path, 'migrateFrom.host', from.host.node.path, remote === undefined
+    ? { reason: 'the source host has no lxdRemote: the destination cannot reach its LXD API', fix: 'give the source host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }' } : undefined);
+  const address = remote?.address ?? '';
+  assertValid(path, 'migrateFrom.host.lxdRemote.address', address, /^https:\/\/(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(address)
+    ? undefined : { reason: 'not an https:// address the destination can reach (a unix:// socket is only local)', fix: 'use e.g. https://10.0.0.5:8443' });
+  assertValid(path, 'migrateFrom.host', from.host.node.path, backendOf(from.host).name !== backendOf(host).name
+    ? { reason: `the source runs ${backendOf(from.host).name}, the destination ${backendOf(host).name}`, fix: 'migrate between servers of the same kind' } : undefined);
+  return { model: { name, remote: migrationRemoteName(address), address, mode }, token: remote?.trustToken ?? '' };
 }

@@ -23,6 +23,8 @@ export interface RenderObjectProps {
   readonly host: IHost;
   readonly dependsOn: ITerraformDependable[];
   readonly protect?: boolean;
+  /** The cli scripts carry a secret: mark the object sensitive. @default false */
+  readonly sensitive?: boolean;
   /** The object's kind and name on the host, for prune and drift. */
   readonly lifecycle: { readonly kind: 'instance' | 'profile' | 'network' | 'pool' | 'image'; readonly name: string };
   /** The cli rendering's scripts and state, given the ownership keys to set on the object. */
@@ -67,7 +69,7 @@ export function renderObject(scope: Construct, id: string, p: RenderObjectProps)
   }
   const ownership = ownershipConfig({ owner: LabStack.ownerOf(scope), path: scope.node.path, protect: p.protect });
   const obj = new ManagedObject(scope, id, {
-    runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, state: () => p.cli(ownership),
+    runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, sensitive: p.sensitive, state: () => p.cli(ownership),
     lifecycle: p.lifecycle, hostReady: p.host.ready, backend: backendOf(p.host),
   });
   return { ready: [obj.object, obj.converged], dependOn: (...deps) => obj.dependOn(...deps) };

@@ -203,3 +203,58 @@ export function instanceMigrateRemote(mg: RemoteMigration, b: BackendSpec = LXD_
     `${b.client} ${mg.mode} ${src} ${dst}${target} $flags --quiet`,
   ]);
 }
+
+/** Where a container missing on its host is taken from: another LXD server, reached as a remote. */
+export interface RemoteSourceModel {
+  readonly name: string;
+  /** Remote name on the destination's client, e.g. `cdktf-10-0-0-5-8443`. */
+  readonly remote: string;
+  /** The source server's API address, e.g. `https://10.0.0.5:8443`. */
+  readonly address: string;
+  /** `move` (gone from the source afterwards) or `copy` (both exist). */
+  readonly mode: 'move' | 'copy';
+}
+
+/** The remote name the destination's client gives a source server at `address`. */
+export function migrationRemoteName(address: string): string {
+  return `cdktf-${address.replace(/^[a-z]+:\/\//, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+}
+
+/**
+ * Lines run on the destination before the instance converge: when the instance is not there yet,
+ * add the source server as a remote (unless the client already has it, trusted), the trust token
+ * read from the shell variable `$token` and handed to `lxc remote add` on its stdin (printf is a
+ * builtin: the token is in no process's arguments), then copy or move the instance cold (a running
+ * source is stopped first; a copied one is started again): it keeps its root disk and config and is
+ * not recreated from its image. `$token` is emptied afterwards.
+ */
+export function instanceMigrateFromRemoteLines(m: RemoteSourceModel, b: BackendSpec = LXD_BACKEND): string[] {
+  const r = shq(m.remote);
+  const src = shq(`${m.remote}:${m.name}`);
+  const fail = (msg: string) => `echo ${shq(`cdktf-lxd-matchbox: ${msg}`)} >&2; exit 1`;
+  return [
+    `if ! ${b.client} query ${shq(`/1.0/instances/${m.name}`)} >/dev/null 2>&1; then`,
+    `  if ! ${b.client} query ${shq(`${m.remote}:/1.0`)} 2>/dev/null | grep -q '"auth": "trusted"'; then`,
+    `    ${b.client} remote remove ${r} >/dev/null 2>&1 || true`,
+    `    case "$token" in ''|*[!${TOKEN_CHARS}]*) ${fail(`no valid trust token for ${m.address} (the source of ${m.name})`)} ;; esac`,
+    `    if ! printf '%s\\n' "$token" | ${b.client} remote add ${r} ${shq(m.address)} --accept-certificate >/dev/null; then token=; ${fail(`the server at ${m.address} refused the trust token (see the error above)`)}; fi`,
+    '  fi',
+    '  token=',
+    `  was=$(${b.client} list ${shq(`${m.remote}:`)} ${shq(`^${m.name}$`)} -c s -f csv)`,
+    `  if [ -z "$was" ]; then ${fail(`no instance ${m.name} on ${m.address} to ${m.mode}`)}; fi`,
+    `  if [ "$was" = RUNNING ]; then ${b.client} stop ${src}; fi`,
+    `  ${b.client} ${m.mode} ${src} ${shq(m.name)} --quiet`,
+    ...(m.mode === 'copy' ? [`  if [ "$was" = RUNNING ]; then ${b.client} start ${src}; fi`] : []),
+    'fi',
+    'token=',
+  ];
+}
+
+/**
+ * The script that takes a missing instance from another server ({@link instanceMigrateFromRemoteLines}),
+ * with the trust token in a shell variable: it travels inside the script, on the runner's stdin.
+ * Run it before the instance converge.
+ */
+export function instanceMigrateFromRemote(m: RemoteSourceModel, token: string, b: BackendSpec = LXD_BACKEND): string {
+  return script(['set +x', `token=${shq(token)}`, ...instanceMigrateFromRemoteLines(m, b)]);
+}
