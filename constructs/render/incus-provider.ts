@@ -10,23 +10,12 @@ import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
 import { ValidationError } from '../../src/validation/errors';
 import { ProviderTarget } from './provider-target';
+import { deviceBlocks, lazy, lazyMap } from './provider-values';
 
 /**
  * Native lxc/incus resources for the library's models: the Incus twin of ./lxd-provider.ts,
  * with the same lazy values. Incus keeps LXD's attribute names and `limits.*` in `config`.
  */
-
-const lazy = <T>(produce: () => T) => Lazy.anyValue({ produce }) as never;
-const lazyMap = (produce: () => Readonly<Record<string, string>>) =>
-  lazy(() => { const m = produce(); return Object.keys(m).length ? m : undefined; });
-
-/** Device map -> `device` blocks. */
-function deviceBlocks(devices: InstanceModel['devices']): { name: string; type: string; properties: Record<string, string> }[] {
-  return Object.keys(devices).sort().map((name) => {
-    const { type, ...properties } = devices[name];
-    return { name, type, properties: Object.fromEntries(Object.entries(properties).sort(([a], [b]) => a.localeCompare(b))) };
-  });
-}
 
 export function incusStoragePool(scope: Construct, id: string, t: ProviderTarget, model: () => StoragePoolModel): TerraformResource {
   return new StoragePool(scope, id, {

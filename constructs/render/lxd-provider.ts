@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Lazy, TerraformResource } from '../core/cdk';
+import { TerraformResource } from '../core/cdk';
 import { Instance as InstanceV3 } from '../../generated/providers/lxd/instance';
 import { Network as NetworkV3 } from '../../generated/providers/lxd/network';
 import { Profile as ProfileV3 } from '../../generated/providers/lxd/profile';
@@ -8,10 +8,12 @@ import { Instance as InstanceV2 } from '../../generated/providers/lxd-v2/instanc
 import { Network as NetworkV2 } from '../../generated/providers/lxd-v2/network';
 import { Profile as ProfileV2 } from '../../generated/providers/lxd-v2/profile';
 import { StoragePool as StoragePoolV2 } from '../../generated/providers/lxd-v2/storage-pool';
-import { ConfigMap, DeviceMap, InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
-import { sortedMap } from '../../src/util/objects';
+import { ConfigMap, InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
 import { incusInstance, incusNetwork, incusProfile, incusStoragePool } from './incus-provider';
+import { deviceBlocks, lazy, lazyMap } from './provider-values';
 import { ProviderTarget } from './provider-target';
+
+export { deviceBlocks } from './provider-values';
 
 export type { ProviderTarget } from './provider-target';
 
@@ -20,19 +22,6 @@ export type { ProviderTarget } from './provider-target';
  * leases and devices added after construction are included, exactly as in the cli rendering.
  */
 
-
-const lazy = <T>(produce: () => T) => Lazy.anyValue({ produce }) as never;
-/** A lazy map that is left out when empty. */
-const lazyMap = (produce: () => Readonly<Record<string, string>>) =>
-  lazy(() => { const m = produce(); return Object.keys(m).length ? m : undefined; });
-
-/** Device map -> `device` blocks (`name`, `type`, `properties`). */
-export function deviceBlocks(devices: DeviceMap): { name: string; type: string; properties: Record<string, string> }[] {
-  return Object.keys(devices).sort().map((name) => {
-    const { type, ...properties } = devices[name];
-    return { name, type, properties: sortedMap(properties) };
-  });
-}
 
 /** Splits `limits.*` keys out of an instance config (provider v2 takes them as `limits`). */
 export function splitLimits(config: ConfigMap): { limits: Record<string, string>; rest: Record<string, string> } {
