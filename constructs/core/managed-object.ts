@@ -14,15 +14,15 @@ export { sensitiveLiteral, tfLiteral } from './terraform-values';
 /** What a managed object is, computed lazily at synth from the construct's model. */
 export interface ManagedObjectState {
   /** Fields whose change replaces the object (name, image, driver...). */
-  readonly identity: Readonly<Record<string, unknown>>;
+  readonly identity: Record<string, unknown>;
   /** Desired mutable settings; a change re-runs `converge` and never recreates the object. */
-  readonly settings: Readonly<Record<string, unknown>>;
+  readonly settings: Record<string, unknown>;
   /** Idempotent script: create if missing, then set the declared settings. */
   readonly converge: string;
   /** Idempotent script that deletes the object (empty when `deletable` is false). */
   readonly destroy: string;
   /** Extra environment for the converge command (e.g. user-data). */
-  readonly environment?: Readonly<Record<string, string>>;
+  readonly environment?: Record<string, string>;
 }
 
 /** Props of {@link ManagedObject}. */

@@ -13,7 +13,7 @@ export interface HostReferenceProps {
   /** The host, usually declared in another stack. */
   readonly host: IHost;
   /** Other objects (of any stack) to wait for, e.g. a bridge's `ready`. @default [] */
-  readonly after?: readonly ITerraformDependable[];
+  readonly after?: ITerraformDependable[];
   /**
    * The host's LXD API as seen from this stack, for provider rendering; its address may
    * reference the other stack (e.g. `https://${vm.ipv4Address}:8443`). @default - the host's own

@@ -39,7 +39,7 @@ export interface MultipassVmProps {
   /** cloud-init user-data applied at first boot. @default - an empty cloud-config */
   readonly cloudConfig?: CloudConfig;
   /** @default [] */
-  readonly mounts?: readonly MultipassMount[];
+  readonly mounts?: MultipassMount[];
   /** Seconds to wait for the launch. @default 600 */
   readonly timeoutSeconds?: number;
   /** Run LXD commands in the VM with sudo. @default true */

@@ -19,7 +19,7 @@ export interface SshHostProps {
   /** Private key file on the deploying machine. @default - ssh's default keys / agent */
   readonly identityFile?: string;
   /** Extra `-o Key=Value` options, e.g. `{ StrictHostKeyChecking: 'accept-new' }`. @default {} */
-  readonly options?: Readonly<Record<string, string>>;
+  readonly options?: Record<string, string>;
   /** Run the commands with sudo on the host. @default false */
   readonly sudo?: boolean;
   /** The daemon on that machine: `lxd` or `incus`. @default 'lxd' */

@@ -48,7 +48,7 @@ export interface BridgeProps {
   /** NAT outgoing IPv4 traffic. @default true when ipv4Address is set */
   readonly ipv4Nat?: boolean;
   /** DHCP pools; static leases may lie outside them. @default - the whole subnet */
-  readonly ipv4DhcpRanges?: readonly DhcpRange[];
+  readonly ipv4DhcpRanges?: DhcpRange[];
   /** `none`, `auto`, or an address with prefix. @default 'none' */
   readonly ipv6Address?: string;
   /** @default false */
@@ -60,7 +60,7 @@ export interface BridgeProps {
   /** Extra dnsmasq lines (`raw.dnsmasq`); static leases are appended. @default '' */
   readonly rawDnsmasq?: string;
   /** Other keys (`bridge.*`, `ipv4.*`, `ipv6.*`, `dns.*`, `user.*`...). @default {} */
-  readonly config?: Readonly<Record<string, string>>;
+  readonly config?: Record<string, string>;
   /** @default '' */
   readonly description?: string;
   /**
@@ -72,7 +72,7 @@ export interface BridgeProps {
    */
   readonly cluster?: ILxdCluster;
   /** Member-specific keys per member name, e.g. `{ m2: { 'bridge.external_interfaces': 'eth1' } }`. Needs `cluster`. @default {} */
-  readonly perMember?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly perMember?: Record<string, Readonly<Record<string, string>>>;
 }
 
 /** Shared address bookkeeping of declared and imported bridges. */

@@ -59,7 +59,7 @@ export interface ContainerProps {
    */
   readonly image: string | CachedImage | PublishedImage;
   /** Profiles in order; later ones override earlier ones. @default - the host's `default` profile */
-  readonly profiles?: readonly IProfile[];
+  readonly profiles?: IProfile[];
   /** Root disk pool, when no profile provides one. Changing it replaces the container. @default - from the profiles */
   readonly storagePool?: IStoragePool;
   /** Root disk size on `storagePool`. @default - the pool's default */
@@ -70,13 +70,13 @@ export interface ContainerProps {
   /** `security.privileged`. @default - unset */
   readonly privileged?: boolean;
   /** Other instance config keys. @default {} */
-  readonly config?: Readonly<Record<string, string>>;
+  readonly config?: Record<string, string>;
   /** NICs, usually with static addresses. @default [] */
-  readonly nics?: readonly ContainerNic[];
+  readonly nics?: ContainerNic[];
   /** Host paths mounted into the container, by device name. @default {} */
-  readonly disks?: Readonly<Record<string, DiskOptions>>;
+  readonly disks?: Record<string, DiskOptions>;
   /** Proxy devices by name. @default {} */
-  readonly proxies?: Readonly<Record<string, ProxyOptions>>;
+  readonly proxies?: Record<string, ProxyOptions>;
   /** @default 'running' */
   readonly state?: InstanceState;
   /** @default '' */

@@ -7,7 +7,7 @@ export interface ILxdCluster {
   /** The first member's host: objects of the cluster are declared on it. */
   readonly host: IHost;
   /** Member names in order. */
-  readonly memberNames: readonly string[];
+  readonly memberNames: string[];
   /** Everything the cluster needs (bootstrap, joins, membership). */
   readonly ready: ITerraformDependable[];
 }

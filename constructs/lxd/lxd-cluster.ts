@@ -31,13 +31,13 @@ export interface LxdClusterMember {
    * (their own `perMember`); a member that joins after they exist needs their member-specific keys here.
    * @default []
    */
-  readonly memberConfig?: readonly PreseedMemberConfig[];
+  readonly memberConfig?: PreseedMemberConfig[];
 }
 
 /** Props of {@link LxdCluster}. */
 export interface LxdClusterProps {
   /** The members; the first bootstraps the cluster, the others join it in order. At least one. */
-  readonly members: readonly LxdClusterMember[];
+  readonly members: LxdClusterMember[];
   /** Must be ready first (e.g. the hosts' package installs). @default [] */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -59,7 +59,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
   /** The first member's host: declare pools, networks, profiles and containers of the cluster on it. */
   public readonly host: IHost;
   /** Member names in order. */
-  public readonly memberNames: readonly string[];
+  public readonly memberNames: string[];
   /** Everything the cluster needs (bootstrap, joins, membership): objects on the cluster depend on it. */
   public readonly ready: ITerraformDependable[];
 

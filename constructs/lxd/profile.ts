@@ -25,9 +25,9 @@ export interface ProfileProps {
   /** @default - the construct id */
   readonly name?: string;
   /** Instance config such as `security.privileged`, `limits.cpu`. @default {} */
-  readonly config?: Readonly<Record<string, string>>;
+  readonly config?: Record<string, string>;
   /** Raw devices by name. Prefer the typed methods. @default {} */
-  readonly devices?: Readonly<Record<string, ConfigMap>>;
+  readonly devices?: Record<string, ConfigMap>;
   /** Give instances a root disk on this pool. @default - none */
   readonly rootPool?: IStoragePool;
   /** Give instances an `eth0` on this bridge. @default - none */

@@ -16,7 +16,7 @@ export interface PublishedImageProps {
   /** Local alias containers can use as their `image`. @default - the construct id */
   readonly alias?: string;
   /** Image properties (`lxc publish … key=value`), e.g. `{ os: 'debian', release: '12' }`; they change in place. @default {} */
-  readonly properties?: Readonly<Record<string, string>>;
+  readonly properties?: Record<string, string>;
   /**
    * Any value: the image is built once, and built again (old image deleted, container published
    * again) only when this value changes, e.g. a date or a version. Changes to the container

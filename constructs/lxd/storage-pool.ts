@@ -50,7 +50,7 @@ export interface StoragePoolProps {
   /** Ceph OSD pool name. @default - the pool name */
   readonly cephOsdPoolName?: string;
   /** Other driver keys, e.g. `{ 'zfs.clone_copy': 'false' }`. @default {} */
-  readonly config?: Readonly<Record<string, string>>;
+  readonly config?: Record<string, string>;
   /** @default '' */
   readonly description?: string;
   /** Terraform `prevent_destroy`: the pool holds data. @default false */
@@ -64,7 +64,7 @@ export interface StoragePoolProps {
    */
   readonly cluster?: ILxdCluster;
   /** Member-specific keys per member name, e.g. `{ m1: { source: '/srv/lxd' }, m2: { source: '/data/lxd' } }`. Needs `cluster`. @default {} */
-  readonly perMember?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly perMember?: Record<string, Readonly<Record<string, string>>>;
 }
 
 /**
@@ -83,7 +83,7 @@ export class StoragePool extends Construct implements IStoragePool {
   public readonly ready: ITerraformDependable[];
   public readonly model: StoragePoolModel;
   /** The member-specific keys of each member, when the pool is on a cluster. */
-  public readonly members?: readonly MemberObjectConfig[];
+  public readonly members?: MemberObjectConfig[];
 
   constructor(scope: Construct, id: string, props: StoragePoolProps) {
     super(scope, id);

@@ -60,7 +60,7 @@ export function generationOf(server: { readonly hostGeneration?: string }): Reco
  */
 export function dataFilesObject(scope: Construct, id: string, o: {
   readonly server: IMatchboxServer; readonly kind: string; readonly objectId: string;
-  readonly files: readonly DataFile[]; readonly dependsOn: ITerraformDependable[];
+  readonly files: DataFile[]; readonly dependsOn: ITerraformDependable[];
 }): ITerraformDependable[] {
   const { server, files } = o;
   const obj = new ManagedObject(scope, id, {

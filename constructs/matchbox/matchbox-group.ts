@@ -24,9 +24,9 @@ export interface MatchboxGroupProps {
    * Labels a request must carry, all of them: reserved `mac`, `uuid`, `hostname`, `serial`, or any
    * label such as `os: 'installed'`. Values are strings. Empty: the server's default group. @default {}
    */
-  readonly selector?: Readonly<Record<string, string>>;
+  readonly selector?: Record<string, string>;
   /** Template variables (`{{.key}}`) for the profile's generic/cloud templates. @default {} */
-  readonly metadata?: Readonly<Record<string, unknown>>;
+  readonly metadata?: Record<string, unknown>;
 }
 
 /**

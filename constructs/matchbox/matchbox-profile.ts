@@ -21,9 +21,9 @@ export interface MatchboxProfileProps {
   /** Kernel URL for network boot: absolute `http(s)://...` or `/assets/...`. @default - no network boot (configs only) */
   readonly kernel?: string;
   /** Initrd URLs; an entry may start with iPXE options (`--name main /assets/initrd.img`). @default [] */
-  readonly initrd?: readonly string[];
+  readonly initrd?: string[];
   /** Kernel arguments. iPXE variables such as `${mac:hexhyp}` are kept as written. @default [] */
-  readonly args?: readonly string[];
+  readonly args?: string[];
   /**
    * Raw Ignition served by `/ignition` (file `ignition/<id>.ign`): JSON text or typed builder props.
    * Matchbox serves it without rendering templates: put templated configs in `generic`. @default - none

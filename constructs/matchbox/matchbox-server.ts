@@ -65,7 +65,7 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
   /** A value that changes when the host's filesystem is replaced (see ContainerHost), or undefined. */
   public readonly hostGeneration?: string;
   /** Files (relative to the assets directory) that the prefetch provides. */
-  public readonly assetFiles: readonly AssetFile[];
+  public readonly assetFiles: AssetFile[];
   /** The rendered dnsmasq configuration, when dnsmasq is on. */
   public readonly dnsmasqConfig?: string;
 

@@ -85,7 +85,7 @@ export interface MatchboxServerProps {
   /** IPv4 forwarding and masquerade for the PXE network. @default - none */
   readonly nat?: MatchboxNatProps;
   /** OS images to download into the assets directory. @default [] */
-  readonly prefetch?: readonly AssetPrefetch[];
+  readonly prefetch?: AssetPrefetch[];
   /** Install curl, openssl, dnsmasq and iPXE with apt-get/dnf/apk when missing. @default true */
   readonly installPackages?: boolean;
 }

@@ -10,7 +10,7 @@ import { checkTimezone } from './timezone';
 /** One apt mirror entry (`apt.primary[]`). */
 export interface AptMirror {
   /** @default ['default'] */
-  readonly arches?: readonly string[];
+  readonly arches?: string[];
   /** Mirror URL: `http://`, `https://`, `ftp://` or `file:/`. */
   readonly uri: string;
 }
@@ -25,10 +25,10 @@ export function checkMirrorUri(value: unknown): Verdict | undefined {
 /** A user created by cloud-init. */
 export interface CloudUser {
   readonly name: string;
-  readonly sshAuthorizedKeys?: readonly string[];
+  readonly sshAuthorizedKeys?: string[];
   /** e.g. `ALL=(ALL) NOPASSWD:ALL`. */
   readonly sudo?: string;
-  readonly groups?: readonly string[];
+  readonly groups?: string[];
   /** @default '/bin/bash' */
   readonly shell?: string;
 }
@@ -63,14 +63,14 @@ export interface CloudConfigProps {
   readonly packageUpdate?: boolean;
   readonly packageUpgrade?: boolean;
   readonly packageRebootIfRequired?: boolean;
-  readonly aptPrimary?: readonly AptMirror[];
-  readonly packages?: readonly string[];
+  readonly aptPrimary?: AptMirror[];
+  readonly packages?: string[];
   /** Keep the image's default user before `users`. @default true */
   readonly includeDefaultUser?: boolean;
-  readonly users?: readonly CloudUser[];
+  readonly users?: CloudUser[];
   /** Keys for the default user. */
-  readonly sshAuthorizedKeys?: readonly string[];
-  readonly writeFiles?: readonly WriteFile[];
+  readonly sshAuthorizedKeys?: string[];
+  readonly writeFiles?: WriteFile[];
   /** Commands run at the end of first boot: a string runs in `sh`, a list is an argv. */
   readonly runcmd?: readonly (string | readonly string[])[];
   readonly lxd?: LxdModuleOptions;

@@ -42,9 +42,9 @@ export interface IncusCloudConfigOptions {
 /** The cloud-config keys an Incus host needs, in cloud-init's own spelling (merge into the rendered tree). */
 export interface IncusCloudConfigParts {
   /** `apt.sources` for bookworm-backports (Debian 12 only). */
-  readonly apt?: { readonly sources: Readonly<Record<string, { readonly source: string }>> };
+  readonly apt?: { readonly sources: Record<string, { readonly source: string }> };
   /** `packages`: the incus package where the archive has it (not on Debian 12, see runcmd). */
-  readonly packages?: readonly string[];
+  readonly packages?: string[];
   /** The preseed file, root-only. */
   readonly write_files?: readonly { readonly path: string; readonly content: string; readonly permissions: string; readonly owner: string }[];
   /** Install from backports (Debian 12), then apply the preseed once. */

@@ -34,7 +34,7 @@ export interface DnsmasqPxeProps {
   /** Default gateway handed out (option 3), e.g. the Matchbox host doing NAT. @default none */
   readonly router?: string;
   /** DNS servers handed out (option 6). @default dnsmasq's own address when DNS is on */
-  readonly dnsServers?: readonly string[];
+  readonly dnsServers?: string[];
   /** DNS listening port; 0 turns dnsmasq's DNS off. @default 53 */
   readonly dnsPort?: number;
   /** Base URL of Matchbox's HTTP endpoint, e.g. `http://192.168.0.1:8080`. */
@@ -46,7 +46,7 @@ export interface DnsmasqPxeProps {
   /** x86-64 UEFI first stage. @default 'ipxe.efi' */
   readonly uefiBootFile?: string;
   /** Static leases. @default [] */
-  readonly staticLeases?: readonly StaticLeaseProps[];
+  readonly staticLeases?: StaticLeaseProps[];
   /**
    * IPv6 prefix on the interface to announce with router advertisements only
    * (`enable-ra` + `dhcp-range=<prefix>,ra-only`). Without it iPXE waits ~13 s for IPv6. @default none

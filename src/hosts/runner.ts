@@ -14,7 +14,7 @@ export type HostRunner =
       readonly address: string;
       readonly port: number;
       readonly identityFile?: string;
-      readonly options: Readonly<Record<string, string>>;
+      readonly options: Record<string, string>;
       readonly sudo: boolean;
     }
   /** Inside an LXD instance on the parent machine: `lxc exec INSTANCE -- sh -s` run there (as root). */

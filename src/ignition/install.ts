@@ -31,8 +31,8 @@ export interface InstallToDiskProps {
 
 /** A unit plus the script it runs, to merge into an {@link IgnitionProps}. */
 export interface InstallToDiskParts {
-  readonly units: readonly IgnitionUnitProps[];
-  readonly files: readonly IgnitionFileProps[];
+  readonly units: IgnitionUnitProps[];
+  readonly files: IgnitionFileProps[];
 }
 
 /** Quotes a word for the shell unless it contains template actions, which go in single quotes unexpanded. */

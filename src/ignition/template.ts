@@ -17,9 +17,9 @@ export interface TemplateAction {
 /** Variables referenced by a template, split by whether a missing key breaks rendering. */
 export interface TemplateReferences {
   /** Keys read as `.key` (outside an `if index . "key"` guard): missing -> render error. */
-  readonly required: readonly string[];
+  readonly required: string[];
   /** Keys only read through `index . "key"` or inside its guard: missing is fine. */
-  readonly optional: readonly string[];
+  readonly optional: string[];
 }
 
 /** Splits text into Go template actions. Comments (`{{/* *\/}}`) are returned too. */

@@ -11,9 +11,9 @@ export interface IgnitionUserProps {
   /** User name, e.g. `core`. */
   readonly name: string;
   /** Public keys; may be Go template actions such as `{{.ssh_authorized_key}}`. @default [] */
-  readonly sshAuthorizedKeys?: readonly string[];
+  readonly sshAuthorizedKeys?: string[];
   /** Supplementary groups. @default [] */
-  readonly groups?: readonly string[];
+  readonly groups?: string[];
 }
 
 /** A systemd drop-in (`systemd.units[].dropins[]`). */
@@ -33,7 +33,7 @@ export interface IgnitionUnitProps {
   /** Unit file contents. @default none (drop-ins only) */
   readonly contents?: string;
   /** Drop-ins. @default [] */
-  readonly dropins?: readonly IgnitionDropinProps[];
+  readonly dropins?: IgnitionDropinProps[];
 }
 
 /** A file written to the root filesystem (`storage.files[]`). */
@@ -53,18 +53,18 @@ export interface IgnitionProps {
   /** Spec version written to `ignition.version`. @default '3.3.0' */
   readonly version?: IgnitionVersion;
   /** Users. @default [] */
-  readonly users?: readonly IgnitionUserProps[];
+  readonly users?: IgnitionUserProps[];
   /** systemd units. @default [] */
-  readonly units?: readonly IgnitionUnitProps[];
+  readonly units?: IgnitionUnitProps[];
   /** Files. @default [] */
-  readonly files?: readonly IgnitionFileProps[];
+  readonly files?: IgnitionFileProps[];
 }
 
 /** The emitted Ignition JSON document. */
 export interface IgnitionConfig {
   readonly ignition: { readonly version: IgnitionVersion };
   readonly passwd?: {
-    readonly users: readonly { readonly name: string; readonly sshAuthorizedKeys?: readonly string[]; readonly groups?: readonly string[] }[];
+    readonly users: readonly { readonly name: string; readonly sshAuthorizedKeys?: string[]; readonly groups?: string[] }[];
   };
   readonly storage?: {
     readonly files: readonly {

@@ -27,7 +27,7 @@ export interface StackHost {
   readonly manifest: PruneManifest;
   /** Address of the `before` prune resource (re-run to delete undeclared objects). */
   readonly prune: string;
-  readonly objects: readonly DeclaredObject[];
+  readonly objects: DeclaredObject[];
 }
 
 /** How one object differs. */
@@ -37,7 +37,7 @@ export interface ObjectDrift {
   readonly path?: string;
   /** `missing`: declared, not on the host; `changed`: differs; `undeclared`: owned, no longer declared. */
   readonly status: 'missing' | 'changed' | 'undeclared';
-  readonly differences: readonly string[];
+  readonly differences: string[];
   /** What re-converges it. */
   readonly repair: string;
 }

@@ -41,9 +41,9 @@ export interface InventoryObject {
   readonly path?: string;
   readonly protect: boolean;
   /** `kind/name` of the objects that use this one (LXD's `used_by`). */
-  readonly usedBy: readonly string[];
+  readonly usedBy: string[];
   /** Other names it answers to (image aliases). */
-  readonly aliases: readonly string[];
+  readonly aliases: string[];
   /** The object as LXD or the record file returned it. */
   readonly raw: Record<string, unknown>;
 }
@@ -52,16 +52,16 @@ export interface InventoryObject {
 export interface Inventory {
   /** False when the host has no reachable LXD: only records were read. */
   readonly lxd: boolean;
-  readonly objects: readonly InventoryObject[];
+  readonly objects: InventoryObject[];
 }
 
 /** The result of planning: a script that deletes, or the reasons nothing may be deleted. */
 export interface PrunePlan {
-  readonly errors: readonly string[];
+  readonly errors: string[];
   /** Objects left for the `after` phase, as `kind name`. */
-  readonly deferred: readonly string[];
+  readonly deferred: string[];
   /** Objects to delete, as `kind name`, in deletion order. */
-  readonly deleted: readonly string[];
+  readonly deleted: string[];
   readonly script: string;
 }
 

@@ -16,7 +16,7 @@ export interface BackendSpec {
   /** The remote of default images: `ubuntu` (LXD) or `images` (Incus). */
   readonly defaultImageRemote: string;
   /** Image remotes the backend's client knows out of the box. */
-  readonly knownRemotes: readonly string[];
+  readonly knownRemotes: string[];
 }
 
 export const LXD_BACKEND: BackendSpec = {

@@ -19,7 +19,7 @@ export interface ClusterMemberModel {
   /** `core.https_address` / `server_address`, e.g. `10.0.0.11:8443`. */
   readonly address: string;
   /** Per-member answers for member-specific keys of pools and networks (`cluster.member_config`). */
-  readonly memberConfig?: readonly PreseedMemberConfig[];
+  readonly memberConfig?: PreseedMemberConfig[];
 }
 
 /** Marker that the join script replaces with the token (never stored: it is not a real token). */

@@ -40,7 +40,7 @@ export interface InstanceModel {
   readonly name: string;
   /** Image as `lxc init` takes it: `alias`, `remote:alias` or a fingerprint. */
   readonly image: string;
-  readonly profiles: readonly string[];
+  readonly profiles: string[];
   /** Pool for the root disk when no profile provides one. */
   readonly storagePool?: string;
   readonly config: ConfigMap;

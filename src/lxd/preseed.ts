@@ -74,18 +74,18 @@ export interface PreseedCluster {
   readonly clusterToken?: string;
   /** Join password (secret; LXD 5.0/5.21 only, removed in 6.x). */
   readonly clusterPassword?: string;
-  readonly memberConfig?: readonly PreseedMemberConfig[];
+  readonly memberConfig?: PreseedMemberConfig[];
 }
 
 /** The whole `lxd init --preseed` document. */
 export interface PreseedDocument {
   /** Server config such as `core.https_address`, `images.auto_update_interval`. */
-  readonly config?: Readonly<Record<string, string | number | boolean>>;
-  readonly networks?: readonly PreseedNetwork[];
-  readonly storagePools?: readonly PreseedStoragePool[];
-  readonly storageVolumes?: readonly PreseedStorageVolume[];
-  readonly profiles?: readonly PreseedProfile[];
-  readonly projects?: readonly PreseedProject[];
+  readonly config?: Record<string, string | number | boolean>;
+  readonly networks?: PreseedNetwork[];
+  readonly storagePools?: PreseedStoragePool[];
+  readonly storageVolumes?: PreseedStorageVolume[];
+  readonly profiles?: PreseedProfile[];
+  readonly projects?: PreseedProject[];
   readonly cluster?: PreseedCluster;
 }
 

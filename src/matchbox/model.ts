@@ -5,9 +5,9 @@ export interface MatchboxBootProps {
   /** Kernel URL: absolute `http(s)://` or `/assets/...`. */
   readonly kernel: string;
   /** Initrd URLs; an entry may start with iPXE options, e.g. `--name main /assets/initrd.img`. @default [] */
-  readonly initrd?: readonly string[];
+  readonly initrd?: string[];
   /** Kernel arguments, joined with spaces. May contain iPXE variables such as `${mac:hexhyp}`. @default [] */
-  readonly args?: readonly string[];
+  readonly args?: string[];
 }
 
 /**
@@ -44,17 +44,17 @@ export interface MatchboxGroupProps {
   /** Profile id. */
   readonly profile: string;
   /** Labels every matching request must carry; empty = default group. @default {} */
-  readonly selector?: Readonly<Record<string, string>>;
+  readonly selector?: Record<string, string>;
   /** Template variables (top-level keys become `{{.key}}`). @default {} */
-  readonly metadata?: Readonly<Record<string, unknown>>;
+  readonly metadata?: Record<string, unknown>;
 }
 
 /** The content of one Matchbox data directory. */
 export interface MatchboxDataProps {
   /** Profiles. */
-  readonly profiles: readonly MatchboxProfileProps[];
+  readonly profiles: MatchboxProfileProps[];
   /** Groups. */
-  readonly groups: readonly MatchboxGroupProps[];
+  readonly groups: MatchboxGroupProps[];
 }
 
 /** One file of a rendered data directory, relative to its root. */
@@ -69,7 +69,7 @@ export interface DataFile {
 export interface ProfileJson {
   readonly id: string;
   readonly name?: string;
-  readonly boot?: { readonly kernel: string; readonly initrd: readonly string[]; readonly args: readonly string[] };
+  readonly boot?: { readonly kernel: string; readonly initrd: string[]; readonly args: string[] };
   readonly ignition_id?: string;
   readonly generic_id?: string;
   readonly cloud_id?: string;
@@ -80,6 +80,6 @@ export interface GroupJson {
   readonly id: string;
   readonly name?: string;
   readonly profile: string;
-  readonly selector?: Readonly<Record<string, string>>;
-  readonly metadata?: Readonly<Record<string, unknown>>;
+  readonly selector?: Record<string, string>;
+  readonly metadata?: Record<string, unknown>;
 }

@@ -31,7 +31,7 @@ export function formatProblem(p: Problem): string {
 
 /** Thrown when input is invalid. Synth writes nothing when this is thrown. */
 export class ValidationError extends Error {
-  constructor(public readonly problems: readonly Problem[]) {
+  constructor(public readonly problems: Problem[]) {
     super(
       `${problems.length} invalid input${problems.length === 1 ? '' : 's'}; nothing was synthesized:\n` +
         problems.map((p) => `  - ${formatProblem(p)}`).join('\n'),

@@ -12,7 +12,7 @@ export interface DnsmasqInstallModel {
   /** TFTP root holding the iPXE first stage. */
   readonly tftpRoot: string;
   /** Boot files to provide in the TFTP root (`undionly.kpxe`, `ipxe.efi`). */
-  readonly bootFiles: readonly string[];
+  readonly bootFiles: string[];
   /** Where to download a boot file the `ipxe` package does not provide, e.g. `https://boot.ipxe.org`. */
   readonly ipxeBaseUrl: string;
   /** Install dnsmasq and iPXE through the package manager when missing. */

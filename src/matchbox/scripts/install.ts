@@ -25,7 +25,7 @@ export interface MatchboxInstallModel {
   /** `-log-level`. */
   readonly logLevel: string;
   /** Generate the CA and certificates (kept when present); otherwise they were written by {@link tlsWrite}. */
-  readonly generateTls?: { readonly serverNames: readonly string[]; readonly days: number };
+  readonly generateTls?: { readonly serverNames: string[]; readonly days: number };
   /** Install curl/openssl through the package manager when missing. */
   readonly installPackages: boolean;
 }

@@ -19,7 +19,7 @@ export function subjectAltName(name: string): string {
  * Lines (of the install script) that generate the CA, the server pair and the client pair with
  * openssl, keeping existing ones. They set `restart=1` when a certificate was (re)made.
  */
-export function tlsGenerate(g: { readonly serverNames: readonly string[]; readonly days: number }): string[] {
+export function tlsGenerate(g: { readonly serverNames: string[]; readonly days: number }): string[] {
   const d = MATCHBOX_TLS_DIR;
   const f = (name: string) => shq(`${d}/${name}`);
   const san = unique(g.serverNames.map(subjectAltName)).join(',');
