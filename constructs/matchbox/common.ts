@@ -2,22 +2,21 @@ import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, Token } from '../core/cdk';
 import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/scripts';
 import { DataFile } from '../../src/matchbox/model';
-import { Problem } from '../../src/validation/errors';
+import { Problem, ProblemSubject } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';
 import { IMatchboxServer } from './imatchbox-server';
 
 /**
- * Maps a problem of `validateMatchbox` (path = the server, property = `profiles[id].boot.kernel`,
- * `groups[id].selector.mac`...) to the construct that declared the object and the property name
- * as written in its props (`kernel`, `selector.mac`).
+ * Maps a problem of `validateMatchbox` (path = the server, `subject` = the profile or group,
+ * property as written in its props: `kernel`, `selector.mac`...) to the construct that declared
+ * the object. A problem without subject, or whose object `find` does not know, keeps the server's
+ * path and names the object in the property (`profiles[id].kernel`).
  */
-export function remapProblem(p: Problem, find: (kind: 'profiles' | 'groups', id: string) => IConstruct | undefined): Problem {
-  const m = /^(profiles|groups)\[(.*?)\](?:\.(.*))?$/.exec(p.property);
-  if (!m) return p;
-  const owner = find(m[1] as 'profiles' | 'groups', m[2]);
-  if (!owner) return p;
-  const property = (m[3] ?? 'id').replace(/^boot\./, '');
-  return { ...p, path: owner.node.path, property };
+export function remapProblem(p: Problem, find: (subject: ProblemSubject) => IConstruct | undefined): Problem {
+  if (!p.subject) return p;
+  const owner = find(p.subject);
+  if (!owner) return { ...p, property: `${p.subject.kind}s[${p.subject.id}].${p.property}` };
+  return { ...p, path: owner.node.path };
 }
 
 /** A problem when a value contains Terraform tokens (references, variables) anywhere inside. */

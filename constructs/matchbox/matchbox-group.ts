@@ -3,7 +3,7 @@ import { ITerraformDependable } from '../core/cdk';
 import { DataFile, MatchboxGroupProps as GroupData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
-import { Problem, ValidationError } from '../../src/validation/errors';
+import { Problem, ProblemSubject, ValidationError } from '../../src/validation/errors';
 import { LabStack, ProblemSource, registerProblems } from '../core/lab-stack';
 import { matchboxGroupResource } from '../render/matchbox-provider';
 import { dataFilesObject, remapProblem, tokenProblem } from './common';
@@ -64,8 +64,8 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry, Pro
     if (!problems.length) {
       // The group alone (its profile is checked at synth, with the server's other groups).
       problems.push(...validateMatchbox({ profiles: [], groups: [this.core] }, path)
-        .filter((p) => p.property !== `groups[${this.groupId}].profile`)
-        .map((p) => remapProblem(p, () => this)));
+        .filter((p) => !(this.owns(p.subject) && p.property === 'profile'))
+        .map((p) => remapProblem(p, (s) => (this.owns(s) ? this : undefined))));
     }
     if (problems.length) throw new ValidationError(problems);
     this.server.registerGroup(this);
@@ -98,5 +98,10 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry, Pro
       reason: `the profile belongs to server ${this.profile.server.node.path}, not to ${this.server.node.path}: Matchbox reads profiles from its own data directory only`,
       fix: `declare a profile on ${this.server.node.path} (or omit server to use the profile's)`,
     }];
+  }
+
+  /** Whether `subject` names this group. */
+  private owns(subject: ProblemSubject | undefined): boolean {
+    return subject?.kind === 'group' && subject.id === this.groupId;
   }
 }

@@ -76,7 +76,8 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
       problems.push({ path, property: props.initrd?.length ? 'initrd' : 'args', value: props.initrd?.length ? props.initrd : props.args, reason: 'initrd and args only apply to network boot, which needs a kernel', fix: 'set kernel too' });
     }
     if (!problems.length) {
-      problems.push(...validateMatchbox({ profiles: [this.core], groups: [] }, path).map((p) => remapProblem(p, () => this)));
+      problems.push(...validateMatchbox({ profiles: [this.core], groups: [] }, path)
+        .map((p) => remapProblem(p, (s) => (s.kind === 'profile' && s.id === this.profileId ? this : undefined))));
     }
     if (problems.length) throw new ValidationError(problems);
     this.server.registerProfile(this);

@@ -6,7 +6,7 @@ import {
 } from '../../src/matchbox/scripts';
 import { MatchboxGroupProps as GroupData, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
 import { validateMatchbox } from '../../src/matchbox/validate';
-import { Problem } from '../../src/validation/errors';
+import { Problem, ProblemSubject } from '../../src/validation/errors';
 import { ProblemSource, registerProblems } from '../core/lab-stack';
 import { ManagedObject } from '../core/managed-object';
 import { IHost } from '../hosts/host';
@@ -146,8 +146,8 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
     // Groups whose profile is on another server are reported by the group itself.
     const groups = dup(this.groups.filter((g) => g.profile.server === this), (g) => g.groupId, 'group');
     const data = { profiles: profiles.map((p) => p.data()), groups: groups.map((g) => g.data()) };
-    const find = (kind: 'profiles' | 'groups', id: string): IConstruct | undefined =>
-      kind === 'profiles' ? profiles.find((p) => p.profileId === id) : groups.find((g) => g.groupId === id);
+    const find = (s: ProblemSubject): IConstruct | undefined =>
+      s.kind === 'profile' ? profiles.find((p) => p.profileId === s.id) : groups.find((g) => g.groupId === s.id);
     for (const p of validateMatchbox(data, this.node.path)) problems.push(remapProblem(p, find));
     return problems;
   }

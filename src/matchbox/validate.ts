@@ -1,6 +1,6 @@
 import { checkIgnition } from '../ignition/builder';
 import { isTemplated, templateActions, templateReferences } from '../ignition/template';
-import { Problem } from '../validation/errors';
+import { Problem, ProblemSubject } from '../validation/errors';
 import { parseMatchboxMac } from './mac';
 import { MatchboxDataProps, MatchboxGroupProps, MatchboxProfileProps } from './model';
 import { configText } from './render';
@@ -36,25 +36,24 @@ function checkUrl(add: Add, property: string, url: unknown): void {
 }
 
 function checkProfile(add: Add, p: MatchboxProfileProps): void {
-  const at = `profiles[${p.id}]`;
-  if (typeof p.id !== 'string' || !ID.test(p.id)) add(`${at}.id`, p.id, 'not a usable profile id (it becomes profiles/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
+  if (typeof p.id !== 'string' || !ID.test(p.id)) add('id', p.id, 'not a usable profile id (it becomes profiles/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
   for (const [property, value] of [['name', p.name]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || CONTROL.test(value))) add(`${at}.${property}`, value, 'not a single-line string', 'remove control characters');
+    if (value !== undefined && (typeof value !== 'string' || CONTROL.test(value))) add(property, value, 'not a single-line string', 'remove control characters');
   }
   if (p.boot) {
-    checkUrl(add, `${at}.boot.kernel`, p.boot.kernel);
+    checkUrl(add, 'kernel', p.boot.kernel);
     (p.boot.initrd ?? []).forEach((entry, i) => {
-      if (typeof entry !== 'string' || CONTROL.test(entry)) return add(`${at}.boot.initrd[${i}]`, entry, 'contains control characters, which would inject iPXE commands', 'use one line: [--name NAME] URL');
-      checkUrl(add, `${at}.boot.initrd[${i}]`, entry.trim().split(/\s+/).pop());
+      if (typeof entry !== 'string' || CONTROL.test(entry)) return add(`initrd[${i}]`, entry, 'contains control characters, which would inject iPXE commands', 'use one line: [--name NAME] URL');
+      checkUrl(add, `initrd[${i}]`, entry.trim().split(/\s+/).pop());
     });
     (p.boot.args ?? []).forEach((arg, i) => {
-      if (typeof arg !== 'string' || CONTROL.test(arg)) add(`${at}.boot.args[${i}]`, arg, 'contains control characters, which would inject iPXE commands', 'remove newlines and control characters');
+      if (typeof arg !== 'string' || CONTROL.test(arg)) add(`args[${i}]`, arg, 'contains control characters, which would inject iPXE commands', 'remove newlines and control characters');
     });
   }
   for (const kind of ['ignition', 'generic'] as const) {
     const config = p[kind];
     if (config !== undefined && typeof config !== 'string') {
-      for (const problem of checkIgnition(config, '')) add(`${at}.${kind}.${problem.property}`, problem.value, problem.reason, problem.fix);
+      for (const problem of checkIgnition(config, '')) add(`${kind}.${problem.property}`, problem.value, problem.reason, problem.fix);
     }
   }
   if (p.ignition !== undefined) {
@@ -63,9 +62,9 @@ function checkProfile(add: Add, p: MatchboxProfileProps): void {
       // The value is the template actions themselves: the start of a long config may show none.
       const actions = [...new Set(templateActions(text).map((a) => text.slice(a.start, a.end)))];
       const shown = actions.length ? actions.slice(0, 5).join(' ') : text.slice(0, 80);
-      add(`${at}.ignition`, shown, `Matchbox serves ignition/<id>.ign without rendering Go templates, so machines would get ${actions[0] ?? '{{...}}'} literally`, 'pass the templated config as `generic` and point the *.config.url kernel arg at /generic?..., or substitute the values yourself');
+      add('ignition', shown, `Matchbox serves ignition/<id>.ign without rendering Go templates, so machines would get ${actions[0] ?? '{{...}}'} literally`, 'pass the templated config as `generic` and point the *.config.url kernel arg at /generic?..., or substitute the values yourself');
     }
-    if (typeof p.ignition === 'string') checkRawIgnition(add, `${at}.ignition`, p.ignition);
+    if (typeof p.ignition === 'string') checkRawIgnition(add, 'ignition', p.ignition);
   }
 }
 
@@ -83,7 +82,7 @@ function checkRawIgnition(add: Add, property: string, text: string): void {
 }
 
 function checkSelector(add: Add, g: MatchboxGroupProps): void {
-  const at = `groups[${g.id}].selector`;
+  const at = 'selector';
   const selector = (g.selector ?? {}) as Record<string, unknown>;
   if (typeof selector !== 'object' || Array.isArray(selector)) return add(at, selector, 'not an object of strings', 'use { key: "value" }');
   for (const [key, value] of Object.entries(selector)) {
@@ -103,26 +102,25 @@ function checkSelector(add: Add, g: MatchboxGroupProps): void {
 }
 
 function checkGroup(add: Add, g: MatchboxGroupProps, profiles: Map<string, MatchboxProfileProps>): void {
-  const at = `groups[${g.id}]`;
-  if (typeof g.id !== 'string' || !ID.test(g.id)) add(`${at}.id`, g.id, 'not a usable group id (it becomes groups/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
-  if (g.name !== undefined && (typeof g.name !== 'string' || CONTROL.test(g.name))) add(`${at}.name`, g.name, 'not a single-line string', 'remove control characters');
+  if (typeof g.id !== 'string' || !ID.test(g.id)) add('id', g.id, 'not a usable group id (it becomes groups/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
+  if (g.name !== undefined && (typeof g.name !== 'string' || CONTROL.test(g.name))) add('name', g.name, 'not a single-line string', 'remove control characters');
   checkSelector(add, g);
   const metadata = g.metadata ?? {};
-  if (typeof metadata !== 'object' || Array.isArray(metadata)) add(`${at}.metadata`, metadata, 'metadata must be a JSON object', 'use { key: value }');
+  if (typeof metadata !== 'object' || Array.isArray(metadata)) add('metadata', metadata, 'metadata must be a JSON object', 'use { key: value }');
   else {
-    if ('request' in metadata) add(`${at}.metadata.request`, metadata.request, 'Matchbox overwrites the "request" variable with the request query', 'rename the key');
+    if ('request' in metadata) add('metadata.request', metadata.request, 'Matchbox overwrites the "request" variable with the request query', 'rename the key');
     for (const key of Object.keys(g.selector ?? {})) {
-      if (key.toLowerCase() in metadata) add(`${at}.metadata.${key.toLowerCase()}`, metadata[key.toLowerCase()], `the selector "${key}" overwrites this metadata key in templates`, 'rename the metadata key');
+      if (key.toLowerCase() in metadata) add(`metadata.${key.toLowerCase()}`, metadata[key.toLowerCase()], `the selector "${key}" overwrites this metadata key in templates`, 'rename the metadata key');
     }
     try {
       JSON.stringify(metadata);
     } catch {
-      add(`${at}.metadata`, '(unserializable)', 'metadata is not JSON-serializable', 'use plain strings, numbers, booleans, arrays and objects');
+      add('metadata', '(unserializable)', 'metadata is not JSON-serializable', 'use plain strings, numbers, booleans, arrays and objects');
     }
   }
   const profile = profiles.get(g.profile);
   if (!profile) {
-    add(`${at}.profile`, g.profile, 'no profile with this id in the same Matchbox server: requests matching the group get 404', `use one of: ${[...profiles.keys()].join(', ') || '(no profiles)'}`);
+    add('profile', g.profile, 'no profile with this id in the same Matchbox server: requests matching the group get 404', `use one of: ${[...profiles.keys()].join(', ') || '(no profiles)'}`);
     return;
   }
   const provided = providedVariables(g);
@@ -131,7 +129,7 @@ function checkGroup(add: Add, g: MatchboxGroupProps, profiles: Map<string, Match
     if (config === undefined) continue;
     const missing = templateReferences(configText(config)).required.filter((k) => !provided.has(k));
     for (const key of missing) {
-      add(`${at}.metadata.${key}`, undefined, `profile "${profile.id}" ${kind} template uses {{.${key}}} and Matchbox renders with missingkey=error (404)`, `add "${key}" to the group's metadata (or a "${key}" selector)`);
+      add(`metadata.${key}`, undefined, `profile "${profile.id}" ${kind} template uses {{.${key}}} and Matchbox renders with missingkey=error (404)`, `add "${key}" to the group's metadata (or a "${key}" selector)`);
     }
   }
 }
@@ -143,17 +141,19 @@ function checkGroup(add: Add, g: MatchboxGroupProps, profiles: Map<string, Match
  */
 export function validateMatchbox(data: MatchboxDataProps, path: string): Problem[] {
   const problems: Problem[] = [];
-  const add: Add = (property, value, reason, fix) => problems.push({ path, property, value, reason, fix });
+  const adder = (subject: ProblemSubject): Add => (property, value, reason, fix) => problems.push({ path, property, value, reason, fix, subject });
   const profiles = new Map<string, MatchboxProfileProps>();
   for (const p of data.profiles) {
-    if (profiles.has(p.id)) add(`profiles[${p.id}].id`, p.id, 'profile id declared twice', 'use unique ids');
+    const add = adder({ kind: 'profile', id: p.id });
+    if (profiles.has(p.id)) add('id', p.id, 'profile id declared twice', 'use unique ids');
     profiles.set(p.id, p);
     checkProfile(add, p);
   }
   const ids = new Set<string>();
   const bySelector = new Map<string, string>();
   for (const g of data.groups) {
-    if (ids.has(g.id)) add(`groups[${g.id}].id`, g.id, 'group id declared twice', 'use unique ids');
+    const add = adder({ kind: 'group', id: g.id });
+    if (ids.has(g.id)) add('id', g.id, 'group id declared twice', 'use unique ids');
     ids.add(g.id);
     checkGroup(add, g, profiles);
     if (Object.values(g.selector ?? {}).some((v) => typeof v !== 'string')) continue;
@@ -161,7 +161,7 @@ export function validateMatchbox(data: MatchboxDataProps, path: string): Problem
     const other = bySelector.get(key);
     if (other !== undefined) {
       add(
-        `groups[${g.id}].selector`,
+        'selector',
         g.selector ?? {},
         key === '' ? `a second default group (empty selector) next to "${other}": Matchbox picks one of them at random` : `same selector as group "${other}": Matchbox picks one of them at random`,
         key === '' ? 'keep one default group and give the others selectors' : 'make the selectors differ',

@@ -1,3 +1,15 @@
+/**
+ * The object a problem belongs to when a validator checks several objects at once (e.g. all
+ * profiles and groups of one Matchbox server): lets the caller route the problem to the construct
+ * that declared the object without parsing `property`.
+ */
+export interface ProblemSubject {
+  /** What kind of object: a Matchbox profile or group. */
+  readonly kind: 'profile' | 'group';
+  /** The object's id (profile id or group id). */
+  readonly id: string;
+}
+
 /** One bad input: where it is, what it is, why it is wrong, and how to fix it. */
 export interface Problem {
   /** Construct path, e.g. `lab/web`. */
@@ -10,6 +22,11 @@ export interface Problem {
   readonly reason: string;
   /** What would be valid. */
   readonly fix: string;
+  /**
+   * The object `property` belongs to, when `path` alone does not name it (see {@link ProblemSubject}).
+   * Not part of the formatted message. @default - the construct at `path` itself
+   */
+  readonly subject?: ProblemSubject;
 }
 
 /** A reason and a fix, returned by a rule when a value is bad. */

@@ -1,3 +1,4 @@
+import { Problem } from '../../../src/validation/errors';
 import { MatchboxDataProps, MatchboxGroupProps, MatchboxProfileProps } from '../../../src/matchbox/model';
 import { providedVariables, validateMatchbox } from '../../../src/matchbox/validate';
 import { SEED003 } from './seed003';
@@ -5,7 +6,9 @@ import { SEED003 } from './seed003';
 const PATH = 'lab/matchbox';
 const base: MatchboxProfileProps = { id: 'p', boot: { kernel: '/assets/k', initrd: ['/assets/i'], args: [] } };
 const check = (data: Partial<MatchboxDataProps>) => validateMatchbox({ profiles: [base], groups: [], ...data }, PATH);
-const props = (data: Partial<MatchboxDataProps>) => check(data).map((p) => p.property);
+/** Where a problem is: the subject's kind and id, and the property as written in the construct props. */
+const where = (p: Problem) => [p.subject?.kind, p.subject?.id, p.property];
+const props = (data: Partial<MatchboxDataProps>) => check(data).map(where);
 const group = (id: string, extra: Partial<MatchboxGroupProps> = {}): MatchboxGroupProps => ({ id, profile: 'p', ...extra });
 
 describe('validateMatchbox', () => {
@@ -16,23 +19,23 @@ describe('validateMatchbox', () => {
   it('every problem carries the caller path, a reason and a fix', () => {
     const found = check({ groups: [group('a', { profile: 'missing' })] });
     expect(found).toEqual([
-      expect.objectContaining({ path: PATH, property: 'groups[a].profile', value: 'missing', reason: expect.stringMatching(/no profile with this id/), fix: 'use one of: p' }),
+      expect.objectContaining({ path: PATH, subject: { kind: 'group', id: 'a' }, property: 'profile', value: 'missing', reason: expect.stringMatching(/no profile with this id/), fix: 'use one of: p' }),
     ]);
   });
 
   it('two default groups (empty selector) are ambiguous', () => {
     const found = check({ groups: [group('d1'), group('d2', { selector: {} })] });
-    expect(found.map((p) => [p.property, p.reason])).toEqual([['groups[d2].selector', expect.stringMatching(/second default group .*"d1"/)]]);
+    expect(found.map((p) => [where(p), p.reason])).toEqual([[['group', 'd2', 'selector'], expect.stringMatching(/second default group .*"d1"/)]]);
   });
 
   it('identical selectors (after MAC normalization) are ambiguous', () => {
     const found = check({ groups: [group('a', { selector: { mac: '52:54:00:89:d8:10' } }), group('b', { selector: { mac: '52-54-00-89-D8-10' } })] });
-    expect(found.map((p) => [p.property, p.reason])).toEqual([['groups[b].selector', expect.stringMatching(/same selector as group "a"/)]]);
+    expect(found.map((p) => [where(p), p.reason])).toEqual([[['group', 'b', 'selector'], expect.stringMatching(/same selector as group "a"/)]]);
     expect(props({ groups: [group('a', { selector: { os: 'x' } }), group('b', { selector: { os: 'y' } })] })).toEqual([]);
   });
 
   it('a MAC Go cannot parse makes Matchbox skip the group', () => {
-    expect(props({ groups: [group('a', { selector: { mac: '52:54:00:89:d8' } })] })).toEqual(['groups[a].selector.mac']);
+    expect(props({ groups: [group('a', { selector: { mac: '52:54:00:89:d8' } })] })).toEqual([['group', 'a', 'selector.mac']]);
     // Hyphen and dotted forms are fine: Matchbox normalizes them.
     expect(props({ groups: [group('a', { selector: { mac: '5254.0089.d810' } })] })).toEqual([]);
   });
@@ -44,7 +47,7 @@ describe('validateMatchbox', () => {
 
   it('selector values must be strings', () => {
     const selector = { rack: 3 } as unknown as Record<string, string>;
-    expect(check({ groups: [group('a', { selector })] }).map((p) => [p.property, p.value])).toEqual([['groups[a].selector.rack', 3]]);
+    expect(check({ groups: [group('a', { selector })] }).map((p) => [where(p), p.value])).toEqual([[['group', 'a', 'selector.rack'], 3]]);
   });
 
   it('template variables no group provides are reported per group (missingkey=error)', () => {
@@ -54,7 +57,7 @@ describe('validateMatchbox', () => {
       groups: [group('ok', { selector: { MAC: '52:54:00:89:d8:10' }, metadata: { ssh_authorized_key: 'k' } }), group('bad', { metadata: {} })],
     });
     // `MAC` still lower-cases into {{.mac}}; `request` is built in; `opt` is optional.
-    expect(found.map((p) => p.property)).toEqual(['groups[ok].selector.MAC', 'groups[bad].metadata.mac', 'groups[bad].metadata.ssh_authorized_key']);
+    expect(found.map(where)).toEqual([['group', 'ok', 'selector.MAC'], ['group', 'bad', 'metadata.mac'], ['group', 'bad', 'metadata.ssh_authorized_key']]);
   });
 
   it('.mac/.uuid are NOT built in: only a selector provides them', () => {
@@ -64,17 +67,17 @@ describe('validateMatchbox', () => {
 
   it('templated raw Ignition is flagged: Matchbox serves .ign files unrendered', () => {
     const found = check({ profiles: [{ ...base, ignition: { users: [{ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'] }] } }] });
-    expect(found.map((p) => [p.property, p.reason])).toEqual([['profiles[p].ignition', expect.stringMatching(/without rendering Go templates/)]]);
+    expect(found.map((p) => [where(p), p.reason])).toEqual([[['profile', 'p', 'ignition'], expect.stringMatching(/without rendering Go templates/)]]);
   });
 
   it('raw Ignition strings must be JSON with spec 3.0-3.4', () => {
-    expect(props({ profiles: [{ ...base, ignition: '{"ignition":' }] })).toEqual(['profiles[p].ignition']);
-    expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"2.3.0"}}' }] })).toEqual(['profiles[p].ignition.ignition.version']);
+    expect(props({ profiles: [{ ...base, ignition: '{"ignition":' }] })).toEqual([['profile', 'p', 'ignition']]);
+    expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"2.3.0"}}' }] })).toEqual([['profile', 'p', 'ignition.ignition.version']]);
     expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"3.4.0"}}' }] })).toEqual([]);
   });
 
   it('builder problems inside a profile config are reported with the profile property', () => {
-    expect(props({ profiles: [{ ...base, generic: { units: [{ name: 'nosuffix' }] } }] })).toEqual(['profiles[p].generic.units[0].name']);
+    expect(props({ profiles: [{ ...base, generic: { units: [{ name: 'nosuffix' }] } }] })).toEqual([['profile', 'p', 'generic.units[0].name']]);
   });
 
   it('kernel/initrd must be absolute http(s) or under /assets/', () => {
@@ -82,7 +85,7 @@ describe('validateMatchbox', () => {
       id: 'p',
       boot: { kernel: 'assets/k', initrd: ['--name main /assets/ok', 'ftp://x/i', 'https://mirror/i'], args: ['a\nchain http://evil/'] },
     };
-    expect(check({ profiles: [profile] }).map((p) => p.property)).toEqual(['profiles[p].boot.kernel', 'profiles[p].boot.initrd[1]', 'profiles[p].boot.args[0]']);
+    expect(check({ profiles: [profile] }).map(where)).toEqual([['profile', 'p', 'kernel'], ['profile', 'p', 'initrd[1]'], ['profile', 'p', 'args[0]']]);
   });
 
   it('ids must be usable file names and unique; metadata "request" is overwritten', () => {
@@ -91,12 +94,12 @@ describe('validateMatchbox', () => {
       groups: [group('a/b'), group('g', { selector: { os: 'x' }, metadata: { request: 1, os: 'y' } }), group('g', { selector: { os: 'z' } })],
     });
     expect(found).toEqual([
-      'profiles[p].id',
-      'profiles[../x].id',
-      'groups[a/b].id',
-      'groups[g].metadata.request',
-      'groups[g].metadata.os',
-      'groups[g].id',
+      ['profile', 'p', 'id'],
+      ['profile', '../x', 'id'],
+      ['group', 'a/b', 'id'],
+      ['group', 'g', 'metadata.request'],
+      ['group', 'g', 'metadata.os'],
+      ['group', 'g', 'id'],
     ]);
   });
 });
