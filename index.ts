@@ -1,35 +1,87 @@
-/** cdktf-lxd-matchbox: typed constructs for VM hosts, LXD and Matchbox PXE, synthesized to Terraform JSON. */
-export * from './constructs/core/lab-stack';
-export * from './constructs/core/managed-object';
-export * from './constructs/hosts/host';
-export * from './constructs/hosts/local-host';
-export * from './constructs/hosts/ssh-host';
-export * from './constructs/hosts/multipass-vm';
-export * from './constructs/lxd/storage-pool';
-export * from './constructs/lxd/bridge';
-export * from './constructs/lxd/profile';
-export * from './constructs/lxd/container';
-export * from './constructs/lxd/cached-image';
-export * from './constructs/lxd/lxd-preseed';
-export * from './constructs/lxd/lxd-cluster';
-export * from './constructs/lxd/icluster';
-export * from './constructs/lxd/published-image';
-export * from './src/cloudinit/cloud-config';
-export * from './src/cloudinit/lxd-module';
-export * from './src/lxd/preseed';
-export * from './src/lxd/model';
-export * from './src/lxd/devices';
-export type { DhcpRange } from './src/lxd/addressing';
-export * from './src/validation/errors';
-export * from './constructs/hosts/host-reference';
-export * from './constructs/hosts/container-host';
-export * from './constructs/matchbox/matchbox-server';
-export * from './constructs/matchbox/matchbox-profile';
-export * from './constructs/matchbox/matchbox-group';
-export * from './src/ignition';
-export type { DnsmasqPxeProps, StaticLeaseProps, DnsmasqLogProps } from './src/dnsmasq/model';
-export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from './src/matchbox/scripts';
-export * as matchbox from './src/matchbox';
-export * from './src/hosts/lxd-remote';
-export type { IncusCloudConfigOptions, IncusHostOs } from './src/cloudinit/incus';
+/**
+ * cdktf-lxd-matchbox: typed constructs for VM hosts, LXD and Matchbox PXE, synthesized to Terraform JSON.
+ *
+ * The public API: the constructs, their props and interfaces, the enum-like string types, and the
+ * documented helpers (CloudConfig, the Ignition and preseed renderers, installToDisk). Everything
+ * else (scripts, renderers, validation rules, provider plumbing) is internal and may change.
+ */
+
+// Stack
+export { LabStack } from './constructs/core/lab-stack';
+export type { LabStackProps, LabSettings, Rendering, LxdProviderVersion, CommandResourceKind } from './constructs/core/lab-stack';
+
+// Hosts
+export type { IHost } from './constructs/hosts/host';
+export { LocalHost } from './constructs/hosts/local-host';
+export type { LocalHostProps } from './constructs/hosts/local-host';
+export { SshHost } from './constructs/hosts/ssh-host';
+export type { SshHostProps } from './constructs/hosts/ssh-host';
+export { MultipassVm } from './constructs/hosts/multipass-vm';
+export type { MultipassVmProps, MultipassMount } from './constructs/hosts/multipass-vm';
+export { HostReference } from './constructs/hosts/host-reference';
+export type { HostReferenceProps } from './constructs/hosts/host-reference';
+export { ContainerHost } from './constructs/hosts/container-host';
+export type { ContainerHostProps } from './constructs/hosts/container-host';
+export type { LxdRemote } from './src/hosts/lxd-remote';
 export type { BackendName } from './src/lxd/backend';
+
+// LXD objects
+export type { IOnHost } from './constructs/lxd/common';
+export { StoragePool } from './constructs/lxd/storage-pool';
+export type { IStoragePool, StoragePoolProps } from './constructs/lxd/storage-pool';
+export { Bridge } from './constructs/lxd/bridge';
+export type { IBridge, BridgeProps, StaticLease } from './constructs/lxd/bridge';
+export { Profile } from './constructs/lxd/profile';
+export type { IProfile, ProfileProps } from './constructs/lxd/profile';
+export { Container } from './constructs/lxd/container';
+export type { IContainer, ContainerProps, ContainerNic, ContainerLimits, ContainerMigrateFrom } from './constructs/lxd/container';
+export { CachedImage } from './constructs/lxd/cached-image';
+export type { CachedImageProps } from './constructs/lxd/cached-image';
+export { PublishedImage } from './constructs/lxd/published-image';
+export type { PublishedImageProps } from './constructs/lxd/published-image';
+export { LxdPreseed } from './constructs/lxd/lxd-preseed';
+export type { LxdPreseedProps } from './constructs/lxd/lxd-preseed';
+export { LxdCluster } from './constructs/lxd/lxd-cluster';
+export type { LxdClusterProps, LxdClusterMember } from './constructs/lxd/lxd-cluster';
+export type { ILxdCluster } from './constructs/lxd/icluster';
+export type { ConfigMap, DeviceMap, InstanceState, MemberObjectConfig, StorageDriver } from './src/lxd/model';
+export type { DiskOptions, ProxyOptions } from './src/lxd/devices';
+export type { DhcpRange } from './src/lxd/addressing';
+
+// `lxd init` preseed documents
+export { renderPreseed, preseedTree } from './src/lxd/preseed';
+export type {
+  PreseedDocument, PreseedNetwork, PreseedStoragePool, PreseedStorageVolume, PreseedProfile, PreseedProject,
+  PreseedMemberConfig, PreseedCluster,
+} from './src/lxd/preseed';
+
+// cloud-init
+export { CloudConfig } from './src/cloudinit/cloud-config';
+export type { CloudConfigProps, AptMirror, CloudUser, WriteFile, LxdModuleOptions } from './src/cloudinit/cloud-config';
+export type { LxdInitOptions, LxdBridgeOptions } from './src/cloudinit/lxd-module';
+export type { IncusCloudConfigOptions, IncusHostOs } from './src/cloudinit/incus';
+
+// Matchbox PXE
+export type { IMatchboxServer, MatchboxCredentials } from './constructs/matchbox/imatchbox-server';
+export { MatchboxServer } from './constructs/matchbox/matchbox-server';
+export type { IMatchboxProfileEntry, IMatchboxGroupEntry } from './constructs/matchbox/matchbox-server';
+export type { MatchboxServerProps, MatchboxTlsProps, MatchboxDnsmasqProps, MatchboxNatProps } from './constructs/matchbox/server-props';
+export { MatchboxProfile } from './constructs/matchbox/matchbox-profile';
+export type { MatchboxProfileProps } from './constructs/matchbox/matchbox-profile';
+export { MatchboxGroup } from './constructs/matchbox/matchbox-group';
+export type { MatchboxGroupProps } from './constructs/matchbox/matchbox-group';
+export type { DnsmasqPxeOptions, DnsmasqPxeProps, DnsmasqRange, StaticLeaseProps, DnsmasqLogProps } from './src/dnsmasq/model';
+export type { DataFile } from './src/matchbox/model';
+export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from './src/matchbox/scripts';
+
+// Ignition
+export { renderIgnition, DEFAULT_IGNITION_VERSION } from './src/ignition/builder';
+export { installToDisk } from './src/ignition/install';
+export type { InstallFlavor, InstallToDiskProps } from './src/ignition/install';
+export type {
+  IgnitionVersion, IgnitionProps, IgnitionUserProps, IgnitionFileProps, IgnitionUnitProps, IgnitionDropinProps,
+} from './src/ignition/types';
+
+// Validation: a bad input throws an Error named 'ValidationError' whose `problems` are Problem[].
+export { ValidationErrors } from './src/validation/validation-errors';
+export type { Problem, ProblemSubject } from './src/validation/errors';

@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformResource } from './cdk';
-import { NullResource } from './null-provider';
-import { CommandResourceKind, LabStack } from './lab-stack';
+import { Construct, IConstruct } from 'constructs';
+import { ITerraformDependable, TerraformResource, TerraformStack } from './cdk';
+import { NullProvider, NullResource } from './null-provider';
+import { CommandResourceKind } from './lab-stack';
 import { dependableToken } from './terraform-values';
 
 /** What a command resource holds. */
@@ -22,7 +22,7 @@ export function commandResource(scope: Construct, kind: CommandResourceKind, id:
   const lifecycle = c.preventDestroy ? { preventDestroy: true } : undefined;
   const provisioners = c.provisioners as TerraformResource['provisioners'];
   const resource = kind === 'null_resource'
-    ? new NullResource(scope, id, { provider: LabStack.nullProvider(scope), triggers: c.triggers, provisioners, lifecycle })
+    ? new NullResource(scope, id, { provider: nullProviderOf(scope), triggers: c.triggers, provisioners, lifecycle })
     : new TerraformDataResource(scope, id, { triggersReplace: c.triggersReplace, input: c.input, provisioners, lifecycle });
   // Set after construction: the constructors would make a new dependable token per dependency.
   if (c.dependsOn) resource.dependsOn = [...new Set(c.dependsOn.map(dependableToken))];
@@ -54,4 +54,10 @@ class TerraformDataResource extends TerraformResource {
   protected synthesizeAttributes(): Record<string, unknown> {
     return { triggers_replace: this.triggersReplace, input: this.inputValue };
   }
+}
+
+/** The stack's null provider, created on first use by `null_resource` rendering. */
+function nullProviderOf(scope: IConstruct): NullProvider {
+  const stack = TerraformStack.of(scope);
+  return (stack.node.tryFindChild('null') as NullProvider | undefined) ?? new NullProvider(stack, 'null');
 }

@@ -1,6 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
 import { App, assertSameCore, LocalBackend, TerraformBackend, TerraformStack } from './cdk';
-import { NullProvider } from './null-provider';
 import { checkOwnerId } from '../../src/lifecycle/scripts';
 import { assertValid, formatProblem, Problem, ValidationError } from '../../src/validation/errors';
 
@@ -84,12 +83,6 @@ export class LabStack extends TerraformStack {
   public static ownerOf(scope: IConstruct): string {
     const stack = TerraformStack.of(scope);
     return LabStack.isLabStack(stack) ? stack.ownerId : stack.node.id;
-  }
-
-  /** The stack's null provider, created on first use by `null_resource` rendering. */
-  public static nullProvider(scope: IConstruct): NullProvider {
-    const stack = TerraformStack.of(scope);
-    return (stack.node.tryFindChild('null') as NullProvider | undefined) ?? new NullProvider(stack, 'null');
   }
 
   public readonly settings: LabSettings;

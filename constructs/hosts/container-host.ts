@@ -3,7 +3,7 @@ import { ITerraformDependable } from '../core/cdk';
 import { HostRunner } from '../../src/hosts/runner';
 import { IContainer } from '../lxd/container';
 import { BackendName } from '../../src/lxd/backend';
-import { backendOf, HostBase } from './host';
+import { backendOf, HostBase, runnerOf } from './host';
 import { dependablesIn } from './host-reference';
 
 /** Props of {@link ContainerHost}. */
@@ -24,7 +24,8 @@ export interface ContainerHostProps {
  * new MatchboxServer(stack, 'server', { host: new ContainerHost(stack, 'mb-host', { container: mb }), ... });
  */
 export class ContainerHost extends HostBase {
-  public readonly runner: HostRunner;
+  /** @internal */
+  public readonly _runner: HostRunner;
   public readonly ready: ITerraformDependable[];
   public readonly backend: BackendName;
   /** The container. */
@@ -39,8 +40,8 @@ export class ContainerHost extends HostBase {
     super(scope, id);
     this.container = props.container;
     this.backend = props.backend ?? 'lxd';
-    this.runner = {
-      kind: 'lxd-exec', parent: props.container.host.runner, instance: props.container.containerName,
+    this._runner = {
+      kind: 'lxd-exec', parent: runnerOf(props.container.host), instance: props.container.containerName,
       client: backendOf(props.container.host).client,
     };
     const anchored = dependablesIn(this, 'ready', props.container.ready);

@@ -4,7 +4,7 @@ import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { dependablesIn } from '../core/cross-stack';
-import { HostBase, IHost } from './host';
+import { HostBase, IHost, runnerOf } from './host';
 
 export { dependablesIn, inStackOf } from '../core/cross-stack';
 
@@ -31,7 +31,8 @@ export interface HostReferenceProps {
  * const br = Bridge.fromName(pxeStack, 'br', vmHere, labBridge.networkName, labBridge.ipv4Cidr);
  */
 export class HostReference extends HostBase {
-  public readonly runner: HostRunner;
+  /** @internal */
+  public readonly _runner: HostRunner;
   public readonly ready: ITerraformDependable[];
   public readonly lxdRemote?: LxdRemote;
   /** Changes when the referenced objects are replaced. @default - none (same stack) */
@@ -43,7 +44,7 @@ export class HostReference extends HostBase {
   constructor(scope: Construct, id: string, props: HostReferenceProps) {
     super(scope, id);
     this.target = props.host;
-    this.runner = props.host.runner;
+    this._runner = runnerOf(props.host);
     this.backend = props.host.backend ?? 'lxd';
     this.lxdRemote = props.lxdRemote ?? props.host.lxdRemote;
     const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])]);

@@ -17,7 +17,8 @@ export interface LocalHostProps {
 
 /** The machine that runs terraform: commands run there directly. */
 export class LocalHost extends HostBase {
-  public readonly runner: HostRunner;
+  /** @internal */
+  public readonly _runner: HostRunner;
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
   public readonly backend: BackendName;
@@ -25,7 +26,7 @@ export class LocalHost extends HostBase {
   constructor(scope: Construct, id: string, props: LocalHostProps = {}) {
     super(scope, id);
     this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
-    this.runner = { kind: 'local', sudo: props.sudo ?? false };
+    this._runner = { kind: 'local', sudo: props.sudo ?? false };
     this.backend = props.backend ?? 'lxd';
     this.trackLifecycle();
   }

@@ -56,7 +56,8 @@ export interface MultipassVmProps {
  * Every property is fixed at launch, so changing any of them replaces the VM (the plan says so).
  */
 export class MultipassVm extends HostBase {
-  public readonly runner: HostRunner;
+  /** @internal */
+  public readonly _runner: HostRunner;
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[];
   public readonly vmName: string;
@@ -93,7 +94,7 @@ export class MultipassVm extends HostBase {
     const problems = this.cloudConfig.validate(path, this.backend);
     if (problems.length) throw new ValidationError(problems);
 
-    this.runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };
+    this._runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };
     // Terraform values in the cloud-config land in the YAML as quoted strings (see yamlSafeTokens).
     const userData = new CloudConfig(yamlSafeTokens(this.cloudConfig.props)).render();
     if (LabStack.settingsOf(this).rendering === 'provider') {

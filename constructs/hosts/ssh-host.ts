@@ -31,7 +31,8 @@ const word = (what: string, pattern: RegExp, example: string) => (v: unknown): V
 
 /** An existing machine reached over ssh (BatchMode: keys or agent, never a password prompt). */
 export class SshHost extends HostBase {
-  public readonly runner: HostRunner;
+  /** @internal */
+  public readonly _runner: HostRunner;
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
   public readonly backend: BackendName;
@@ -48,7 +49,7 @@ export class SshHost extends HostBase {
     for (const k of Object.keys(props.options ?? {})) {
       assertValid(path, 'options', k, word('ssh option name', /^[A-Za-z][A-Za-z0-9]*$/, 'StrictHostKeyChecking')(k));
     }
-    this.runner = {
+    this._runner = {
       kind: 'ssh', address: props.address, user: props.user, port, identityFile: props.identityFile,
       options: props.options ?? {}, sudo: props.sudo ?? false,
     };

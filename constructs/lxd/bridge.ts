@@ -9,10 +9,10 @@ import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
 import { checkMac, normalizeMac } from '../../src/net/mac';
 import { checkMtu } from '../../src/net/mtu';
 import { assertValid, Problem } from '../../src/validation/errors';
-import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/lab-stack';
 import { networkResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
-import { backendOf, IHost } from '../hosts/host';
+import { backendOf, IHost, registerName } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues, withConfig } from './common';
 import { assertClusterPlacement, ILxdCluster } from './icluster';
 
@@ -34,8 +34,16 @@ export interface IBridge extends IOnHost {
   readonly ipv4Cidr?: string;
   /** What a user of the bridge must depend on. */
   readonly ready: ITerraformDependable[];
-  /** Records an address taken on this bridge (done by containers with a static IP). */
-  claimAddress(claim: AddressClaim): void;
+}
+
+/** Addresses taken on each bridge (by containers with a static IP and by leases), checked at synth. */
+const CLAIMS = new WeakMap<IBridge, AddressClaim[]>();
+
+/** Records an address taken on `bridge` (internal bookkeeping, not part of IBridge). */
+export function claimAddress(bridge: IBridge, claim: AddressClaim): void {
+  const claims = CLAIMS.get(bridge);
+  if (claims) claims.push(claim);
+  else CLAIMS.set(bridge, [claim]);
 }
 
 /** Props of {@link Bridge}. */
@@ -76,28 +84,23 @@ export interface BridgeProps {
 }
 
 /** Shared address bookkeeping of declared and imported bridges. */
-abstract class BridgeBase extends Construct implements IBridge, ProblemSource {
+abstract class BridgeBase extends Construct implements IBridge {
   public readonly managed: boolean = true;
   public abstract readonly host: IHost;
   public abstract readonly networkName: string;
   public abstract readonly ipv4Cidr?: string;
   public abstract readonly ready: ITerraformDependable[];
-  protected readonly claims: AddressClaim[] = [];
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
     registerProblems(this);
   }
 
-  public claimAddress(claim: AddressClaim): void {
-    this.claims.push(claim);
-  }
-
   public collectProblems(): Problem[] {
-    return this.ipv4Cidr ? checkBridgeAddressing(this.node.path, this.ipv4Cidr, this.ranges(), this.claims) : [];
+    return this.ipv4Cidr ? checkBridgeAddressing(this.node.path, this.ipv4Cidr, this.ranges(), CLAIMS.get(this) ?? []) : [];
   }
 
-  protected ranges(): readonly DhcpRange[] {
+  protected ranges(): DhcpRange[] {
     return [];
   }
 }
@@ -167,7 +170,7 @@ export class Bridge extends BridgeBase {
     for (const [k, v] of Object.entries(props.config ?? {})) assertValid(path, `config.${k}`, v, checkBackendConfig(k, v, backendOf(props.host)));
     const bridgeMemberKeys = NETWORK_MEMBER_KEYS.filter((k) => k !== 'parent');
     assertClusterPlacement(path, props.host, props.cluster, props.perMember, bridgeMemberKeys);
-    this.host.registerName('network', this.networkName, this);
+    registerName(this.host, 'network', this.networkName, this);
     const cluster = props.cluster;
     // Lazily: the member keys come from the model, which static leases extend until synth.
     const members = cluster ? () => memberConfigs(this.model().config, bridgeMemberKeys, cluster.memberNames, props.perMember) : undefined;
@@ -204,11 +207,11 @@ export class Bridge extends BridgeBase {
         ? undefined : { reason: 'not a valid hostname', fix: 'use letters, digits and hyphens such as cent01' });
     }
     this.leases.push({ lease, owner: this });
-    this.claimAddress({ path, property: `addStaticLease(${lease.hostname ?? lease.mac})`, ipv4: lease.ipv4Address, mac: lease.mac, hostname: lease.hostname });
+    claimAddress(this, { path, property: `addStaticLease(${lease.hostname ?? lease.mac})`, ipv4: lease.ipv4Address, mac: lease.mac, hostname: lease.hostname });
   }
 
   /** The desired network, including leases added so far. */
-  public model(): NetworkModel {
+  private model(): NetworkModel {
     const p = this.props;
     const hasV4 = (p.ipv4Address ?? 'auto') !== 'none';
     const v6 = p.ipv6Address ?? 'none';
@@ -234,7 +237,7 @@ export class Bridge extends BridgeBase {
     };
   }
 
-  protected ranges(): readonly DhcpRange[] {
-    return this.props.ipv4DhcpRanges ?? [];
+  protected ranges(): DhcpRange[] {
+    return [...(this.props.ipv4DhcpRanges ?? [])];
   }
 }

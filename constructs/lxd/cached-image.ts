@@ -6,7 +6,7 @@ import { checkImageRemote } from '../../src/lxd/backend';
 import { imageCopy, imageDelete } from '../../src/lxd/cli';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
-import { backendOf, IHost } from '../hosts/host';
+import { backendOf, IHost, registerName } from '../hosts/host';
 import { incusImage } from '../render/incus-provider';
 import { renderObject } from '../render/render-object';
 import { IOnHost } from './common';
@@ -41,7 +41,7 @@ export class CachedImage extends Construct implements IOnHost {
     assertValid(this.node.path, 'alias', this.alias, checkObjectName(this.alias.replace(/\//g, '-')));
     assertValid(this.node.path, 'source', props.source, checkImageRemote(props.source, backendOf(props.host)));
     const autoUpdate = props.autoUpdate ?? true;
-    this.host.registerName('image alias', this.alias, this);
+    registerName(this.host, 'image alias', this.alias, this);
     this.ready = renderObject(this, 'image', {
       host: this.host,
       dependsOn: this.host.ready,

@@ -7,18 +7,17 @@ import {
 import { checkCpuLimit, checkProcessLimit } from '../../src/lxd/limits';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
 import { instanceMigrateFromRemote, migrationRemoteName, RemoteSourceModel } from '../../src/lxd/cluster';
-import { runnerIdentity } from '../../src/hosts/runner';
 import { checkImageRemote } from '../../src/lxd/backend';
 import { checkInstanceName, checkObjectName } from '../../src/lxd/names';
 import { checkIpv4 } from '../../src/net/ipv4';
 import { checkMac } from '../../src/net/mac';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
-import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/lab-stack';
 import { instanceResource } from '../render/lxd-provider';
 import { RenderedObject, renderObject } from '../render/render-object';
-import { backendOf, IHost } from '../hosts/host';
-import { IBridge } from './bridge';
+import { backendOf, IHost, registerName } from '../hosts/host';
+import { claimAddress, IBridge } from './bridge';
 import { CachedImage } from './cached-image';
 import { IContainer } from './icontainer';
 import { PublishedImage } from './published-image';
@@ -116,7 +115,7 @@ export interface ContainerMigrateFrom {
  * An LXD container. Limits, security flags, config, profiles, devices and power state
  * change in place; the name, image and root pool are fixed, so changing them replaces it.
  */
-export class Container extends Construct implements IContainer, ProblemSource {
+export class Container extends Construct implements IContainer {
   /** References a container that already exists on the host. */
   public static fromName(scope: Construct, id: string, host: IHost, name: string): IContainer {
     assertValid(`${scope.node.path}/${id}`, 'name', name, checkInstanceName(name));
@@ -186,7 +185,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
     for (const nic of props.nics ?? []) this.addNic(nic);
     for (const [name, d] of Object.entries(props.disks ?? {})) this.addDisk(name, d);
     for (const [name, p] of Object.entries(props.proxies ?? {})) this.addProxy(name, p);
-    this.host.registerName('instance', this.containerName, this);
+    registerName(this.host, 'instance', this.containerName, this);
     registerProblems(this);
   }
 
@@ -205,7 +204,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
     }
     this.addDevice(name, nicDevice({ network: nic.bridge.networkName, name, ipv4Address: nic.ipv4Address, hwaddr: nic.hwaddr }));
     if (nic.ipv4Address !== undefined || nic.hwaddr !== undefined) {
-      nic.bridge.claimAddress({
+      claimAddress(nic.bridge, {
         path, property: `nics.${name}.ipv4Address`, ipv4: nic.ipv4Address, mac: nic.hwaddr, hostname: this.containerName,
         macProperty: `nics.${name}.hwaddr`, hostnameProperty: 'name',
       });
@@ -236,7 +235,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
   }
 
   /** The desired instance. */
-  public model(): InstanceModel {
+  private model(): InstanceModel {
     const p = this.props;
     return {
       name: this.containerName,
@@ -271,7 +270,7 @@ export class Container extends Construct implements IContainer, ProblemSource {
 function migrationSource(path: string, name: string, host: IHost, from: ContainerMigrateFrom): { model: RemoteSourceModel; token: string } {
   const mode = from.mode ?? 'move';
   assertValid(path, 'migrateFrom.mode', from.mode, ['move', 'copy'].includes(mode) ? undefined : { reason: 'unknown mode', fix: 'use move or copy' });
-  assertValid(path, 'migrateFrom.host', from.host.node.path, from.host === host || runnerIdentity(from.host.runner) === runnerIdentity(host.runner)
+  assertValid(path, 'migrateFrom.host', from.host.node.path, from.host === host || from.host.hostId === host.hostId
     ? { reason: 'the container would migrate onto the host it is on', fix: 'name the other server\'s host, or drop migrateFrom (moves between cluster members use target)' } : undefined);
   const remote = from.host.lxdRemote;
   assertValid(path, 'migrateFrom.host', from.host.node.path, remote === undefined

@@ -10,7 +10,7 @@ import { shq } from '../../src/shell/quote';
 import { assertValid } from '../../src/validation/errors';
 import { LabStack } from '../core/lab-stack';
 import { ManagedObject } from '../core/managed-object';
-import { backendOf, IHost } from '../hosts/host';
+import { backendOf, IHost, runnerOf } from '../hosts/host';
 import { ILxdCluster } from './icluster';
 
 /** One member of an {@link LxdCluster}. */
@@ -85,7 +85,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
     this.memberNames = props.members.map((m) => m.name);
     const b = backendOf(first.host);
     const bootstrap = new ManagedObject(this, 'bootstrap', {
-      runner: first.host.runner,
+      runner: runnerOf(first.host),
       dependsOn: [...first.host.ready, ...(props.dependsOn ?? [])],
       deletable: false,
       state: () => ({
@@ -96,7 +96,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
       }),
     });
     const ready: ITerraformDependable[] = [bootstrap.object, bootstrap.converged];
-    const clusterCmd = runnerCommand(first.host.runner);
+    const clusterCmd = runnerCommand(runnerOf(first.host));
     for (const m of joiners) {
       // Each join waits for the one before: LXD joins one member at a time.
       const join = new ManagedObject(this, `member-${m.name}`, {
@@ -105,7 +105,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
         state: () => ({
           identity: { kind: 'lxd-cluster-member', cluster: first.name, name: m.name, address: m.address },
           settings: { memberConfig: m.memberConfig ?? [] },
-          converge: clusterJoin(m, first.address, { cluster: clusterCmd, member: runnerCommand(m.host.runner) }, b),
+          converge: clusterJoin(m, first.address, { cluster: clusterCmd, member: runnerCommand(runnerOf(m.host)) }, b),
           destroy: script([`remove_script=${shq(clusterMemberRemove(m.name, b))}`, `printf '%s\\n' "$remove_script" | ${clusterCmd}`]),
         }),
       });
@@ -114,7 +114,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
     // Members the code no longer lists (joined by this stack before) leave the cluster.
     const recordKey = `user.cdktf.members.${LabStack.ownerOf(this)}`;
     const membership = new ManagedObject(this, 'membership', {
-      runner: first.host.runner,
+      runner: runnerOf(first.host),
       dependsOn: ready,
       state: () => ({
         identity: { kind: 'lxd-cluster-membership', cluster: first.name },

@@ -7,7 +7,7 @@ import { assertValid } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';
 import { yamlSafeTokens } from '../core/terraform-values';
 import { checkBackendConfig } from '../../src/lxd/backend';
-import { backendOf, IHost } from '../hosts/host';
+import { backendOf, IHost, runnerOf } from '../hosts/host';
 
 /** Props of {@link LxdPreseed}. */
 export interface LxdPreseedProps {
@@ -53,7 +53,7 @@ export class LxdPreseed extends Construct {
     // a raw value with a newline (a PEM certificate) or a quote would break the document.
     const doc = yamlSafeTokens(props.preseed);
     const obj = new ManagedObject(this, 'preseed', {
-      runner: this.host.runner,
+      runner: runnerOf(this.host),
       dependsOn: [...this.host.ready, ...(props.dependsOn ?? [])],
       deletable: false,
       sensitive: preseedHasSecret(props.preseed),

@@ -5,10 +5,10 @@ import { checkDiskSource, diskDevice, DiskOptions, nicDevice, rootDisk } from '.
 import { ConfigMap, ProfileModel } from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid, Problem } from '../../src/validation/errors';
-import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/lab-stack';
 import { profileResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
-import { backendOf, IHost } from '../hosts/host';
+import { backendOf, IHost, registerName } from '../hosts/host';
 import { IBridge } from './bridge';
 import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, withConfig } from './common';
 import { IStoragePool } from './storage-pool';
@@ -37,7 +37,7 @@ export interface ProfileProps {
 }
 
 /** Instance settings shared by containers: config and devices. Everything is mutable in place. */
-export class Profile extends Construct implements IProfile, ProblemSource {
+export class Profile extends Construct implements IProfile {
   /** References a profile that already exists, such as `default`. */
   public static fromName(scope: Construct, id: string, host: IHost, name: string): IProfile {
     assertValid(`${scope.node.path}/${id}`, 'name', name, checkObjectName(name));
@@ -73,7 +73,7 @@ export class Profile extends Construct implements IProfile, ProblemSource {
       deps.push(...props.network.ready);
     }
     for (const [name, d] of Object.entries(props.devices ?? {})) this.addDevice(name, d);
-    this.host.registerName('profile', this.profileName, this);
+    registerName(this.host, 'profile', this.profileName, this);
     registerProblems(this);
 
     this.ready = renderObject(this, 'profile', {
@@ -106,7 +106,7 @@ export class Profile extends Construct implements IProfile, ProblemSource {
   }
 
   /** The desired profile. */
-  public model(): ProfileModel {
+  private model(): ProfileModel {
     return { name: this.profileName, config: this.config, devices: this.devices, description: this.description };
   }
 

@@ -4,7 +4,7 @@ import { imageDelete } from '../../src/lxd/cli';
 import { checkConfigKey, checkConfigValue, checkObjectName } from '../../src/lxd/names';
 import { imagePublish } from '../../src/lxd/publish';
 import { assertValid } from '../../src/validation/errors';
-import { backendOf, IHost, sameHost } from '../hosts/host';
+import { backendOf, IHost, registerName, sameHost } from '../hosts/host';
 import { renderObject } from '../render/render-object';
 import { IOnHost } from './common';
 import { IContainer } from './icontainer';
@@ -55,7 +55,7 @@ export class PublishedImage extends Construct implements IOnHost {
       ? undefined : { reason: 'must be a non-empty single-line value', fix: 'use e.g. a date or a version: "2024-06-01"' });
     assertValid(path, 'container', props.container.node.path, sameHost(this.host, props.container.host)
       ? undefined : { reason: 'the image is published on the container\'s host', fix: 'publish on the host the container is on' });
-    this.host.registerName('image alias', this.alias, this);
+    registerName(this.host, 'image alias', this.alias, this);
     this.ready = renderObject(this, 'image', {
       host: this.host,
       dependsOn: [...this.host.ready, ...props.container.ready],

@@ -9,7 +9,7 @@ import { assertValid } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
 import { storagePoolResource } from '../render/lxd-provider';
 import { renderObject } from '../render/render-object';
-import { backendOf, IHost } from '../hosts/host';
+import { backendOf, IHost, registerName } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues } from './common';
 import { assertClusterPlacement, ILxdCluster } from './icluster';
 
@@ -81,7 +81,7 @@ export class StoragePool extends Construct implements IStoragePool {
   public readonly host: IHost;
   public readonly poolName: string;
   public readonly ready: ITerraformDependable[];
-  public readonly model: StoragePoolModel;
+  private readonly model: StoragePoolModel;
   /** The member-specific keys of each member, when the pool is on a cluster. */
   public readonly members?: MemberObjectConfig[];
 
@@ -114,7 +114,7 @@ export class StoragePool extends Construct implements IStoragePool {
     const cluster = props.cluster;
     const members = cluster ? memberConfigs(config, POOL_MEMBER_KEYS, cluster.memberNames, props.perMember) : undefined;
     this.members = members;
-    this.host.registerName('storage pool', this.poolName, this);
+    registerName(this.host, 'storage pool', this.poolName, this);
 
     const fixed = Object.fromEntries(Object.entries(config).filter(([k]) => POOL_CREATE_ONLY_KEYS.includes(k)));
     this.ready = renderObject(this, 'pool', {

@@ -5,6 +5,7 @@ import { DataFile } from '../../src/matchbox/model';
 import { Problem, ProblemSubject } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';
 import { IMatchboxServer } from './imatchbox-server';
+import { runnerOf } from '../hosts/host';
 
 /**
  * Maps a problem of `validateMatchbox` (path = the server, `subject` = the profile or group,
@@ -63,7 +64,7 @@ export function dataFilesObject(scope: Construct, id: string, o: {
 }): ITerraformDependable[] {
   const { server, files } = o;
   const obj = new ManagedObject(scope, id, {
-    runner: server.host.runner,
+    runner: runnerOf(server.host),
     dependsOn: o.dependsOn,
     hostReady: server.host.ready,
     lifecycle: { kind: 'record', recordKind: o.kind, name: `${server.dataDir}/${o.objectId}` },

@@ -4,11 +4,11 @@ import { DataFile, MatchboxGroupProps as GroupData } from '../../src/matchbox/mo
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ProblemSubject, ValidationError } from '../../src/validation/errors';
-import { LabStack, ProblemSource, registerProblems } from '../core/lab-stack';
+import { LabStack, registerProblems } from '../core/lab-stack';
 import { matchboxGroupResource } from '../render/matchbox-provider';
 import { dataFilesObject, remapProblem, tokenProblem } from './common';
 import { MatchboxProfile } from './matchbox-profile';
-import { IMatchboxGroupEntry, MatchboxServer } from './matchbox-server';
+import { IMatchboxGroupEntry, IMatchboxProfileEntry, MatchboxServer } from './matchbox-server';
 
 /** Props of {@link MatchboxGroup}. */
 export interface MatchboxGroupProps {
@@ -34,9 +34,9 @@ export interface MatchboxGroupProps {
  * profile's templates. Written as `groups/<id>.json` to the server's data directory, atomically;
  * destroying it removes exactly that file.
  */
-export class MatchboxGroup extends Construct implements IMatchboxGroupEntry, ProblemSource {
+export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
   public readonly server: MatchboxServer;
-  public readonly profile: MatchboxProfile;
+  public readonly profile: IMatchboxProfileEntry;
   /** The group id (`groups/<id>.json`). */
   public readonly groupId: string;
   public readonly ready: ITerraformDependable[];

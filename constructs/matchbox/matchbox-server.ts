@@ -7,9 +7,9 @@ import {
 import { MatchboxGroupProps as GroupData, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ProblemSubject } from '../../src/validation/errors';
-import { ProblemSource, registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/lab-stack';
 import { ManagedObject } from '../core/managed-object';
-import { IHost } from '../hosts/host';
+import { IHost, runnerOf } from '../hosts/host';
 import { generationOf, remapProblem } from './common';
 import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
 import { fetchCredentials, givenCredentials, serverOutputs } from './server-outputs';
@@ -22,6 +22,8 @@ export type { MatchboxDnsmasqProps, MatchboxNatProps, MatchboxServerProps, Match
 export interface IMatchboxProfileEntry extends IConstruct {
   readonly profileId: string;
   readonly server: MatchboxServer;
+  /** What a group of the profile depends on. */
+  readonly ready: ITerraformDependable[];
   /** The profile as the pure core models it. */
   data(): ProfileData;
 }
@@ -44,7 +46,7 @@ export interface IMatchboxGroupEntry extends IConstruct {
  * Outputs: the HTTP and gRPC endpoints, and the CA, client certificate and client key (sensitive)
  * for the matchbox Terraform provider.
  */
-export class MatchboxServer extends Construct implements IMatchboxServer, ProblemSource {
+export class MatchboxServer extends Construct implements IMatchboxServer {
   public readonly host: IHost;
   /** `-data-path`. */
   public readonly dataDir: string;
@@ -86,7 +88,7 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
     this.assetsUrl = `${this.httpEndpoint}/assets`;
     this.dnsmasqConfig = s.dnsmasq?.config;
     this.assetFiles = s.assetFiles;
-    this.hostGeneration = (props.host as { generation?: string }).generation;
+    this.hostGeneration = props.host.generation;
     this.after = [...this.host.ready];
 
     // Given TLS material first: the service starts with it.
@@ -113,10 +115,6 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
     this.groups.push(group);
   }
 
-  /** The profiles and groups of this server, as the pure core models them. */
-  public data(): { profiles: ProfileData[]; groups: GroupData[] } {
-    return { profiles: this.profiles.map((p) => p.data()), groups: this.groups.filter((g) => g.profile.server === this).map((g) => g.data()) };
-  }
 
   /**
    * Cross-object checks at synth: duplicate ids, two default groups, identical selectors,
@@ -161,7 +159,7 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
   /** `tls`: writes given TLS material. */
   private addTls(tls: MatchboxTlsProps): void {
     this.chain(new ManagedObject(this, 'tls', {
-      runner: this.host.runner, dependsOn: this.after,
+      runner: runnerOf(this.host), dependsOn: this.after,
       hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-tls', name: this.dataDir, order: 6 }, sensitive: true,
       state: () => ({
         identity: { kind: 'matchbox-tls' },
@@ -182,7 +180,7 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
       generateTls: props.tls ? undefined : { serverNames: [...new Set([props.address, props.grpcAddress ?? props.address, 'localhost', '127.0.0.1'])], days: s.tlsDays },
     };
     return this.chain(new ManagedObject(this, 'matchbox', {
-      runner: this.host.runner, dependsOn: this.after,
+      runner: runnerOf(this.host), dependsOn: this.after,
       hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-matchbox', name: this.dataDir, order: 5 },
       state: () => ({
         identity: { kind: 'matchbox', binPath, dataDir: this.dataDir },
@@ -197,7 +195,7 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
   private addDnsmasq(d: ResolvedDnsmasq, installPackages: boolean): void {
     const { config, confPath, tftpRoot, bootFiles, ipxeBaseUrl } = d;
     this.chain(new ManagedObject(this, 'dnsmasq', {
-      runner: this.host.runner, dependsOn: this.after,
+      runner: runnerOf(this.host), dependsOn: this.after,
       hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-dnsmasq', name: this.dataDir, order: 4 },
       state: () => ({
         identity: { kind: 'matchbox-dnsmasq', confPath, tftpRoot, bootFiles },
@@ -211,7 +209,7 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
   /** `nat`: IPv4 forwarding and masquerade of `source` out of `out`. */
   private addNat(source: string, out: string): void {
     this.chain(new ManagedObject(this, 'nat', {
-      runner: this.host.runner, dependsOn: this.after,
+      runner: runnerOf(this.host), dependsOn: this.after,
       hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-nat', name: this.dataDir, order: 3 },
       state: () => ({
         identity: { kind: 'matchbox-nat', sourceCidr: source, outInterface: out },
@@ -226,7 +224,7 @@ export class MatchboxServer extends Construct implements IMatchboxServer, Proble
   private addAssets(): void {
     const files = this.assetFiles;
     this.chain(new ManagedObject(this, 'assets', {
-      runner: this.host.runner, dependsOn: this.after,
+      runner: runnerOf(this.host), dependsOn: this.after,
       hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-assets', name: this.dataDir, order: 2 },
       state: () => ({
         identity: { kind: 'matchbox-assets', assetsDir: this.assetsDir, files: files.map((f) => f.path) },

@@ -8,6 +8,7 @@ import { ManagedObject, tfLiteral } from '../core/managed-object';
 import { outputPrefix } from './common';
 import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
 import { MatchboxTlsProps, rule } from './server-props';
+import { runnerOf } from '../hosts/host';
 
 
 /** The credentials of a server with given TLS material: the given PEM text ('' when not given). */
@@ -25,7 +26,7 @@ export function fetchCredentials(server: IMatchboxServer, dir: string | undefine
   assertValid(server.node.path, 'credentialsDir', local, rule(/^[A-Za-z0-9_./-]+$/.test(local), 'not a plain path', 'use letters, digits and . _ / -'));
   const files = [TLS_FILES.ca, TLS_FILES.clientCert, TLS_FILES.clientKey];
   const copy = files.map((f) =>
-    `printf '%s\\n' ${shq(tlsPrint(f))} | ${runnerCommand(server.host.runner)} > ${shq(`${local}/${f}.tmp`)} && mv -f ${shq(`${local}/${f}.tmp`)} ${shq(`${local}/${f}`)}`);
+    `printf '%s\\n' ${shq(tlsPrint(f))} | ${runnerCommand(runnerOf(server.host))} > ${shq(`${local}/${f}.tmp`)} && mv -f ${shq(`${local}/${f}.tmp`)} ${shq(`${local}/${f}`)}`);
   const fetch = new CommandResource(server, 'credentials', {
     triggersReplace: [setup.converged.getStringAttribute('id')],
     create: tfLiteral(['umask 077', `mkdir -p ${shq(local)}`, ...copy].join(' && ')),

@@ -1,5 +1,5 @@
 import { Token } from '../core/cdk';
-import { DnsmasqPxeProps } from '../../src/dnsmasq/model';
+import { DnsmasqPxeOptions, DnsmasqPxeProps } from '../../src/dnsmasq/model';
 import { renderDnsmasqConfig } from '../../src/dnsmasq/render';
 import { checkConfPath, checkInterfaceName, validateDnsmasq } from '../../src/dnsmasq/validate';
 import { AssetFile, AssetPrefetch, prefetchFiles } from '../../src/matchbox/scripts';
@@ -22,7 +22,7 @@ export interface MatchboxTlsProps {
 }
 
 /** dnsmasq for PXE on the server: DHCP (full or proxy), TFTP with iPXE, chainload to Matchbox. */
-export interface MatchboxDnsmasqProps extends Omit<DnsmasqPxeProps, 'matchboxUrl'> {
+export interface MatchboxDnsmasqProps extends DnsmasqPxeOptions {
   /** Matchbox base URL handed to iPXE. @default - the server's HTTP endpoint */
   readonly matchboxUrl?: string;
   /** Configuration file (dnsmasq reads `/etc/dnsmasq.d/*.conf`). @default '/etc/dnsmasq.d/matchbox.conf' */

@@ -7,7 +7,7 @@ import { LabStack } from '../core/lab-stack';
 import { ManagedObject, ManagedObjectState } from '../core/managed-object';
 import { localDependables } from '../core/cross-stack';
 import { dependableToken } from '../core/terraform-values';
-import { backendOf, IHost } from '../hosts/host';
+import { backendOf, IHost, runnerOf } from '../hosts/host';
 import { ProviderTarget } from './lxd-provider';
 import { incusRemoteName } from './incus-provider';
 import { lxdRemoteName } from './lxd-remote';
@@ -49,7 +49,7 @@ export function renderObject(scope: Construct, id: string, p: RenderObjectProps)
       }]);
     }
     const backend = backendOf(p.host).name;
-    const hostId = runnerIdentity(p.host.runner);
+    const hostId = runnerIdentity(runnerOf(p.host));
     const target = {
       remote: backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, settings.lxdProviderVersion),
       version: settings.lxdProviderVersion,
@@ -69,7 +69,7 @@ export function renderObject(scope: Construct, id: string, p: RenderObjectProps)
   }
   const ownership = ownershipConfig({ owner: LabStack.ownerOf(scope), path: scope.node.path, protect: p.protect });
   const obj = new ManagedObject(scope, id, {
-    runner: p.host.runner, dependsOn: p.dependsOn, protect: p.protect, sensitive: p.sensitive, state: () => p.cli(ownership),
+    runner: runnerOf(p.host), dependsOn: p.dependsOn, protect: p.protect, sensitive: p.sensitive, state: () => p.cli(ownership),
     lifecycle: p.lifecycle, hostReady: p.host.ready, backend: backendOf(p.host),
   });
   return { ready: [obj.object, obj.converged], dependOn: (...deps) => obj.dependOn(...deps) };

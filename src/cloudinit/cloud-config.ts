@@ -72,7 +72,7 @@ export interface CloudConfigProps {
   readonly sshAuthorizedKeys?: string[];
   readonly writeFiles?: WriteFile[];
   /** Commands run at the end of first boot: a string runs in `sh`, a list is an argv. */
-  readonly runcmd?: readonly (string | readonly string[])[];
+  readonly runcmd?: (string | string[])[];
   readonly lxd?: LxdModuleOptions;
   /**
    * Install Incus and apply a preseed with `incus admin init --preseed` at first boot (cloud-init has

@@ -11,14 +11,14 @@ let known: Set<string> | undefined;
 /**
  * Rule: a time zone cloud-init can set (`/usr/share/zoneinfo/<name>` on the target).
  * Synth must not depend on the machine it runs on, so the zones come from Node's ICU data,
- * not from this machine's zoneinfo: the names `Intl.supportedValuesOf('timeZone')` lists, a
+ * not from this machine's zoneinfo: the names `(Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }).supportedValuesOf('timeZone')` lists, a
  * small alias list (above), and any other IANA link ICU resolves (`US/Pacific`), written in
  * the case of the IANA name: zoneinfo paths are case-sensitive.
  */
 export function checkTimezone(value: unknown): Verdict | undefined {
   const fix = 'use an IANA time zone such as UTC, Europe/Berlin or Asia/Tokyo';
   if (typeof value !== 'string') return { reason: 'not a time zone name', fix };
-  known ??= new Set([...Intl.supportedValuesOf('timeZone'), ...ALIASES]);
+  known ??= new Set([...(Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }).supportedValuesOf('timeZone'), ...ALIASES]);
   if (known.has(value)) return undefined;
   let resolved: string;
   try {

@@ -19,7 +19,7 @@ export interface DnsmasqLogProps {
 }
 
 /** dnsmasq as the DHCP/TFTP half of a Matchbox PXE setup (seed 003). */
-export interface DnsmasqPxeProps {
+export interface DnsmasqPxeOptions {
   /** Interface to serve, e.g. `eth1` or `br0`. */
   readonly interface: string;
   /** The interface's address with prefix, e.g. `192.168.0.1/24`. Ranges and leases must fall inside. */
@@ -30,15 +30,13 @@ export interface DnsmasqPxeProps {
    */
   readonly mode?: 'full' | 'proxy';
   /** Dynamic range (full mode only; required there). */
-  readonly range?: { readonly start: string; readonly end: string; readonly leaseTime?: string };
+  readonly range?: DnsmasqRange;
   /** Default gateway handed out (option 3), e.g. the Matchbox host doing NAT. @default none */
   readonly router?: string;
   /** DNS servers handed out (option 6). @default dnsmasq's own address when DNS is on */
   readonly dnsServers?: string[];
   /** DNS listening port; 0 turns dnsmasq's DNS off. @default 53 */
   readonly dnsPort?: number;
-  /** Base URL of Matchbox's HTTP endpoint, e.g. `http://192.168.0.1:8080`. */
-  readonly matchboxUrl: string;
   /** TFTP root holding the first-stage iPXE binaries. @default '/var/lib/tftpboot' */
   readonly tftpRoot?: string;
   /** BIOS first stage. @default 'undionly.kpxe' */
@@ -60,4 +58,20 @@ export interface DnsmasqPxeProps {
   readonly noPing?: boolean;
   /** Logging. @default { dhcp: true } */
   readonly log?: DnsmasqLogProps;
+}
+
+/** The dynamic DHCP range of a full-mode dnsmasq. */
+export interface DnsmasqRange {
+  /** First address handed out. */
+  readonly start: string;
+  /** Last address handed out. */
+  readonly end: string;
+  /** Lease time, e.g. `12h`. @default - dnsmasq's default (1h) */
+  readonly leaseTime?: string;
+}
+
+/** dnsmasq for PXE: the options and the Matchbox endpoint iPXE chainloads to. */
+export interface DnsmasqPxeProps extends DnsmasqPxeOptions {
+  /** Base URL of Matchbox's HTTP endpoint, e.g. `http://192.168.0.1:8080`. */
+  readonly matchboxUrl: string;
 }

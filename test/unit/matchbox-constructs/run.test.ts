@@ -3,6 +3,7 @@
  * temporary data directory on a LocalHost: files land exactly as the pure renderers (and the
  * reference's verbatim examples) say, atomically, and destroy removes exactly them.
  */
+import { runnerOf } from '../../../constructs/hosts/host';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
@@ -164,12 +165,12 @@ const r = spawnSync(rest[0], rest.slice(1), { stdio: 'inherit' }); process.exit(
     const vm = new MultipassVm(stack, 'vm', { name: 'pxe-vm' });
     const c = new Container(stack, 'mb', { host: vm, image: 'ubuntu:22.04' });
     const host = new ContainerHost(stack, 'mb-host', { container: c });
-    expect(runnerCommand(host.runner)).toBe('multipass exec pxe-vm -- sudo lxc exec -T mb -- sh -s');
+    expect(runnerCommand(runnerOf(host))).toBe('multipass exec pxe-vm -- sudo lxc exec -T mb -- sh -s');
     expect(host.ready).toEqual(c.ready);
     const { bin, log } = fakes();
     const canary = path.join(bin, 'canary');
     const text = `echo "inside $((1+1))"\necho '$(touch ${canary})' >/dev/null\n`;
-    const r = runScript(host.runner, text, { PATH: `${bin}:${process.env.PATH}` });
+    const r = runScript(runnerOf(host), text, { PATH: `${bin}:${process.env.PATH}` });
     expect(r).toMatchObject({ status: 0, stdout: 'inside 2\n' });
     expect(fs.existsSync(canary)).toBe(false);
     const calls = fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -185,7 +186,7 @@ const r = spawnSync(rest[0], rest.slice(1), { stdio: 'inherit' }); process.exit(
     const stack = new LabStack(app, 'lab');
     const local = new LocalHost(stack, 'local', { sudo: true });
     const c = Container.fromName(stack, 'c', local, 'mb');
-    expect(runnerCommand(new ContainerHost(stack, 'h', { container: c }).runner)).toBe('sudo lxc exec -T mb -- sh -s');
+    expect(runnerCommand(runnerOf(new ContainerHost(stack, 'h', { container: c })))).toBe('sudo lxc exec -T mb -- sh -s');
     const ssh = { kind: 'ssh' as const, address: '10.0.0.5', port: 22, options: {}, sudo: true };
     expect(runnerCommand({ kind: 'lxd-exec', parent: ssh, instance: 'mb' })).toBe("ssh -o BatchMode=yes -p 22 -- 10.0.0.5 'sudo lxc exec -T mb -- sh -s'");
   });

@@ -3,6 +3,7 @@
  * or arrives as literal data. The rendered scripts are executed with `sh` through the very
  * local-exec command line that was synthesized, against fake lxc/lxd/multipass/ssh/sudo.
  */
+import { runnerOf } from '../../../constructs/hosts/host';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
@@ -193,10 +194,10 @@ describe.each([
 
   it('synthesizes the runner command line from the runner, escaped for Terraform', () => {
     for (const o of objects) {
-      expect(o.command).toBe(execCommand(host.runner));
+      expect(o.command).toBe(execCommand(runnerOf(host)));
       expect(o.destroyCommand).toBe(o.command);
     }
-    expect(localExec(resourceBy(json, 'web_instance_converge')).command).toBe(tfLiteral(execCommand(host.runner)));
+    expect(localExec(resourceBy(json, 'web_instance_converge')).command).toBe(tfLiteral(execCommand(runnerOf(host))));
   });
 
   it('create path: every hostile value reaches lxc verbatim and nothing is injected', () => {
@@ -206,12 +207,12 @@ describe.each([
     expect(lxc).toContainEqual({ argv: ['lxc', 'init', 'images:alpine/3.19', 'web', '-p', 'prof', '-s', 'pool'] });
     expect(lxc).toContainEqual({ argv: ['lxc', 'start', 'web'] });
     expect(lxc.filter((c) => c.argv.includes('unset') || c.argv.includes('remove'))).toEqual([]);
-    if (host.runner.kind === 'ssh') {
+    if (runnerOf(host).kind === 'ssh') {
       const ssh = calls.find((c) => c.argv[0] === 'ssh')!;
       expect(ssh.argv).toEqual(['ssh', '-o', 'BatchMode=yes', '-o', `ProxyCommand=${H}`, '-o', 'StrictHostKeyChecking=accept-new',
         '-i', `/keys/${H}`, '-p', '2222', '--', 'ubuntu@lxd01.example.test', 'sudo sh -s']);
     }
-    if (host.runner.kind === 'multipass') {
+    if (runnerOf(host).kind === 'multipass') {
       expect(calls.find((c) => c.argv[0] === 'multipass')!.argv).toEqual(['multipass', 'exec', 'lab-vm', '--', 'sudo', 'sh', '-s']);
     }
   });
