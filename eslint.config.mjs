@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['generated/**', 'lib/**', 'cdktf.out/**', 'node_modules/**', 'coverage/**', '**/*.d.ts'] },
+  { ignores: ['generated/**', 'lib/**', '.jsii-stage/**', 'cdktf.out/**', 'node_modules/**', 'coverage/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@ const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': 'ts-jest' },
   coveragePathIgnorePatterns: ['/node_modules/', '/generated/'],
+  modulePathIgnorePatterns: ['<rootDir>/.jsii-stage/'],
 };
 module.exports = {
   projects: [

@@ -1,0 +1,47 @@
+/** The curated public surface: what index.ts publishes, the host contract and ValidationErrors. */
+import { Construct } from 'constructs';
+import { Testing } from '../../../constructs/core/cdk';
+import * as api from '../../../index';
+import { Container, HostReference, IHost, LabStack, SshHost, ValidationErrors } from '../../../index';
+
+it('index.ts publishes constructs and documented helpers, no internals', () => {
+  const values = Object.keys(api).sort();
+  for (const name of ['LabStack', 'SshHost', 'Container', 'Bridge', 'MatchboxServer', 'CloudConfig', 'renderPreseed', 'installToDisk', 'ValidationErrors']) {
+    expect(values).toContain(name);
+  }
+  for (const name of ['ManagedObject', 'HostBase', 'tfLiteral', 'sensitiveLiteral', 'onLabStack', 'validateTree', 'matchbox', 'runnerOf', 'registerName', 'claimAddress', 'assertValid', 'ValidationError']) {
+    expect(values).not.toContain(name);
+  }
+});
+
+it('hosts reaching one machine share a hostId; the transport is not on IHost', () => {
+  const stack = new LabStack(Testing.app(), 's');
+  const ssh = new SshHost(stack, 'a', { address: '10.0.0.5', user: 'ubuntu' });
+  const again = new SshHost(stack, 'b', { address: '10.0.0.5', user: 'root', backend: 'incus' });
+  const ref = new HostReference(stack, 'ref', { host: ssh });
+  expect(ssh.hostId).toBe('ssh:10.0.0.5:22/lxd');
+  expect(ref.hostId).toBe(ssh.hostId);
+  expect(again.hostId).toBe('ssh:10.0.0.5:22/incus');
+  expect('runner' in ssh).toBe(false);
+});
+
+it('a hand-made IHost is refused with a message naming the path and the fix', () => {
+  const stack = new LabStack(Testing.app(), 's');
+  const fake: IHost = Object.assign(new Construct(stack, 'fake'), { hostId: 'x', ready: [], backend: 'lxd' as const });
+  expect(() => new Container(stack, 'web', { host: fake, image: 'busybox' })).toThrow(/\[s\/fake\] host: this IHost has no transport\. Fix: use one of the library's hosts/);
+});
+
+it('ValidationErrors recognizes synth errors and returns their problems', () => {
+  const app = Testing.app();
+  const stack = new LabStack(app, 's');
+  let caught: unknown;
+  try {
+    new Container(stack, 'web', { host: new SshHost(stack, 'h', { address: '10.0.0.5' }), image: 'busybox', name: 'bad_name' });
+  } catch (e) {
+    caught = e;
+  }
+  expect(ValidationErrors.isValidationError(caught)).toBe(true);
+  expect(ValidationErrors.problemsOf(caught).map((p) => [p.path, p.property, p.value])).toEqual([['s/web', 'name', 'bad_name']]);
+  expect(ValidationErrors.isValidationError(new Error('x'))).toBe(false);
+  expect(ValidationErrors.problemsOf('x')).toEqual([]);
+});
