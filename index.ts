@@ -30,7 +30,7 @@ export type { IOnHost } from './constructs/lxd/common';
 export { StoragePool } from './constructs/lxd/storage-pool';
 export type { IStoragePool, StoragePoolProps } from './constructs/lxd/storage-pool';
 export { Bridge } from './constructs/lxd/bridge';
-export type { IBridge, BridgeProps, StaticLease } from './constructs/lxd/bridge';
+export type { IBridge, BridgeAttributes, BridgeProps, StaticLease } from './constructs/lxd/bridge';
 export { Profile } from './constructs/lxd/profile';
 export type { IProfile, ProfileProps } from './constructs/lxd/profile';
 export { Container } from './constructs/lxd/container';

@@ -69,7 +69,7 @@ export function buildIncusVm(app: App): LabStack {
       },
     }),
   });
-  const bridge = Bridge.fromName(stack, 'incusbr0', vm, 'incusbr0', '10.31.0.1/24');
+  const bridge = Bridge.fromBridgeAttributes(stack, 'incusbr0', { host: vm, networkName: 'incusbr0', ipv4Cidr: '10.31.0.1/24' });
   new Container(stack, 'web', { host: vm, image: 'images:debian/12', nics: [{ bridge, ipv4Address: '10.31.0.10' }] });
   return stack;
 }

@@ -37,7 +37,7 @@ export function buildSeed000Provider(app: App, o: Seed000ProviderOptions = {}): 
     host: vm, lxdRemote: { address: `https://${vm.ipv4Address}:8443`, password: trustPassword },
   });
   // The same code as the cli example (examples/seed000-multipass-cloud-init.ts, variant 2).
-  const lxdbr0 = Bridge.fromName(lxd, 'lxdbr0', primary, 'lxdbr0', '192.168.255.1/24');
+  const lxdbr0 = Bridge.fromBridgeAttributes(lxd, 'lxdbr0', { host: primary, networkName: 'lxdbr0', ipv4Cidr: '192.168.255.1/24' });
   new Container(lxd, 'u1', {
     host: primary, image: 'ubuntu:18.04', waitForAddress: true,
     nics: [{ bridge: lxdbr0, name: 'eth0', ipv4Address: '192.168.255.2' }],

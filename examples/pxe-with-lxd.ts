@@ -52,7 +52,7 @@ export function buildPxeWithLxd(app: App, o: PxeWithLxdOptions = {}): { lab: Lab
   // --- pxe: Matchbox in a container on the lab's bridge ---
   const pxe = new LabStack(app, 'pxe');
   const vmHere = new HostReference(pxe, 'vm', { host: vm, after: bridge.ready });
-  const pxebr0 = Bridge.fromName(pxe, 'pxebr0', vmHere, bridge.networkName, bridge.ipv4Cidr);
+  const pxebr0 = Bridge.fromBridgeAttributes(pxe, 'pxebr0', { host: vmHere, networkName: bridge.networkName, ipv4Cidr: bridge.ipv4Cidr });
   const container = new Container(pxe, 'matchbox', {
     host: vmHere, image: 'ubuntu:22.04', nics: [{ bridge: pxebr0, ipv4Address: '10.20.0.2' }],
   });

@@ -75,7 +75,7 @@ export function buildSeed000(app: App, o: Seed000Options = {}): LabStack {
 
   if (variant === 2) {
     // lxdbr0 was made by cloud-init's lxd module: reference it, do not manage it.
-    const lxdbr0 = Bridge.fromName(stack, 'lxdbr0', vm, 'lxdbr0', '192.168.255.1/24');
+    const lxdbr0 = Bridge.fromBridgeAttributes(stack, 'lxdbr0', { host: vm, networkName: 'lxdbr0', ipv4Cidr: '192.168.255.1/24' });
     // lxc init ubuntu:18.04 u1
     // lxc network attach lxdbr0 u1 eth0 eth0
     // lxc config device set u1 eth0 ipv4.address 192.168.255.2

@@ -25,8 +25,8 @@ export function buildSeed004(app: App, o: Seed004Options = {}): LabStack {
   const host: IHost = o.sshAddress ? new SshHost(stack, 'host', { address: o.sshAddress }) : new LocalHost(stack, 'host');
 
   // Made by `lxd init --auto --storage-backend=lvm --storage-pool=lxd`: referenced, not managed.
-  const defaultPool = StoragePool.fromName(stack, 'default-pool', host, 'default');
-  const defaultProfile = Profile.fromName(stack, 'default-profile', host, 'default');
+  const defaultPool = StoragePool.fromPoolName(stack, 'default-pool', host, 'default');
+  const defaultProfile = Profile.fromProfileName(stack, 'default-profile', host, 'default');
 
   // lxc profile create share-host
   // lxc profile set share-host security.privileged true

@@ -8,7 +8,7 @@ import { dependablesIn } from './host-reference';
 
 /** Props of {@link ContainerHost}. */
 export interface ContainerHostProps {
-  /** The LXD container to run scripts in (declared, or imported with `Container.fromName`). */
+  /** The LXD container to run scripts in (declared, or imported with `Container.fromContainerName`). */
   readonly container: IContainer;
   /** The daemon inside the container, for objects declared on this host. @default 'lxd' */
   readonly backend?: BackendName;

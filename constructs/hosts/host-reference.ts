@@ -28,7 +28,7 @@ export interface HostReferenceProps {
  *
  * @example
  * const vmHere = new HostReference(pxeStack, 'vm', { host: labVm, after: labBridge.ready });
- * const br = Bridge.fromName(pxeStack, 'br', vmHere, labBridge.networkName, labBridge.ipv4Cidr);
+ * const br = Bridge.fromBridgeAttributes(pxeStack, 'br', { host: vmHere, networkName: labBridge.networkName, ipv4Cidr: labBridge.ipv4Cidr });
  */
 export class HostReference extends HostBase {
   /** @internal */

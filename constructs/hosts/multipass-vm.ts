@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { CloudConfig } from '../../src/cloudinit/cloud-config';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
@@ -65,6 +66,15 @@ export class MultipassVm extends HostBase {
   public readonly cloudConfig: CloudConfig;
   /** The VM's IPv4 address (provider rendering only; a Terraform reference). */
   public readonly ipv4Address?: string;
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: MultipassVmProps = {}) {
     super(scope, id);

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { checkBackendConfig } from '../../src/lxd/backend';
 import { AddressClaim, checkBridgeAddressing, DhcpRange, formatRanges } from '../../src/lxd/addressing';
 import { memberConfigs, networkConverge, networkConvergeCluster, networkDelete } from '../../src/lxd/cli';
@@ -83,6 +84,16 @@ export interface BridgeProps {
   readonly perMember?: Record<string, Readonly<Record<string, string>>>;
 }
 
+/** What {@link Bridge.fromBridgeAttributes} needs to know of an existing bridge. */
+export interface BridgeAttributes {
+  /** The host the bridge is on. */
+  readonly host: IHost;
+  /** The bridge's name in LXD, e.g. `lxdbr0`. */
+  readonly networkName: string;
+  /** Its `ipv4.address` (CIDR), to check static addresses on it. @default - addresses are not checked */
+  readonly ipv4Cidr?: string;
+}
+
 /** Shared address bookkeeping of declared and imported bridges. */
 abstract class BridgeBase extends Construct implements IBridge {
   public readonly managed: boolean = true;
@@ -119,9 +130,25 @@ class ImportedBridge extends BridgeBase {
  * static leases. Every setting is mutable in place; only the name is fixed.
  */
 export class Bridge extends BridgeBase {
+  /** References an LXD-managed bridge that already exists on the host. */
+  public static fromBridgeName(scope: Construct, id: string, host: IHost, networkName: string): IBridge {
+    return Bridge.fromBridgeAttributes(scope, id, { host, networkName });
+  }
+
+  /**
+   * References an LXD-managed bridge that already exists on the host; with its `ipv4Cidr`, static
+   * addresses on it are checked at synth as on a declared bridge.
+   */
+  public static fromBridgeAttributes(scope: Construct, id: string, attrs: BridgeAttributes): IBridge {
+    assertValid(`${scope.node.path}/${id}`, 'networkName', attrs.networkName, checkNetworkName(attrs.networkName));
+    if (attrs.ipv4Cidr !== undefined) assertValid(`${scope.node.path}/${id}`, 'ipv4Cidr', attrs.ipv4Cidr, checkHostCidr(attrs.ipv4Cidr));
+    return new ImportedBridge(scope, id, attrs.host, attrs.networkName, attrs.ipv4Cidr);
+  }
+
   /**
    * References a bridge that already exists on the host, such as the `lxdbr0` made by
    * `lxd init`. Give its `ipv4Cidr` to have static addresses checked against it.
+   * @deprecated use {@link Bridge.fromBridgeName} or {@link Bridge.fromBridgeAttributes}
    */
   public static fromName(scope: Construct, id: string, host: IHost, name: string, ipv4Cidr?: string): IBridge {
     assertValid(`${scope.node.path}/${id}`, 'name', name, checkNetworkName(name));
@@ -144,6 +171,15 @@ export class Bridge extends BridgeBase {
   public readonly ready: ITerraformDependable[];
   private readonly props: BridgeProps;
   private readonly leases: { lease: StaticLease; owner: IConstruct }[] = [];
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: BridgeProps) {
     super(scope, id);

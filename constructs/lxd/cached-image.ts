@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { Image as ImageV3 } from '../../generated/providers/lxd/image';
 import { CachedImage as CachedImageV2 } from '../../generated/providers/lxd-v2/cached-image';
 import { checkImageRemote } from '../../src/lxd/backend';
@@ -31,6 +32,15 @@ export class CachedImage extends Construct implements IOnHost {
   /** The local alias: use it as a container's `image`. */
   public readonly alias: string;
   public readonly ready: ITerraformDependable[];
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: CachedImageProps) {
     super(scope, id);

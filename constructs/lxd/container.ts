@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { instanceConverge, instanceDelete } from '../../src/lxd/cli';
 import {
   checkDiskSource, checkProxyPorts, diskDevice, DiskOptions, hostBridgeNic, isProxyAddress, nicDevice, proxyDevice, ProxyOptions, rootDisk,
@@ -117,9 +118,18 @@ export interface ContainerMigrateFrom {
  */
 export class Container extends Construct implements IContainer {
   /** References a container that already exists on the host. */
+  public static fromContainerName(scope: Construct, id: string, host: IHost, containerName: string): IContainer {
+    assertValid(`${scope.node.path}/${id}`, 'containerName', containerName, checkInstanceName(containerName));
+    return new ImportedContainer(scope, id, host, containerName);
+  }
+
+  /**
+   * References a container that already exists on the host.
+   * @deprecated use {@link Container.fromContainerName}
+   */
   public static fromName(scope: Construct, id: string, host: IHost, name: string): IContainer {
     assertValid(`${scope.node.path}/${id}`, 'name', name, checkInstanceName(name));
-    return Object.assign(new Construct(scope, id), { host, containerName: name, ready: host.ready });
+    return new ImportedContainer(scope, id, host, name);
   }
 
   public readonly host: IHost;
@@ -131,6 +141,15 @@ export class Container extends Construct implements IContainer {
   private readonly devices: Record<string, ConfigMap> = {};
   private readonly refs: { property: string; ref: IOnHost }[] = [];
   private readonly rendered: RenderedObject;
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: ContainerProps) {
     super(scope, id);
@@ -281,4 +300,13 @@ function migrationSource(path: string, name: string, host: IHost, from: Containe
   assertValid(path, 'migrateFrom.host', from.host.node.path, backendOf(from.host).name !== backendOf(host).name
     ? { reason: `the source runs ${backendOf(from.host).name}, the destination ${backendOf(host).name}`, fix: 'migrate between servers of the same kind' } : undefined);
   return { model: { name, remote: migrationRemoteName(address), address, mode }, token: remote?.trustToken ?? '' };
+}
+
+/** A container that exists on its host outside this app. */
+class ImportedContainer extends Construct implements IContainer {
+  public readonly ready: ITerraformDependable[];
+  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly containerName: string) {
+    super(scope, id);
+    this.ready = host.ready;
+  }
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { HostRunner, runnerCommand } from '../../src/hosts/runner';
 import {
   checkClusterMember, clusterBootstrap, clusterJoin, clusterMemberRemove, clusterMembersConverge,
@@ -62,6 +63,15 @@ export class LxdCluster extends Construct implements ILxdCluster {
   public readonly memberNames: string[];
   /** Everything the cluster needs (bootstrap, joins, membership): objects on the cluster depend on it. */
   public readonly ready: ITerraformDependable[];
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: LxdClusterProps) {
     super(scope, id);

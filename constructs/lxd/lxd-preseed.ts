@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { preseedApply } from '../../src/lxd/cli';
 import { checkPreseed, PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
 import { checkNetworkName, checkObjectName } from '../../src/lxd/names';
@@ -28,6 +29,15 @@ export class LxdPreseed extends Construct {
   public readonly host: IHost;
   public readonly ready: ITerraformDependable[];
   public readonly preseed: PreseedDocument;
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: LxdPreseedProps) {
     super(scope, id);

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { profileConverge, profileDelete } from '../../src/lxd/cli';
 import { checkDiskSource, diskDevice, DiskOptions, nicDevice, rootDisk } from '../../src/lxd/devices';
 import { ConfigMap, ProfileModel } from '../../src/lxd/model';
@@ -39,9 +40,18 @@ export interface ProfileProps {
 /** Instance settings shared by containers: config and devices. Everything is mutable in place. */
 export class Profile extends Construct implements IProfile {
   /** References a profile that already exists, such as `default`. */
+  public static fromProfileName(scope: Construct, id: string, host: IHost, profileName: string): IProfile {
+    assertValid(`${scope.node.path}/${id}`, 'profileName', profileName, checkObjectName(profileName));
+    return new ImportedProfile(scope, id, host, profileName);
+  }
+
+  /**
+   * References a profile that already exists on the host.
+   * @deprecated use {@link Profile.fromProfileName}
+   */
   public static fromName(scope: Construct, id: string, host: IHost, name: string): IProfile {
     assertValid(`${scope.node.path}/${id}`, 'name', name, checkObjectName(name));
-    return Object.assign(new Construct(scope, id), { host, profileName: name, ready: host.ready });
+    return new ImportedProfile(scope, id, host, name);
   }
 
   public readonly host: IHost;
@@ -51,6 +61,15 @@ export class Profile extends Construct implements IProfile {
   private readonly devices: Record<string, ConfigMap> = {};
   private readonly refs: { property: string; ref: IBridge | IStoragePool }[] = [];
   private readonly description: string;
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: ProfileProps) {
     super(scope, id);
@@ -112,5 +131,14 @@ export class Profile extends Construct implements IProfile {
 
   public collectProblems(): Problem[] {
     return this.refs.map((r) => crossHostProblem(this, r.property, r.ref)).filter((p): p is Problem => p !== undefined);
+  }
+}
+
+/** A profile that exists on its host outside this app. */
+class ImportedProfile extends Construct implements IProfile {
+  public readonly ready: ITerraformDependable[];
+  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly profileName: string) {
+    super(scope, id);
+    this.ready = host.ready;
   }
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { imageDelete } from '../../src/lxd/cli';
 import { checkConfigKey, checkConfigValue, checkObjectName } from '../../src/lxd/names';
 import { imagePublish } from '../../src/lxd/publish';
@@ -37,6 +38,15 @@ export class PublishedImage extends Construct implements IOnHost {
   /** The local alias: use it (or the construct) as a container's `image`. */
   public readonly alias: string;
   public readonly ready: ITerraformDependable[];
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: PublishedImageProps) {
     super(scope, id);

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { memberConfigs, poolConverge, poolConvergeCluster, poolDelete } from '../../src/lxd/cli';
 import {
   MemberObjectConfig, POOL_CREATE_ONLY_KEYS, POOL_MEMBER_KEYS, StorageDriver, StoragePoolModel,
@@ -73,9 +74,18 @@ export interface StoragePoolProps {
  */
 export class StoragePool extends Construct implements IStoragePool {
   /** References a pool that already exists on the host (it is never created or deleted). */
+  public static fromPoolName(scope: Construct, id: string, host: IHost, poolName: string): IStoragePool {
+    assertValid(`${scope.node.path}/${id}`, 'poolName', poolName, checkObjectName(poolName));
+    return new ImportedStoragePool(scope, id, host, poolName);
+  }
+
+  /**
+   * References a storage pool that already exists on the host.
+   * @deprecated use {@link StoragePool.fromPoolName}
+   */
   public static fromName(scope: Construct, id: string, host: IHost, name: string): IStoragePool {
     assertValid(`${scope.node.path}/${id}`, 'name', name, checkObjectName(name));
-    return Object.assign(new Construct(scope, id), { host, poolName: name, ready: host.ready });
+    return new ImportedStoragePool(scope, id, host, name);
   }
 
   public readonly host: IHost;
@@ -84,6 +94,15 @@ export class StoragePool extends Construct implements IStoragePool {
   private readonly model: StoragePoolModel;
   /** The member-specific keys of each member, when the pool is on a cluster. */
   public readonly members?: MemberObjectConfig[];
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: StoragePoolProps) {
     super(scope, id);
@@ -133,5 +152,14 @@ export class StoragePool extends Construct implements IStoragePool {
       },
       provider: members ? undefined : (target) => storagePoolResource(this, 'resource', target, () => this.model),
     }).ready;
+  }
+}
+
+/** A storage pool that exists on its host outside this app. */
+class ImportedStoragePool extends Construct implements IStoragePool {
+  public readonly ready: ITerraformDependable[];
+  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly poolName: string) {
+    super(scope, id);
+    this.ready = host.ready;
   }
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import { IgnitionProps } from '../../src/ignition/types';
 import { DataFile, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
@@ -51,6 +52,15 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
   /** What must exist before machines can use the profile. */
   public readonly ready: ITerraformDependable[];
   private readonly core: ProfileData;
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: MatchboxProfileProps) {
     super(scope, id);

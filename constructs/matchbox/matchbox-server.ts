@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { terraformResourcesOf } from '../core/escape-hatch';
 import {
   AssetFile, assetsConverge, assetsDelete, dnsmasqConverge, dnsmasqDelete, MatchboxInstallModel, matchboxInstall,
   matchboxUninstall, natConverge, natDelete, tlsDelete, tlsWrite,
@@ -75,6 +76,15 @@ export class MatchboxServer extends Construct implements IMatchboxServer {
   private readonly groups: IMatchboxGroupEntry[] = [];
   /** The last object set up so far: the next one waits for it. */
   private after: ITerraformDependable[];
+
+
+  /**
+   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
+   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
+   */
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: MatchboxServerProps) {
     super(scope, id);

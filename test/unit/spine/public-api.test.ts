@@ -45,3 +45,17 @@ it('ValidationErrors recognizes synth errors and returns their problems', () => 
   expect(ValidationErrors.isValidationError(new Error('x'))).toBe(false);
   expect(ValidationErrors.problemsOf('x')).toEqual([]);
 });
+
+it('importers return Imported constructs of the interface; the escape hatch lists the resources', () => {
+  const stack = new LabStack(Testing.app(), 's');
+  const host = new api.LocalHost(stack, 'local');
+  const pool = api.StoragePool.fromPoolName(stack, 'pool', host, 'default');
+  const profile = api.Profile.fromProfileName(stack, 'default', host, 'default');
+  const br = api.Bridge.fromBridgeAttributes(stack, 'br', { host, networkName: 'lxdbr0', ipv4Cidr: '10.0.3.1/24' });
+  const old = api.Container.fromContainerName(stack, 'old', host, 'legacy');
+  expect([pool.poolName, profile.profileName, br.networkName, br.ipv4Cidr, old.containerName]).toEqual(['default', 'default', 'lxdbr0', '10.0.3.1/24', 'legacy']);
+  expect(pool.constructor.name).toBe('ImportedStoragePool');
+  expect(() => api.Bridge.fromBridgeName(stack, 'bad', host, 'bad name')).toThrow(/\[s\/bad\] networkName = "bad name"/);
+  const web = new Container(stack, 'web', { host, image: 'busybox', profiles: [profile], nics: [{ bridge: br, ipv4Address: '10.0.3.10' }] });
+  expect(web.terraformResources.map((r) => r.node.id)).toEqual(['object', 'converge']);
+});
