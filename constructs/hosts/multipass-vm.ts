@@ -64,9 +64,20 @@ export class MultipassVm extends HostBase {
   public readonly vmName: string;
   public readonly backend: BackendName;
   public readonly cloudConfig: CloudConfig;
-  /** The VM's IPv4 address (provider rendering only; a Terraform reference). */
-  public readonly ipv4Address?: string;
+  private providerIpv4?: string;
 
+
+  /**
+   * The VM's IPv4 address: a Terraform reference to the multipass_instance, so `provider`
+   * rendering only. Under `cli` the address is not known to Terraform: reading it throws.
+   */
+  public get ipv4Address(): string {
+    if (this.providerIpv4 === undefined) {
+      throw new Error(`[${this.node.path}] ipv4Address: the VM's address is a provider attribute, unknown under 'cli' rendering. `
+        + "Fix: use LabStack's rendering: 'provider', or give the VM a static address and use that.");
+    }
+    return this.providerIpv4;
+  }
 
   /**
    * Escape hatch: the Terraform resources this construct synthesizes (command resources under
@@ -109,7 +120,7 @@ export class MultipassVm extends HostBase {
     const userData = new CloudConfig(yamlSafeTokens(this.cloudConfig.props)).render();
     if (LabStack.settingsOf(this).rendering === 'provider') {
       const instance = multipassInstance(this, model, userData);
-      this.ipv4Address = instance.ipv4;
+      this.providerIpv4 = instance.ipv4;
       // larstobi/multipass cannot wait for cloud-init: that part stays a local-exec.
       const wait = new ManagedObject(this, 'cloud-init', {
         runner: { kind: 'local', sudo: false }, deletable: false, dependsOn: [instance],

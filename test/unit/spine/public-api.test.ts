@@ -59,3 +59,10 @@ it('importers return Imported constructs of the interface; the escape hatch list
   const web = new Container(stack, 'web', { host, image: 'busybox', profiles: [profile], nics: [{ bridge: br, ipv4Address: '10.0.3.10' }] });
   expect(web.terraformResources.map((r) => r.node.id)).toEqual(['object', 'converge']);
 });
+
+it('a provider-only attribute throws a clear error under cli instead of being undefined', () => {
+  const cli = new api.MultipassVm(new LabStack(Testing.app(), 'cli'), 'vm', {});
+  expect(() => cli.ipv4Address).toThrow(/\[cli\/vm\] ipv4Address: .*unknown under 'cli' rendering\. Fix: use LabStack's rendering: 'provider'/);
+  const provider = new api.MultipassVm(new LabStack(Testing.app(), 'p', { rendering: 'provider' }), 'vm', {});
+  expect(provider.ipv4Address).toMatch(/\$\{TfToken/);
+});
