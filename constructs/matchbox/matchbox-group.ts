@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
-import { DataFile, MatchboxGroupProps as GroupData } from '../../src/matchbox/model';
+import { DataFile, MatchboxGroupSpec as GroupData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ProblemSubject, ValidationError } from '../../src/validation/errors';

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { IgnitionProps } from '../../src/ignition/types';
-import { DataFile, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
+import { DataFile, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ValidationError } from '../../src/validation/errors';

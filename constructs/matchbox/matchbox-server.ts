@@ -5,7 +5,7 @@ import {
   AssetFile, assetsConverge, assetsDelete, dnsmasqConverge, dnsmasqDelete, MatchboxInstallModel, matchboxInstall,
   matchboxUninstall, natConverge, natDelete, tlsDelete, tlsWrite,
 } from '../../src/matchbox/scripts';
-import { MatchboxGroupProps as GroupData, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
+import { MatchboxGroupSpec as GroupData, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ProblemSubject } from '../../src/validation/errors';
 import { registerProblems } from '../core/lab-stack';

@@ -3,7 +3,7 @@ import { ITerraformDependable, TerraformStack } from '../core/cdk';
 import { Group } from '../../generated/providers/matchbox/group';
 import { Profile } from '../../generated/providers/matchbox/profile';
 import { MatchboxProvider } from '../../generated/providers/matchbox/provider';
-import { MatchboxGroupProps as GroupData, MatchboxProfileProps as ProfileData } from '../../src/matchbox/model';
+import { MatchboxGroupSpec as GroupData, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
 import { configText } from '../../src/matchbox/render';
 import { ValidationError } from '../../src/validation/errors';
 import { inStackOf } from '../hosts/host-reference';

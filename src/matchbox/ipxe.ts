@@ -1,4 +1,4 @@
-import { MatchboxBootProps } from './model';
+import { MatchboxBootSpec } from './model';
 
 /** The script Matchbox serves at `/boot.ipxe` (verbatim from `http/ipxe.go`). */
 export const BOOT_IPXE =
@@ -14,7 +14,7 @@ export function renderBootIpxe(): string {
  * The `/ipxe` script Matchbox renders from a profile's `boot` (same output as its Go template):
  * `kernel <kernel> <args...>`, one `initrd` line per entry, then `boot`.
  */
-export function renderProfileIpxe(boot: MatchboxBootProps): string {
+export function renderProfileIpxe(boot: MatchboxBootSpec): string {
   const kernel = ['kernel', boot.kernel, ...(boot.args ?? [])].join(' ');
   const initrd = (boot.initrd ?? []).map((i) => `initrd ${i}`);
   return ['#!ipxe', kernel, ...initrd, 'boot', ''].join('\n');

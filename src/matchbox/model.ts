@@ -1,7 +1,7 @@
 import { IgnitionProps } from '../ignition/types';
 
 /** Network boot settings (`boot` in the profile JSON). */
-export interface MatchboxBootProps {
+export interface MatchboxBootSpec {
   /** Kernel URL: absolute `http(s)://` or `/assets/...`. */
   readonly kernel: string;
   /** Initrd URLs; an entry may start with iPXE options, e.g. `--name main /assets/initrd.img`. @default [] */
@@ -14,13 +14,13 @@ export interface MatchboxBootProps {
  * A Matchbox profile. Files follow terraform-provider-matchbox's naming: raw Ignition goes to
  * `ignition/<id>.ign`, a generic template to `generic/<id>`, a cloud-config to `cloud/<id>`.
  */
-export interface MatchboxProfileProps {
+export interface MatchboxProfileSpec {
   /** Profile id, also the file name `profiles/<id>.json` that groups refer to. */
   readonly id: string;
   /** Human readable name. @default none */
   readonly name?: string;
   /** Network boot settings. @default none (profile only serves configs) */
-  readonly boot?: MatchboxBootProps;
+  readonly boot?: MatchboxBootSpec;
   /**
    * Raw Ignition served by `/ignition` (a JSON string or builder props). Matchbox does NOT render
    * Go templates in `.ign` files: put templated Ignition in {@link generic} instead. @default none
@@ -36,7 +36,7 @@ export interface MatchboxProfileProps {
 }
 
 /** A Matchbox group: selects machines by labels and binds them to a profile. */
-export interface MatchboxGroupProps {
+export interface MatchboxGroupSpec {
   /** Group id, also the file name `groups/<id>.json`. */
   readonly id: string;
   /** Human readable name. @default none */
@@ -50,11 +50,11 @@ export interface MatchboxGroupProps {
 }
 
 /** The content of one Matchbox data directory. */
-export interface MatchboxDataProps {
+export interface MatchboxDataSpec {
   /** Profiles. */
-  readonly profiles: MatchboxProfileProps[];
+  readonly profiles: MatchboxProfileSpec[];
   /** Groups. */
-  readonly groups: MatchboxGroupProps[];
+  readonly groups: MatchboxGroupSpec[];
 }
 
 /** One file of a rendered data directory, relative to its root. */

@@ -1,10 +1,10 @@
 import { buildIgnition } from '../ignition/builder';
 import { IgnitionProps } from '../ignition/types';
 import { parseMatchboxMac } from './mac';
-import { DataFile, GroupJson, MatchboxDataProps, MatchboxGroupProps, MatchboxProfileProps, ProfileJson } from './model';
+import { DataFile, GroupJson, MatchboxDataSpec, MatchboxGroupSpec, MatchboxProfileSpec, ProfileJson } from './model';
 
 /** File names the profile's configs are stored under (terraform-provider-matchbox convention). */
-export function profileFileIds(p: MatchboxProfileProps): { ignition?: string; generic?: string; cloud?: string } {
+export function profileFileIds(p: MatchboxProfileSpec): { ignition?: string; generic?: string; cloud?: string } {
   return {
     ...(p.ignition !== undefined && { ignition: `${p.id}.ign` }),
     ...(p.generic !== undefined && { generic: p.id }),
@@ -13,7 +13,7 @@ export function profileFileIds(p: MatchboxProfileProps): { ignition?: string; ge
 }
 
 /** The profile JSON object (field names as in `storagepb.Profile`). */
-export function profileJson(p: MatchboxProfileProps): ProfileJson {
+export function profileJson(p: MatchboxProfileSpec): ProfileJson {
   const ids = profileFileIds(p);
   return {
     id: p.id,
@@ -45,7 +45,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** The group JSON object (field names as in `storagepb.RichGroup`). */
-export function groupJson(g: MatchboxGroupProps): GroupJson {
+export function groupJson(g: MatchboxGroupSpec): GroupJson {
   return {
     id: g.id,
     ...(g.name !== undefined && { name: g.name }),
@@ -58,12 +58,12 @@ export function groupJson(g: MatchboxGroupProps): GroupJson {
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /** `profiles/<id>.json` contents. */
-export function renderProfileJson(p: MatchboxProfileProps): string {
+export function renderProfileJson(p: MatchboxProfileSpec): string {
   return json(profileJson(p));
 }
 
 /** `groups/<id>.json` contents. */
-export function renderGroupJson(g: MatchboxGroupProps): string {
+export function renderGroupJson(g: MatchboxGroupSpec): string {
   return json(groupJson(g));
 }
 
@@ -77,7 +77,7 @@ export function configText(config: string | IgnitionProps): string {
  * `groups/<id>.json`, `ignition/<id>.ign`, `generic/<id>`, `cloud/<id>`.
  * Run `validateMatchbox` first: this function does not check anything.
  */
-export function renderDataDir(data: MatchboxDataProps): DataFile[] {
+export function renderDataDir(data: MatchboxDataSpec): DataFile[] {
   const files: DataFile[] = [];
   for (const p of data.profiles) {
     const ids = profileFileIds(p);

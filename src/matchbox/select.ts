@@ -1,6 +1,6 @@
 import { parseMatchboxMac } from './mac';
 import { normalizeSelector } from './render';
-import { MatchboxGroupProps } from './model';
+import { MatchboxGroupSpec } from './model';
 
 /** Go string comparison: byte-wise over UTF-8. */
 function goCompare(a: string, b: string): number {
@@ -21,7 +21,7 @@ export function selectorString(selector: Readonly<Record<string, string>> | unde
  * then, for equal counts, the selector string that sorts last first. Ties keep input order here;
  * Matchbox leaves them undefined (see validateMatchbox).
  */
-export function orderGroups<G extends MatchboxGroupProps>(groups: readonly G[]): G[] {
+export function orderGroups<G extends MatchboxGroupSpec>(groups: readonly G[]): G[] {
   return groups
     .map((g, i) => ({ g, i, n: Object.keys(g.selector ?? {}).length, s: selectorString(g.selector) }))
     .sort((a, b) => b.n - a.n || goCompare(b.s, a.s) || a.i - b.i)
@@ -46,12 +46,12 @@ export function labelsFromQuery(query: string | URLSearchParams): Record<string,
 }
 
 /** True when every selector pair is present in the labels with the same key and value. */
-export function groupMatches(group: MatchboxGroupProps, labels: Readonly<Record<string, string>>): boolean {
+export function groupMatches(group: MatchboxGroupSpec, labels: Readonly<Record<string, string>>): boolean {
   const s = normalizeSelector(group.selector);
   return Object.keys(s).every((k) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === s[k]);
 }
 
 /** Matchbox's `SelectGroup`: the first group, in {@link orderGroups} order, that matches. */
-export function selectGroup<G extends MatchboxGroupProps>(groups: readonly G[], labels: Readonly<Record<string, string>>): G | undefined {
+export function selectGroup<G extends MatchboxGroupSpec>(groups: readonly G[], labels: Readonly<Record<string, string>>): G | undefined {
   return orderGroups(groups).find((g) => groupMatches(g, labels));
 }

@@ -2,7 +2,7 @@ import { checkIgnition } from '../ignition/builder';
 import { isTemplated, templateActions, templateReferences } from '../ignition/template';
 import { Problem, ProblemSubject } from '../validation/errors';
 import { parseMatchboxMac } from './mac';
-import { MatchboxDataProps, MatchboxGroupProps, MatchboxProfileProps } from './model';
+import { MatchboxDataSpec, MatchboxGroupSpec, MatchboxProfileSpec } from './model';
 import { configText } from './render';
 import { selectorString } from './select';
 
@@ -19,7 +19,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 type Add = (property: string, value: unknown, reason: string, fix: string) => void;
 
 /** Variables a group hands to templates: metadata keys, selector keys lower-cased, `request`. */
-export function providedVariables(group: MatchboxGroupProps): Set<string> {
+export function providedVariables(group: MatchboxGroupSpec): Set<string> {
   const keys = new Set<string>(BUILTIN_TEMPLATE_KEYS);
   const metadata = group.metadata;
   if (metadata && typeof metadata === 'object') for (const k of Object.keys(metadata)) keys.add(k);
@@ -35,7 +35,7 @@ function checkUrl(add: Add, property: string, url: unknown): void {
   }
 }
 
-function checkProfile(add: Add, p: MatchboxProfileProps): void {
+function checkProfile(add: Add, p: MatchboxProfileSpec): void {
   if (typeof p.id !== 'string' || !ID.test(p.id)) add('id', p.id, 'not a usable profile id (it becomes profiles/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
   for (const [property, value] of [['name', p.name]] as const) {
     if (value !== undefined && (typeof value !== 'string' || CONTROL.test(value))) add(property, value, 'not a single-line string', 'remove control characters');
@@ -81,7 +81,7 @@ function checkRawIgnition(add: Add, property: string, text: string): void {
   }
 }
 
-function checkSelector(add: Add, g: MatchboxGroupProps): void {
+function checkSelector(add: Add, g: MatchboxGroupSpec): void {
   const at = 'selector';
   const selector = (g.selector ?? {}) as Record<string, unknown>;
   if (typeof selector !== 'object' || Array.isArray(selector)) return add(at, selector, 'not an object of strings', 'use { key: "value" }');
@@ -101,7 +101,7 @@ function checkSelector(add: Add, g: MatchboxGroupProps): void {
   }
 }
 
-function checkGroup(add: Add, g: MatchboxGroupProps, profiles: Map<string, MatchboxProfileProps>): void {
+function checkGroup(add: Add, g: MatchboxGroupSpec, profiles: Map<string, MatchboxProfileSpec>): void {
   if (typeof g.id !== 'string' || !ID.test(g.id)) add('id', g.id, 'not a usable group id (it becomes groups/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
   if (g.name !== undefined && (typeof g.name !== 'string' || CONTROL.test(g.name))) add('name', g.name, 'not a single-line string', 'remove control characters');
   checkSelector(add, g);
@@ -139,10 +139,10 @@ function checkGroup(add: Add, g: MatchboxGroupProps, profiles: Map<string, Match
  * duplicate or ambiguous default groups, identical selectors, MACs Matchbox cannot parse,
  * non-string selector values, template variables no group provides, and bad boot URLs.
  */
-export function validateMatchbox(data: MatchboxDataProps, path: string): Problem[] {
+export function validateMatchbox(data: MatchboxDataSpec, path: string): Problem[] {
   const problems: Problem[] = [];
   const adder = (subject: ProblemSubject): Add => (property, value, reason, fix) => problems.push({ path, property, value, reason, fix, subject });
-  const profiles = new Map<string, MatchboxProfileProps>();
+  const profiles = new Map<string, MatchboxProfileSpec>();
   for (const p of data.profiles) {
     const add = adder({ kind: 'profile', id: p.id });
     if (profiles.has(p.id)) add('id', p.id, 'profile id declared twice', 'use unique ids');

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { renderDnsmasqConfig } from '../../src/dnsmasq/render';
 import { macHexhyp } from '../../src/matchbox/mac';
-import { MatchboxDataProps } from '../../src/matchbox/model';
+import { MatchboxDataSpec } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { MatchboxFixture, startMatchboxFixture } from './support/netboot/matchbox-fixture';
@@ -25,7 +25,7 @@ const HTTP = 'http://10.77.0.1:8080';
 const IPXE_DIR = '/usr/lib/ipxe';
 
 /** Profiles and groups: a MAC group (written in iPXE's hyphen form), a default group, a label group. */
-const DATA: MatchboxDataProps = {
+const DATA: MatchboxDataSpec = {
   profiles: [
     {
       id: 'install',

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import { TerraformResource, Testing } from '../../../constructs/core/cdk';
 import { IHost, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MatchboxServerProps } from '../../../index';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../../../src/hosts/runner';
-import { MatchboxDataProps } from '../../../src/matchbox/model';
+import { MatchboxDataSpec } from '../../../src/matchbox/model';
 import { Json, synthJson, tfUnescape, tmpDir } from '../spine/helpers';
 
 export const SHA = 'a'.repeat(64);
@@ -17,7 +17,7 @@ export function labWithServer(props: Partial<MatchboxServerProps> = {}, app = Te
 }
 
 /** Declares the profiles and groups of a pure-core data set as constructs on `server`. */
-export function declareData(server: MatchboxServer, data: MatchboxDataProps): { profiles: Map<string, MatchboxProfile>; groups: Map<string, MatchboxGroup> } {
+export function declareData(server: MatchboxServer, data: MatchboxDataSpec): { profiles: Map<string, MatchboxProfile>; groups: Map<string, MatchboxGroup> } {
   const scope = server.node.scope!;
   const profiles = new Map<string, MatchboxProfile>();
   for (const p of data.profiles) {

@@ -10,7 +10,7 @@
 import { DnsmasqPxeProps } from '../../../src/dnsmasq/model';
 import { installToDisk } from '../../../src/ignition/install';
 import { IgnitionProps } from '../../../src/ignition/types';
-import { MatchboxDataProps } from '../../../src/matchbox/model';
+import { MatchboxDataSpec } from '../../../src/matchbox/model';
 
 export const MATCHBOX_HTTP = 'http://192.168.0.1:8080';
 export const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBc5X0k7n3yqfQ2Jm0x1m2Qp3wD3n2k9o6W0sH1xY2zQ user@example';
@@ -26,7 +26,7 @@ export const INSTALL_IGNITION: IgnitionProps = {
 /** The installed-stage Ignition (simple's container_linux_config). */
 export const SIMPLE_IGNITION: IgnitionProps = { users: [coreUser] };
 
-export const SEED003: MatchboxDataProps = {
+export const SEED003: MatchboxDataSpec = {
   profiles: [
     {
       id: 'coreos-install',

@@ -1,8 +1,8 @@
-import { MatchboxGroupProps } from '../../../src/matchbox/model';
+import { MatchboxGroupSpec } from '../../../src/matchbox/model';
 import { groupMatches, labelsFromQuery, orderGroups, selectGroup, selectorString } from '../../../src/matchbox/select';
 import { SEED003 } from './seed003';
 
-const g = (id: string, selector?: Record<string, string>): MatchboxGroupProps => ({ id, profile: 'p', selector });
+const g = (id: string, selector?: Record<string, string>): MatchboxGroupSpec => ({ id, profile: 'p', selector });
 
 describe('selectorString', () => {
   it('sorts k=v pairs and normalizes mac', () => {

@@ -1,15 +1,15 @@
 import { Problem } from '../../../src/validation/errors';
-import { MatchboxDataProps, MatchboxGroupProps, MatchboxProfileProps } from '../../../src/matchbox/model';
+import { MatchboxDataSpec, MatchboxGroupSpec, MatchboxProfileSpec } from '../../../src/matchbox/model';
 import { providedVariables, validateMatchbox } from '../../../src/matchbox/validate';
 import { SEED003 } from './seed003';
 
 const PATH = 'lab/matchbox';
-const base: MatchboxProfileProps = { id: 'p', boot: { kernel: '/assets/k', initrd: ['/assets/i'], args: [] } };
-const check = (data: Partial<MatchboxDataProps>) => validateMatchbox({ profiles: [base], groups: [], ...data }, PATH);
+const base: MatchboxProfileSpec = { id: 'p', boot: { kernel: '/assets/k', initrd: ['/assets/i'], args: [] } };
+const check = (data: Partial<MatchboxDataSpec>) => validateMatchbox({ profiles: [base], groups: [], ...data }, PATH);
 /** Where a problem is: the subject's kind and id, and the property as written in the construct props. */
 const where = (p: Problem) => [p.subject?.kind, p.subject?.id, p.property];
-const props = (data: Partial<MatchboxDataProps>) => check(data).map(where);
-const group = (id: string, extra: Partial<MatchboxGroupProps> = {}): MatchboxGroupProps => ({ id, profile: 'p', ...extra });
+const props = (data: Partial<MatchboxDataSpec>) => check(data).map(where);
+const group = (id: string, extra: Partial<MatchboxGroupSpec> = {}): MatchboxGroupSpec => ({ id, profile: 'p', ...extra });
 
 describe('validateMatchbox', () => {
   it('accepts seed 003 as re-expressed', () => {
@@ -51,7 +51,7 @@ describe('validateMatchbox', () => {
   });
 
   it('template variables no group provides are reported per group (missingkey=error)', () => {
-    const profile: MatchboxProfileProps = { ...base, generic: 'key={{.ssh_authorized_key}} mac={{.mac}} q={{.request.raw_query}} {{if index . "opt"}}{{.opt}}{{end}}' };
+    const profile: MatchboxProfileSpec = { ...base, generic: 'key={{.ssh_authorized_key}} mac={{.mac}} q={{.request.raw_query}} {{if index . "opt"}}{{.opt}}{{end}}' };
     const found = check({
       profiles: [profile],
       groups: [group('ok', { selector: { MAC: '52:54:00:89:d8:10' }, metadata: { ssh_authorized_key: 'k' } }), group('bad', { metadata: {} })],
@@ -81,7 +81,7 @@ describe('validateMatchbox', () => {
   });
 
   it('kernel/initrd must be absolute http(s) or under /assets/', () => {
-    const profile: MatchboxProfileProps = {
+    const profile: MatchboxProfileSpec = {
       id: 'p',
       boot: { kernel: 'assets/k', initrd: ['--name main /assets/ok', 'ftp://x/i', 'https://mirror/i'], args: ['a\nchain http://evil/'] },
     };
