@@ -6,86 +6,125 @@ import { compact, sortedMap } from '../util/objects';
 
 /** A network in a preseed (`networks[]`). */
 export interface PreseedNetwork {
+  /** Network name, e.g. `lxdbr0`. */
   readonly name: string;
-  /** @default 'bridge' */
+  /** Network type. @default 'bridge' */
   readonly type?: string;
+  /** Network config keys, e.g. `ipv4.address`. @default - no config keys */
   readonly config?: ConfigMap;
+  /** Free-form description. @default - no description */
   readonly description?: string;
+  /** Project the network belongs to. @default - the default project */
   readonly project?: string;
 }
 
 /** A storage pool in a preseed (`storage_pools[]`). */
 export interface PreseedStoragePool {
+  /** Pool name, e.g. `default`. */
   readonly name: string;
+  /** Storage driver, e.g. `dir` or `zfs` (see `PRESEED_STORAGE_DRIVERS`). */
   readonly driver: string;
+  /** Pool config keys, e.g. `source` or `size`. @default - no config keys */
   readonly config?: ConfigMap;
+  /** Free-form description. @default - no description */
   readonly description?: string;
 }
 
 /** A storage volume (`storage_volumes[]`, LXD 5.21 and later only). */
 export interface PreseedStorageVolume {
+  /** Volume name. */
   readonly name: string;
+  /** Storage pool that holds the volume. */
   readonly pool: string;
-  /** @default 'custom' */
+  /** Volume type. @default 'custom' */
   readonly type?: string;
+  /** Content type of the volume. @default - left to LXD (`filesystem`) */
   readonly contentType?: 'filesystem' | 'block';
+  /** Volume config keys, e.g. `size`. @default - no config keys */
   readonly config?: ConfigMap;
+  /** Free-form description. @default - no description */
   readonly description?: string;
+  /** Project the volume belongs to. @default - the default project */
   readonly project?: string;
 }
 
 /** A profile in a preseed (`profiles[]`). */
 export interface PreseedProfile {
+  /** Profile name, e.g. `default`. */
   readonly name: string;
+  /** Profile config keys, e.g. `limits.cpu`. @default - no config keys */
   readonly config?: ConfigMap;
+  /** Devices by name, e.g. `root` and `eth0`. @default - no devices */
   readonly devices?: DeviceMap;
+  /** Free-form description. @default - no description */
   readonly description?: string;
 }
 
 /** A project in a preseed (`projects[]`). */
 export interface PreseedProject {
+  /** Project name. */
   readonly name: string;
+  /** Project config keys, e.g. `features.images`. @default - no config keys */
   readonly config?: ConfigMap;
+  /** Free-form description. @default - no description */
   readonly description?: string;
-  /** Default storage pool (LXD 5.21+). */
+  /** Default storage pool (LXD 5.21+). @default - none set */
   readonly storage?: string;
-  /** Default network (LXD 5.21+). */
+  /** Default network (LXD 5.21+). @default - none set */
   readonly network?: string;
 }
 
 /** One `cluster.member_config[]` entry, answered when joining a cluster. */
 export interface PreseedMemberConfig {
+  /** Entity kind the key applies to, e.g. `storage-pool`. */
   readonly entity: string;
+  /** Name of the entity, e.g. the pool name. */
   readonly name: string;
+  /** Config key to answer, e.g. `source`. */
   readonly key: string;
+  /** Value for this member. */
   readonly value: string;
+  /** Description LXD gave for the key. @default - no description */
   readonly description?: string;
 }
 
 /** The `cluster:` section: bootstrap (`enabled` only) or join (address, certificate, token or password). */
 export interface PreseedCluster {
+  /** This member's name in the cluster. @default - omitted (LXD uses the hostname) */
   readonly serverName?: string;
+  /** Whether clustering is enabled on this member. @default - omitted */
   readonly enabled?: boolean;
+  /** This member's address, `host:port`. @default - omitted */
   readonly serverAddress?: string;
+  /** Address of an existing member to join. @default - omitted (bootstrap) */
   readonly clusterAddress?: string;
+  /** PEM certificate of the cluster to join. @default - omitted */
   readonly clusterCertificate?: string;
+  /** Path to the cluster's certificate file. @default - omitted */
   readonly clusterCertificatePath?: string;
-  /** Join token (secret). */
+  /** Join token (secret). @default - omitted */
   readonly clusterToken?: string;
-  /** Join password (secret; LXD 5.0/5.21 only, removed in 6.x). */
+  /** Join password (secret; LXD 5.0/5.21 only, removed in 6.x). @default - omitted */
   readonly clusterPassword?: string;
+  /** Per-member config answers when joining. @default - none */
   readonly memberConfig?: PreseedMemberConfig[];
 }
 
 /** The whole `lxd init --preseed` document. */
 export interface PreseedDocument {
-  /** Server config such as `core.https_address`, `images.auto_update_interval`. */
+  /** Server config such as `core.https_address`, `images.auto_update_interval`. @default - no server config */
   readonly config?: Record<string, string | number | boolean>;
+  /** Networks to create. @default - none */
   readonly networks?: PreseedNetwork[];
+  /** Storage pools to create. @default - none */
   readonly storagePools?: PreseedStoragePool[];
+  /** Storage volumes to create (LXD 5.21+). @default - none */
   readonly storageVolumes?: PreseedStorageVolume[];
+  /** Profiles to create or update. @default - none */
   readonly profiles?: PreseedProfile[];
+  /** Projects to create. @default - none */
   readonly projects?: PreseedProject[];
+  /** Cluster bootstrap or join settings. @default - no `cluster:` section */
   readonly cluster?: PreseedCluster;
 }
 
