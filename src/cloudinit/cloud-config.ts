@@ -9,7 +9,7 @@ import { checkTimezone } from './timezone';
 
 /** One apt mirror entry (`apt.primary[]`). */
 export interface AptMirror {
-  /** @default ['default'] */
+  /** Architectures this mirror serves, e.g. `amd64`. @default ['default'] */
   readonly arches?: string[];
   /** Mirror URL: `http://`, `https://`, `ftp://` or `file:/`. */
   readonly uri: string;
@@ -24,55 +24,73 @@ export function checkMirrorUri(value: unknown): Verdict | undefined {
 
 /** A user created by cloud-init. */
 export interface CloudUser {
+  /** Login name. */
   readonly name: string;
+  /** SSH public keys for the user. @default - no keys */
   readonly sshAuthorizedKeys?: string[];
-  /** e.g. `ALL=(ALL) NOPASSWD:ALL`. */
+  /** Sudo rule, e.g. `ALL=(ALL) NOPASSWD:ALL`. @default - no sudo rule */
   readonly sudo?: string;
+  /** Supplementary groups, e.g. `lxd`. @default - no extra groups */
   readonly groups?: string[];
-  /** @default '/bin/bash' */
+  /** Login shell. @default '/bin/bash' */
   readonly shell?: string;
 }
 
 /** A file written at first boot. */
 export interface WriteFile {
+  /** Absolute path of the file. */
   readonly path: string;
+  /** File content. */
   readonly content: string;
-  /** Octal mode such as `0644`. */
+  /** Octal mode such as `0644`. @default - cloud-init's default (`0644`) */
   readonly permissions?: string;
+  /** Owner as `user:group`. @default - cloud-init's default (`root:root`) */
   readonly owner?: string;
+  /** Append to the file instead of replacing it. @default false */
   readonly append?: boolean;
-  /** Write after packages and users are set up. */
+  /** Write after packages and users are set up. @default false */
   readonly defer?: boolean;
 }
 
 /** The cloud-init `lxd` module. `preseed` cannot be combined with `init` or `bridge`. */
 export interface LxdModuleOptions {
+  /** `lxd init` answers (storage, network address). @default - no init */
   readonly init?: LxdInitOptions;
+  /** Bridge to create or use. @default - no bridge */
   readonly bridge?: LxdBridgeOptions;
-  /** A typed preseed document, or preseed YAML text. */
+  /** A typed preseed document, or preseed YAML text. @default - derived from `init` and `bridge` */
   readonly preseed?: PreseedDocument | string;
 }
 
 /** Typed `#cloud-config` user-data. */
 export interface CloudConfigProps {
-  /** e.g. `en_US.UTF-8`. */
+  /** System locale, e.g. `en_US.UTF-8`. @default - the image's locale */
   readonly locale?: string;
-  /** e.g. `Asia/Tokyo`. */
+  /** Time zone, e.g. `Asia/Tokyo`. @default - the image's time zone */
   readonly timezone?: string;
+  /** Host name to set. @default - the image's or instance's host name */
   readonly hostname?: string;
+  /** Run `apt update` at first boot. @default - cloud-init's default (no update unless packages are listed) */
   readonly packageUpdate?: boolean;
+  /** Upgrade installed packages at first boot. @default - cloud-init's default (no upgrade) */
   readonly packageUpgrade?: boolean;
+  /** Reboot when an upgrade requires it. @default - cloud-init's default (no reboot) */
   readonly packageRebootIfRequired?: boolean;
+  /** Primary apt mirrors (`apt.primary`). @default - the image's mirrors */
   readonly aptPrimary?: AptMirror[];
+  /** Packages to install at first boot. @default [] */
   readonly packages?: string[];
   /** Keep the image's default user before `users`. @default true */
   readonly includeDefaultUser?: boolean;
+  /** Users to create. @default - only the image's default user */
   readonly users?: CloudUser[];
-  /** Keys for the default user. */
+  /** Keys for the default user. @default - no keys */
   readonly sshAuthorizedKeys?: string[];
+  /** Files to write at first boot. @default [] */
   readonly writeFiles?: WriteFile[];
-  /** Commands run at the end of first boot: a string runs in `sh`, a list is an argv. */
+  /** Commands run at the end of first boot: a string runs in `sh`, a list is an argv. @default [] */
   readonly runcmd?: (string | string[])[];
+  /** Set up LXD with cloud-init's `lxd` module. Not with `incus`. @default - no LXD setup */
   readonly lxd?: LxdModuleOptions;
   /**
    * Install Incus and apply a preseed with `incus admin init --preseed` at first boot (cloud-init has
@@ -90,6 +108,7 @@ export interface CloudConfigProps {
  * cloud-init 22.x creates the bridge without NAT when `ipv4_nat: true` is given.
  */
 export class CloudConfig {
+  /** @param props the cloud-config settings; `props` is the settings this config renders. */
   constructor(public readonly props: CloudConfigProps = {}) {}
 
   /** The preseed this config applies, if any. */
