@@ -6,38 +6,47 @@ import { Verdict } from '../validation/errors';
 
 /** cloud-init `lxd.init`: the answers to `lxd init --auto`. */
 export interface LxdInitOptions {
+  /** Address the API listens on (`core.https_address`). @default - no network listener */
   readonly networkAddress?: string;
+  /** Port for `networkAddress`. @default 8443 */
   readonly networkPort?: number;
-  /** @default 'dir' */
+  /** Storage driver of the pool. @default 'dir' */
   readonly storageBackend?: 'zfs' | 'dir' | 'lvm' | 'btrfs';
+  /** Block device backing the pool (its `source`). @default - no device */
   readonly storageCreateDevice?: string;
-  /** Loop-backed pool size in GB: a whole number of at least 1. */
+  /** Loop-backed pool size in GB: a whole number of at least 1. @default - the driver's default size */
   readonly storageCreateLoop?: number;
-  /** @default 'default' */
+  /** Storage pool name. @default 'default' */
   readonly storagePool?: string;
-  /** Secret: rendered only inside the preseed, never on a command line. */
+  /** Secret: rendered only inside the preseed, never on a command line. @default - no trust password */
   readonly trustPassword?: string;
 }
 
 /** cloud-init `lxd.bridge`: the bridge `lxd init` sets up. */
 export interface LxdBridgeOptions {
+  /** `new` creates the bridge, `existing` uses one, `none` attaches no bridge. */
   readonly mode: 'none' | 'existing' | 'new';
-  /** @default 'lxdbr0' */
+  /** Bridge name. @default 'lxdbr0' */
   readonly name?: string;
+  /** Bridge MTU; -1 for LXD's default. @default - LXD's default MTU */
   readonly mtu?: number;
   /** Bridge address, or `auto` to let LXD pick a subnet. @default none (no IPv4, as cloud-init does) */
   readonly ipv4Address?: string;
-  /** Prefix length of `ipv4Address`, 1-30. */
+  /** Prefix length of `ipv4Address`, 1-30. @default - none (required with a fixed `ipv4Address`) */
   readonly ipv4Netmask?: number;
+  /** First DHCP address (with `ipv4DhcpLast`). @default - LXD's default DHCP range */
   readonly ipv4DhcpFirst?: string;
+  /** Last DHCP address (with `ipv4DhcpFirst`). @default - LXD's default DHCP range */
   readonly ipv4DhcpLast?: string;
   /** NAT for IPv4. @default true (cloud-init's own runtime default) */
   readonly ipv4Nat?: boolean;
   /** Bridge IPv6 address, `auto`, or `none`. @default none */
   readonly ipv6Address?: string;
+  /** Prefix length of `ipv6Address`. @default - none (a fixed `ipv6Address` without it means no IPv6) */
   readonly ipv6Netmask?: number;
-  /** @default false */
+  /** NAT for IPv6. @default false */
   readonly ipv6Nat?: boolean;
+  /** DNS domain of the bridge (`dns.domain`). @default - LXD's default domain */
   readonly domain?: string;
 }
 
