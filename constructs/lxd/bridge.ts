@@ -19,19 +19,21 @@ import { assertClusterPlacement, ILxdCluster } from './icluster';
 
 /** A machine LXD does not manage that gets a fixed address from the bridge's dnsmasq. */
 export interface StaticLease {
-  /** Match by DHCP hostname (`dhcp-host=NAME,IP`). */
+  /** Match by DHCP hostname (`dhcp-host=NAME,IP`). @default - match by `mac` instead */
   readonly hostname?: string;
-  /** Match by MAC (`dhcp-host=MAC,IP`). */
+  /** Match by MAC (`dhcp-host=MAC,IP`). @default - match by `hostname` instead */
   readonly mac?: string;
+  /** The IPv4 address handed to the machine. */
   readonly ipv4Address: string;
 }
 
 /** A bridge network, declared or pre-existing. */
 export interface IBridge extends IOnHost {
+  /** The bridge's network name in LXD. */
   readonly networkName: string;
   /** False for a host bridge LXD does not manage (NICs attach with `nictype: bridged`, no LXD DHCP). */
   readonly managed: boolean;
-  /** The bridge's `ipv4.address` (CIDR) when known, for address validation. */
+  /** The bridge's `ipv4.address` (CIDR) when known, for address validation. @default - unknown: addresses on it are not checked */
   readonly ipv4Cidr?: string;
   /** What a user of the bridge must depend on. */
   readonly ready: ITerraformDependable[];
@@ -49,6 +51,7 @@ export function claimAddress(bridge: IBridge, claim: AddressClaim): void {
 
 /** Props of {@link Bridge}. */
 export interface BridgeProps {
+  /** The host the bridge is created on. */
   readonly host: IHost;
   /** Interface name. @default - the construct id */
   readonly name?: string;
@@ -60,7 +63,7 @@ export interface BridgeProps {
   readonly ipv4DhcpRanges?: DhcpRange[];
   /** `none`, `auto`, or an address with prefix. @default 'none' */
   readonly ipv6Address?: string;
-  /** @default false */
+  /** NAT outgoing IPv6 traffic (only when ipv6Address is not `none`). @default false */
   readonly ipv6Nat?: boolean;
   /** DNS domain handed to DHCP clients (`dns.domain`). @default 'lxd' (LXD's default) */
   readonly dnsDomain?: string;
@@ -70,7 +73,7 @@ export interface BridgeProps {
   readonly rawDnsmasq?: string;
   /** Other keys (`bridge.*`, `ipv4.*`, `ipv6.*`, `dns.*`, `user.*`...). @default {} */
   readonly config?: Record<string, string>;
-  /** @default '' */
+  /** The network's description in LXD. @default '' */
   readonly description?: string;
   /**
    * The cluster the network is created on (declare it on `cluster.host`): defined on each member
@@ -107,10 +110,12 @@ abstract class BridgeBase extends Construct implements IBridge {
     registerProblems(this);
   }
 
+  /** Checks static addresses claimed on the bridge against its subnet and DHCP ranges. */
   public collectProblems(): Problem[] {
     return this.ipv4Cidr ? checkBridgeAddressing(this.node.path, this.ipv4Cidr, this.ranges(), CLAIMS.get(this) ?? []) : [];
   }
 
+  /** The bridge's DHCP ranges, for address checks (none for an imported bridge). */
   protected ranges(): DhcpRange[] {
     return [];
   }
@@ -165,7 +170,9 @@ export class Bridge extends BridgeBase {
     return new ImportedBridge(scope, id, host, name, undefined, false);
   }
 
+  /** The host the bridge is on. */
   public readonly host: IHost;
+  /** The bridge's network name in LXD (`name`, or the construct id). */
   public readonly networkName: string;
   public readonly ipv4Cidr?: string;
   public readonly ready: ITerraformDependable[];
@@ -273,6 +280,7 @@ export class Bridge extends BridgeBase {
     };
   }
 
+  /** The bridge's DHCP ranges, for address checks. */
   protected ranges(): DhcpRange[] {
     return [...(this.props.ipv4DhcpRanges ?? [])];
   }

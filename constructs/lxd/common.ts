@@ -7,6 +7,7 @@ import { runnerIdentity } from '../../src/hosts/runner';
 
 /** Something that lives on a host. */
 export interface IOnHost extends IConstruct {
+  /** The host it lives on. */
   readonly host: IHost;
 }
 
