@@ -20,9 +20,9 @@ export interface IncusHostOs {
 
 /** Options of {@link incusCloudConfigParts}. */
 export interface IncusCloudConfigOptions {
-  /** The preseed `incus admin init --preseed` applies at first boot: typed document, or YAML text. None: install only. */
+  /** The preseed `incus admin init --preseed` applies at first boot: typed document, or YAML text. @default - none: install only */
   readonly preseed?: PreseedDocument | string;
-  /** @default { distro: 'ubuntu', version: '24.04' } */
+  /** Host OS, which picks the Incus apt source. @default { distro: 'ubuntu', version: '24.04' } */
   readonly os?: IncusHostOs;
   /**
    * `incus` (containers and VMs; pulls QEMU) or `incus-base` (containers only). On Debian 12 `incus` needs

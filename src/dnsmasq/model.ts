@@ -29,7 +29,7 @@ export interface DnsmasqPxeOptions {
    * dnsmasq only adds PXE boot information (`dhcp-range=<network>,proxy`). @default 'full'
    */
   readonly mode?: 'full' | 'proxy';
-  /** Dynamic range (full mode only; required there). */
+  /** Dynamic range (full mode only; required there). @default - none (proxy mode) */
   readonly range?: DnsmasqRange;
   /** Default gateway handed out (option 3), e.g. the Matchbox host doing NAT. @default none */
   readonly router?: string;

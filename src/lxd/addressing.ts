@@ -4,7 +4,9 @@ import { Problem, Verdict } from '../validation/errors';
 
 /** An inclusive IPv4 DHCP range. */
 export interface DhcpRange {
+  /** First address of the range. */
   readonly start: string;
+  /** Last address of the range (inclusive). */
   readonly end: string;
 }
 

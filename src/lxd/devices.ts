@@ -18,8 +18,9 @@ export interface NicOptions {
 export interface DiskOptions {
   /** Absolute host path (a directory or a block device). */
   readonly source: string;
+  /** Mount point inside the instance. */
   readonly path: string;
-  /** @default false */
+  /** Mount read-only. @default false */
   readonly readonly?: boolean;
   /** UID/GID shifting overlay. @default false */
   readonly shift?: boolean;
@@ -27,7 +28,9 @@ export interface DiskOptions {
 
 /** A proxy forwarding a host address to the instance, e.g. `tcp:127.0.0.1:8080` -> `tcp:127.0.0.1:80`. */
 export interface ProxyOptions {
+  /** Host side address, e.g. `tcp:127.0.0.1:8080`. */
   readonly listen: string;
+  /** Instance side address, e.g. `tcp:127.0.0.1:80`. */
   readonly connect: string;
 }
 

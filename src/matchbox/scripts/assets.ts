@@ -15,6 +15,7 @@ export interface AssetFile {
 
 /** Flatcar Container Linux PXE and install images (matchbox's `scripts/get-flatcar` layout). */
 export interface FlatcarAssets {
+  /** Selects the Flatcar layout. */
   readonly os: 'flatcar';
   /** `stable`, `beta` or `alpha`. @default 'stable' */
   readonly channel?: string;
@@ -24,12 +25,13 @@ export interface FlatcarAssets {
 
 /** Fedora CoreOS live PXE images (matchbox's `scripts/get-fedora-coreos` layout). */
 export interface FedoraCoreosAssets {
+  /** Selects the Fedora CoreOS layout. */
   readonly os: 'fedora-coreos';
   /** `stable`, `testing` or `next`. @default 'stable' */
   readonly stream?: string;
   /** A build such as `40.20240416.3.1` (FCOS has no `current` alias). */
   readonly version: string;
-  /** @default 'x86_64' */
+  /** CPU architecture of the images. @default 'x86_64' */
   readonly arch?: string;
 }
 
