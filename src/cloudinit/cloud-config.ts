@@ -108,7 +108,7 @@ export interface CloudConfigProps {
  * cloud-init 22.x creates the bridge without NAT when `ipv4_nat: true` is given.
  */
 export class CloudConfig {
-  /** @param props the cloud-config settings; `props` is the settings this config renders. */
+  /** @param props The cloud-config settings this config renders. */
   constructor(public readonly props: CloudConfigProps = {}) {}
 
   /** The preseed this config applies, if any. */
