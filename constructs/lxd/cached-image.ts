@@ -14,6 +14,7 @@ import { IOnHost } from './common';
 
 /** Props of {@link CachedImage}. */
 export interface CachedImageProps {
+  /** The host the image is copied to. */
   readonly host: IHost;
   /** Remote image, `remote:alias`, e.g. `ubuntu:22.04` or `images:alpine/3.19`. */
   readonly source: string;
@@ -28,9 +29,11 @@ export interface CachedImageProps {
  * local copy (`lxc image copy REMOTE:ALIAS local: --alias ALIAS`; `lxd_image` with provider rendering).
  */
 export class CachedImage extends Construct implements IOnHost {
+  /** The host holding the local copy. */
   public readonly host: IHost;
   /** The local alias: use it as a container's `image`. */
   public readonly alias: string;
+  /** What a container launched from the image must depend on. */
   public readonly ready: ITerraformDependable[];
 
 

@@ -12,6 +12,7 @@ import { backendOf, IHost, runnerOf } from '../hosts/host';
 
 /** Props of {@link LxdPreseed}. */
 export interface LxdPreseedProps {
+  /** The host whose LXD daemon the preseed is applied to. */
   readonly host: IHost;
   /** The preseed tree: server config, networks, storage pools, profiles, projects, cluster. */
   readonly preseed: PreseedDocument;
@@ -26,8 +27,11 @@ export interface LxdPreseedProps {
  * To apply it at first boot instead, pass the document to `CloudConfig`'s `lxd.preseed`.
  */
 export class LxdPreseed extends Construct {
+  /** The host the preseed is applied to. */
   public readonly host: IHost;
+  /** What a user of the initialized daemon must depend on. */
   public readonly ready: ITerraformDependable[];
+  /** The preseed document applied. */
   public readonly preseed: PreseedDocument;
 
 

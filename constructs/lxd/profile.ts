@@ -16,14 +16,17 @@ import { IStoragePool } from './storage-pool';
 
 /** A profile, declared or pre-existing. */
 export interface IProfile extends IOnHost {
+  /** The profile's name in LXD. */
   readonly profileName: string;
+  /** What a user of the profile must depend on. */
   readonly ready: ITerraformDependable[];
 }
 
 /** Props of {@link Profile}. */
 export interface ProfileProps {
+  /** The host the profile is created on. */
   readonly host: IHost;
-  /** @default - the construct id */
+  /** The profile's name. @default - the construct id */
   readonly name?: string;
   /** Instance config such as `security.privileged`, `limits.cpu`. @default {} */
   readonly config?: Record<string, string>;
@@ -33,7 +36,7 @@ export interface ProfileProps {
   readonly rootPool?: IStoragePool;
   /** Give instances an `eth0` on this bridge. @default - none */
   readonly network?: IBridge;
-  /** @default '' */
+  /** The profile's description in LXD. @default '' */
   readonly description?: string;
 }
 
@@ -54,8 +57,11 @@ export class Profile extends Construct implements IProfile {
     return new ImportedProfile(scope, id, host, name);
   }
 
+  /** The host the profile is on. */
   public readonly host: IHost;
+  /** The profile's name (`name`, or the construct id). */
   public readonly profileName: string;
+  /** What a user of the profile must depend on. */
   public readonly ready: ITerraformDependable[];
   private readonly config: Record<string, string>;
   private readonly devices: Record<string, ConfigMap> = {};
@@ -129,6 +135,7 @@ export class Profile extends Construct implements IProfile {
     return { name: this.profileName, config: this.config, devices: this.devices, description: this.description };
   }
 
+  /** Reports referenced bridges and storage pools that live on another host. */
   public collectProblems(): Problem[] {
     return this.refs.map((r) => crossHostProblem(this, r.property, r.ref)).filter((p): p is Problem => p !== undefined);
   }

@@ -34,9 +34,11 @@ export interface PublishedImageProps {
  * a container's `image`. Destroy deletes the image (containers launched from it keep their own copy).
  */
 export class PublishedImage extends Construct implements IOnHost {
+  /** The host the image is published on. */
   public readonly host: IHost;
   /** The local alias: use it (or the construct) as a container's `image`. */
   public readonly alias: string;
+  /** What a container launched from the image must depend on. */
   public readonly ready: ITerraformDependable[];
 
 

@@ -27,6 +27,7 @@ const DRIVER_KEYS: Record<StorageDriver, readonly string[]> = {
 
 /** A storage pool, declared or pre-existing. */
 export interface IStoragePool extends IOnHost {
+  /** The pool's name in LXD. */
   readonly poolName: string;
   /** What a user of the pool must depend on. */
   readonly ready: ITerraformDependable[];
@@ -34,9 +35,11 @@ export interface IStoragePool extends IOnHost {
 
 /** Props of {@link StoragePool}. */
 export interface StoragePoolProps {
+  /** The host the pool is created on. */
   readonly host: IHost;
-  /** @default - the construct id */
+  /** The pool's name. @default - the construct id */
   readonly name?: string;
+  /** The storage backend: `dir`, `btrfs`, `lvm`, `zfs` or `ceph`; fixed once created. */
   readonly driver: StorageDriver;
   /** Size of a loop-backed pool (btrfs, lvm, zfs), e.g. `80GiB`. @default - LXD's default (20% of free space, 5-30 GiB) */
   readonly size?: string;
@@ -52,7 +55,7 @@ export interface StoragePoolProps {
   readonly cephOsdPoolName?: string;
   /** Other driver keys, e.g. `{ 'zfs.clone_copy': 'false' }`. @default {} */
   readonly config?: Record<string, string>;
-  /** @default '' */
+  /** The pool's description in LXD. @default '' */
   readonly description?: string;
   /** Terraform `prevent_destroy`: the pool holds data. @default false */
   readonly protect?: boolean;
@@ -88,7 +91,9 @@ export class StoragePool extends Construct implements IStoragePool {
     return new ImportedStoragePool(scope, id, host, name);
   }
 
+  /** The host the pool is on. */
   public readonly host: IHost;
+  /** The pool's name (`name`, or the construct id). */
   public readonly poolName: string;
   public readonly ready: ITerraformDependable[];
   private readonly model: StoragePoolModel;
