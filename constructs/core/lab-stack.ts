@@ -18,8 +18,11 @@ export type LxdProviderVersion = 'v3' | 'v2';
 
 /** The settings constructs read from their stack. */
 export interface LabSettings {
+  /** The resource type that runs commands: `terraform_data` or `null_resource`. */
   readonly commandResource: CommandResourceKind;
+  /** How LXD objects are rendered: `cli` scripts or native `provider` resources. */
   readonly rendering: Rendering;
+  /** The LXD Terraform provider version targeted by `provider` rendering. */
   readonly lxdProviderVersion: LxdProviderVersion;
 }
 
@@ -39,7 +42,7 @@ export interface LabStackProps {
    * @default '../../../terraform.<stack>.tfstate' (next to cdktf.json)
    */
   readonly localStatePath?: string;
-  /** @default 'cli' */
+  /** How LXD objects are rendered: `cli` (command scripts) or `provider` (native LXD provider resources). @default 'cli' */
   readonly rendering?: Rendering;
   /** `limits.*` go to `config` in v3 and to the `limits` map in v2. @default 'v3' */
   readonly lxdProviderVersion?: LxdProviderVersion;
@@ -85,6 +88,7 @@ export class LabStack extends TerraformStack {
     return LabStack.isLabStack(stack) ? stack.ownerId : stack.node.id;
   }
 
+  /** The settings constructs in this stack read, defaults filled in. */
   public readonly settings: LabSettings;
   /** The owner written on the stack's objects. */
   public readonly ownerId: string;

@@ -19,7 +19,9 @@ import { HostBase } from './host';
 
 /** A host folder mounted into the VM. */
 export interface MultipassMount {
+  /** The folder on the machine running multipass. */
   readonly source: string;
+  /** The mount point inside the VM. */
   readonly target: string;
 }
 
@@ -29,7 +31,7 @@ export interface MultipassVmProps {
   readonly lxdRemote?: LxdRemote;
   /** VM name. @default - the construct id */
   readonly name?: string;
-  /** @default 1 */
+  /** Number of virtual CPUs. @default 1 */
   readonly cpus?: number;
   /** Memory in multipass syntax. @default '1G' */
   readonly memory?: string;
@@ -39,7 +41,7 @@ export interface MultipassVmProps {
   readonly image?: string;
   /** cloud-init user-data applied at first boot. @default - an empty cloud-config */
   readonly cloudConfig?: CloudConfig;
-  /** @default [] */
+  /** Host folders mounted into the VM. @default [] */
   readonly mounts?: MultipassMount[];
   /** Seconds to wait for the launch. @default 600 */
   readonly timeoutSeconds?: number;
@@ -61,8 +63,10 @@ export class MultipassVm extends HostBase {
   public readonly _runner: HostRunner;
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[];
+  /** The VM's name in multipass (`name`, or the construct id). */
   public readonly vmName: string;
   public readonly backend: BackendName;
+  /** The cloud-init user-data the VM is launched with. */
   public readonly cloudConfig: CloudConfig;
   private providerIpv4?: string;
 

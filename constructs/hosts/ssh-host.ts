@@ -12,9 +12,9 @@ export interface SshHostProps {
   readonly lxdRemote?: LxdRemote;
   /** Host name or IP address. */
   readonly address: string;
-  /** @default - ssh's default (current user or ~/.ssh/config) */
+  /** The SSH login user. @default - ssh's default (current user or ~/.ssh/config) */
   readonly user?: string;
-  /** @default 22 */
+  /** The SSH port. @default 22 */
   readonly port?: number;
   /** Private key file on the deploying machine. @default - ssh's default keys / agent */
   readonly identityFile?: string;

@@ -36,10 +36,13 @@ export interface MatchboxGroupProps {
  * destroying it removes exactly that file.
  */
 export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
+  /** The server the group is written to (the profile's). */
   public readonly server: MatchboxServer;
+  /** The profile machines of this group boot with. */
   public readonly profile: IMatchboxProfileEntry;
   /** The group id (`groups/<id>.json`). */
   public readonly groupId: string;
+  /** What must exist before machines of the group boot: the group file written. */
   public readonly ready: ITerraformDependable[];
   private readonly core: GroupData;
 

@@ -46,6 +46,7 @@ export interface MatchboxProfileProps {
  * own files; destroying it removes exactly the files it wrote.
  */
 export class MatchboxProfile extends Construct implements IMatchboxProfileEntry {
+  /** The server the profile is written to. */
   public readonly server: MatchboxServer;
   /** The profile id (`profiles/<id>.json`). */
   public readonly profileId: string;

@@ -21,7 +21,9 @@ export type { MatchboxDnsmasqProps, MatchboxNatProps, MatchboxServerProps, Match
 
 /** What the server knows of a profile declared on it. */
 export interface IMatchboxProfileEntry extends IConstruct {
+  /** The profile id (`profiles/<id>.json`). */
   readonly profileId: string;
+  /** The server the profile is written to. */
   readonly server: MatchboxServer;
   /** What a group of the profile depends on. */
   readonly ready: ITerraformDependable[];
@@ -31,8 +33,11 @@ export interface IMatchboxProfileEntry extends IConstruct {
 
 /** What the server knows of a group declared on it. */
 export interface IMatchboxGroupEntry extends IConstruct {
+  /** The group id (`groups/<id>.json`). */
   readonly groupId: string;
+  /** The server the group is written to. */
   readonly server: MatchboxServer;
+  /** The profile machines of the group boot with. */
   readonly profile: IMatchboxProfileEntry;
   /** The group as the pure core models it. */
   data(): GroupData;

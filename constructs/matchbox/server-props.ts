@@ -58,7 +58,7 @@ export interface MatchboxServerProps {
   readonly downloadUrl?: string;
   /** The binary inside the tarball. @default 'matchbox-<version>-linux-amd64/matchbox' */
   readonly archiveMember?: string;
-  /** @default '/usr/local/bin/matchbox' */
+  /** Where the matchbox binary is installed on the host. @default '/usr/local/bin/matchbox' */
   readonly binPath?: string;
   /** Matchbox's `-data-path`. @default '/var/lib/matchbox' */
   readonly dataDir?: string;
@@ -68,7 +68,7 @@ export interface MatchboxServerProps {
   readonly httpListen?: string;
   /** gRPC API listen address (`-rpc-address`), TLS with client certificates. @default '0.0.0.0:8081' */
   readonly grpcListen?: string;
-  /** @default 'info' */
+  /** Matchbox's log level (`-log-level`). @default 'info' */
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** TLS material for the gRPC API. @default - a CA, server and client pair generated with openssl on the host (kept once made) */
   readonly tls?: MatchboxTlsProps;
