@@ -71,7 +71,7 @@ export type { MatchboxProfileProps } from './constructs/matchbox/matchbox-profil
 export { MatchboxGroup } from './constructs/matchbox/matchbox-group';
 export type { MatchboxGroupProps } from './constructs/matchbox/matchbox-group';
 export type { DnsmasqPxeOptions, DnsmasqPxeProps, DnsmasqRange, StaticLeaseProps, DnsmasqLogProps } from './src/dnsmasq/model';
-export type { DataFile } from './src/matchbox/model';
+export type { DataFile, MatchboxBootSpec, MatchboxGroupSpec, MatchboxProfileSpec } from './src/matchbox/model';
 export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from './src/matchbox/scripts';
 
 // Ignition
