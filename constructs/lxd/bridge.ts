@@ -122,11 +122,22 @@ abstract class BridgeBase extends Construct implements IBridge {
 }
 
 class ImportedBridge extends BridgeBase {
+  public readonly host: IHost;
+  public readonly networkName: string;
+  public readonly ipv4Cidr?: string;
+  public readonly managed: boolean;
   public readonly ready: ITerraformDependable[];
-  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly networkName: string,
-    public readonly ipv4Cidr?: string, public readonly managed = true) {
+  /** `nameProperty`: the importer's parameter for the name, for the error message. */
+  constructor(scope: Construct, id: string, attrs: BridgeAttributes, nameProperty: string, managed = true) {
+    const path = `${scope.node.path}/${id}`;
+    assertValid(path, nameProperty, attrs.networkName, checkNetworkName(attrs.networkName));
+    if (attrs.ipv4Cidr !== undefined) assertValid(path, 'ipv4Cidr', attrs.ipv4Cidr, checkHostCidr(attrs.ipv4Cidr));
     super(scope, id);
-    this.ready = host.ready;
+    this.host = attrs.host;
+    this.networkName = attrs.networkName;
+    this.ipv4Cidr = attrs.ipv4Cidr;
+    this.managed = managed;
+    this.ready = attrs.host.ready;
   }
 }
 
@@ -145,9 +156,7 @@ export class Bridge extends BridgeBase {
    * addresses on it are checked at synth as on a declared bridge.
    */
   public static fromBridgeAttributes(scope: Construct, id: string, attrs: BridgeAttributes): IBridge {
-    assertValid(`${scope.node.path}/${id}`, 'networkName', attrs.networkName, checkNetworkName(attrs.networkName));
-    if (attrs.ipv4Cidr !== undefined) assertValid(`${scope.node.path}/${id}`, 'ipv4Cidr', attrs.ipv4Cidr, checkHostCidr(attrs.ipv4Cidr));
-    return new ImportedBridge(scope, id, attrs.host, attrs.networkName, attrs.ipv4Cidr);
+    return new ImportedBridge(scope, id, attrs, 'networkName');
   }
 
   /**
@@ -156,9 +165,7 @@ export class Bridge extends BridgeBase {
    * @deprecated use {@link Bridge.fromBridgeName} or {@link Bridge.fromBridgeAttributes}
    */
   public static fromName(scope: Construct, id: string, host: IHost, name: string, ipv4Cidr?: string): IBridge {
-    assertValid(`${scope.node.path}/${id}`, 'name', name, checkNetworkName(name));
-    if (ipv4Cidr !== undefined) assertValid(`${scope.node.path}/${id}`, 'ipv4Cidr', ipv4Cidr, checkHostCidr(ipv4Cidr));
-    return new ImportedBridge(scope, id, host, name, ipv4Cidr);
+    return new ImportedBridge(scope, id, { host, networkName: name, ipv4Cidr }, 'name');
   }
 
   /**
@@ -166,8 +173,7 @@ export class Bridge extends BridgeBase {
    * containers join it with `nictype: bridged, parent: NAME` and get addresses from that network.
    */
   public static fromHostBridge(scope: Construct, id: string, host: IHost, name: string): IBridge {
-    assertValid(`${scope.node.path}/${id}`, 'name', name, checkNetworkName(name));
-    return new ImportedBridge(scope, id, host, name, undefined, false);
+    return new ImportedBridge(scope, id, { host, networkName: name }, 'name', false);
   }
 
   /** The host the bridge is on. */
@@ -282,6 +288,6 @@ export class Bridge extends BridgeBase {
 
   /** The bridge's DHCP ranges, for address checks. */
   protected ranges(): DhcpRange[] {
-    return [...(this.props.ipv4DhcpRanges ?? [])];
+    return this.props.ipv4DhcpRanges ?? [];
   }
 }

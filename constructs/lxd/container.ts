@@ -123,8 +123,7 @@ export interface ContainerMigrateFrom {
 export class Container extends Construct implements IContainer {
   /** References a container that already exists on the host. */
   public static fromContainerName(scope: Construct, id: string, host: IHost, containerName: string): IContainer {
-    assertValid(`${scope.node.path}/${id}`, 'containerName', containerName, checkInstanceName(containerName));
-    return new ImportedContainer(scope, id, host, containerName);
+    return new ImportedContainer(scope, id, host, containerName, 'containerName');
   }
 
   /**
@@ -132,8 +131,7 @@ export class Container extends Construct implements IContainer {
    * @deprecated use {@link Container.fromContainerName}
    */
   public static fromName(scope: Construct, id: string, host: IHost, name: string): IContainer {
-    assertValid(`${scope.node.path}/${id}`, 'name', name, checkInstanceName(name));
-    return new ImportedContainer(scope, id, host, name);
+    return new ImportedContainer(scope, id, host, name, 'name');
   }
 
   /** The host the container is on. */
@@ -313,7 +311,9 @@ function migrationSource(path: string, name: string, host: IHost, from: Containe
 /** A container that exists on its host outside this app. */
 class ImportedContainer extends Construct implements IContainer {
   public readonly ready: ITerraformDependable[];
-  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly containerName: string) {
+  /** `nameProperty`: the importer's parameter, for the error message. */
+  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly containerName: string, nameProperty: string) {
+    assertValid(`${scope.node.path}/${id}`, nameProperty, containerName, checkInstanceName(containerName));
     super(scope, id);
     this.ready = host.ready;
   }

@@ -44,8 +44,7 @@ export interface ProfileProps {
 export class Profile extends Construct implements IProfile {
   /** References a profile that already exists, such as `default`. */
   public static fromProfileName(scope: Construct, id: string, host: IHost, profileName: string): IProfile {
-    assertValid(`${scope.node.path}/${id}`, 'profileName', profileName, checkObjectName(profileName));
-    return new ImportedProfile(scope, id, host, profileName);
+    return new ImportedProfile(scope, id, host, profileName, 'profileName');
   }
 
   /**
@@ -53,8 +52,7 @@ export class Profile extends Construct implements IProfile {
    * @deprecated use {@link Profile.fromProfileName}
    */
   public static fromName(scope: Construct, id: string, host: IHost, name: string): IProfile {
-    assertValid(`${scope.node.path}/${id}`, 'name', name, checkObjectName(name));
-    return new ImportedProfile(scope, id, host, name);
+    return new ImportedProfile(scope, id, host, name, 'name');
   }
 
   /** The host the profile is on. */
@@ -144,7 +142,9 @@ export class Profile extends Construct implements IProfile {
 /** A profile that exists on its host outside this app. */
 class ImportedProfile extends Construct implements IProfile {
   public readonly ready: ITerraformDependable[];
-  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly profileName: string) {
+  /** `nameProperty`: the importer's parameter, for the error message. */
+  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly profileName: string, nameProperty: string) {
+    assertValid(`${scope.node.path}/${id}`, nameProperty, profileName, checkObjectName(profileName));
     super(scope, id);
     this.ready = host.ready;
   }

@@ -78,8 +78,7 @@ export interface StoragePoolProps {
 export class StoragePool extends Construct implements IStoragePool {
   /** References a pool that already exists on the host (it is never created or deleted). */
   public static fromPoolName(scope: Construct, id: string, host: IHost, poolName: string): IStoragePool {
-    assertValid(`${scope.node.path}/${id}`, 'poolName', poolName, checkObjectName(poolName));
-    return new ImportedStoragePool(scope, id, host, poolName);
+    return new ImportedStoragePool(scope, id, host, poolName, 'poolName');
   }
 
   /**
@@ -87,8 +86,7 @@ export class StoragePool extends Construct implements IStoragePool {
    * @deprecated use {@link StoragePool.fromPoolName}
    */
   public static fromName(scope: Construct, id: string, host: IHost, name: string): IStoragePool {
-    assertValid(`${scope.node.path}/${id}`, 'name', name, checkObjectName(name));
-    return new ImportedStoragePool(scope, id, host, name);
+    return new ImportedStoragePool(scope, id, host, name, 'name');
   }
 
   /** The host the pool is on. */
@@ -163,7 +161,9 @@ export class StoragePool extends Construct implements IStoragePool {
 /** A storage pool that exists on its host outside this app. */
 class ImportedStoragePool extends Construct implements IStoragePool {
   public readonly ready: ITerraformDependable[];
-  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly poolName: string) {
+  /** `nameProperty`: the importer's parameter, for the error message. */
+  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly poolName: string, nameProperty: string) {
+    assertValid(`${scope.node.path}/${id}`, nameProperty, poolName, checkObjectName(poolName));
     super(scope, id);
     this.ready = host.ready;
   }
