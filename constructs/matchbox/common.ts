@@ -49,9 +49,10 @@ export function outputPrefix(c: IConstruct): string {
   return parts.slice(1).join('_').replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=\d)/, '_') || 'matchbox';
 }
 
-/** `{ hostGeneration }` when the server's host can be replaced under it (see ContainerHost), else `{}`. */
-export function generationOf(server: { readonly hostGeneration?: string }): Record<string, string> {
-  return server.hostGeneration === undefined ? {} : { hostGeneration: server.hostGeneration };
+/** `{ hostGeneration }` when the server's host can be replaced under it (see IHost.generation), else `{}`. */
+export function generationOf(server: IMatchboxServer): Record<string, string> {
+  const generation = server.host.generation;
+  return generation === undefined ? {} : { hostGeneration: generation };
 }
 
 /**

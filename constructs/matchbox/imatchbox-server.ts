@@ -25,6 +25,4 @@ export interface IMatchboxServer extends IConstruct {
   readonly grpcEndpoint: string;
   /** Credentials for the matchbox Terraform provider. */
   readonly credentials: MatchboxCredentials;
-  /** Changes when the host's filesystem is replaced (see ContainerHost). @default - none */
-  readonly hostGeneration?: string;
 }

@@ -70,8 +70,6 @@ export class MatchboxServer extends Construct implements IMatchboxServer {
   public readonly dataReady: ITerraformDependable[];
   /** Everything the server sets up. */
   public readonly ready: ITerraformDependable[];
-  /** A value that changes when the host's filesystem is replaced (see ContainerHost), or undefined. */
-  public readonly hostGeneration?: string;
   /** Files (relative to the assets directory) that the prefetch provides. */
   public readonly assetFiles: AssetFile[];
   /** The rendered dnsmasq configuration, when dnsmasq is on. */
@@ -103,7 +101,6 @@ export class MatchboxServer extends Construct implements IMatchboxServer {
     this.assetsUrl = `${this.httpEndpoint}/assets`;
     this.dnsmasqConfig = s.dnsmasq?.config;
     this.assetFiles = s.assetFiles;
-    this.hostGeneration = props.host.generation;
     this.after = [...this.host.ready];
 
     // Given TLS material first: the service starts with it.
