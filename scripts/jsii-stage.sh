@@ -31,5 +31,7 @@ npx jsii --silence-warnings=reserved-word 2>&1 | grep -v '^!!' | grep -v '^\s*$'
 test -f .jsii || { echo "jsii failed" >&2; exit 1; }
 npx jsii-docgen -o "$root/API.md" 2>&1 | grep -v '^!!' | grep -v '^\s*$' || true
 echo "API.md written ($(wc -l < "$root/API.md") lines)"
-node "$root/scripts/check-api-docs.js" .jsii "${1:-}" | head -n 1
-node "$root/scripts/check-api-docs.js" .jsii "${1:-}" > /dev/null
+status=0
+report=$(node "$root/scripts/check-api-docs.js" .jsii "${1:-}") || status=$?
+echo "$report" | head -n 1
+exit "$status"
