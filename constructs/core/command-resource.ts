@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, TerraformResource, TerraformStack } from './cdk';
 import { NullProvider, NullResource } from './null-provider';
-import { CommandResourceKind } from './lab-stack';
+import { CommandResourceKind } from './stack-settings';
 import { dependableToken } from './terraform-values';
 
 /** What a command resource holds. */

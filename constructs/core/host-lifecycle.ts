@@ -6,7 +6,7 @@ import { BackendSpec, LXD_BACKEND } from '../../src/lxd/backend';
 import { HostDeclarations, PRUNE_ENV, pruneCommand, pruneManifest, readScript } from '../../src/lifecycle/scripts';
 import { commandResource } from './command-resource';
 import { localDependables } from './cross-stack';
-import { LabStack, onLabStack } from './lab-stack';
+import { ownerOf, settingsOf } from './stack-settings';
 import { dependableToken, once, onceString, tfLiteral } from './terraform-values';
 
 /**
@@ -70,8 +70,8 @@ export class HostLifecycle extends Construct {
     super(scope, id);
     this.hostId = runnerIdentity(runner) + (backend.name === 'lxd' ? '' : `/${backend.name}`);
     registry(this).push(this);
-    const owner = LabStack.ownerOf(this);
-    const kind = LabStack.settingsOf(this).commandResource;
+    const owner = ownerOf(this);
+    const kind = settingsOf(this).commandResource;
     const declarations = once(() => tfLiteral({ lifecycle: 'cdktf-lxd-matchbox', owner, ...this.declarations() }));
     const host = runnerCommand(runner);
     const resource = (phase: 'before' | 'after') => commandResource(this, kind, phase, {
@@ -134,8 +134,3 @@ function registry(c: IConstruct): HostLifecycle[] {
   if (!list) registries.set(root, (list = []));
   return list;
 }
-
-// Every cli stack prunes on the deploying machine (its VMs' records), even once it declares no host.
-onLabStack((stack) => {
-  if (stack.settings.rendering === 'cli') HostLifecycle.of(stack, { kind: 'local', sudo: false }, [], undefined, false);
-});

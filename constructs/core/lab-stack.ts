@@ -1,32 +1,15 @@
 import { Construct, IConstruct } from 'constructs';
 import { App, assertSameCore, LocalBackend, TerraformBackend, TerraformStack } from './cdk';
 import { checkOwnerId } from '../../src/lifecycle/scripts';
-import { assertValid, formatProblem, Problem, ValidationError } from '../../src/validation/errors';
+import { assertValid } from '../../src/validation/errors';
+import { createRendering } from '../render/rendering';
+import { RenderingStrategy } from '../render/rendering-strategy';
+import { validateTree } from './problems';
+import {
+  bindStackContext, CommandResourceKind, DEFAULT_SETTINGS, LabSettings, LxdProviderVersion, ownerOf, Rendering, settingsOf,
+} from './stack-settings';
 
-/** Which Terraform resource carries the local-exec provisioners. */
-export type CommandResourceKind = 'terraform_data' | 'null_resource';
-
-/**
- * How objects become Terraform resources: `cli` runs idempotent scripts through the host
- * (terraform_data + local-exec, no provider download); `provider` emits native
- * terraform-lxd/lxd, poseidon/matchbox and larstobi/multipass resources.
- */
-export type Rendering = 'cli' | 'provider';
-
-/** Target version of terraform-lxd/lxd for `provider` rendering. */
-export type LxdProviderVersion = 'v3' | 'v2';
-
-/** The settings constructs read from their stack. */
-export interface LabSettings {
-  /** The resource type that runs commands: `terraform_data` or `null_resource`. */
-  readonly commandResource: CommandResourceKind;
-  /** How LXD objects are rendered: `cli` scripts or native `provider` resources. */
-  readonly rendering: Rendering;
-  /** The LXD Terraform provider version targeted by `provider` rendering. */
-  readonly lxdProviderVersion: LxdProviderVersion;
-}
-
-const DEFAULT_SETTINGS: LabSettings = { commandResource: 'terraform_data', rendering: 'cli', lxdProviderVersion: 'v3' };
+export type { CommandResourceKind, LabSettings, LxdProviderVersion, Rendering } from './stack-settings';
 
 /** Props of {@link LabStack}. */
 export interface LabStackProps {
@@ -57,14 +40,6 @@ export interface LabStackProps {
 
 const LAB_STACK = Symbol.for('cdktf-lxd-matchbox.LabStack');
 
-/** Run for every new LabStack: how other modules add what each stack has (without an import cycle). */
-const STACK_HOOKS: ((stack: LabStack) => void)[] = [];
-
-/** Registers `hook` to run at the end of every LabStack's constructor. */
-export function onLabStack(hook: (stack: LabStack) => void): void {
-  STACK_HOOKS.push(hook);
-}
-
 /**
  * A TerraformStack for lab environments. It validates every construct of the
  * whole app before any stack is written, keeps local state at a relative path,
@@ -73,8 +48,7 @@ export function onLabStack(hook: (stack: LabStack) => void): void {
 export class LabStack extends TerraformStack {
   /** The lab settings in force for `scope` (defaults outside a LabStack). */
   public static settingsOf(scope: IConstruct): LabSettings {
-    const stack = TerraformStack.of(scope);
-    return LabStack.isLabStack(stack) ? stack.settings : DEFAULT_SETTINGS;
+    return settingsOf(scope);
   }
 
   /** True when `x` is a LabStack. */
@@ -84,14 +58,18 @@ export class LabStack extends TerraformStack {
 
   /** The owner id of the objects `scope`'s stack creates (the stack id outside a LabStack). */
   public static ownerOf(scope: IConstruct): string {
-    const stack = TerraformStack.of(scope);
-    return LabStack.isLabStack(stack) ? stack.ownerId : stack.node.id;
+    return ownerOf(scope);
   }
 
   /** The settings constructs in this stack read, defaults filled in. */
   public readonly settings: LabSettings;
   /** The owner written on the stack's objects. */
   public readonly ownerId: string;
+  /**
+   * How the stack's constructs become Terraform resources (made from `rendering`).
+   * @internal
+   */
+  public readonly _rendering: RenderingStrategy;
   private readonly localStatePath: string;
 
   constructor(scope: Construct, id: string, props: LabStackProps = {}) {
@@ -106,7 +84,8 @@ export class LabStack extends TerraformStack {
     this.localStatePath = props.localStatePath ?? `../../../terraform.${id}.tfstate`;
     this.ownerId = props.ownerId ?? id;
     assertValid(this.node.path, 'ownerId', this.ownerId, checkOwnerId(this.ownerId));
-    for (const hook of STACK_HOOKS) hook(this);
+    bindStackContext(this, { settings: this.settings, ownerId: this.ownerId });
+    this._rendering = createRendering(this, this.settings);
   }
 
   /** Uses a relative local state path unless the stack declares a backend. */
@@ -137,30 +116,3 @@ export class LabStack extends TerraformStack {
 
 /** Apps whose whole tree was validated by the first stack's prepareStack (one pass, not one per stack). */
 const VALIDATED = new WeakSet<IConstruct>();
-
-/** Collects every validation problem under `root` and throws them together. */
-export function validateTree(root: IConstruct): void {
-  const problems: Problem[] = [];
-  const messages: string[] = [];
-  for (const c of root.node.findAll()) {
-    for (const v of c.node.validate()) {
-      messages.push(v.startsWith('[') ? v : `[${c.node.path}] ${v}`);
-    }
-    const collector = (c as Partial<ProblemSource>).collectProblems;
-    if (typeof collector === 'function') problems.push(...collector.call(c));
-  }
-  if (problems.length) throw new ValidationError(problems);
-  if (messages.length) throw new Error(`Validation failed; nothing was synthesized:\n  ${messages.join('\n  ')}`);
-}
-
-/** A construct that reports structured problems (cross-object checks run at synth). */
-export interface ProblemSource {
-  collectProblems(): Problem[];
-}
-
-/** Adds `source`'s structured problems as a cdktf validation, so plain TerraformStacks check them too. */
-export function registerProblems(construct: Construct & ProblemSource): void {
-  construct.node.addValidation({
-    validate: () => (LabStack.isLabStack(TerraformStack.of(construct)) ? [] : construct.collectProblems().map(formatProblem)),
-  });
-}

@@ -6,7 +6,7 @@ import { BackendSpec } from '../../src/lxd/backend';
 import { localDependables } from './cross-stack';
 import { commandResource } from './command-resource';
 import { HostLifecycle, ObjectLifecycle } from './host-lifecycle';
-import { LabStack } from './lab-stack';
+import { ownerOf, settingsOf } from './stack-settings';
 import { dependableToken, once, onceString, sensitiveLiteral, tfLiteral } from './terraform-values';
 
 export { sensitiveLiteral, tfLiteral } from './terraform-values';
@@ -70,7 +70,7 @@ export class ManagedObject extends Construct {
 
   constructor(scope: Construct, id: string, private readonly props: ManagedObjectProps) {
     super(scope, id);
-    const kind = LabStack.settingsOf(this).commandResource;
+    const kind = settingsOf(this).commandResource;
     const command = tfLiteral(execCommand(props.runner));
     const destroyProvisioner = {
       type: 'local-exec' as const,
@@ -128,7 +128,7 @@ export class ManagedObject extends Construct {
     const state = this.props.state();
     const lc = this.props.lifecycle;
     if (lc?.kind !== 'record') return (this.cached = state);
-    const owner = LabStack.ownerOf(this);
+    const owner = ownerOf(this);
     const record = {
       kind: lc.recordKind, name: lc.name, owner, path: this.node.scope?.node.path ?? this.node.path,
       protect: this.props.protect ?? false, order: lc.order ?? 0, destroy: state.destroy,

@@ -5,6 +5,7 @@ import { IContainer } from '../lxd/container';
 import { BackendName } from '../../src/lxd/backend';
 import { backendOf, HostBase, runnerOf } from './host';
 import { dependablesIn } from './host-reference';
+import { renderingOf } from '../render/rendering';
 
 /** Props of {@link ContainerHost}. */
 export interface ContainerHostProps {
@@ -46,7 +47,7 @@ export class ContainerHost extends HostBase {
     };
     const anchored = dependablesIn(this, 'ready', props.container.ready);
     this.ready = anchored.ready;
-    this.trackLifecycle();
+    renderingOf(this).trackHost(this);
     this.generation = anchored.generation ?? firstId(props.container.ready);
   }
 }

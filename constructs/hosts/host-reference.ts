@@ -5,6 +5,7 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { dependablesIn } from '../core/cross-stack';
 import { HostBase, IHost, runnerOf } from './host';
+import { renderingOf } from '../render/rendering';
 
 export { dependablesIn, inStackOf } from '../core/cross-stack';
 
@@ -50,6 +51,6 @@ export class HostReference extends HostBase {
     const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])]);
     this.ready = anchored.ready;
     this.generation = anchored.generation;
-    this.trackLifecycle();
+    renderingOf(this).trackHost(this);
   }
 }

@@ -4,8 +4,7 @@ import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { BackendName, backendSpec, BackendSpec } from '../../src/lxd/backend';
 import { HostRunner, runnerIdentity } from '../../src/hosts/runner';
 import { Problem } from '../../src/validation/errors';
-import { HostLifecycle } from '../core/host-lifecycle';
-import { LabStack, registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/problems';
 
 /**
  * A machine that runs LXD (or Incus) commands: a multipass VM, an ssh host, the local machine, an
@@ -111,17 +110,6 @@ export abstract class HostBase extends Construct implements IHost {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     registerProblems(this);
-  }
-
-  /**
-   * Gives the stack its prune on this host and on the deploying machine even before any object
-   * is declared there, so removing the last object (or the VM itself) still deletes it.
-   * Subclasses call it once `runner` and `ready` are set.
-   */
-  protected trackLifecycle(): void {
-    if (LabStack.settingsOf(this).rendering !== 'cli') return;
-    HostLifecycle.of(this, { kind: 'local', sudo: false }, [], undefined, false);
-    HostLifecycle.of(this, this._runner, this.ready, backendOf(this));
   }
 
   /** Duplicate names on this machine, across every host construct and stack of the app (reported once). */

@@ -4,6 +4,7 @@ import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { HostBase } from './host';
+import { renderingOf } from '../render/rendering';
 
 /** Props of {@link LocalHost}. */
 export interface LocalHostProps {
@@ -28,6 +29,6 @@ export class LocalHost extends HostBase {
     this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
     this._runner = { kind: 'local', sudo: props.sudo ?? false };
     this.backend = props.backend ?? 'lxd';
-    this.trackLifecycle();
+    renderingOf(this).trackHost(this);
   }
 }

@@ -7,14 +7,12 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { checkInstanceName } from '../../src/lxd/names';
 import {
-  checkTimeoutSeconds, MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel, USER_DATA_ENV, vmDelete, vmLaunch, vmWaitForCloudInit,
+  checkTimeoutSeconds, MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel,
 } from '../../src/multipass/vm';
 import { assertValid, ValidationError } from '../../src/validation/errors';
 import { checkMultipassSize } from '../../src/validation/size';
-import { LabStack } from '../core/lab-stack';
-import { multipassInstance } from '../render/multipass-provider';
-import { ManagedObject, sensitiveLiteral } from '../core/managed-object';
 import { yamlSafeTokens } from '../core/terraform-values';
+import { renderingOf } from '../render/rendering';
 import { HostBase } from './host';
 
 /** A host folder mounted into the VM. */
@@ -68,7 +66,7 @@ export class MultipassVm extends HostBase {
   public readonly backend: BackendName;
   /** The cloud-init user-data the VM is launched with. */
   public readonly cloudConfig: CloudConfig;
-  private providerIpv4?: string;
+  private readonly providerIpv4?: string;
 
 
   /**
@@ -122,31 +120,10 @@ export class MultipassVm extends HostBase {
     this._runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };
     // Terraform values in the cloud-config land in the YAML as quoted strings (see yamlSafeTokens).
     const userData = new CloudConfig(yamlSafeTokens(this.cloudConfig.props)).render();
-    if (LabStack.settingsOf(this).rendering === 'provider') {
-      const instance = multipassInstance(this, model, userData);
-      this.providerIpv4 = instance.ipv4;
-      // larstobi/multipass cannot wait for cloud-init: that part stays a local-exec.
-      const wait = new ManagedObject(this, 'cloud-init', {
-        runner: { kind: 'local', sudo: false }, deletable: false, dependsOn: [instance],
-        state: () => ({ identity: { instance: instance.getStringAttribute('id') }, settings: {}, converge: vmWaitForCloudInit(model.name), destroy: '' }),
-      });
-      this.ready = [instance, wait.converged];
-      return;
-    }
-    const vm = new ManagedObject(this, 'vm', {
-      runner: { kind: 'local', sudo: false },
-      protect: props.protect,
-      lifecycle: { kind: 'record', recordKind: 'multipass-vm', name: model.name, order: 10 },
-      sensitive: this.cloudConfig.hasSecret,
-      state: () => ({
-        identity: { kind: 'multipass-vm', ...model, userData: this.cloudConfig.hasSecret ? sensitiveLiteral(userData) : userData },
-        settings: {},
-        converge: vmLaunch(model),
-        destroy: vmDelete(model.name),
-        environment: { [USER_DATA_ENV]: userData },
-      }),
-    });
-    this.ready = [vm.converged];
-    this.trackLifecycle();
+    const rendering = renderingOf(this);
+    const vm = rendering.multipassVm(this, { model, userData, sensitive: this.cloudConfig.hasSecret, protect: props.protect });
+    this.ready = vm.ready;
+    this.providerIpv4 = vm.ipv4Address;
+    rendering.trackHost(this);
   }
 }

@@ -5,6 +5,7 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { assertValid, Verdict } from '../../src/validation/errors';
 import { HostBase } from './host';
+import { renderingOf } from '../render/rendering';
 
 /** Props of {@link SshHost}. */
 export interface SshHostProps {
@@ -53,6 +54,6 @@ export class SshHost extends HostBase {
       kind: 'ssh', address: props.address, user: props.user, port, identityFile: props.identityFile,
       options: props.options ?? {}, sudo: props.sudo ?? false,
     };
-    this.trackLifecycle();
+    renderingOf(this).trackHost(this);
   }
 }

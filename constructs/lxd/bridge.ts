@@ -10,9 +10,9 @@ import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
 import { checkMac, normalizeMac } from '../../src/net/mac';
 import { checkMtu } from '../../src/net/mtu';
 import { assertValid, Problem } from '../../src/validation/errors';
-import { registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/problems';
 import { networkResource } from '../render/lxd-provider';
-import { renderObject } from '../render/render-object';
+import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues, withConfig } from './common';
 import { assertClusterPlacement, ILxdCluster } from './icluster';
@@ -224,7 +224,7 @@ export class Bridge extends BridgeBase {
     // Lazily: the member keys come from the model, which static leases extend until synth.
     const members = cluster ? () => memberConfigs(this.model().config, bridgeMemberKeys, cluster.memberNames, props.perMember) : undefined;
 
-    this.ready = renderObject(this, 'network', {
+    this.ready = renderingOf(this).lxdObject(this, 'network', {
       host: this.host,
       dependsOn: cluster ? [...this.host.ready, ...cluster.ready] : this.host.ready,
       lifecycle: { kind: 'network', name: this.networkName },

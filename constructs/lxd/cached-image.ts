@@ -9,7 +9,7 @@ import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { incusImage } from '../render/incus-provider';
-import { renderObject } from '../render/render-object';
+import { renderingOf } from '../render/rendering';
 import { IOnHost } from './common';
 
 /** Props of {@link CachedImage}. */
@@ -55,7 +55,7 @@ export class CachedImage extends Construct implements IOnHost {
     assertValid(this.node.path, 'source', props.source, checkImageRemote(props.source, backendOf(props.host)));
     const autoUpdate = props.autoUpdate ?? true;
     registerName(this.host, 'image alias', this.alias, this);
-    this.ready = renderObject(this, 'image', {
+    this.ready = renderingOf(this).lxdObject(this, 'image', {
       host: this.host,
       dependsOn: this.host.ready,
       lifecycle: { kind: 'image', name: this.alias },

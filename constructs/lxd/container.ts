@@ -14,9 +14,10 @@ import { checkIpv4 } from '../../src/net/ipv4';
 import { checkMac } from '../../src/net/mac';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
-import { registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/problems';
 import { instanceResource } from '../render/lxd-provider';
-import { RenderedObject, renderObject } from '../render/render-object';
+import { renderingOf } from '../render/rendering';
+import { RenderedObject } from '../render/rendering-strategy';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { claimAddress, IBridge } from './bridge';
 import { CachedImage } from './cached-image';
@@ -178,7 +179,7 @@ export class Container extends Construct implements IContainer {
     assertConfig(path, 'config', props.config);
     if (props.target !== undefined) assertValid(path, 'target', props.target, checkObjectName(props.target));
     const source = props.migrateFrom && migrationSource(path, this.containerName, props.host, props.migrateFrom);
-    this.rendered = renderObject(this, 'instance', {
+    this.rendered = renderingOf(this).lxdObject(this, 'instance', {
       host: this.host,
       dependsOn: this.host.ready,
       protect: props.protect,

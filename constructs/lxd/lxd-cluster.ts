@@ -9,7 +9,7 @@ import { script } from '../../src/lxd/cli';
 import { PreseedMemberConfig } from '../../src/lxd/preseed';
 import { shq } from '../../src/shell/quote';
 import { assertValid } from '../../src/validation/errors';
-import { LabStack } from '../core/lab-stack';
+import { ownerOf } from '../core/stack-settings';
 import { ManagedObject } from '../core/managed-object';
 import { backendOf, IHost, runnerOf } from '../hosts/host';
 import { ILxdCluster } from './icluster';
@@ -122,7 +122,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
       ready.push(join.object, join.converged);
     }
     // Members the code no longer lists (joined by this stack before) leave the cluster.
-    const recordKey = `user.cdktf.members.${LabStack.ownerOf(this)}`;
+    const recordKey = `user.cdktf.members.${ownerOf(this)}`;
     const membership = new ManagedObject(this, 'membership', {
       runner: runnerOf(first.host),
       dependsOn: ready,

@@ -6,9 +6,9 @@ import { checkDiskSource, diskDevice, DiskOptions, nicDevice, rootDisk } from '.
 import { ConfigMap, ProfileModel } from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
 import { assertValid, Problem } from '../../src/validation/errors';
-import { registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/problems';
 import { profileResource } from '../render/lxd-provider';
-import { renderObject } from '../render/render-object';
+import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { IBridge } from './bridge';
 import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, withConfig } from './common';
@@ -99,7 +99,7 @@ export class Profile extends Construct implements IProfile {
     registerName(this.host, 'profile', this.profileName, this);
     registerProblems(this);
 
-    this.ready = renderObject(this, 'profile', {
+    this.ready = renderingOf(this).lxdObject(this, 'profile', {
       host: this.host,
       dependsOn: [...this.host.ready, ...deps],
       lifecycle: { kind: 'profile', name: this.profileName },

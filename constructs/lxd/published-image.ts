@@ -6,7 +6,7 @@ import { checkConfigKey, checkConfigValue, checkObjectName } from '../../src/lxd
 import { imagePublish } from '../../src/lxd/publish';
 import { assertValid } from '../../src/validation/errors';
 import { backendOf, IHost, registerName, sameHost } from '../hosts/host';
-import { renderObject } from '../render/render-object';
+import { renderingOf } from '../render/rendering';
 import { IOnHost } from './common';
 import { IContainer } from './icontainer';
 
@@ -68,7 +68,7 @@ export class PublishedImage extends Construct implements IOnHost {
     assertValid(path, 'container', props.container.node.path, sameHost(this.host, props.container.host)
       ? undefined : { reason: 'the image is published on the container\'s host', fix: 'publish on the host the container is on' });
     registerName(this.host, 'image alias', this.alias, this);
-    this.ready = renderObject(this, 'image', {
+    this.ready = renderingOf(this).lxdObject(this, 'image', {
       host: this.host,
       dependsOn: [...this.host.ready, ...props.container.ready],
       lifecycle: { kind: 'image', name: this.alias },

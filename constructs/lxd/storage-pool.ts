@@ -9,7 +9,7 @@ import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
 import { storagePoolResource } from '../render/lxd-provider';
-import { renderObject } from '../render/render-object';
+import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues } from './common';
 import { assertClusterPlacement, ILxdCluster } from './icluster';
@@ -139,7 +139,7 @@ export class StoragePool extends Construct implements IStoragePool {
     registerName(this.host, 'storage pool', this.poolName, this);
 
     const fixed = Object.fromEntries(Object.entries(config).filter(([k]) => POOL_CREATE_ONLY_KEYS.includes(k)));
-    this.ready = renderObject(this, 'pool', {
+    this.ready = renderingOf(this).lxdObject(this, 'pool', {
       host: this.host,
       dependsOn: cluster ? [...this.host.ready, ...cluster.ready] : this.host.ready,
       protect: props.protect,

@@ -5,9 +5,9 @@ import { DataFile, MatchboxGroupSpec as GroupData } from '../../src/matchbox/mod
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ProblemSubject, ValidationError } from '../../src/validation/errors';
-import { LabStack, registerProblems } from '../core/lab-stack';
-import { matchboxGroupResource } from '../render/matchbox-provider';
-import { dataFilesObject, remapProblem, tokenProblem } from './common';
+import { registerProblems } from '../core/problems';
+import { renderingOf } from '../render/rendering';
+import { remapProblem, tokenProblem } from './common';
 import { MatchboxProfile } from './matchbox-profile';
 import { IMatchboxGroupEntry, IMatchboxProfileEntry, MatchboxServer } from './matchbox-server';
 
@@ -84,12 +84,8 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
     this.server.registerGroup(this);
     registerProblems(this);
 
-    if (LabStack.settingsOf(this).rendering === 'provider') {
-      this.ready = [matchboxGroupResource(this, this.server, this.core, this.profile.ready)];
-      return;
-    }
-    this.ready = dataFilesObject(this, 'file', {
-      server: this.server, kind: 'matchbox-group', objectId: this.groupId, files: this.files(), dependsOn: [...this.server.dataReady, ...this.profile.ready],
+    this.ready = renderingOf(this).matchboxGroup(this, {
+      server: this.server, spec: this.core, files: this.files(), dependsOn: [...this.server.dataReady, ...this.profile.ready],
     });
   }
 

@@ -6,9 +6,8 @@ import { DataFile, MatchboxProfileSpec as ProfileData } from '../../src/matchbox
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ValidationError } from '../../src/validation/errors';
-import { LabStack } from '../core/lab-stack';
-import { matchboxProfileResource } from '../render/matchbox-provider';
-import { dataFilesObject, remapProblem, tokenProblem } from './common';
+import { renderingOf } from '../render/rendering';
+import { remapProblem, tokenProblem } from './common';
 import { IMatchboxProfileEntry, MatchboxServer } from './matchbox-server';
 
 /** Props of {@link MatchboxProfile}. */
@@ -93,13 +92,7 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
     if (problems.length) throw new ValidationError(problems);
     this.server.registerProfile(this);
 
-    if (LabStack.settingsOf(this).rendering === 'provider') {
-      this.ready = [matchboxProfileResource(this, this.server, this.core)];
-      return;
-    }
-    this.ready = dataFilesObject(this, 'files', {
-      server: this.server, kind: 'matchbox-profile', objectId: this.profileId, files: this.files(), dependsOn: this.server.dataReady,
-    });
+    this.ready = renderingOf(this).matchboxProfile(this, { server: this.server, spec: this.core, files: this.files(), dependsOn: this.server.dataReady });
   }
 
   /** The profile as the pure core models it. */

@@ -8,7 +8,7 @@ import {
 import { MatchboxGroupSpec as GroupData, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
 import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ProblemSubject } from '../../src/validation/errors';
-import { registerProblems } from '../core/lab-stack';
+import { registerProblems } from '../core/problems';
 import { ManagedObject } from '../core/managed-object';
 import { IHost, runnerOf } from '../hosts/host';
 import { generationOf, remapProblem } from './common';

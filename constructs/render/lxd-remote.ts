@@ -4,7 +4,7 @@ import { LxdProvider as LxdProviderV3 } from '../../generated/providers/lxd/prov
 import { LxdProvider as LxdProviderV2 } from '../../generated/providers/lxd-v2/provider';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { ValidationError } from '../../src/validation/errors';
-import { LxdProviderVersion } from '../core/lab-stack';
+import { LxdProviderVersion } from '../core/stack-settings';
 
 interface Registry {
   readonly remotes: Map<string, LxdRemote>;

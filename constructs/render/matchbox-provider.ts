@@ -6,8 +6,8 @@ import { MatchboxProvider } from '../../generated/providers/matchbox/provider';
 import { MatchboxGroupSpec as GroupData, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
 import { configText } from '../../src/matchbox/render';
 import { ValidationError } from '../../src/validation/errors';
-import { inStackOf } from '../hosts/host-reference';
-import type { MatchboxServer } from '../matchbox/matchbox-server';
+import { inStackOf } from '../core/cross-stack';
+import { IMatchboxServer } from '../matchbox/imatchbox-server';
 
 /**
  * poseidon/matchbox resources for the library's profiles and groups. The provider talks to
@@ -16,7 +16,7 @@ import type { MatchboxServer } from '../matchbox/matchbox-server';
  */
 
 /** The stack's provider for `server`, created on first use (aliased when a stack has several servers). */
-function providerFor(scope: Construct, server: MatchboxServer): MatchboxProvider {
+function providerFor(scope: Construct, server: IMatchboxServer): MatchboxProvider {
   const stack = TerraformStack.of(scope);
   const id = `matchbox-${server.node.addr.slice(0, 8)}`;
   const existing = stack.node.tryFindChild(id) as MatchboxProvider | undefined;
@@ -33,8 +33,8 @@ function waits(scope: Construct, deps: ITerraformDependable[]): ITerraformDepend
   return deps.length && inStackOf(scope, deps) ? [...new Set(deps)] : undefined;
 }
 
-/** `matchbox_profile`: boot settings, raw Ignition and the generic template. */
-export function matchboxProfileResource(scope: Construct, server: MatchboxServer, p: ProfileData): Profile {
+/** `matchbox_profile`: boot settings, raw Ignition and the generic template, after `deps` (the server's data). */
+export function matchboxProfileResource(scope: Construct, server: IMatchboxServer, p: ProfileData, deps: ITerraformDependable[]): Profile {
   if (p.cloud !== undefined) {
     throw new ValidationError([{ path: scope.node.path, property: 'cloud', value: '(template)', reason: 'poseidon/matchbox has no Cloud-Config field', fix: 'use ignition or generic, or the cli rendering' }]);
   }
@@ -46,12 +46,12 @@ export function matchboxProfileResource(scope: Construct, server: MatchboxServer
     args: p.boot?.args ? [...p.boot.args] : undefined,
     rawIgnition: p.ignition !== undefined ? configText(p.ignition) : undefined,
     genericConfig: p.generic !== undefined ? configText(p.generic) : undefined,
-    dependsOn: waits(scope, server.dataReady),
+    dependsOn: waits(scope, deps),
   });
 }
 
-/** `matchbox_group`: the provider takes metadata as a map of strings. */
-export function matchboxGroupResource(scope: Construct, server: MatchboxServer, g: GroupData, profile: ITerraformDependable[]): Group {
+/** `matchbox_group`, after `deps` (the server's data and the profile); the provider takes metadata as a map of strings. */
+export function matchboxGroupResource(scope: Construct, server: IMatchboxServer, g: GroupData, deps: ITerraformDependable[]): Group {
   const metadata = g.metadata ?? {};
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value !== 'string') {
@@ -67,6 +67,6 @@ export function matchboxGroupResource(scope: Construct, server: MatchboxServer, 
     profile: g.profile,
     selector: g.selector && Object.keys(g.selector).length ? { ...g.selector } : undefined,
     metadata: Object.keys(metadata).length ? (metadata as Record<string, string>) : undefined,
-    dependsOn: waits(scope, [...server.dataReady, ...profile]),
+    dependsOn: waits(scope, deps),
   });
 }

@@ -1,6 +1,6 @@
 import { ITerraformDependable } from '../core/cdk';
 import { BackendName } from '../../src/lxd/backend';
-import { LxdProviderVersion } from '../core/lab-stack';
+import { LxdProviderVersion } from '../core/stack-settings';
 
 /** Where a resource goes: its remote, the provider version, and what it waits for. */
 export interface ProviderTarget {

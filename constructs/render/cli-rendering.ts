@@ -1,0 +1,72 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from '../core/cdk';
+import { ownershipConfig } from '../../src/lifecycle/scripts';
+import { USER_DATA_ENV, vmDelete, vmLaunch } from '../../src/multipass/vm';
+import { HostLifecycle } from '../core/host-lifecycle';
+import { ManagedObject, sensitiveLiteral } from '../core/managed-object';
+import { ownerOf } from '../core/stack-settings';
+import { backendOf, IHost, runnerOf } from '../hosts/host';
+import { dataFilesObject } from '../matchbox/common';
+import { MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
+import {
+  RenderedObject, RenderedVm, RenderingStrategy, RenderMatchboxProps, RenderObjectProps, RenderVmProps,
+} from './rendering-strategy';
+
+const LOCAL = { kind: 'local', sudo: false } as const;
+
+/**
+ * The `cli` rendering: every object is a pair of command resources running idempotent scripts
+ * through its host, and the stack prunes what it no longer declares on each host.
+ */
+export class CliRendering implements RenderingStrategy {
+  public readonly name = 'cli';
+
+  /**
+   * @param stack the LabStack that owns the rendering: it prunes its VMs' records on the
+   *   deploying machine even once it declares no host. @default - none (a plain TerraformStack)
+   */
+  constructor(stack?: Construct) {
+    if (stack) HostLifecycle.of(stack, LOCAL, [], undefined, false);
+  }
+
+  /** Gives the stack its prune on `host` and on the deploying machine, even before any object is declared there. */
+  public trackHost(host: IHost): void {
+    HostLifecycle.of(host, LOCAL, [], undefined, false);
+    HostLifecycle.of(host, runnerOf(host), host.ready, backendOf(host));
+  }
+
+  public lxdObject(scope: Construct, id: string, p: RenderObjectProps): RenderedObject {
+    const ownership = ownershipConfig({ owner: ownerOf(scope), path: scope.node.path, protect: p.protect });
+    const obj = new ManagedObject(scope, id, {
+      runner: runnerOf(p.host), dependsOn: p.dependsOn, protect: p.protect, sensitive: p.sensitive, state: () => p.cli(ownership),
+      lifecycle: p.lifecycle, hostReady: p.host.ready, backend: backendOf(p.host),
+    });
+    return { ready: [obj.object, obj.converged], dependOn: (...deps) => obj.dependOn(...deps) };
+  }
+
+  public multipassVm(vm: Construct, p: RenderVmProps): RenderedVm {
+    const { model, userData, sensitive } = p;
+    const launched = new ManagedObject(vm, 'vm', {
+      runner: LOCAL,
+      protect: p.protect,
+      lifecycle: { kind: 'record', recordKind: 'multipass-vm', name: model.name, order: 10 },
+      sensitive,
+      state: () => ({
+        identity: { kind: 'multipass-vm', ...model, userData: sensitive ? sensitiveLiteral(userData) : userData },
+        settings: {},
+        converge: vmLaunch(model),
+        destroy: vmDelete(model.name),
+        environment: { [USER_DATA_ENV]: userData },
+      }),
+    });
+    return { ready: [launched.converged] };
+  }
+
+  public matchboxProfile(scope: Construct, p: RenderMatchboxProps<MatchboxProfileSpec>): ITerraformDependable[] {
+    return dataFilesObject(scope, 'files', { server: p.server, kind: 'matchbox-profile', objectId: p.spec.id, files: p.files, dependsOn: p.dependsOn });
+  }
+
+  public matchboxGroup(scope: Construct, p: RenderMatchboxProps<MatchboxGroupSpec>): ITerraformDependable[] {
+    return dataFilesObject(scope, 'file', { server: p.server, kind: 'matchbox-group', objectId: p.spec.id, files: p.files, dependsOn: p.dependsOn });
+  }
+}

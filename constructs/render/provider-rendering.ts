@@ -1,0 +1,81 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from '../core/cdk';
+import { runnerIdentity } from '../../src/hosts/runner';
+import { MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
+import { vmWaitForCloudInit } from '../../src/multipass/vm';
+import { ValidationError } from '../../src/validation/errors';
+import { localDependables } from '../core/cross-stack';
+import { ManagedObject } from '../core/managed-object';
+import { LxdProviderVersion } from '../core/stack-settings';
+import { dependableToken } from '../core/terraform-values';
+import { backendOf, IHost, runnerOf } from '../hosts/host';
+import { CliRendering } from './cli-rendering';
+import { incusRemoteName } from './incus-provider';
+import { lxdRemoteName } from './lxd-remote';
+import { matchboxGroupResource, matchboxProfileResource } from './matchbox-provider';
+import { multipassInstance } from './multipass-provider';
+import {
+  RenderedObject, RenderedVm, RenderingStrategy, RenderMatchboxProps, RenderObjectProps, RenderVmProps,
+} from './rendering-strategy';
+
+/**
+ * The `provider` rendering: native terraform-lxd/lxd (or lxc/incus), poseidon/matchbox and
+ * larstobi/multipass resources. What a provider cannot express stays on the cli rendering.
+ */
+export class ProviderRendering implements RenderingStrategy {
+  public readonly name = 'provider';
+  private readonly cli = new CliRendering();
+
+  constructor(private readonly lxdProviderVersion: LxdProviderVersion) {}
+
+  /** Provider resources are deleted by Terraform itself: no prune. */
+  public trackHost(_host: IHost): void {}
+
+  public lxdObject(scope: Construct, id: string, p: RenderObjectProps): RenderedObject {
+    if (!p.provider) return this.cli.lxdObject(scope, id, p);
+    const remote = p.host.lxdRemote;
+    if (!remote) {
+      throw new ValidationError([{
+        path: scope.node.path, property: 'host', value: p.host.node.path,
+        reason: 'provider rendering needs the host\'s LXD API address and credentials',
+        fix: 'give the host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }',
+      }]);
+    }
+    const backend = backendOf(p.host).name;
+    const hostId = runnerIdentity(runnerOf(p.host));
+    const version = this.lxdProviderVersion;
+    const resource = p.provider({
+      remote: backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, version),
+      version,
+      backend,
+      dependsOn: [...new Set(localDependables(scope, 'after', p.dependsOn))],
+    });
+    if (p.protect) resource.addOverride('lifecycle.prevent_destroy', true);
+    let extra = 0;
+    return {
+      ready: [resource],
+      dependOn: (...deps) => {
+        const local = localDependables(scope, `after-${extra++}`, deps);
+        resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...local.map(dependableToken)])];
+      },
+    };
+  }
+
+  public multipassVm(vm: Construct, p: RenderVmProps): RenderedVm {
+    const instance = multipassInstance(vm, p.model, p.userData);
+    // larstobi/multipass cannot wait for cloud-init: that part stays a local-exec.
+    const wait = new ManagedObject(vm, 'cloud-init', {
+      runner: { kind: 'local', sudo: false }, deletable: false, dependsOn: [instance],
+      state: () => ({ identity: { instance: instance.getStringAttribute('id') }, settings: {}, converge: vmWaitForCloudInit(p.model.name), destroy: '' }),
+    });
+    return { ready: [instance, wait.converged], ipv4Address: instance.ipv4 };
+  }
+
+  public matchboxProfile(scope: Construct, p: RenderMatchboxProps<MatchboxProfileSpec>): ITerraformDependable[] {
+    return [matchboxProfileResource(scope, p.server, p.spec, p.dependsOn)];
+  }
+
+  public matchboxGroup(scope: Construct, p: RenderMatchboxProps<MatchboxGroupSpec>): ITerraformDependable[] {
+    return [matchboxGroupResource(scope, p.server, p.spec, p.dependsOn)];
+  }
+}
