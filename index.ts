@@ -77,9 +77,9 @@ export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from
 // Ignition
 export { renderIgnition, DEFAULT_IGNITION_VERSION } from './src/ignition/builder';
 export { installToDisk } from './src/ignition/install';
-export type { InstallFlavor, InstallToDiskProps } from './src/ignition/install';
+export type { InstallFlavor, InstallToDiskSpec } from './src/ignition/install';
 export type {
-  IgnitionVersion, IgnitionProps, IgnitionUserProps, IgnitionFileProps, IgnitionUnitProps, IgnitionDropinProps,
+  IgnitionVersion, IgnitionSpec, IgnitionUserSpec, IgnitionFileSpec, IgnitionUnitSpec, IgnitionDropinSpec,
 } from './src/ignition/types';
 
 // Validation: a bad input throws an Error named 'ValidationError' whose `problems` are Problem[].

@@ -17,7 +17,7 @@
  *   MATCHBOX_SHA256=<sha256 of matchbox-v0.11.0-linux-amd64.tar.gz> SEED003_HOST=<ssh address> cdktf deploy seed003
  */
 import { App } from '../constructs/core/cdk';
-import { IgnitionUserProps, installToDisk, LabStack, MatchboxGroup, MatchboxProfile, MatchboxServer, Rendering, SshHost } from '../index';
+import { IgnitionUserSpec, installToDisk, LabStack, MatchboxGroup, MatchboxProfile, MatchboxServer, Rendering, SshHost } from '../index';
 
 /** Options of {@link buildSeed003}. */
 export interface Seed003Options {
@@ -57,7 +57,7 @@ export function buildSeed003(app: App, o: Seed003Options = {}): LabStack {
   // With the provider, profiles and groups go through the gRPC API of the running server:
   // a second stack, deployed after this one (cdktf orders them by their cross-stack references).
   const data = o.rendering === 'provider' ? new LabStack(app, `${stack.node.id}-data`, { rendering: 'provider' }) : stack;
-  const core: IgnitionUserProps = { name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'] };
+  const core: IgnitionUserSpec = { name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'] };
   const install = new MatchboxProfile(data, 'coreos-install', {
     server,
     kernel: '/assets/flatcar/current/flatcar_production_pxe.vmlinuz',

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
-import { IgnitionProps } from '../../src/ignition/types';
+import { IgnitionSpec } from '../../src/ignition/types';
 import { DataFile, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
@@ -28,12 +28,12 @@ export interface MatchboxProfileProps {
    * Raw Ignition served by `/ignition` (file `ignition/<id>.ign`): JSON text or typed builder props.
    * Matchbox serves it without rendering templates: put templated configs in `generic`. @default - none
    */
-  readonly ignition?: string | IgnitionProps;
+  readonly ignition?: string | IgnitionSpec;
   /**
    * A Go template served by `/generic` (file `generic/<id>`), rendered with the group's metadata and
    * selectors. Builder props render to Ignition JSON with `{{...}}` actions intact. @default - none
    */
-  readonly generic?: string | IgnitionProps;
+  readonly generic?: string | IgnitionSpec;
   /** Deprecated Cloud-Config template served by `/cloud` (file `cloud/<id>`). @default - none */
   readonly cloud?: string;
 }

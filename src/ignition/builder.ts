@@ -1,7 +1,7 @@
 import { Problem, ValidationError } from '../validation/errors';
 import { dataUrl } from './dataurl';
 import { templateActions } from './template';
-import { IgnitionConfig, IgnitionProps } from './types';
+import { IgnitionConfig, IgnitionSpec } from './types';
 
 /** Default spec version: the newest one both Flatcar (Ignition >= 2.14) and Fedora CoreOS accept. */
 export const DEFAULT_IGNITION_VERSION = '3.3.0';
@@ -9,7 +9,7 @@ export const DEFAULT_IGNITION_VERSION = '3.3.0';
 const nonEmpty = (list: readonly unknown[] | undefined): boolean => (list?.length ?? 0) > 0;
 
 /** Builds the Ignition document. Key order is fixed, so the JSON is deterministic. */
-export function buildIgnition(props: IgnitionProps): IgnitionConfig {
+export function buildIgnition(props: IgnitionSpec): IgnitionConfig {
   const users = props.users ?? [];
   const units = props.units ?? [];
   const files = props.files ?? [];
@@ -50,7 +50,7 @@ export function buildIgnition(props: IgnitionProps): IgnitionConfig {
 const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+\.(service|socket|target|timer|path|mount|automount|swap|slice|scope|device)$/;
 
 /** Checks the builder input. Every problem carries the caller's `path`. */
-export function checkIgnition(props: IgnitionProps, path: string): Problem[] {
+export function checkIgnition(props: IgnitionSpec, path: string): Problem[] {
   const problems: Problem[] = [];
   const add = (property: string, value: unknown, reason: string, fix: string) => problems.push({ path, property, value, reason, fix });
   if (props.version !== undefined && props.version !== '3.3.0' && props.version !== '3.4.0') {
@@ -89,7 +89,7 @@ export function checkIgnition(props: IgnitionProps, path: string): Problem[] {
 }
 
 /** Every user-provided string with the property name it came from. */
-function stringsOf(props: IgnitionProps): [string, string][] {
+function stringsOf(props: IgnitionSpec): [string, string][] {
   const out: [string, string][] = [];
   (props.users ?? []).forEach((u, i) => (u.sshAuthorizedKeys ?? []).forEach((k, j) => out.push([`users[${i}].sshAuthorizedKeys[${j}]`, k])));
   (props.units ?? []).forEach((u, i) => {
@@ -104,7 +104,7 @@ function stringsOf(props: IgnitionProps): [string, string][] {
  * Renders deterministic Ignition JSON (2-space indent, trailing newline) that Matchbox can serve as-is.
  * Throws a ValidationError listing every problem found by {@link checkIgnition}.
  */
-export function renderIgnition(props: IgnitionProps, path = 'ignition'): string {
+export function renderIgnition(props: IgnitionSpec, path = 'ignition'): string {
   const problems = checkIgnition(props, path);
   if (problems.length > 0) throw new ValidationError(problems);
   return `${JSON.stringify(buildIgnition(props), null, 2)}\n`;

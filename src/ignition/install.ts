@@ -1,12 +1,12 @@
 import { shq } from '../shell/quote';
 import { Problem, ValidationError } from '../validation/errors';
-import { IgnitionFileProps, IgnitionUnitProps } from './types';
+import { IgnitionFileSpec, IgnitionUnitSpec } from './types';
 
 /** Which installer the live PXE system runs. */
 export type InstallFlavor = 'flatcar' | 'fcos';
 
 /** The install-to-disk pattern: fetch the second-stage Ignition, install, reboot. */
-export interface InstallToDiskProps {
+export interface InstallToDiskSpec {
   /** `flatcar` runs `flatcar-install`, `fcos` runs `coreos-installer install`. */
   readonly flavor: InstallFlavor;
   /** Target disk. @default '/dev/sda' */
@@ -29,10 +29,10 @@ export interface InstallToDiskProps {
   readonly unitName?: string;
 }
 
-/** A unit plus the script it runs, to merge into an {@link IgnitionProps}. */
+/** A unit plus the script it runs, to merge into an {@link IgnitionSpec}. */
 export interface InstallToDiskParts {
-  readonly units: IgnitionUnitProps[];
-  readonly files: IgnitionFileProps[];
+  readonly units: IgnitionUnitSpec[];
+  readonly files: IgnitionFileSpec[];
 }
 
 /** Quotes a word for the shell unless it contains template actions, which go in single quotes unexpanded. */
@@ -45,7 +45,7 @@ function word(text: string): string {
  * script in single quotes (so that Matchbox fills the actions in), which a quote would end;
  * `baseUrlVariable` becomes `{{.NAME}}`.
  */
-export function checkInstallToDisk(props: InstallToDiskProps, path = 'installToDisk'): Problem[] {
+export function checkInstallToDisk(props: InstallToDiskSpec, path = 'installToDisk'): Problem[] {
   const problems: Problem[] = [];
   const url = props.ignitionUrl;
   if (url !== undefined && url.includes('{{') && url.includes("'")) {
@@ -67,7 +67,7 @@ export function checkInstallToDisk(props: InstallToDiskProps, path = 'installToD
  * for current Flatcar (`flatcar-install`) or Fedora CoreOS (`coreos-installer`).
  * Throws a ValidationError (reported against `path`) listing every problem of {@link checkInstallToDisk}.
  */
-export function installToDisk(props: InstallToDiskProps, path = 'installToDisk'): InstallToDiskParts {
+export function installToDisk(props: InstallToDiskSpec, path = 'installToDisk'): InstallToDiskParts {
   const problems = checkInstallToDisk(props, path);
   if (problems.length > 0) throw new ValidationError(problems);
   const device = props.device ?? '/dev/sda';

@@ -7,7 +7,7 @@
 export type IgnitionVersion = '3.3.0' | '3.4.0';
 
 /** A local user (`passwd.users[]`). */
-export interface IgnitionUserProps {
+export interface IgnitionUserSpec {
   /** User name, e.g. `core`. */
   readonly name: string;
   /** Public keys; may be Go template actions such as `{{.ssh_authorized_key}}`. @default [] */
@@ -17,7 +17,7 @@ export interface IgnitionUserProps {
 }
 
 /** A systemd drop-in (`systemd.units[].dropins[]`). */
-export interface IgnitionDropinProps {
+export interface IgnitionDropinSpec {
   /** File name ending in `.conf`. */
   readonly name: string;
   /** Drop-in contents. */
@@ -25,7 +25,7 @@ export interface IgnitionDropinProps {
 }
 
 /** A systemd unit (`systemd.units[]`). */
-export interface IgnitionUnitProps {
+export interface IgnitionUnitSpec {
   /** Unit name with its suffix, e.g. `installer.service`. */
   readonly name: string;
   /** Enable the unit (its `[Install]` section). @default not set (left to the OS) */
@@ -33,11 +33,11 @@ export interface IgnitionUnitProps {
   /** Unit file contents. @default none (drop-ins only) */
   readonly contents?: string;
   /** Drop-ins. @default [] */
-  readonly dropins?: IgnitionDropinProps[];
+  readonly dropins?: IgnitionDropinSpec[];
 }
 
 /** A file written to the root filesystem (`storage.files[]`). */
-export interface IgnitionFileProps {
+export interface IgnitionFileSpec {
   /** Absolute path, e.g. `/opt/installer`. */
   readonly path: string;
   /** Permission bits, e.g. `0o500`. @default 0o644 */
@@ -49,15 +49,15 @@ export interface IgnitionFileProps {
 }
 
 /** Everything the builder turns into an Ignition config. */
-export interface IgnitionProps {
+export interface IgnitionSpec {
   /** Spec version written to `ignition.version`. @default '3.3.0' */
   readonly version?: IgnitionVersion;
   /** Users. @default [] */
-  readonly users?: IgnitionUserProps[];
+  readonly users?: IgnitionUserSpec[];
   /** systemd units. @default [] */
-  readonly units?: IgnitionUnitProps[];
+  readonly units?: IgnitionUnitSpec[];
   /** Files. @default [] */
-  readonly files?: IgnitionFileProps[];
+  readonly files?: IgnitionFileSpec[];
 }
 
 /** The emitted Ignition JSON document. */

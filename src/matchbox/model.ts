@@ -1,4 +1,4 @@
-import { IgnitionProps } from '../ignition/types';
+import { IgnitionSpec } from '../ignition/types';
 
 /** Network boot settings (`boot` in the profile JSON). */
 export interface MatchboxBootSpec {
@@ -25,12 +25,12 @@ export interface MatchboxProfileSpec {
    * Raw Ignition served by `/ignition` (a JSON string or builder props). Matchbox does NOT render
    * Go templates in `.ign` files: put templated Ignition in {@link generic} instead. @default none
    */
-  readonly ignition?: string | IgnitionProps;
+  readonly ignition?: string | IgnitionSpec;
   /**
    * A Go template served by `/generic`, rendered with group metadata, selectors and `request`.
    * Builder props are rendered to Ignition JSON with template actions intact. @default none
    */
-  readonly generic?: string | IgnitionProps;
+  readonly generic?: string | IgnitionSpec;
   /** Deprecated Cloud-Config Go template served by `/cloud`. @default none */
   readonly cloud?: string;
 }

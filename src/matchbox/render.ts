@@ -1,5 +1,5 @@
 import { buildIgnition } from '../ignition/builder';
-import { IgnitionProps } from '../ignition/types';
+import { IgnitionSpec } from '../ignition/types';
 import { parseMatchboxMac } from './mac';
 import { DataFile, GroupJson, MatchboxDataSpec, MatchboxGroupSpec, MatchboxProfileSpec, ProfileJson } from './model';
 
@@ -68,7 +68,7 @@ export function renderGroupJson(g: MatchboxGroupSpec): string {
 }
 
 /** Text of a config given as a string or as Ignition builder props. */
-export function configText(config: string | IgnitionProps): string {
+export function configText(config: string | IgnitionSpec): string {
   return typeof config === 'string' ? config : json(buildIgnition(config));
 }
 

@@ -9,7 +9,7 @@
  */
 import { DnsmasqPxeProps } from '../../../src/dnsmasq/model';
 import { installToDisk } from '../../../src/ignition/install';
-import { IgnitionProps } from '../../../src/ignition/types';
+import { IgnitionSpec } from '../../../src/ignition/types';
 import { MatchboxDataSpec } from '../../../src/matchbox/model';
 
 export const MATCHBOX_HTTP = 'http://192.168.0.1:8080';
@@ -18,13 +18,13 @@ export const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBc5X0k7n3yqfQ2Jm0x1
 const coreUser = { name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'] };
 
 /** The install-stage Ignition (coreos-install's container_linux_config). */
-export const INSTALL_IGNITION: IgnitionProps = {
+export const INSTALL_IGNITION: IgnitionSpec = {
   users: [coreUser],
   ...installToDisk({ flavor: 'flatcar', device: '/dev/vda', baseUrlVariable: 'baseurl' }),
 };
 
 /** The installed-stage Ignition (simple's container_linux_config). */
-export const SIMPLE_IGNITION: IgnitionProps = { users: [coreUser] };
+export const SIMPLE_IGNITION: IgnitionSpec = { users: [coreUser] };
 
 export const SEED003: MatchboxDataSpec = {
   profiles: [
