@@ -70,7 +70,7 @@ export { MatchboxProfile } from './constructs/matchbox/matchbox-profile';
 export type { MatchboxProfileProps } from './constructs/matchbox/matchbox-profile';
 export { MatchboxGroup } from './constructs/matchbox/matchbox-group';
 export type { MatchboxGroupProps } from './constructs/matchbox/matchbox-group';
-export type { DnsmasqPxeOptions, DnsmasqPxeProps, DnsmasqRange, StaticLeaseProps, DnsmasqLogProps } from './src/dnsmasq/model';
+export type { DnsmasqPxeOptions, DnsmasqPxeProps, DnsmasqRange, DnsmasqLogProps } from './src/dnsmasq/model';
 export type { DataFile, MatchboxBootSpec, MatchboxGroupSpec, MatchboxProfileSpec } from './src/matchbox/model';
 export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from './src/matchbox/scripts';
 

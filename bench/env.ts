@@ -6,7 +6,7 @@
  * benchmark's shell scripts (./script.ts) create the same objects with plain `lxc` commands.
  */
 import { App } from '../constructs/core/cdk';
-import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../index';
+import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, StaticLease, StoragePool } from '../index';
 
 /** Options of {@link envSpec}. */
 export interface EnvOptions {
@@ -41,7 +41,7 @@ export interface BridgeSpec {
   readonly ipv4Address: string;
   readonly dnsDomain: string;
   readonly dhcpRange: { readonly start: string; readonly end: string };
-  readonly leases: readonly { readonly hostname?: string; readonly mac?: string; readonly ipv4Address: string }[];
+  readonly leases: readonly StaticLease[];
 }
 
 export interface ProfileSpec {

@@ -7,8 +7,9 @@ import { memberConfigs, networkConverge, networkConvergeCluster, networkDelete }
 import { NETWORK_MEMBER_KEYS, NetworkModel } from '../../src/lxd/model';
 import { checkNetworkName } from '../../src/lxd/names';
 import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
-import { checkMac, normalizeMac } from '../../src/net/mac';
+import { checkMac } from '../../src/net/mac';
 import { checkMtu } from '../../src/net/mtu';
+import { checkLeaseHostname, checkLeaseMatch, dhcpHostValue, StaticLease } from '../../src/net/static-lease';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { registerProblems } from '../core/problems';
 import { networkResource } from '../render/lxd-provider';
@@ -17,15 +18,8 @@ import { backendOf, IHost, registerName } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues, withConfig } from './common';
 import { assertClusterPlacement, ILxdCluster } from './icluster';
 
-/** A machine LXD does not manage that gets a fixed address from the bridge's dnsmasq. */
-export interface StaticLease {
-  /** Match by DHCP hostname (`dhcp-host=NAME,IP`). @default - match by `mac` instead */
-  readonly hostname?: string;
-  /** Match by MAC (`dhcp-host=MAC,IP`). @default - match by `hostname` instead */
-  readonly mac?: string;
-  /** The IPv4 address handed to the machine. */
-  readonly ipv4Address: string;
-}
+// A bridge lease is the library's one StaticLease (defined in the pure core); re-exported for callers of addStaticLease.
+export type { StaticLease };
 
 /** A bridge network, declared or pre-existing. */
 export interface IBridge extends IOnHost {
@@ -248,13 +242,9 @@ export class Bridge extends BridgeBase {
   public addStaticLease(lease: StaticLease): void {
     const path = this.node.path;
     assertValid(path, 'addStaticLease.ipv4Address', lease.ipv4Address, checkIpv4(lease.ipv4Address));
-    assertValid(path, 'addStaticLease', lease, (lease.hostname === undefined) !== (lease.mac === undefined)
-      ? undefined : { reason: 'a lease matches either a hostname or a MAC', fix: 'give exactly one of hostname and mac' });
+    assertValid(path, 'addStaticLease', lease, checkLeaseMatch(lease, true));
     if (lease.mac !== undefined) assertValid(path, 'addStaticLease.mac', lease.mac, checkMac(lease.mac));
-    if (lease.hostname !== undefined) {
-      assertValid(path, 'addStaticLease.hostname', lease.hostname, /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(lease.hostname)
-        ? undefined : { reason: 'not a valid hostname', fix: 'use letters, digits and hyphens such as cent01' });
-    }
+    if (lease.hostname !== undefined) assertValid(path, 'addStaticLease.hostname', lease.hostname, checkLeaseHostname(lease.hostname));
     this.leases.push({ lease, owner: this });
     claimAddress(this, { path, property: `addStaticLease(${lease.hostname ?? lease.mac})`, ipv4: lease.ipv4Address, mac: lease.mac, hostname: lease.hostname });
   }
@@ -264,7 +254,7 @@ export class Bridge extends BridgeBase {
     const p = this.props;
     const hasV4 = (p.ipv4Address ?? 'auto') !== 'none';
     const v6 = p.ipv6Address ?? 'none';
-    const leaseLines = this.leases.map(({ lease: l }) => `dhcp-host=${l.mac ? normalizeMac(l.mac) : l.hostname},${l.ipv4Address}`);
+    const leaseLines = this.leases.map(({ lease }) => `dhcp-host=${dhcpHostValue(lease)}`);
     const raw = [p.rawDnsmasq?.trimEnd(), ...leaseLines].filter((l) => l).join('\n');
     return {
       name: this.networkName,

@@ -1,12 +1,4 @@
-/** A fixed address for one machine (`dhcp-host=MAC,IP[,hostname]`). */
-export interface StaticLeaseProps {
-  /** Colon-separated MAC, e.g. `52:54:00:12:34:56`. */
-  readonly mac: string;
-  /** IPv4 address inside the interface's subnet. */
-  readonly ip: string;
-  /** Host name handed to the client. @default none */
-  readonly hostname?: string;
-}
+import { StaticLease } from '../net/static-lease';
 
 /** Logging switches. */
 export interface DnsmasqLogProps {
@@ -43,8 +35,11 @@ export interface DnsmasqPxeOptions {
   readonly biosBootFile?: string;
   /** x86-64 UEFI first stage. @default 'ipxe.efi' */
   readonly uefiBootFile?: string;
-  /** Static leases. @default [] */
-  readonly staticLeases?: StaticLeaseProps[];
+  /**
+   * Fixed addresses (`dhcp-host=` lines), each matched by MAC or, without one, by the host name the
+   * machine sends; inside {@link subnet}, with no MAC, address or host name used twice. @default []
+   */
+  readonly staticLeases?: StaticLease[];
   /**
    * IPv6 prefix on the interface to announce with router advertisements only
    * (`enable-ra` + `dhcp-range=<prefix>,ra-only`). Without it iPXE waits ~13 s for IPv6. @default none

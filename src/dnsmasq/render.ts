@@ -1,5 +1,5 @@
 import { formatIpv4, parseCidr } from '../net/ipv4';
-import { normalizeMac } from '../net/mac';
+import { dhcpHostValue } from '../net/static-lease';
 import { ValidationError } from '../validation/errors';
 import { DnsmasqPxeProps } from './model';
 import { validateDnsmasq } from './validate';
@@ -38,9 +38,7 @@ export function renderDnsmasqConfig(props: DnsmasqPxeProps, path = 'dnsmasq'): s
   }
   if (props.router !== undefined) lines.push(`dhcp-option=option:router,${props.router}`);
   if (props.dnsServers?.length) lines.push(`dhcp-option=option:dns-server,${props.dnsServers.join(',')}`);
-  for (const lease of props.staticLeases ?? []) {
-    lines.push(`dhcp-host=${[normalizeMac(lease.mac), lease.ip, ...(lease.hostname ? [lease.hostname] : [])].join(',')}`);
-  }
+  for (const lease of props.staticLeases ?? []) lines.push(`dhcp-host=${dhcpHostValue(lease)}`);
   lines.push(
     'enable-tftp',
     `tftp-root=${props.tftpRoot ?? '/var/lib/tftpboot'}`,

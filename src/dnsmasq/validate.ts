@@ -1,5 +1,6 @@
 import { checkHostCidr, checkHostInSubnet, checkIpv4, formatIpv4, parseCidr, parseIpv4 } from '../net/ipv4';
 import { checkMac, normalizeMac } from '../net/mac';
+import { checkLeaseHostname, checkLeaseMatch } from '../net/static-lease';
 import { Problem, Verdict } from '../validation/errors';
 import { DnsmasqPxeProps } from './model';
 
@@ -31,13 +32,6 @@ export function checkMatchboxUrl(value: unknown): Verdict | undefined {
     : { reason: 'not an http(s) base URL without a trailing slash', fix: 'use http://<matchbox-address>:8080' };
 }
 
-/** Rule: a hostname label dnsmasq can hand out. */
-export function checkHostname(value: unknown): Verdict | undefined {
-  return typeof value === 'string' && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(value)
-    ? undefined
-    : { reason: 'not a valid host name', fix: 'use 1-63 letters, digits and hyphens, e.g. node1' };
-}
-
 /** Rule: a DHCP lease time (`45m`, `12h`, `infinite`). */
 export function checkLeaseTime(value: unknown): Verdict | undefined {
   return typeof value === 'string' && /^(\d+[smhdw]?|infinite)$/.test(value) && !/^\d{1,2}$/.test(value)
@@ -55,7 +49,8 @@ export function checkIpv6Prefix(value: unknown): Verdict | undefined {
 
 /**
  * Every problem in a PXE dnsmasq config: names, paths and URLs that could break a config line,
- * bad or misplaced addresses, a reversed range, and duplicate static leases.
+ * bad or misplaced addresses, a reversed range, and static leases that match no machine or repeat a
+ * MAC, address or host name.
  */
 export function validateDnsmasq(props: DnsmasqPxeProps, path: string): Problem[] {
   const problems: Problem[] = [];
@@ -106,16 +101,17 @@ export function validateDnsmasq(props: DnsmasqPxeProps, path: string): Problem[]
   const names = new Map<string, number>();
   (props.staticLeases ?? []).forEach((lease, i) => {
     const at = `staticLeases[${i}]`;
-    if (rule(`${at}.mac`, lease.mac, checkMac(lease.mac))) {
+    rule(at, lease, checkLeaseMatch(lease, false));
+    if (lease.mac !== undefined && rule(`${at}.mac`, lease.mac, checkMac(lease.mac))) {
       const mac = normalizeMac(lease.mac);
       if (macs.has(mac)) rule(`${at}.mac`, lease.mac, { reason: `same MAC as staticLeases[${macs.get(mac)}]`, fix: 'give each machine one lease' });
       else macs.set(mac, i);
     }
-    if (inSubnet(`${at}.ip`, lease.ip) !== undefined) {
-      if (ips.has(lease.ip)) rule(`${at}.ip`, lease.ip, { reason: `same address as staticLeases[${ips.get(lease.ip)}]`, fix: 'use a different address' });
-      else ips.set(lease.ip, i);
+    if (inSubnet(`${at}.ipv4Address`, lease.ipv4Address) !== undefined) {
+      if (ips.has(lease.ipv4Address)) rule(`${at}.ipv4Address`, lease.ipv4Address, { reason: `same address as staticLeases[${ips.get(lease.ipv4Address)}]`, fix: 'use a different address' });
+      else ips.set(lease.ipv4Address, i);
     }
-    if (lease.hostname !== undefined && rule(`${at}.hostname`, lease.hostname, checkHostname(lease.hostname))) {
+    if (lease.hostname !== undefined && rule(`${at}.hostname`, lease.hostname, checkLeaseHostname(lease.hostname))) {
       const name = lease.hostname.toLowerCase();
       if (names.has(name)) rule(`${at}.hostname`, lease.hostname, { reason: `same host name as staticLeases[${names.get(name)}]`, fix: 'use unique host names' });
       else names.set(name, i);

@@ -102,7 +102,7 @@ describeE2E('netboot: QEMU PXE -> dnsmasq (rendered) -> iPXE -> matchbox fixture
       dnsPort: 0,
       matchboxUrl: HTTP,
       tftpRoot,
-      staticLeases: [{ mac: MACHINE.mac, ip: LEASE_IP, hostname: HOSTNAME }],
+      staticLeases: [{ mac: MACHINE.mac, ipv4Address: LEASE_IP, hostname: HOSTNAME }],
       raPrefix: lan.v6Prefix,
       leaseFile,
       pidFile: path.join(tmp, 'dnsmasq.pid'),

@@ -48,7 +48,7 @@ describe('renderDnsmasqConfig', () => {
     const out = lines({
       ...SEED003_DNSMASQ,
       dnsPort: 0,
-      staticLeases: [{ mac: '52:54:00:AA:bb:01', ip: '192.168.0.11', hostname: 'node1' }, { mac: '52:54:00:aa:bb:02', ip: '192.168.0.12' }],
+      staticLeases: [{ mac: '52:54:00:AA:bb:01', ipv4Address: '192.168.0.11', hostname: 'node1' }, { mac: '52:54:00:aa:bb:02', ipv4Address: '192.168.0.12' }],
       raPrefix: 'fd00:77::',
       leaseFile: '/run/pxe/leases',
       pidFile: '/run/pxe/pid',
@@ -70,6 +70,11 @@ describe('renderDnsmasqConfig', () => {
       'log-facility=/var/log/pxe.log',
     ]));
     expect(out).not.toContain('log-dhcp');
+  });
+
+  it('a lease without a MAC matches the host name the machine sends (dhcp-host=NAME,IP)', () => {
+    const out = lines({ ...SEED003_DNSMASQ, staticLeases: [{ hostname: 'node3', ipv4Address: '192.168.0.13' }] });
+    expect(out.filter((l) => l.startsWith('dhcp-host='))).toEqual(['dhcp-host=node3,192.168.0.13']);
   });
 
   it('throws a ValidationError and renders nothing for bad input', () => {
@@ -98,24 +103,41 @@ describe('validateDnsmasq', () => {
       {
         ...SEED003_DNSMASQ,
         staticLeases: [
-          { mac: '52:54:00:00:00:01', ip: '192.168.0.11', hostname: 'a' },
-          { mac: '52:54:00:00:00:01', ip: '192.168.0.11', hostname: 'A' },
-          { mac: '52:54:00:00:00', ip: '10.0.0.1' },
-          { mac: '52:54:00:00:00:03', ip: '192.168.0.256', hostname: 'bad_name' },
+          { mac: '52:54:00:00:00:01', ipv4Address: '192.168.0.11', hostname: 'a' },
+          { mac: '52:54:00:00:00:01', ipv4Address: '192.168.0.11', hostname: 'A' },
+          { mac: '52:54:00:00:00', ipv4Address: '10.0.0.1' },
+          { mac: '52:54:00:00:00:03', ipv4Address: '192.168.0.256', hostname: 'bad_name' },
         ],
       },
       PATH,
     );
     expect(found.map((p) => [p.property, p.reason])).toEqual([
       ['staticLeases[1].mac', 'same MAC as staticLeases[0]'],
-      ['staticLeases[1].ip', 'same address as staticLeases[0]'],
+      ['staticLeases[1].ipv4Address', 'same address as staticLeases[0]'],
       ['staticLeases[1].hostname', 'same host name as staticLeases[0]'],
       ['staticLeases[2].mac', 'not a valid MAC address'],
-      ['staticLeases[2].ip', 'outside the subnet 192.168.0.1/24'],
-      ['staticLeases[3].ip', 'not a valid IPv4 address'],
+      ['staticLeases[2].ipv4Address', 'outside the subnet 192.168.0.1/24'],
+      ['staticLeases[3].ipv4Address', 'not a valid IPv4 address'],
       ['staticLeases[3].hostname', 'not a valid host name'],
     ]);
     expect(found.every((p) => p.path === PATH)).toBe(true);
+  });
+
+  it('a static lease needs a MAC or a host name, and a host name dnsmasq cannot misread', () => {
+    const found = validateDnsmasq({ ...SEED003_DNSMASQ, staticLeases: [{ ipv4Address: '192.168.0.11' }] }, PATH);
+    expect(found).toEqual([{
+      path: PATH, property: 'staticLeases[0]', value: { ipv4Address: '192.168.0.11' },
+      reason: 'the lease matches no machine: it has neither mac nor hostname', fix: 'give mac (or hostname, for a machine that sends its name)',
+    }]);
+    expect(props({ staticLeases: [{ hostname: 'node1', ipv4Address: '192.168.0.11' }, { hostname: 'NODE1', ipv4Address: '192.168.0.12' }] }))
+      .toEqual(['staticLeases[1].hostname']);
+    // dhcp-host= reads digits (with a unit) as a lease time, and infinite/ignore as keywords.
+    for (const hostname of ['42', '12h', '7D', 'infinite', 'ignore']) {
+      expect(validateDnsmasq({ ...SEED003_DNSMASQ, staticLeases: [{ hostname, ipv4Address: '192.168.0.11' }] }, PATH).map((p) => [p.property, p.reason]))
+        .toEqual([['staticLeases[0].hostname', 'dnsmasq reads this dhcp-host= field as a lease time or a keyword, not a host name']]);
+    }
+    expect(props({ staticLeases: [{ mac: '52:54:00:00:00:01', hostname: '1h', ipv4Address: '192.168.0.11' }] })).toEqual(['staticLeases[0].hostname']);
+    expect(props({ staticLeases: [{ hostname: 'h', ipv4Address: '192.168.0.11' }, { hostname: '1x', ipv4Address: '192.168.0.12' }] })).toEqual([]);
   });
 
   it('no value can smuggle a newline or a second option into the config', () => {
@@ -125,7 +147,7 @@ describe('validateDnsmasq', () => {
     expect(props({ matchboxUrl: 'http://m:8080/' })).toEqual(['matchboxUrl']);
     expect(props({ tftpRoot: '/srv/tftp\nenable-dbus' })).toEqual(['tftpRoot']);
     expect(props({ biosBootFile: '../etc/passwd', uefiBootFile: 'a,b' })).toEqual(['biosBootFile', 'uefiBootFile']);
-    expect(props({ staticLeases: [{ mac: '52:54:00:00:00:01', ip: '192.168.0.11', hostname: 'x\ny' }] })).toEqual(['staticLeases[0].hostname']);
+    expect(props({ staticLeases: [{ mac: '52:54:00:00:00:01', ipv4Address: '192.168.0.11', hostname: 'x\ny' }] })).toEqual(['staticLeases[0].hostname']);
     expect(props({ leaseFile: 'relative', pidFile: '/ok', log: { facility: '/a b' } })).toEqual(['leaseFile', 'log.facility']);
     expect(props({ raPrefix: 'fd00::1::2', dnsPort: 70000 })).toEqual(['dnsPort', 'raPrefix']);
   });
@@ -152,7 +174,7 @@ describe('dnsmasq --test on rendered configs (real binary)', () => {
       {
         ...SEED003_DNSMASQ,
         dnsPort: 0,
-        staticLeases: [{ mac: '52:54:00:aa:bb:01', ip: '192.168.0.11', hostname: 'node1' }],
+        staticLeases: [{ mac: '52:54:00:aa:bb:01', ipv4Address: '192.168.0.11', hostname: 'node1' }, { hostname: 'node2', ipv4Address: '192.168.0.12' }],
         raPrefix: 'fd00:77::',
         leaseFile: '/tmp/x.leases',
         pidFile: '/tmp/x.pid',

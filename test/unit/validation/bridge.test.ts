@@ -1,4 +1,4 @@
-/** Bridge inputs: MTU, multicast lease MACs, static leases inside a DHCP range, MACs in another case. */
+/** Bridge inputs: MTU, multicast lease MACs, what a lease matches, static leases inside a DHCP range, MACs in another case. */
 import { Bridge, Container } from '../../../index';
 import { checkBridgeAddressing } from '../../../src/lxd/addressing';
 import { checkMac } from '../../../src/net/mac';
@@ -21,6 +21,18 @@ describe('Bridge addStaticLease', () => {
   it('rejects a multicast MAC', () => {
     expectRejected(({ stack, host }) => new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' }).addStaticLease({ mac: '01:00:5e:00:00:fb', ipv4Address: '10.0.0.5' }),
       { path: 'lab/br', property: 'addStaticLease.mac', value: '01:00:5e:00:00:fb', reason: /multicast .* low bit of the first octet/, fix: /even first octet/ });
+  });
+
+  it('takes exactly one of mac and hostname', () => {
+    for (const lease of [{ ipv4Address: '10.0.0.5' }, { mac: '52:54:00:00:00:01', hostname: 'printer', ipv4Address: '10.0.0.5' }]) {
+      expectRejected(({ stack, host }) => new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' }).addStaticLease(lease),
+        { path: 'lab/br', property: 'addStaticLease', value: lease, reason: /neither mac nor hostname|either a MAC or a hostname, not both/, fix: /exactly one of mac and hostname/ });
+    }
+  });
+
+  it('rejects a hostname dnsmasq would read as a lease time', () => {
+    expectRejected(({ stack, host }) => new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' }).addStaticLease({ hostname: '12h', ipv4Address: '10.0.0.5' }),
+      { path: 'lab/br', property: 'addStaticLease.hostname', value: '12h', reason: /lease time or a keyword/, fix: /node1/ });
   });
 
   it('rejects a lease address inside a DHCP range', () => {
