@@ -46,7 +46,7 @@ export type { LxdClusterProps, LxdClusterMember } from './constructs/lxd/lxd-clu
 export type { ILxdCluster } from './constructs/lxd/icluster';
 export type { ConfigMap, DeviceMap, InstanceState, MemberObjectConfig, StorageDriver } from './src/lxd/model';
 export type { DiskOptions, ProxyOptions } from './src/lxd/devices';
-export type { DhcpRange } from './src/lxd/addressing';
+export type { DhcpRange } from './src/net/dhcp-range';
 
 // `lxd init` preseed documents
 export { renderPreseed, preseedTree } from './src/lxd/preseed';
@@ -70,7 +70,7 @@ export { MatchboxProfile } from './constructs/matchbox/matchbox-profile';
 export type { MatchboxProfileProps } from './constructs/matchbox/matchbox-profile';
 export { MatchboxGroup } from './constructs/matchbox/matchbox-group';
 export type { MatchboxGroupProps } from './constructs/matchbox/matchbox-group';
-export type { DnsmasqPxeOptions, DnsmasqPxeProps, DnsmasqRange, DnsmasqLogProps } from './src/dnsmasq/model';
+export type { DnsmasqPxeOptions, DnsmasqRange, DnsmasqLogSpec } from './src/dnsmasq/model';
 export type { DataFile, MatchboxBootSpec, MatchboxGroupSpec, MatchboxProfileSpec } from './src/matchbox/model';
 export type { AssetFile, AssetPrefetch, FlatcarAssets, FedoraCoreosAssets } from './src/matchbox/scripts';
 

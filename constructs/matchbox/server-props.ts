@@ -1,5 +1,5 @@
 import { Token } from '../core/cdk';
-import { DnsmasqPxeOptions, DnsmasqPxeProps } from '../../src/dnsmasq/model';
+import { DnsmasqPxeOptions, DnsmasqPxeSpec } from '../../src/dnsmasq/model';
 import { renderDnsmasqConfig } from '../../src/dnsmasq/render';
 import { checkConfPath, checkInterfaceName, validateDnsmasq } from '../../src/dnsmasq/validate';
 import { AssetFile, AssetPrefetch, prefetchFiles } from '../../src/matchbox/scripts';
@@ -230,7 +230,7 @@ function checkPrefetch(path: string, i: number, p: AssetPrefetch): void {
 /** Checks the dnsmasq section (all its problems at once), fills in its defaults and renders its configuration. */
 function resolveDnsmasq(path: string, d: MatchboxDnsmasqProps, httpEndpoint: string): ResolvedDnsmasq {
   const { confPath: _c, ipxeBaseUrl: _i, ...rest } = d;
-  const pxe: DnsmasqPxeProps = { ...rest, matchboxUrl: d.matchboxUrl ?? httpEndpoint };
+  const pxe: DnsmasqPxeSpec = { ...rest, matchboxUrl: d.matchboxUrl ?? httpEndpoint };
   const problems = validateDnsmasq(pxe, path).map((p) => ({ ...p, property: `dnsmasq.${p.property}` }));
   const confPath = d.confPath ?? '/etc/dnsmasq.d/matchbox.conf';
   const confCheck = checkConfPath(confPath);

@@ -1,7 +1,8 @@
+import { DhcpRange } from '../net/dhcp-range';
 import { StaticLease } from '../net/static-lease';
 
 /** Logging switches. */
-export interface DnsmasqLogProps {
+export interface DnsmasqLogSpec {
   /** `log-dhcp`: log every DHCP option. @default true */
   readonly dhcp?: boolean;
   /** `log-queries`: log DNS queries. @default false */
@@ -52,21 +53,17 @@ export interface DnsmasqPxeOptions {
   /** Skip the ICMP probe before offering a pool address (3 s faster per lease). @default false */
   readonly noPing?: boolean;
   /** Logging. @default { dhcp: true } */
-  readonly log?: DnsmasqLogProps;
+  readonly log?: DnsmasqLogSpec;
 }
 
-/** The dynamic DHCP range of a full-mode dnsmasq. */
-export interface DnsmasqRange {
-  /** First address handed out. */
-  readonly start: string;
-  /** Last address handed out. */
-  readonly end: string;
+/** The dynamic DHCP range of a full-mode dnsmasq: a DhcpRange with a lease time. */
+export interface DnsmasqRange extends DhcpRange {
   /** Lease time, e.g. `12h`. @default - dnsmasq's default (1h) */
   readonly leaseTime?: string;
 }
 
 /** dnsmasq for PXE: the options and the Matchbox endpoint iPXE chainloads to. */
-export interface DnsmasqPxeProps extends DnsmasqPxeOptions {
+export interface DnsmasqPxeSpec extends DnsmasqPxeOptions {
   /** Base URL of Matchbox's HTTP endpoint, e.g. `http://192.168.0.1:8080`. */
   readonly matchboxUrl: string;
 }

@@ -1,7 +1,7 @@
 import { formatIpv4, parseCidr } from '../net/ipv4';
 import { dhcpHostValue } from '../net/static-lease';
 import { ValidationError } from '../validation/errors';
-import { DnsmasqPxeProps } from './model';
+import { DnsmasqPxeSpec } from './model';
 import { validateDnsmasq } from './validate';
 
 /** Tag set for clients that are already iPXE (user class `iPXE`). */
@@ -16,7 +16,7 @@ export const EFI_TAG = 'efi-x86_64';
  * iPXE first stage, and the chainload of iPXE clients to `<matchboxUrl>/boot.ipxe`.
  * Throws a ValidationError (nothing rendered) when {@link validateDnsmasq} finds problems.
  */
-export function renderDnsmasqConfig(props: DnsmasqPxeProps, path = 'dnsmasq'): string {
+export function renderDnsmasqConfig(props: DnsmasqPxeSpec, path = 'dnsmasq'): string {
   const problems = validateDnsmasq(props, path);
   if (problems.length > 0) throw new ValidationError(problems);
   const cidr = parseCidr(props.subnet)!;

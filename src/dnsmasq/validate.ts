@@ -2,7 +2,7 @@ import { checkHostCidr, checkHostInSubnet, checkIpv4, formatIpv4, parseCidr, par
 import { checkMac, normalizeMac } from '../net/mac';
 import { checkLeaseHostname, checkLeaseMatch } from '../net/static-lease';
 import { Problem, Verdict } from '../validation/errors';
-import { DnsmasqPxeProps } from './model';
+import { DnsmasqPxeSpec } from './model';
 
 /** Rule: a Linux interface name (at most 15 characters). */
 export function checkInterfaceName(value: unknown): Verdict | undefined {
@@ -52,7 +52,7 @@ export function checkIpv6Prefix(value: unknown): Verdict | undefined {
  * bad or misplaced addresses, a reversed range, and static leases that match no machine or repeat a
  * MAC, address or host name.
  */
-export function validateDnsmasq(props: DnsmasqPxeProps, path: string): Problem[] {
+export function validateDnsmasq(props: DnsmasqPxeSpec, path: string): Problem[] {
   const problems: Problem[] = [];
   const rule = (property: string, value: unknown, verdict: Verdict | undefined) => {
     if (verdict) problems.push({ path, property, value, ...verdict });

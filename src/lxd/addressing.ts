@@ -1,14 +1,7 @@
 import { checkHostInSubnet, formatIpv4, Ipv4Cidr, parseCidr, parseIpv4 } from '../net/ipv4';
+import { DhcpRange } from '../net/dhcp-range';
 import { normalizeMac } from '../net/mac';
 import { Problem, Verdict } from '../validation/errors';
-
-/** An inclusive IPv4 DHCP range. */
-export interface DhcpRange {
-  /** First address of the range. */
-  readonly start: string;
-  /** Last address of the range (inclusive). */
-  readonly end: string;
-}
 
 /** One address claimed on a bridge: a container NIC or a static lease. */
 export interface AddressClaim {

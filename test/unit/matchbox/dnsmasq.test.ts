@@ -2,15 +2,15 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DnsmasqPxeProps } from '../../../src/dnsmasq/model';
+import { DnsmasqPxeSpec } from '../../../src/dnsmasq/model';
 import { renderDnsmasqConfig } from '../../../src/dnsmasq/render';
 import { validateDnsmasq } from '../../../src/dnsmasq/validate';
 import { ValidationError } from '../../../src/validation/errors';
 import { SEED003_DNSMASQ } from './seed003';
 
 const PATH = 'lab/dnsmasq';
-const lines = (props: DnsmasqPxeProps) => renderDnsmasqConfig(props, PATH).split('\n');
-const props = (over: Partial<DnsmasqPxeProps>) => validateDnsmasq({ ...SEED003_DNSMASQ, ...over }, PATH).map((p) => p.property);
+const lines = (props: DnsmasqPxeSpec) => renderDnsmasqConfig(props, PATH).split('\n');
+const props = (over: Partial<DnsmasqPxeSpec>) => validateDnsmasq({ ...SEED003_DNSMASQ, ...over }, PATH).map((p) => p.property);
 
 describe('renderDnsmasqConfig', () => {
   it('seed 003: full DHCP, gateway, DNS, TFTP first stage and the iPXE chainload', () => {
@@ -166,7 +166,7 @@ describe('dnsmasq --test on rendered configs (real binary)', () => {
   beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dnsmasq-unit-'))));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const variants: [string, DnsmasqPxeProps][] = [
+  const variants: [string, DnsmasqPxeSpec][] = [
     ['seed 003 full DHCP', SEED003_DNSMASQ],
     ['proxy DHCP', { interface: 'eth0', subnet: '10.0.0.5/16', mode: 'proxy', matchboxUrl: 'http://mb.example.com:8080' }],
     [

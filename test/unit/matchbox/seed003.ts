@@ -7,7 +7,7 @@
  * The post used a templated Container Linux Config; Matchbox does not render templates in raw
  * `.ign` files, so the templated Ignition is served through `/generic` instead.
  */
-import { DnsmasqPxeProps } from '../../../src/dnsmasq/model';
+import { DnsmasqPxeSpec } from '../../../src/dnsmasq/model';
 import { installToDisk } from '../../../src/ignition/install';
 import { IgnitionSpec } from '../../../src/ignition/types';
 import { MatchboxDataSpec } from '../../../src/matchbox/model';
@@ -63,7 +63,7 @@ export const SEED003: MatchboxDataSpec = {
 };
 
 /** The module's dnsmasq: full DHCP on the switch NIC, the Matchbox host as gateway (NAT). */
-export const SEED003_DNSMASQ: DnsmasqPxeProps = {
+export const SEED003_DNSMASQ: DnsmasqPxeSpec = {
   interface: 'eth1',
   subnet: '192.168.0.1/24',
   range: { start: '192.168.0.101', end: '192.168.0.200' },
