@@ -65,8 +65,8 @@ export type { IncusCloudConfigOptions, IncusHostOs } from './src/cloudinit/incus
 // Matchbox PXE
 export type { IMatchboxServer, MatchboxCredentials } from './constructs/matchbox/imatchbox-server';
 export { MatchboxServer } from './constructs/matchbox/matchbox-server';
-export type { IMatchboxProfileEntry, IMatchboxGroupEntry } from './constructs/matchbox/matchbox-server';
-export type { MatchboxServerProps, MatchboxTlsProps, MatchboxDnsmasqProps, MatchboxNatProps } from './constructs/matchbox/server-props';
+export type { IMatchboxProfileEntry, IMatchboxGroupEntry } from './constructs/matchbox/imatchbox-server';
+export type { MatchboxServerProps, MatchboxServerAttributes, MatchboxTlsProps, MatchboxDnsmasqProps, MatchboxNatProps } from './constructs/matchbox/server-props';
 export { MatchboxProfile } from './constructs/matchbox/matchbox-profile';
 export type { MatchboxProfileProps } from './constructs/matchbox/matchbox-profile';
 export { MatchboxGroup } from './constructs/matchbox/matchbox-group';

@@ -9,14 +9,15 @@ import { registerProblems } from '../core/problems';
 import { renderingOf } from '../render/rendering';
 import { remapProblem, tokenProblem } from './common';
 import { MatchboxProfile } from './matchbox-profile';
-import { IMatchboxGroupEntry, IMatchboxProfileEntry, MatchboxServer } from './matchbox-server';
+import { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
+import { matchboxDataOf } from './matchbox-data';
 
 /** Props of {@link MatchboxGroup}. */
 export interface MatchboxGroupProps {
   /** The profile machines of this group boot with. */
   readonly profile: MatchboxProfile;
   /** The server the group is written to; must be the profile's. @default - the profile's server */
-  readonly server?: MatchboxServer;
+  readonly server?: IMatchboxServer;
   /** Group id: the file `groups/<id>.json`. @default - the construct id */
   readonly id?: string;
   /** Human readable name. @default - none */
@@ -37,7 +38,7 @@ export interface MatchboxGroupProps {
  */
 export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
   /** The server the group is written to (the profile's). */
-  public readonly server: MatchboxServer;
+  public readonly server: IMatchboxServer;
   /** The profile machines of this group boot with. */
   public readonly profile: IMatchboxProfileEntry;
   /** The group id (`groups/<id>.json`). */
@@ -81,7 +82,7 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
         .map((p) => remapProblem(p, (s) => (this.owns(s) ? this : undefined))));
     }
     if (problems.length) throw new ValidationError(problems);
-    this.server.registerGroup(this);
+    matchboxDataOf(this.server)._registerGroup(this);
     registerProblems(this);
 
     this.ready = renderingOf(this).matchboxGroup(this, {

@@ -8,12 +8,13 @@ import { validateMatchbox } from '../../src/matchbox/validate';
 import { Problem, ValidationError } from '../../src/validation/errors';
 import { renderingOf } from '../render/rendering';
 import { remapProblem, tokenProblem } from './common';
-import { IMatchboxProfileEntry, MatchboxServer } from './matchbox-server';
+import { IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
+import { matchboxDataOf } from './matchbox-data';
 
 /** Props of {@link MatchboxProfile}. */
 export interface MatchboxProfileProps {
   /** The Matchbox server the profile is written to. */
-  readonly server: MatchboxServer;
+  readonly server: IMatchboxServer;
   /** Profile id: the file `profiles/<id>.json` that groups refer to. @default - the construct id */
   readonly id?: string;
   /** Human readable name. @default - none */
@@ -46,7 +47,7 @@ export interface MatchboxProfileProps {
  */
 export class MatchboxProfile extends Construct implements IMatchboxProfileEntry {
   /** The server the profile is written to. */
-  public readonly server: MatchboxServer;
+  public readonly server: IMatchboxServer;
   /** The profile id (`profiles/<id>.json`). */
   public readonly profileId: string;
   /** What must exist before machines can use the profile. */
@@ -90,7 +91,7 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
         .map((p) => remapProblem(p, (s) => (s.kind === 'profile' && s.id === this.profileId ? this : undefined))));
     }
     if (problems.length) throw new ValidationError(problems);
-    this.server.registerProfile(this);
+    matchboxDataOf(this.server)._registerProfile(this);
 
     this.ready = renderingOf(this).matchboxProfile(this, { server: this.server, spec: this.core, files: this.files(), dependsOn: this.server.dataReady });
   }

@@ -1,47 +1,20 @@
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import {
   AssetFile, assetsConverge, assetsDelete, dnsmasqConverge, dnsmasqDelete, MatchboxInstallModel, matchboxInstall,
   matchboxUninstall, natConverge, natDelete, tlsDelete, tlsWrite,
 } from '../../src/matchbox/scripts';
-import { MatchboxGroupSpec as GroupData, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
-import { validateMatchbox } from '../../src/matchbox/validate';
-import { Problem, ProblemSubject } from '../../src/validation/errors';
-import { registerProblems } from '../core/problems';
 import { ManagedObject } from '../core/managed-object';
 import { IHost, runnerOf } from '../hosts/host';
-import { generationOf, remapProblem } from './common';
+import { generationOf } from './common';
 import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
+import { ImportedMatchboxServer, MatchboxDataDir } from './matchbox-data';
 import { fetchCredentials, givenCredentials, serverOutputs } from './server-outputs';
-import { MatchboxServerProps, MatchboxTlsProps, ResolvedDnsmasq, ResolvedServerProps, resolveServerProps } from './server-props';
+import { MatchboxServerAttributes, MatchboxServerProps, MatchboxTlsProps, ResolvedDnsmasq, ResolvedServerProps, resolveServerProps } from './server-props';
 
-export type { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
-export type { MatchboxDnsmasqProps, MatchboxNatProps, MatchboxServerProps, MatchboxTlsProps } from './server-props';
-
-/** What the server knows of a profile declared on it. */
-export interface IMatchboxProfileEntry extends IConstruct {
-  /** The profile id (`profiles/<id>.json`). */
-  readonly profileId: string;
-  /** The server the profile is written to. */
-  readonly server: MatchboxServer;
-  /** What a group of the profile depends on. */
-  readonly ready: ITerraformDependable[];
-  /** The profile as the pure core models it. */
-  data(): ProfileData;
-}
-
-/** What the server knows of a group declared on it. */
-export interface IMatchboxGroupEntry extends IConstruct {
-  /** The group id (`groups/<id>.json`). */
-  readonly groupId: string;
-  /** The server the group is written to. */
-  readonly server: MatchboxServer;
-  /** The profile machines of the group boot with. */
-  readonly profile: IMatchboxProfileEntry;
-  /** The group as the pure core models it. */
-  data(): GroupData;
-}
+export type { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
+export type { MatchboxDnsmasqProps, MatchboxNatProps, MatchboxServerAttributes, MatchboxServerProps, MatchboxTlsProps } from './server-props';
 
 /**
  * A Matchbox server on a host: the checksum-verified matchbox binary run as a service, its data
@@ -52,7 +25,19 @@ export interface IMatchboxGroupEntry extends IConstruct {
  * Outputs: the HTTP and gRPC endpoints, and the CA, client certificate and client key (sensitive)
  * for the matchbox Terraform provider.
  */
-export class MatchboxServer extends Construct implements IMatchboxServer {
+export class MatchboxServer extends MatchboxDataDir {
+  /**
+   * A Matchbox server that already runs (installed by hand or by another tool): profiles and
+   * groups declared on it are written to its data directory through `host`.
+   *
+   * @example
+   * const pxe = MatchboxServer.fromServerAttributes(stack, 'matchbox', { host, address: '192.168.0.1' });
+   * new MatchboxProfile(stack, 'flatcar', { server: pxe, kernel: '/assets/flatcar/vmlinuz' });
+   */
+  public static fromServerAttributes(scope: Construct, id: string, attrs: MatchboxServerAttributes): IMatchboxServer {
+    return new ImportedMatchboxServer(scope, id, attrs);
+  }
+
   public readonly host: IHost;
   /** `-data-path`. */
   public readonly dataDir: string;
@@ -75,8 +60,6 @@ export class MatchboxServer extends Construct implements IMatchboxServer {
   /** The rendered dnsmasq configuration, when dnsmasq is on. */
   public readonly dnsmasqConfig?: string;
 
-  private readonly profiles: IMatchboxProfileEntry[] = [];
-  private readonly groups: IMatchboxGroupEntry[] = [];
   /** The last object set up so far: the next one waits for it. */
   private after: ITerraformDependable[];
 
@@ -114,52 +97,6 @@ export class MatchboxServer extends Construct implements IMatchboxServer {
 
     this.credentials = props.tls ? givenCredentials(this, props.tls) : fetchCredentials(this, props.credentialsDir, setup);
     serverOutputs(this, props.tls);
-    registerProblems(this);
-  }
-
-  /** Records a profile declared on this server (called by MatchboxProfile). */
-  public registerProfile(profile: IMatchboxProfileEntry): void {
-    this.profiles.push(profile);
-  }
-
-  /** Records a group declared on this server (called by MatchboxGroup). */
-  public registerGroup(group: IMatchboxGroupEntry): void {
-    this.groups.push(group);
-  }
-
-
-  /**
-   * Cross-object checks at synth: duplicate ids, two default groups, identical selectors,
-   * dangling profiles and template variables no group provides (via `validateMatchbox`).
-   */
-  public collectProblems(): Problem[] {
-    const problems: Problem[] = [];
-    const dup = <T extends IConstruct>(items: readonly T[], idOf: (x: T) => string, kind: string): T[] => {
-      const seen = new Map<string, T>();
-      const firsts: T[] = [];
-      for (const item of items) {
-        const other = seen.get(idOf(item));
-        if (other) {
-          problems.push({
-            path: item.node.path, property: 'id', value: idOf(item),
-            reason: `${other.node.path} already declares a ${kind} with this id on ${this.node.path} (both would write ${kind}s/${idOf(item)}.json)`,
-            fix: `give each ${kind} of a server its own id`,
-          });
-        } else {
-          seen.set(idOf(item), item);
-          firsts.push(item);
-        }
-      }
-      return firsts;
-    };
-    const profiles = dup(this.profiles, (p) => p.profileId, 'profile');
-    // Groups whose profile is on another server are reported by the group itself.
-    const groups = dup(this.groups.filter((g) => g.profile.server === this), (g) => g.groupId, 'group');
-    const data = { profiles: profiles.map((p) => p.data()), groups: groups.map((g) => g.data()) };
-    const find = (s: ProblemSubject): IConstruct | undefined =>
-      s.kind === 'profile' ? profiles.find((p) => p.profileId === s.id) : groups.find((g) => g.groupId === s.id);
-    for (const p of validateMatchbox(data, this.node.path)) problems.push(remapProblem(p, find));
-    return problems;
   }
 
   /** Makes `obj` the object the next one waits for. */

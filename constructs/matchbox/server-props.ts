@@ -6,6 +6,7 @@ import { AssetFile, AssetPrefetch, prefetchFiles } from '../../src/matchbox/scri
 import { checkHostCidr, formatIpv4, parseCidr } from '../../src/net/ipv4';
 import { assertValid, ValidationError, Verdict } from '../../src/validation/errors';
 import { IHost } from '../hosts/host';
+import { MatchboxCredentials } from './imatchbox-server';
 
 /** TLS material for the gRPC API, given instead of generated. PEM text; Terraform variables are fine. */
 export interface MatchboxTlsProps {
@@ -121,6 +122,27 @@ export interface ResolvedServerProps {
   readonly assetFiles: AssetFile[];
 }
 
+/** Attributes of a Matchbox server that already runs (see `MatchboxServer.fromServerAttributes`). */
+export interface MatchboxServerAttributes {
+  /** The machine matchbox runs on: profiles and groups are written to its data directory through it. */
+  readonly host: IHost;
+  /** The address machines and clients reach matchbox at, e.g. `192.168.0.1`. */
+  readonly address: string;
+  /** The address of the gRPC API, when it differs. @default - `address` */
+  readonly grpcAddress?: string;
+  /** The HTTP port (`-address`). @default 8080 */
+  readonly httpPort?: number;
+  /** The gRPC port (`-rpc-address`). @default 8081 */
+  readonly grpcPort?: number;
+  /** Matchbox's `-data-path`. @default '/var/lib/matchbox' */
+  readonly dataDir?: string;
+  /**
+   * Client credentials for the matchbox Terraform provider.
+   * @default - none: only the `cli` rendering can write the server's profiles and groups
+   */
+  readonly credentials?: MatchboxCredentials;
+}
+
 const HEX64 = /^[0-9a-fA-F]{64}$/;
 const ADDRESS = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 const LISTEN = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]*):(\d{1,5})$/;
@@ -143,16 +165,14 @@ export function resolveServerProps(path: string, props: MatchboxServerProps): Re
   const binPath = props.binPath ?? '/usr/local/bin/matchbox';
   const downloadUrl = props.downloadUrl ?? `https://github.com/poseidon/matchbox/releases/download/${version}/matchbox-${version}-linux-amd64.tar.gz`;
 
-  assertValid(path, 'address', props.address, rule(typeof props.address === 'string' && ADDRESS.test(props.address), 'not an IP address or DNS name', 'use e.g. 192.168.0.1 or matchbox.lab.test'));
-  if (props.grpcAddress !== undefined) assertValid(path, 'grpcAddress', props.grpcAddress, rule(ADDRESS.test(props.grpcAddress), 'not an IP address or DNS name', 'use e.g. 203.0.113.10'));
+  checkAddress(path, 'address', props.address);
+  if (props.grpcAddress !== undefined) checkAddress(path, 'grpcAddress', props.grpcAddress);
   assertValid(path, 'version', version, rule(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(version), 'not a release version', 'use e.g. v0.11.0'));
   assertValid(path, 'sha256', props.sha256, rule(typeof props.sha256 === 'string' && HEX64.test(props.sha256), 'not a SHA-256 checksum (64 hex digits)', 'copy the sha256 of the release tarball'));
   assertValid(path, 'downloadUrl', downloadUrl, rule(URL.test(downloadUrl), 'not an http(s) URL', 'use e.g. https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz'));
   const archiveMember = props.archiveMember ?? `matchbox-${version}-linux-amd64/matchbox`;
   assertValid(path, 'archiveMember', archiveMember, rule(/^[A-Za-z0-9_.+-][A-Za-z0-9_.+/-]*$/.test(archiveMember) && !archiveMember.split('/').includes('..'), 'not a relative path inside the tarball', 'use e.g. matchbox-v0.11.0-linux-amd64/matchbox'));
-  for (const [property, value] of [['binPath', binPath], ['dataDir', dataDir], ['assetsDir', assetsDir]] as const) {
-    assertValid(path, property, value, checkConfPath(value) ?? rule(value !== '/' && !value.endsWith('/'), 'not a directory path without a trailing slash', 'use e.g. /var/lib/matchbox'));
-  }
+  for (const [property, value] of [['binPath', binPath], ['dataDir', dataDir], ['assetsDir', assetsDir]] as const) checkDirectory(path, property, value);
   const httpPort = listenPort(path, 'httpListen', httpListen);
   const grpcPort = listenPort(path, 'grpcListen', grpcListen);
   assertValid(path, 'grpcListen', grpcListen, rule(grpcPort !== httpPort, 'the gRPC API needs its own port', 'use e.g. 0.0.0.0:8081'));
@@ -185,6 +205,47 @@ function listenPort(path: string, property: string, listen: string): number {
   return port;
 }
 
+/** Checks the attributes of an imported server and fills in the defaults. */
+export function resolveServerAttributes(path: string, a: MatchboxServerAttributes): { dataDir: string; httpEndpoint: string; grpcEndpoint: string } {
+  const dataDir = a.dataDir ?? '/var/lib/matchbox';
+  const httpPort = a.httpPort ?? 8080;
+  const grpcPort = a.grpcPort ?? 8081;
+  checkAddress(path, 'address', a.address);
+  if (a.grpcAddress !== undefined) checkAddress(path, 'grpcAddress', a.grpcAddress);
+  for (const [property, port] of [['httpPort', httpPort], ['grpcPort', grpcPort]] as const) {
+    assertValid(path, property, port, rule(Number.isInteger(port) && port >= 1 && port <= 65535, 'not a TCP port', 'use 1 to 65535, e.g. 8080'));
+  }
+  assertValid(path, 'grpcPort', grpcPort, rule(grpcPort !== httpPort || (a.grpcAddress ?? a.address) !== a.address, 'the gRPC API has its own port', 'use e.g. 8081'));
+  checkDirectory(path, 'dataDir', dataDir);
+  return { dataDir, httpEndpoint: `http://${a.address}:${httpPort}`, grpcEndpoint: `${a.grpcAddress ?? a.address}:${grpcPort}` };
+}
+
+/** Checks client credentials given for the matchbox provider (PEM text, or Terraform values). */
+export function checkCredentials(path: string, c: MatchboxCredentials): void {
+  assertValid(path, 'credentials.endpoint', c.endpoint, rule(typeof c.endpoint === 'string' && (Token.isUnresolved(c.endpoint) || LISTEN.test(c.endpoint)), 'not a gRPC host:port', 'use e.g. 192.168.0.1:8081'));
+  checkPem(path, 'credentials.ca', c.ca, CERT);
+  checkPem(path, 'credentials.clientCert', c.clientCert, CERT);
+  checkPem(path, 'credentials.clientKey', c.clientKey, KEY);
+}
+
+function checkAddress(path: string, property: string, value: string): void {
+  assertValid(path, property, value, rule(typeof value === 'string' && ADDRESS.test(value), 'not an IP address or DNS name', 'use e.g. 192.168.0.1 or matchbox.lab.test'));
+}
+
+function checkDirectory(path: string, property: string, value: string): void {
+  assertValid(path, property, value, checkConfPath(value) ?? rule(value !== '/' && !value.endsWith('/'), 'not a directory path without a trailing slash', 'use e.g. /var/lib/matchbox'));
+}
+
+const CERT = /-----BEGIN CERTIFICATE-----/;
+const KEY = /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/;
+
+/** A PEM value of the expected kind (a Terraform value is checked by Terraform). */
+function checkPem(path: string, property: string, value: string | undefined, kind: RegExp): void {
+  if (typeof value === 'string' && Token.isUnresolved(value)) return;
+  assertValid(path, property, typeof value === 'string' ? `${value.slice(0, 30)}...` : value,
+    rule(typeof value === 'string' && kind.test(value), 'not a PEM block of the expected kind', 'pass the PEM text, e.g. fs.readFileSync("ca.crt", "utf8") or a sensitive TerraformVariable'));
+}
+
 /** `a.b.c.0/len` of `a.b.c.d/len`, or undefined. */
 function networkOf(cidr: string): string | undefined {
   const c = checkHostCidr(cidr) ? undefined : parseCidr(cidr);
@@ -193,17 +254,11 @@ function networkOf(cidr: string): string | undefined {
 
 /** Given TLS material: PEM blocks (or Terraform values, checked at apply). */
 function checkTls(path: string, tls: MatchboxTlsProps): void {
-  const pem = (property: string, value: string | undefined, kind: RegExp, optional = false) => {
-    if (value === undefined && optional) return;
-    if (typeof value === 'string' && Token.isUnresolved(value)) return;
-    assertValid(path, `tls.${property}`, typeof value === 'string' ? `${value.slice(0, 30)}...` : value,
-      rule(typeof value === 'string' && kind.test(value), 'not a PEM block of the expected kind', 'pass the PEM text, e.g. fs.readFileSync("ca.crt", "utf8") or a sensitive TerraformVariable'));
-  };
-  pem('caCert', tls.caCert, /-----BEGIN CERTIFICATE-----/);
-  pem('serverCert', tls.serverCert, /-----BEGIN CERTIFICATE-----/);
-  pem('serverKey', tls.serverKey, /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/);
-  pem('clientCert', tls.clientCert, /-----BEGIN CERTIFICATE-----/, true);
-  pem('clientKey', tls.clientKey, /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/, true);
+  checkPem(path, 'tls.caCert', tls.caCert, CERT);
+  checkPem(path, 'tls.serverCert', tls.serverCert, CERT);
+  checkPem(path, 'tls.serverKey', tls.serverKey, KEY);
+  if (tls.clientCert !== undefined) checkPem(path, 'tls.clientCert', tls.clientCert, CERT);
+  if (tls.clientKey !== undefined) checkPem(path, 'tls.clientKey', tls.clientKey, KEY);
 }
 
 /** The interface and the network to masquerade (by default the dnsmasq subnet's), after checking them. */
