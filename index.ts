@@ -43,7 +43,7 @@ export type { PublishedImageProps } from './constructs/lxd/published-image';
 export { LxdPreseed } from './constructs/lxd/lxd-preseed';
 export type { LxdPreseedProps } from './constructs/lxd/lxd-preseed';
 export { LxdCluster } from './constructs/lxd/lxd-cluster';
-export type { LxdClusterProps, LxdClusterMember } from './constructs/lxd/lxd-cluster';
+export type { LxdClusterProps, LxdClusterMember, LxdClusterAttributes } from './constructs/lxd/lxd-cluster';
 export type { ILxdCluster } from './constructs/lxd/icluster';
 export type { ConfigMap, DeviceMap, InstanceState, MemberObjectConfig, StorageDriver } from './src/lxd/model';
 export type { DiskOptions, ProxyOptions } from './src/lxd/devices';

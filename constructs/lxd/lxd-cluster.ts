@@ -8,6 +8,7 @@ import {
 import { script } from '../../src/lxd/cli';
 import { PreseedMemberConfig } from '../../src/lxd/preseed';
 import { shq } from '../../src/shell/quote';
+import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { ownerOf } from '../core/stack-settings';
 import { ManagedObject } from '../core/managed-object';
@@ -43,6 +44,14 @@ export interface LxdClusterProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
+/** Attributes of an LXD (or Incus) cluster that already exists (see `LxdCluster.fromClusterAttributes`). */
+export interface LxdClusterAttributes {
+  /** A member's host, through which the cluster's objects are created (usually the bootstrap member). */
+  readonly host: IHost;
+  /** The cluster's member names (`lxc cluster list`), which `target` and `perMember` may name. At least one. */
+  readonly memberNames: string[];
+}
+
 /** The machine that runs the join script: the deploying one. */
 const LOCAL: HostRunner = { kind: 'local', sudo: false };
 
@@ -57,6 +66,18 @@ const LOCAL: HostRunner = { kind: 'local', sudo: false };
  * on {@link LxdCluster.host} (the first member) and placed on members with `target`.
  */
 export class LxdCluster extends Construct implements ILxdCluster {
+  /**
+   * A cluster formed outside this app (by hand or by another stack): pools, networks and
+   * containers declared on `host` with `cluster` are placed on its members.
+   *
+   * @example
+   * const cluster = LxdCluster.fromClusterAttributes(stack, 'cluster', { host: node1, memberNames: ['node1', 'node2', 'node3'] });
+   * new StoragePool(stack, 'local', { host: cluster.host, cluster, driver: 'lvm', perMember: { node2: { source: '/dev/sdb' } } });
+   */
+  public static fromClusterAttributes(scope: Construct, id: string, attrs: LxdClusterAttributes): ILxdCluster {
+    return new ImportedLxdCluster(scope, id, attrs);
+  }
+
   /** The first member's host: declare pools, networks, profiles and containers of the cluster on it. */
   public readonly host: IHost;
   /** Member names in order. */
@@ -134,5 +155,28 @@ export class LxdCluster extends Construct implements ILxdCluster {
       }),
     });
     this.ready = [...ready, membership.object, membership.converged];
+  }
+}
+
+/** A cluster this app does not form: its objects wait only for the host. */
+class ImportedLxdCluster extends Construct implements ILxdCluster {
+  public readonly host: IHost;
+  public readonly memberNames: string[];
+  public readonly ready: ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, attrs: LxdClusterAttributes) {
+    super(scope, id);
+    const path = this.node.path;
+    assertValid(path, 'memberNames', attrs.memberNames, attrs.memberNames.length
+      ? undefined : { reason: 'a cluster has at least one member', fix: 'list the member names `lxc cluster list` shows' });
+    const seen = new Set<string>();
+    attrs.memberNames.forEach((name, i) => {
+      const bad = checkObjectName(name) ?? (seen.has(name) ? { reason: 'listed twice', fix: 'list each member once' } : undefined);
+      assertValid(path, `memberNames[${i}]`, name, bad);
+      seen.add(name);
+    });
+    this.host = attrs.host;
+    this.memberNames = [...attrs.memberNames];
+    this.ready = [...attrs.host.ready];
   }
 }
