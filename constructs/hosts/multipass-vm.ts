@@ -68,7 +68,6 @@ export class MultipassVm extends HostBase {
   public readonly cloudConfig: CloudConfig;
   private readonly providerIpv4?: string;
 
-
   /**
    * The VM's IPv4 address: a Terraform reference to the multipass_instance, so `provider`
    * rendering only. Under `cli` the address is not known to Terraform: reading it throws.
@@ -81,13 +80,8 @@ export class MultipassVm extends HostBase {
     return this.providerIpv4;
   }
 
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: MultipassVmProps = {}) {
     super(scope, id);

@@ -180,14 +180,8 @@ export class Bridge extends BridgeBase {
   private readonly props: BridgeProps;
   private readonly leases: { lease: StaticLease; owner: IConstruct }[] = [];
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: BridgeProps) {
     super(scope, id);

@@ -148,14 +148,8 @@ export class Container extends Construct implements IContainer {
   private readonly refs: { property: string; ref: IOnHost }[] = [];
   private readonly rendered: RenderedObject;
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: ContainerProps) {
     super(scope, id);

@@ -85,14 +85,8 @@ export class LxdCluster extends Construct implements ILxdCluster {
   /** Everything the cluster needs (bootstrap, joins, membership): objects on the cluster depend on it. */
   public readonly ready: ITerraformDependable[];
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: LxdClusterProps) {
     super(scope, id);

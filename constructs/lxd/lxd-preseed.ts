@@ -34,14 +34,8 @@ export class LxdPreseed extends Construct {
   /** The preseed document applied. */
   public readonly preseed: PreseedDocument;
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: LxdPreseedProps) {
     super(scope, id);

@@ -66,14 +66,8 @@ export class Profile extends Construct implements IProfile {
   private readonly refs: { property: string; ref: IBridge | IStoragePool }[] = [];
   private readonly description: string;
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: ProfileProps) {
     super(scope, id);

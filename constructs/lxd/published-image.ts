@@ -41,14 +41,8 @@ export class PublishedImage extends Construct implements IOnHost {
   /** What a container launched from the image must depend on. */
   public readonly ready: ITerraformDependable[];
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: PublishedImageProps) {
     super(scope, id);

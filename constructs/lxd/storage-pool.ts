@@ -98,14 +98,8 @@ export class StoragePool extends Construct implements IStoragePool {
   /** The member-specific keys of each member, when the pool is on a cluster. */
   public readonly members?: MemberObjectConfig[];
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: StoragePoolProps) {
     super(scope, id);

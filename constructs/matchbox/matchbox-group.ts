@@ -47,14 +47,8 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
   public readonly ready: ITerraformDependable[];
   private readonly core: GroupData;
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: MatchboxGroupProps) {
     super(scope, id);

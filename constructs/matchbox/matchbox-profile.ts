@@ -54,14 +54,8 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
   public readonly ready: ITerraformDependable[];
   private readonly core: ProfileData;
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: MatchboxProfileProps) {
     super(scope, id);

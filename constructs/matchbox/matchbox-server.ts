@@ -63,14 +63,8 @@ export class MatchboxServer extends MatchboxDataDir {
   /** The last object set up so far: the next one waits for it. */
   private after: ITerraformDependable[];
 
-
-  /**
-   * Escape hatch: the Terraform resources this construct synthesizes (command resources under
-   * `cli` rendering, native provider resources under `provider`), e.g. for `addOverride`.
-   */
-  public get terraformResources(): TerraformResource[] {
-    return terraformResourcesOf(this);
-  }
+  /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
+  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
 
   constructor(scope: Construct, id: string, props: MatchboxServerProps) {
     super(scope, id);
