@@ -2,7 +2,7 @@ import { Token } from '../core/cdk';
 import { DnsmasqPxeOptions, DnsmasqPxeSpec } from '../../src/dnsmasq/model';
 import { renderDnsmasqConfig } from '../../src/dnsmasq/render';
 import { checkConfPath, checkInterfaceName, validateDnsmasq } from '../../src/dnsmasq/validate';
-import { AssetFile, AssetPrefetch, prefetchFiles } from '../../src/matchbox/scripts';
+import { AssetFile, AssetPrefetch, MatchboxInstallModel, prefetchFiles } from '../../src/matchbox/scripts';
 import { checkHostCidr, formatIpv4, parseCidr } from '../../src/net/ipv4';
 import { assertValid, ValidationError, Verdict } from '../../src/validation/errors';
 import { IHost } from '../hosts/host';
@@ -101,18 +101,10 @@ export interface ResolvedDnsmasq {
 }
 
 /** {@link MatchboxServerProps} after validation, with every default filled in. */
-export interface ResolvedServerProps {
-  readonly version: string;
+export interface ResolvedServerProps extends Pick<MatchboxInstallModel,
+  'version' | 'archiveMember' | 'binPath' | 'dataDir' | 'assetsDir' | 'httpListen' | 'grpcListen' | 'logLevel' | 'installPackages'> {
   readonly downloadUrl: string;
-  readonly archiveMember: string;
-  readonly binPath: string;
-  readonly dataDir: string;
-  readonly assetsDir: string;
-  readonly httpListen: string;
-  readonly grpcListen: string;
-  readonly logLevel: string;
   readonly tlsDays: number;
-  readonly installPackages: boolean;
   /** e.g. `http://192.168.0.1:8080`. */
   readonly httpEndpoint: string;
   /** e.g. `192.168.0.1:8081`. */

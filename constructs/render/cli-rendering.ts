@@ -63,10 +63,10 @@ export class CliRendering implements RenderingStrategy {
   }
 
   public matchboxProfile(scope: Construct, p: RenderMatchboxProps<MatchboxProfileSpec>): ITerraformDependable[] {
-    return dataFilesObject(scope, 'files', { server: p.server, kind: 'matchbox-profile', objectId: p.spec.id, files: p.files, dependsOn: p.dependsOn });
+    return dataFilesObject(scope, 'files', { ...p, kind: 'matchbox-profile', objectId: p.spec.id });
   }
 
   public matchboxGroup(scope: Construct, p: RenderMatchboxProps<MatchboxGroupSpec>): ITerraformDependable[] {
-    return dataFilesObject(scope, 'file', { server: p.server, kind: 'matchbox-group', objectId: p.spec.id, files: p.files, dependsOn: p.dependsOn });
+    return dataFilesObject(scope, 'file', { ...p, kind: 'matchbox-group', objectId: p.spec.id });
   }
 }

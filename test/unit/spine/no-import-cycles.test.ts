@@ -4,15 +4,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { filesUnder } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
+const tsFiles = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsWith('.ts'));
 
 /** Every cycle of relative imports, each as `a -> b -> a` (paths relative to the repo). */
 function importCycles(roots: string[]): string[] {

@@ -6,16 +6,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack, Testing } from '../../../constructs/core/cdk';
 import { renderingOf } from '../../../constructs/render/rendering';
+import { filesUnder } from './helpers';
 import { Bridge, Container, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MultipassVm } from '../../../index';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
+const tsFiles = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsWith('.ts'));
 
 it('a LabStack owns one strategy, named after its rendering, that all its constructs use', () => {
   const app = Testing.app();
