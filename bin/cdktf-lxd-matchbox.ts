@@ -1,31 +1,38 @@
 #!/usr/bin/env node
 /**
- * `cdktf-lxd-matchbox drift [stack...]`: compares each host with the synthesized stacks (read-only).
+ * `cdktf-lxd-matchbox drift [stack...]`: compares each daemon with the synthesized stacks (read-only).
  * `cdktf-lxd-matchbox repair [stack...]`: re-converges only what drifted, with `terraform apply -replace`.
- * Exit codes: 0 in sync, 2 drift (after repair: drift left), 1 error.
+ * Exit codes: 0 in sync, 2 drift (after repair: drift left), 1 error (a daemon that cannot be read among them).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatDrift, hostDrift, ObjectDrift, StackHost, stackHosts } from '../src/lifecycle/drift';
-import { parseInventory } from '../src/lifecycle/prune-plan';
+import * as readline from 'readline';
+import { formatDrift, ObjectDrift, Read, readPlan, unitDrift } from '../src/lifecycle/drift';
+import { LabManifest, MANIFEST_FILE, NamesByKind } from '../src/lifecycle/manifest';
+import { LifecycleKind, parseInventory, pruneCandidates } from '../src/lifecycle/prune-plan';
+import { readScript, ReadSpec, recordsDir } from '../src/lifecycle/scripts';
 
-const USAGE = `usage: cdktf-lxd-matchbox drift [stack...] [--json] [--out DIR]
+const USAGE = `usage: cdktf-lxd-matchbox drift [stack...] [--json] [--removed-hosts] [--out DIR]
        cdktf-lxd-matchbox repair [stack...] [--auto-approve] [--out DIR]
 
-drift   reads cdktf.out (run cdktf synth first), runs one read-only command per host, and
-        prints what differs from the declared state. Exit 0 in sync, 2 on drift, 1 on error.
-repair  runs terraform apply -replace=... for the drifted objects only (re-running their
-        idempotent converge scripts, or the prune), so later plain plans stay clean.`;
+drift   reads the lab manifests in cdktf.out (run cdktf synth first), reads each daemon once, and
+        prints what differs from the declared state. --removed-hosts also reads the daemons a
+        stack's Terraform state still knows but the app no longer declares, and lists what the
+        stack owns there. Exit 0 in sync, 2 on drift, 1 on error (a daemon that cannot be read).
+repair  shows what it will re-converge and delete, asks (or --auto-approve), then runs
+        terraform apply -replace=... for exactly those (their idempotent converge scripts, or the
+        prune of what the stack no longer declares), so later plain plans stay clean.`;
 
-interface Options { command: string; stacks: string[]; json: boolean; autoApprove: boolean; out?: string }
+interface Options { command: string; stacks: string[]; json: boolean; autoApprove: boolean; removedHosts: boolean; out?: string }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: argv[0] ?? '', stacks: [], json: false, autoApprove: false };
+  const o: Options = { command: argv[0] ?? '', stacks: [], json: false, autoApprove: false, removedHosts: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') o.json = true;
     else if (a === '--auto-approve') o.autoApprove = true;
+    else if (a === '--removed-hosts') o.removedHosts = true;
     else if (a === '--out') o.out = argv[++i];
     else if (a.startsWith('--out=')) o.out = a.slice(6);
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}\n${USAGE}`);
@@ -45,37 +52,91 @@ function outDir(o: Options): string {
   }
 }
 
-interface SynthStack { name: string; dir: string; hosts: StackHost[] }
+interface SynthStack { readonly name: string; readonly dir: string; readonly manifest: LabManifest }
 
+/** The lab manifests of the synthesized stacks (all, or those named). */
 function readStacks(o: Options): SynthStack[] {
   const out = outDir(o);
   const manifestPath = path.join(out, 'manifest.json');
   if (!fs.existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run cdktf synth first`);
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-  const all = Object.values(manifest.stacks ?? {}) as { name: string; synthesizedStackPath: string; workingDirectory: string }[];
+  const all = Object.values(JSON.parse(fs.readFileSync(manifestPath, 'utf8')).stacks ?? {}) as { name: string; workingDirectory: string }[];
   const unknown = o.stacks.filter((s) => !all.some((x) => x.name === s));
   if (unknown.length) throw new Error(`no such stack: ${unknown.join(', ')} (synthesized: ${all.map((x) => x.name).join(', ')})`);
-  return all.filter((s) => !o.stacks.length || o.stacks.includes(s.name)).map((s) => ({
-    name: s.name,
-    dir: path.join(out, s.workingDirectory),
-    hosts: stackHosts(s.name, JSON.parse(fs.readFileSync(path.join(out, s.synthesizedStackPath), 'utf8'))),
-  }));
+  const stacks: SynthStack[] = [];
+  for (const s of all.filter((x) => !o.stacks.length || o.stacks.includes(x.name))) {
+    const dir = path.join(out, s.workingDirectory);
+    const file = path.join(dir, MANIFEST_FILE);
+    if (fs.existsSync(file)) stacks.push({ name: s.name, dir, manifest: JSON.parse(fs.readFileSync(file, 'utf8')) });
+    else if (o.stacks.includes(s.name)) throw new Error(`stack ${s.name} has no lab manifest (${file}): it declares no object of this library, or was synthesized by an older release`);
+  }
+  return stacks;
 }
 
-/** Runs the host's read script (one call) and compares. */
-function driftOf(host: StackHost): ObjectDrift[] {
-  const r = spawnSync('sh', ['-c', host.runner], { input: host.readScript, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`reading ${host.runner} failed (exit ${r.status}): ${(r.stderr ?? '').trim()}`);
-  return hostDrift(host, parseInventory(r.stdout, host.manifest.keys));
+/** Runs a read-only script through a runner (one call per daemon); a failed read is an error. */
+function runRead(label: string, runner: string, spec: ReadSpec): string {
+  const r = spawnSync('sh', ['-c', runner], { input: readScript(spec), encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`cannot read ${label} (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').trim() || r.error?.message || 'no error output'}`);
+  return r.stdout;
 }
 
-interface Report { stack: string; host: string; drift: ObjectDrift[] }
+interface Report { readonly stack: string; readonly host: string; readonly key: string; readonly drift: ObjectDrift[] }
 
-function report(stacks: SynthStack[]): Report[] {
-  return stacks.flatMap((s) => s.hosts.map((h) => ({ stack: s.name, host: h.runner, drift: driftOf(h) })));
+function report(stacks: readonly SynthStack[]): Report[] {
+  return readPlan(stacks.map((s) => s.manifest)).flatMap((read: Read) => {
+    const text = runRead(read.label, read.runner, read.spec);
+    return read.units.map(({ manifest, unit }) => ({
+      stack: manifest.stack, host: unit.label, key: unit.key, drift: unitDrift(manifest, unit, parseInventory(text, manifest.keys)),
+    }));
+  });
 }
 
-function print(reports: Report[], json: boolean): void {
+/** A unit a stack's Terraform state still holds (its prune resource), that the app no longer declares. */
+interface RemovedUnit { readonly stack: SynthStack; readonly key: string; readonly label: string; readonly runner: string }
+
+function removedUnits(stacks: readonly SynthStack[]): RemovedUnit[] {
+  const terraform = process.env.TERRAFORM_BINARY_NAME || 'terraform';
+  const found = new Map<string, RemovedUnit>();
+  for (const s of stacks) {
+    if (!fs.existsSync(path.join(s.dir, '.terraform'))) continue;
+    const r = spawnSync(terraform, ['show', '-json', '-no-color'], { cwd: s.dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+    if (r.status !== 0) throw new Error(`terraform show failed in ${s.dir}: ${(r.stderr ?? '').trim()}`);
+    const resources = (JSON.parse(r.stdout || '{}').values?.root_module?.resources ?? []) as { values?: { input?: Record<string, string> } }[];
+    for (const res of resources) {
+      const input = res.values?.input;
+      if (!input?.key || !input.runner || s.manifest.units.some((u) => u.key === input.key)) continue;
+      found.set(`${s.name} ${input.key}`, { stack: s, key: input.key, label: input.label ?? input.key, runner: input.runner });
+    }
+  }
+  return [...found.values()];
+}
+
+/** What each stack owns on the daemons it no longer declares. */
+function reportRemoved(stacks: readonly SynthStack[]): Report[] {
+  return removedUnits(stacks).map((u) => {
+    const m = u.stack.manifest;
+    const backend = /\/(lxd|incus)$/.exec(u.key)?.[1];
+    const client = backend === 'incus' ? 'incus' : backend ? 'lxc' : undefined;
+    const text = runRead(u.label, u.runner, { client, required: client !== undefined, recordsDirs: [recordsDir(m.owner)] });
+    // What the app declares there now (another stack may have taken the host over).
+    const elsewhere: Partial<Record<LifecycleKind, string[]>> = {};
+    for (const s of stacks) {
+      for (const unit of s.manifest.units.filter((x) => x.key === u.key)) {
+        for (const [k, names] of Object.entries(unit.declared as NamesByKind)) elsewhere[k as LifecycleKind] = [...(elsewhere[k as LifecycleKind] ?? []), ...(names ?? [])];
+      }
+    }
+    const inv = parseInventory(text, m.keys);
+    const owned = pruneCandidates(inv, { owner: m.owner, phase: 'before', client: client ?? 'lxc', keys: m.keys, declared: {}, elsewhere });
+    return {
+      stack: m.stack, host: `${u.label} (no longer declared by the app)`, key: u.key,
+      drift: owned.map((c) => ({
+        kind: c.kind, name: c.name, path: c.path, status: 'undeclared' as const, repair: '',
+        differences: [`owned by ${m.owner} on a host the app no longer declares: declare the host again to prune it, or delete it by hand`],
+      })),
+    };
+  });
+}
+
+function print(reports: readonly Report[], json: boolean): void {
   if (json) {
     process.stdout.write(`${JSON.stringify({ inSync: reports.every((r) => !r.drift.length), hosts: reports }, null, 2)}\n`);
   } else {
@@ -83,40 +144,68 @@ function print(reports: Report[], json: boolean): void {
   }
 }
 
-function repair(stacks: SynthStack[], reports: Report[], autoApprove: boolean): void {
+/** Asks for `yes` on a terminal; refuses without one. */
+function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    return Promise.reject(new Error('repair changes the hosts: run it on a terminal to confirm, or pass --auto-approve'));
+  }
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  return new Promise((resolve) => rl.question(`${question} Only 'yes' will be accepted: `, (a) => {
+    rl.close();
+    resolve(a.trim() === 'yes');
+  }));
+}
+
+/** What repair does per stack: re-converge (missing, changed) and prune (undeclared). */
+function repairPlan(stacks: readonly SynthStack[], reports: readonly Report[]): { stack: SynthStack; targets: string[]; lines: string[] }[] {
+  return stacks.map((s) => {
+    const mine = reports.filter((r) => r.stack === s.name);
+    const lines: string[] = [];
+    for (const r of mine) {
+      for (const d of r.drift) {
+        lines.push(`  ${d.status === 'undeclared' ? 'delete' : 're-converge'} ${d.kind} ${d.name}${d.path ? ` (${d.path})` : ''} on ${r.host}`);
+      }
+    }
+    const targets = [...new Set(mine.flatMap((r) => r.drift.map((d) => d.repair)))];
+    return { stack: s, targets, lines };
+  }).filter((p) => p.targets.length);
+}
+
+async function repair(stacks: readonly SynthStack[], reports: readonly Report[], autoApprove: boolean): Promise<void> {
+  const plan = repairPlan(stacks, reports);
+  for (const p of plan) process.stdout.write(`${p.stack.name}: repair will\n${p.lines.join('\n')}\n`);
+  if (!autoApprove && !(await confirm('Repair these objects?'))) throw new Error('repair cancelled: nothing was changed');
   const terraform = process.env.TERRAFORM_BINARY_NAME || 'terraform';
-  for (const s of stacks) {
-    const targets = [...new Set(reports.filter((r) => r.stack === s.name).flatMap((r) => r.drift.map((d) => d.repair)))];
-    if (!targets.length) continue;
-    process.stdout.write(`${s.name}: re-converging ${targets.join(', ')}\n`);
+  for (const { stack, targets } of plan) {
+    process.stdout.write(`${stack.name}: re-converging ${targets.join(', ')}\n`);
     const run = (args: string[]) => {
-      const r = spawnSync(terraform, args, { cwd: s.dir, stdio: 'inherit', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-      if (r.status !== 0) throw new Error(`${terraform} ${args[0]} failed in ${s.dir} (exit ${r.status ?? r.signal})`);
+      const r = spawnSync(terraform, args, { cwd: stack.dir, stdio: 'inherit', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+      if (r.status !== 0) throw new Error(`${terraform} ${args[0]} failed in ${stack.dir} (exit ${r.status ?? r.signal})`);
     };
-    if (!fs.existsSync(path.join(s.dir, '.terraform'))) run(['init', '-input=false']);
-    run(['apply', '-input=false', ...(autoApprove ? ['-auto-approve'] : []), ...targets.map((t) => `-replace=${t}`)]);
+    if (!fs.existsSync(path.join(stack.dir, '.terraform'))) run(['init', '-input=false']);
+    run(['apply', '-input=false', '-auto-approve', ...targets.map((t) => `-replace=${t}`)]);
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const o = parseArgs(argv);
   const stacks = readStacks(o);
-  const before = report(stacks);
+  const before = [...report(stacks), ...(o.removedHosts && o.command === 'drift' ? reportRemoved(stacks) : [])];
   if (o.command === 'drift') {
     print(before, o.json);
     return before.some((r) => r.drift.length) ? 2 : 0;
   }
   print(before, false);
   if (!before.some((r) => r.drift.length)) return 0;
-  repair(stacks, before, o.autoApprove);
+  await repair(stacks, before, o.autoApprove);
   const after = report(stacks);
   print(after, false);
   return after.some((r) => r.drift.length) ? 2 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`cdktf-lxd-matchbox: ${(e as Error).message}\n`);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, (e: Error) => {
+  process.stderr.write(`cdktf-lxd-matchbox: ${e.message}\n`);
   process.exitCode = 1;
-}
+});

@@ -71,6 +71,8 @@ function buildStandalone(app: App, o: Seed001Options): LabStack {
   // has malformed end addresses (and needs `lxc network set`); these are the ranges it meant.
   const lxdbr0 = new Bridge(stack, 'lxdbr0', {
     host: lxd01,
+    // `lxd init` made lxdbr0 on the host: the stack takes it over (and owns it from then on).
+    adopt: true,
     ipv4Address: '10.154.195.1/24',
     ipv4Nat: true,
     ipv6Address: 'none',

@@ -138,6 +138,8 @@ export type Token = Cdktf.Token;
 export const Tokenization: typeof Cdktf.Tokenization = core.Tokenization;
 export type Tokenization = Cdktf.Tokenization;
 
+export const Aspects: typeof Cdktf.Aspects = core.Aspects;
+export type Aspects = Cdktf.Aspects;
 export const booleanToHclTerraform: typeof Cdktf.booleanToHclTerraform = core.booleanToHclTerraform;
 export const booleanToTerraform: typeof Cdktf.booleanToTerraform = core.booleanToTerraform;
 export const canInspect: typeof Cdktf.canInspect = core.canInspect;

@@ -4,6 +4,7 @@ import { checkOwnerId } from '../../src/lifecycle/scripts';
 import { assertValid } from '../../src/validation/errors';
 import { createRendering } from '../render/rendering';
 import { RenderingStrategy } from '../render/rendering-strategy';
+import { buildLifecycles } from './lifecycle';
 import { validateTree } from './problems';
 import {
   bindStackContext, CommandResourceKind, DEFAULT_SETTINGS, LabSettings, LxdProviderVersion, ownerOf, Rendering, settingsOf,
@@ -100,6 +101,7 @@ export class LabStack extends TerraformStack {
    */
   public runAllValidations(): void {
     if (!VALIDATED.has(App.of(this))) validateTree(this);
+    buildLifecycles(this);
     super.runAllValidations();
   }
 
@@ -110,6 +112,8 @@ export class LabStack extends TerraformStack {
       validateTree(app);
       VALIDATED.add(app);
     }
+    // The prunes of every stack, once the app is complete (before any stack resolves references).
+    buildLifecycles(app);
     super.prepareStack();
   }
 }

@@ -1,13 +1,14 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from './cdk';
-import { execCommand, HostRunner, SCRIPT_ENV } from '../../src/hosts/runner';
+import { execCommand, HostRunner, runnerCommand, SCRIPT_ENV } from '../../src/hosts/runner';
 import { recordDelete, recordWrite } from '../../src/lifecycle/scripts';
-import { BackendSpec } from '../../src/lxd/backend';
 import { localDependables } from './cross-stack';
 import { commandResource } from './command-resource';
-import { HostLifecycle, ObjectLifecycle } from './host-lifecycle';
+import { DaemonHost } from './daemons';
+import { lifecycleProgram, ObjectLifecycle, trackObject } from './lifecycle';
 import { ownerOf, settingsOf } from './stack-settings';
-import { dependableToken, once, onceString, sensitiveLiteral, tfLiteral } from './terraform-values';
+import { dependableToken, hclString, once, onceString, sensitiveLiteral, tfLiteral } from './terraform-values';
+import { DESTROY_ENV } from '../../src/lifecycle/program';
 
 export { sensitiveLiteral, tfLiteral } from './terraform-values';
 
@@ -23,6 +24,11 @@ export interface ManagedObjectState {
   readonly destroy: string;
   /** Extra environment for the converge command (e.g. user-data). */
   readonly environment?: Record<string, string>;
+  /**
+   * The settings drift compares, without secrets (they go into the lab manifest).
+   * @default - `settings`, or none when the object is sensitive (drift then checks only that it exists)
+   */
+  readonly driftSettings?: Record<string, unknown>;
 }
 
 /** Props of {@link ManagedObject}. */
@@ -45,10 +51,13 @@ export interface ManagedObjectProps {
    * @default - not tracked (nothing removes it but its own destroy)
    */
   readonly lifecycle?: ObjectLifecycle;
-  /** What the host needs before any command runs on it (the host's prune waits for it). @default [] */
-  readonly hostReady?: ITerraformDependable[];
-  /** The host's daemon, for the prune. @default - LXD */
-  readonly backend?: BackendSpec;
+  /**
+   * The host the object lives on, for a tracked object (`runner` reaches it).
+   * @default - the deploying machine (records only)
+   */
+  readonly host?: DaemonHost;
+  /** Where the object is taken from when it is missing (`migrateFrom`), for the prunes. @default - nowhere */
+  readonly source?: { readonly host: DaemonHost; readonly name: string };
 }
 
 /**
@@ -64,6 +73,8 @@ export class ManagedObject extends Construct {
   /** The converge resource: depend on it to order creates. */
   public readonly converged: TerraformResource;
   private cached?: ManagedObjectState;
+  /** The daemon (or record store) a tracked object lives in, for its identity. */
+  private home?: () => string;
   /** What the object resource depends on, before {@link withoutImplied}. */
   private objectDeps: ITerraformDependable[] = [];
   private extraDependencies = 0;
@@ -71,28 +82,26 @@ export class ManagedObject extends Construct {
   constructor(scope: Construct, id: string, private readonly props: ManagedObjectProps) {
     super(scope, id);
     const kind = settingsOf(this).commandResource;
-    const command = tfLiteral(execCommand(props.runner));
-    const destroyProvisioner = {
-      type: 'local-exec' as const,
-      when: 'destroy' as const,
-      command,
-      environment: { [SCRIPT_ENV]: kind === 'terraform_data' ? '${self.input.destroy}' : '${self.triggers.destroy}' },
-    };
+    const runner = execCommand(props.runner);
+    const transport = runnerCommand(props.runner);
     const nullResource = kind === 'null_resource';
-    const lifecycle = props.lifecycle && HostLifecycle.of(this, props.runner, props.hostReady ?? [], props.lifecycle.kind === 'record' ? undefined : props.backend, props.lifecycle.kind !== 'record');
-    if (lifecycle) this.objectDeps.push(...lifecycle.before);
+    const path = this.node.scope?.node.path ?? this.node.path;
+    const tracked = props.lifecycle !== undefined;
     const destroyScript = onceString(() => tfLiteral(this.state.destroy));
-    const identity = once(() => tfLiteral(this.state.identity));
+    const identity = once(() => tfLiteral(this.identity));
 
     this.object = commandResource(this, kind, 'object', {
-      // terraform_data: identity replaces, the destroy script updates in place.
+      // terraform_data: identity replaces; the destroy script, and where it runs, update in place.
       triggersReplace: identity,
-      input: { destroy: destroyScript },
+      input: tracked && !nullResource ? { destroy: destroyScript, runner: tfLiteral(transport), protect: props.protect ?? false } : { destroy: destroyScript },
       // null_resource triggers are a map of strings: identity is JSON-encoded.
-      triggers: nullResource ? { identity: onceString(() => JSON.stringify(tfLiteral(this.state.identity))), destroy: destroyScript } : undefined,
-      provisioners: props.deletable === false ? undefined : [destroyProvisioner],
-      dependsOn: (props.dependsOn || lifecycle) ? withoutImplied(this.objectDeps = [...this.objectDeps, ...localDependables(this, 'after', props.dependsOn ?? [])]) : undefined,
-      preventDestroy: props.protect,
+      triggers: nullResource ? { identity: onceString(() => JSON.stringify(tfLiteral(this.identity))), destroy: destroyScript } : undefined,
+      provisioners: props.deletable === false ? undefined : [tracked ? destroyStep(this, path, props, transport, nullResource) : {
+        type: 'local-exec', when: 'destroy', command: tfLiteral(runner),
+        environment: { [SCRIPT_ENV]: nullResource ? '${self.triggers.destroy}' : '${self.input.destroy}' },
+      }],
+      // A tracked object's destroy step enforces its protection (see destroyDecision).
+      preventDestroy: tracked ? undefined : props.protect,
     });
 
     const settings = once(() => this.terraformValue(this.state.settings));
@@ -109,11 +118,21 @@ export class ManagedObject extends Construct {
         object: objectId,
         settings: onceString(() => this.terraformValue(JSON.stringify(this.state.settings)) as string),
       } : undefined,
-      provisioners: [{ type: 'local-exec', command, environment }],
+      provisioners: [{ type: 'local-exec', command: tfLiteral(runner), environment }],
       dependsOn: [this.object],
     });
     impliedBy.set(this.converged, this.object);
-    if (lifecycle && props.lifecycle) lifecycle.register(props.lifecycle, this.node.scope?.node.path ?? this.node.path, this.converged);
+
+    if (props.lifecycle) {
+      const registered = trackObject(this, {
+        lifecycle: props.lifecycle, host: props.host, path, protect: props.protect ?? false, source: props.source, converged: this.converged,
+        state: () => ({ identity: this.state.identity, settings: this.state.driftSettings ?? (props.sensitive ? undefined : this.state.settings) }),
+      });
+      this.home = registered.home;
+      this.objectDeps.push(registered.before);
+    }
+    this.objectDeps.push(...localDependables(this, 'after', props.dependsOn ?? []));
+    if (this.objectDeps.length) this.object.dependsOn = withoutImplied(this.objectDeps).map(dependableToken);
   }
 
   /** Makes both resources wait for `deps` (and be destroyed before them). */
@@ -142,6 +161,11 @@ export class ManagedObject extends Construct {
     });
   }
 
+  /** What replaces the object: the state's identity and, for a tracked object, its daemon. */
+  private get identity(): Record<string, unknown> {
+    return this.home ? { ...this.state.identity, daemon: this.home() } : this.state.identity;
+  }
+
   /** The value as Terraform must read it: escaped literal data, wrapped in `sensitive()` when secret. */
   private terraformValue(value: unknown): unknown {
     return this.props.sensitive ? sensitiveLiteral(value) : tfLiteral(value);
@@ -160,4 +184,31 @@ function withoutImplied(deps: readonly ITerraformDependable[]): ITerraformDepend
   const unique = [...new Set(deps)];
   const implied = new Set(unique.map((d) => impliedBy.get(d)));
   return unique.filter((d) => !implied.has(d));
+}
+
+/**
+ * The destroy step of a tracked object: the lifecycle program decides (delete, keep while it moves
+ * to another daemon, or refuse when protected) from the identity the state holds, and deletes through
+ * the runner the object was created with (both from the state, not from the new configuration).
+ */
+function destroyStep(scope: Construct, path: string, props: ManagedObjectProps, runner: string, nullResource: boolean) {
+  const protect = props.protect ?? false;
+  const self = nullResource
+    ? { identity: '${self.triggers.identity}', runner: tfLiteral(runner), protect: String(protect), script: '${self.triggers.destroy}' }
+    : {
+      identity: '${jsonencode(self.triggers_replace)}',
+      runner: `\${try(self.input.runner, ${hclString(runner)})}`,
+      protect: `\${try(self.input.protect, ${protect})}`,
+      script: '${self.input.destroy}',
+    };
+  return {
+    type: 'local-exec' as const,
+    when: 'destroy' as const,
+    command: onceString(() => `node ${lifecycleProgram(scope)} destroy`),
+    workingDir: '${path.module}',
+    environment: {
+      [DESTROY_ENV.path]: tfLiteral(path), [DESTROY_ENV.kind]: props.lifecycle!.kind, [DESTROY_ENV.identity]: self.identity,
+      [DESTROY_ENV.protect]: self.protect, [DESTROY_ENV.runner]: self.runner, [DESTROY_ENV.script]: self.script,
+    },
+  };
 }

@@ -50,6 +50,18 @@ export function settingsOf(scope: IConstruct): LabSettings {
   return CONTEXTS.get(TerraformStack.of(scope))?.settings ?? DEFAULT_SETTINGS;
 }
 
+/** The owner ids of every stack of `scope`'s app (read once the app is complete). */
+export function appOwners(scope: IConstruct): string[] {
+  const root = scope.node.root;
+  let owners = APP_OWNERS.get(root);
+  if (!owners) {
+    owners = [...new Set(root.node.findAll().filter(TerraformStack.isStack).map((s) => ownerOf(s)))].sort();
+    APP_OWNERS.set(root, owners);
+  }
+  return owners;
+}
+const APP_OWNERS = new WeakMap<IConstruct, string[]>();
+
 /** The owner id of the objects `scope`'s stack creates (the stack id outside a LabStack). */
 export function ownerOf(scope: IConstruct): string {
   const stack = TerraformStack.of(scope);

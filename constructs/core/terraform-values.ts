@@ -92,7 +92,7 @@ function escapeTemplate(text: string): string {
 }
 
 /** Quotes text as an HCL string literal (inside a `${...}` expression). */
-function hclString(text: string, embed: (expr: string) => string = (expr) => expr): string {
+export function hclString(text: string, embed: (expr: string) => string = (expr) => expr): string {
   const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
   const literal = (part: string) => part
     // Control characters are exactly what must be escaped here.

@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { HostRunner } from '../../src/hosts/runner';
+import { DaemonHost } from '../core/daemons';
 import { IContainer } from '../lxd/container';
 import { BackendName } from '../../src/lxd/backend';
-import { backendOf, HostBase, runnerOf } from './host';
+import { backendOf, HostBase, runnerOf, daemonHost } from './host';
 import { dependablesIn } from './host-reference';
 import { renderingOf } from '../render/rendering';
 
@@ -27,6 +28,8 @@ export interface ContainerHostProps {
 export class ContainerHost extends HostBase {
   /** @internal */
   public readonly _runner: HostRunner;
+  /** @internal */
+  public readonly _daemonParent: DaemonHost['_daemonParent'];
   public readonly ready: ITerraformDependable[];
   public readonly backend: BackendName;
   /** The container. */
@@ -41,12 +44,14 @@ export class ContainerHost extends HostBase {
     super(scope, id);
     this.container = props.container;
     this.backend = props.backend ?? 'lxd';
+    this._daemonParent = { kind: 'instance', host: daemonHost(props.container.host) };
     this._runner = {
       kind: 'lxd-exec', parent: runnerOf(props.container.host), instance: props.container.containerName,
       client: backendOf(props.container.host).client,
     };
     const anchored = dependablesIn(this, 'ready', props.container.ready);
     this.ready = anchored.ready;
+    this.registerHost();
     renderingOf(this).trackHost(this);
     this.generation = anchored.generation ?? firstId(props.container.ready);
   }

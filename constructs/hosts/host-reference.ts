@@ -2,9 +2,10 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
+import { DaemonHost } from '../core/daemons';
 import { BackendName } from '../../src/lxd/backend';
 import { dependablesIn } from '../core/cross-stack';
-import { HostBase, IHost, runnerOf } from './host';
+import { HostBase, IHost, runnerOf, daemonHost } from './host';
 import { renderingOf } from '../render/rendering';
 
 export { dependablesIn, inStackOf } from '../core/cross-stack';
@@ -34,6 +35,8 @@ export interface HostReferenceProps {
 export class HostReference extends HostBase {
   /** @internal */
   public readonly _runner: HostRunner;
+  /** @internal */
+  public readonly _daemonParent: DaemonHost['_daemonParent'];
   public readonly ready: ITerraformDependable[];
   public readonly lxdRemote?: LxdRemote;
   /** Changes when the referenced objects are replaced. @default - none (same stack) */
@@ -45,12 +48,14 @@ export class HostReference extends HostBase {
   constructor(scope: Construct, id: string, props: HostReferenceProps) {
     super(scope, id);
     this.target = props.host;
+    this._daemonParent = { kind: 'same', host: daemonHost(props.host) };
     this._runner = runnerOf(props.host);
     this.backend = props.host.backend ?? 'lxd';
     this.lxdRemote = props.lxdRemote ?? props.host.lxdRemote;
     const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])]);
     this.ready = anchored.ready;
     this.generation = anchored.generation;
+    this.registerHost();
     renderingOf(this).trackHost(this);
   }
 }

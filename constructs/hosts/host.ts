@@ -2,9 +2,12 @@ import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { BackendName, backendSpec, BackendSpec } from '../../src/lxd/backend';
-import { HostRunner, runnerIdentity } from '../../src/hosts/runner';
+import { HostRunner } from '../../src/hosts/runner';
 import { Problem } from '../../src/validation/errors';
 import { registerProblems } from '../core/problems';
+import {
+  DaemonHost, daemonOf, daemonProblems, registerHost, registerName as registerDaemonName, reportsDaemonProblems, sameDaemon,
+} from '../core/daemons';
 
 /**
  * A machine that runs LXD (or Incus) commands: a multipass VM, an ssh host, the local machine, an
@@ -13,8 +16,9 @@ import { registerProblems } from '../core/problems';
  */
 export interface IHost extends IConstruct {
   /**
-   * A stable identity of the machine and daemon behind this host, e.g. `ssh:10.0.0.5:22/lxd`.
-   * Host constructs with the same id are the same machine: they share its object names.
+   * The identity of the daemon behind this host, e.g. `ssh:10.0.0.5:22/lxd` (the user aside), or
+   * `cluster:…` for a member of an {@link LxdCluster}. Host constructs with the same id reach the
+   * same daemon: they share its object names and its prune. Read it once the app is complete.
    */
   readonly hostId: string;
   /** What must exist before commands can run on it (e.g. the launched VM). */
@@ -30,14 +34,9 @@ export interface IHost extends IConstruct {
   readonly generation?: string;
 }
 
-/** A host as the library's constructs see it: with its transport. */
-interface HostWithRunner extends IHost {
-  readonly _runner?: HostRunner;
-}
-
 /** How scripts reach `host` (internal: the transport is not part of the public API). */
 export function runnerOf(host: IHost): HostRunner {
-  const runner = (host as HostWithRunner)._runner;
+  const runner = (host as Partial<DaemonHost>)._runner;
   if (!runner) {
     throw new Error(`[${host.node.path}] host: this IHost has no transport. Fix: use one of the library's hosts `
       + '(LocalHost, SshHost, MultipassVm, ContainerHost, HostReference) instead of implementing IHost.');
@@ -45,13 +44,10 @@ export function runnerOf(host: IHost): HostRunner {
   return runner;
 }
 
-/** Records an object name on `host`'s machine, so duplicates across the app are reported at synth. */
-export function registerName(host: IHost, kind: string, name: string, owner: IConstruct): void {
-  const machine = machineNames(host);
-  const key = JSON.stringify([kind, name]);
-  const entry = machine.names.get(key);
-  if (entry) entry.owners.push(owner);
-  else machine.names.set(key, { kind, name, owners: [owner] });
+/** The library's view of a host: with its transport (see {@link runnerOf}). */
+export function daemonHost(host: IHost): DaemonHost {
+  runnerOf(host);
+  return host as unknown as DaemonHost;
 }
 
 /** What the scripts for `host` call (`lxc`/`lxd init`, or `incus`/`incus admin init`). */
@@ -59,52 +55,36 @@ export function backendOf(host: IHost): BackendSpec {
   return backendSpec(host.backend ?? 'lxd');
 }
 
-/** Returns true when two hosts are the same machine. */
+/** Records an object name on `host`'s daemon, so duplicates across the app are reported at synth. */
+export function registerName(host: IHost, kind: string, name: string, owner: IConstruct): void {
+  registerDaemonName(daemonHost(host), kind, name, owner);
+}
+
+/** Returns true when two hosts reach the same daemon. */
 export function sameHost(a: IHost, b: IHost): boolean {
-  return a === b || a.hostId === b.hostId;
+  return a === b || sameDaemon(daemonHost(a), daemonHost(b));
 }
 
-/** The names declared on one machine (and daemon), shared by every host construct that reaches it. */
-interface MachineNames {
-  /** The first host construct that registered a name there: it reports the duplicates. */
-  readonly reporter: IHost;
-  readonly label: string;
-  /** By kind and name: who declared it, first the original. */
-  readonly names: Map<string, { readonly kind: string; readonly name: string; readonly owners: IConstruct[] }>;
-}
-
-const MACHINES = new WeakMap<IConstruct, Map<string, MachineNames>>();
-
-/** The machine behind a runner: ssh hosts by address and port whatever the user, plus the daemon. */
-function machineIdentity(r: HostRunner, backend: BackendName): string {
-  const machine = r.kind === 'ssh' ? `ssh:${r.address}:${r.port}` : runnerIdentity(r);
-  return `${machine}/${backend}`;
-}
-
-/** The app-wide name registry of `host`'s machine. */
-function machineNames(host: IHost): MachineNames {
-  const root = host.node.root;
-  let machines = MACHINES.get(root);
-  if (!machines) MACHINES.set(root, (machines = new Map()));
-  const id = host.hostId;
-  let m = machines.get(id);
-  if (!m) machines.set(id, (m = { reporter: host, label: id.replace(/\/lxd$/, ''), names: new Map() }));
-  return m;
+/** The daemon's label for people, e.g. `ssh 10.0.0.5:22`. */
+export function hostLabel(host: IHost): string {
+  return daemonOf(daemonHost(host)).label;
 }
 
 /**
  * Shared bookkeeping of the host constructs.
  * @internal
  */
-export abstract class HostBase extends Construct implements IHost {
+export abstract class HostBase extends Construct implements IHost, DaemonHost {
   /** @internal */
   public abstract readonly _runner: HostRunner;
+  /** @internal */
+  public readonly _daemonParent?: DaemonHost['_daemonParent'];
   public abstract readonly ready: ITerraformDependable[];
   public readonly lxdRemote?: LxdRemote;
   public abstract readonly backend: BackendName;
 
   public get hostId(): string {
-    return machineIdentity(this._runner, this.backend);
+    return daemonOf(this).id;
   }
 
   constructor(scope: Construct, id: string) {
@@ -112,20 +92,13 @@ export abstract class HostBase extends Construct implements IHost {
     registerProblems(this);
   }
 
-  /** Duplicate names on this machine, across every host construct and stack of the app (reported once). */
+  /** Conflicts of the app's daemons (duplicate names, two backends on one machine...): reported by the app's first host. */
   public collectProblems(): Problem[] {
-    const machine = machineNames(this);
-    if (machine.reporter !== this) return [];
-    const problems: Problem[] = [];
-    for (const { kind, name, owners } of machine.names.values()) {
-      for (const owner of owners.slice(1)) {
-        problems.push({
-          path: owner.node.path, property: 'name', value: name,
-          reason: `another ${kind} on the same machine (${machine.label}) already has this name: ${owners[0].node.path}`,
-          fix: `give each ${kind} on a machine its own name (hosts that reach the same machine share its names)`,
-        });
-      }
-    }
-    return problems;
+    return reportsDaemonProblems(this) ? daemonProblems(this) : [];
+  }
+
+  /** Subclasses call this once their transport is set. */
+  protected registerHost(): void {
+    registerHost(this);
   }
 }

@@ -29,6 +29,7 @@ export class LocalHost extends HostBase {
     this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
     this._runner = { kind: 'local', sudo: props.sudo ?? false };
     this.backend = props.backend ?? 'lxd';
+    this.registerHost();
     renderingOf(this).trackHost(this);
   }
 }

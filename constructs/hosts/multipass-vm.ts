@@ -118,6 +118,7 @@ export class MultipassVm extends HostBase {
     const vm = rendering.multipassVm(this, { model, userData, sensitive: this.cloudConfig.hasSecret, protect: props.protect });
     this.ready = vm.ready;
     this.providerIpv4 = vm.ipv4Address;
+    this.registerHost();
     rendering.trackHost(this);
   }
 }

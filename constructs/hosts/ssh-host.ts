@@ -54,6 +54,7 @@ export class SshHost extends HostBase {
       kind: 'ssh', address: props.address, user: props.user, port, identityFile: props.identityFile,
       options: props.options ?? {}, sudo: props.sudo ?? false,
     };
+    this.registerHost();
     renderingOf(this).trackHost(this);
   }
 }

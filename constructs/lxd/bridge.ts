@@ -80,6 +80,13 @@ export interface BridgeProps {
   readonly cluster?: ILxdCluster;
   /** Member-specific keys per member name, e.g. `{ m2: { 'bridge.external_interfaces': 'eth1' } }`. Needs `cluster`. @default {} */
   readonly perMember?: Record<string, Readonly<Record<string, string>>>;
+  /**
+   * Take over an object of this name that exists on the daemon already and is not the app's (made by
+   * hand, or by another app): the stack then owns it, converges it to these props, and deletes it when
+   * it leaves the code. Without it, such an object fails the deploy before anything is changed.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /** What {@link Bridge.fromBridgeAttributes} needs to know of an existing bridge. */
@@ -217,12 +224,13 @@ export class Bridge extends BridgeBase {
       host: this.host,
       dependsOn: cluster ? [...this.host.ready, ...cluster.ready] : this.host.ready,
       lifecycle: { kind: 'network', name: this.networkName },
+      adopt: props.adopt,
       cli: (ownership) => {
-        const model = withConfig(this.model(), ownership);
+        const model = withConfig(this.model(), ownership.config);
         return {
           identity: { kind: 'lxd-network', name: model.name, type: model.type },
           settings: members ? { description: model.description, config: model.config, perMember: members() } : { description: model.description, config: model.config },
-          converge: members ? networkConvergeCluster(model, members(), backendOf(this.host)) : networkConverge(model, backendOf(this.host)),
+          converge: members ? networkConvergeCluster(model, members(), backendOf(this.host), ownership.claim) : networkConverge(model, backendOf(this.host), ownership.claim),
           destroy: networkDelete(model.name, backendOf(this.host)),
         };
       },

@@ -22,6 +22,13 @@ export interface CachedImageProps {
   readonly alias?: string;
   /** Keep the copy up to date with the remote. @default true */
   readonly autoUpdate?: boolean;
+  /**
+   * Take over an object of this name that exists on the daemon already and is not the app's (made by
+   * hand, or by another app): the stack then owns it, converges it to these props, and deletes it when
+   * it leaves the code. Without it, such an object fails the deploy before anything is changed.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /**
@@ -53,10 +60,11 @@ export class CachedImage extends Construct implements IOnHost {
       host: this.host,
       dependsOn: this.host.ready,
       lifecycle: { kind: 'image', name: this.alias },
+      adopt: props.adopt,
       cli: (ownership) => ({
         identity: { kind: 'lxd-image', source: props.source, alias: this.alias },
-        settings: { autoUpdate, properties: ownership },
-        converge: imageCopy(props.source, this.alias, autoUpdate, ownership, backendOf(this.host)),
+        settings: { autoUpdate, properties: ownership.config },
+        converge: imageCopy(props.source, this.alias, autoUpdate, ownership.config, backendOf(this.host), ownership.claim),
         destroy: imageDelete(this.alias, backendOf(this.host)),
       }),
       provider: (t) => t.backend === 'incus'

@@ -2,8 +2,7 @@ import { IConstruct } from 'constructs';
 import { checkConfigKey, checkConfigValue, checkDeviceName } from '../../src/lxd/names';
 import { ConfigMap, DeviceMap } from '../../src/lxd/model';
 import { assertValid, Problem } from '../../src/validation/errors';
-import { IHost, runnerOf, sameHost } from '../hosts/host';
-import { runnerIdentity } from '../../src/hosts/runner';
+import { hostLabel, IHost, sameHost } from '../hosts/host';
 
 /** Something that lives on a host. */
 export interface IOnHost extends IConstruct {
@@ -41,7 +40,7 @@ export function crossHostProblem(owner: IOnHost, property: string, ref: IOnHost)
   if (sameHost(owner.host, ref.host)) return undefined;
   return {
     path: owner.node.path, property, value: ref.node.path,
-    reason: `it is on host ${runnerIdentity(runnerOf(ref.host))}, not on ${runnerIdentity(runnerOf(owner.host))}`,
+    reason: `it is on ${hostLabel(ref.host)}, not on ${hostLabel(owner.host)}`,
     fix: 'reference an object declared on the same host, or import it there with fromName()',
   };
 }

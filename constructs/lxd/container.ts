@@ -18,7 +18,7 @@ import { registerProblems } from '../core/problems';
 import { instanceResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
 import { RenderedObject } from '../render/rendering-strategy';
-import { backendOf, IHost, registerName } from '../hosts/host';
+import { backendOf, hostLabel, IHost, registerName, sameHost } from '../hosts/host';
 import { claimAddress, IBridge } from './bridge';
 import { CachedImage } from './cached-image';
 import { IContainer } from './icontainer';
@@ -107,6 +107,13 @@ export interface ContainerProps {
    * @default - created from `image`
    */
   readonly migrateFrom?: ContainerMigrateFrom;
+  /**
+   * Take over an object of this name that exists on the daemon already and is not the app's (made by
+   * hand, or by another app): the stack then owns it, converges it to these props, and deletes it when
+   * it leaves the code. Without it, such an object fails the deploy before anything is changed.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /** See {@link ContainerProps.migrateFrom}. */
@@ -179,15 +186,20 @@ export class Container extends Construct implements IContainer {
       protect: props.protect,
       sensitive: source !== undefined && source.token !== '',
       lifecycle: { kind: 'instance', name: this.containerName },
+      source: props.migrateFrom && { host: props.migrateFrom.host, name: this.containerName },
+      adopt: props.adopt,
       cli: (ownership) => {
-        const model = withConfig(this.model(), ownership);
+        const model = withConfig(this.model(), ownership.config);
+        const settings = {
+          description: model.description, profiles: model.profiles, config: model.config, devices: model.devices, state: model.state,
+          ...(model.target === undefined ? {} : { target: model.target }),
+        };
         return {
           identity: { kind: 'lxd-container', name: model.name, image: model.image, storagePool: model.storagePool ?? null },
-          settings: {
-            description: model.description, profiles: model.profiles, config: model.config, devices: model.devices, state: model.state,
-            ...(model.target === undefined ? {} : { target: model.target }),
-          },
-          converge: (source ? instanceMigrateFromRemote(source.model, source.token, backendOf(this.host)) : '') + instanceConverge(model, backendOf(this.host)),
+          settings,
+          // The trust token rides in the converge script only: the settings hold no secret.
+          driftSettings: settings,
+          converge: (source ? instanceMigrateFromRemote(source.model, source.token, backendOf(this.host)) : '') + instanceConverge(model, backendOf(this.host), ownership.claim),
           destroy: instanceDelete(model.name, backendOf(this.host)),
         };
       },
@@ -275,9 +287,15 @@ export class Container extends Construct implements IContainer {
     };
   }
 
-  /** Reports references (bridges, pools, profiles) that live on another host. */
+  /** Reports references (bridges, pools, profiles) that live on another host, and a migration onto its own daemon. */
   public collectProblems(): Problem[] {
-    return this.refs.map((r) => crossHostProblem(this, r.property, r.ref)).filter((p): p is Problem => p !== undefined);
+    const from = this.props.migrateFrom;
+    const ontoItself: Problem | undefined = from && sameHost(from.host, this.host) ? {
+      path: this.node.path, property: 'migrateFrom.host', value: from.host.node.path,
+      reason: `the container would migrate onto the daemon it is on (${hostLabel(this.host)})`,
+      fix: 'name the other server\'s host, or drop migrateFrom (moves between cluster members use target)',
+    } : undefined;
+    return [ontoItself, ...this.refs.map((r) => crossHostProblem(this, r.property, r.ref))].filter((p): p is Problem => p !== undefined);
   }
 
   private use(property: string, ref: IOnHost, ready: ITerraformDependable[]): void {
@@ -290,8 +308,6 @@ export class Container extends Construct implements IContainer {
 function migrationSource(path: string, name: string, host: IHost, from: ContainerMigrateFrom): { model: RemoteSourceModel; token: string } {
   const mode = from.mode ?? 'move';
   assertValid(path, 'migrateFrom.mode', from.mode, ['move', 'copy'].includes(mode) ? undefined : { reason: 'unknown mode', fix: 'use move or copy' });
-  assertValid(path, 'migrateFrom.host', from.host.node.path, from.host === host || from.host.hostId === host.hostId
-    ? { reason: 'the container would migrate onto the host it is on', fix: 'name the other server\'s host, or drop migrateFrom (moves between cluster members use target)' } : undefined);
   const remote = from.host.lxdRemote;
   assertValid(path, 'migrateFrom.host', from.host.node.path, remote === undefined
     ? { reason: 'the source host has no lxdRemote: the destination cannot reach its LXD API', fix: 'give the source host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }' } : undefined);

@@ -12,7 +12,8 @@ import { checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
 import { ownerOf } from '../core/stack-settings';
 import { ManagedObject } from '../core/managed-object';
-import { backendOf, IHost, runnerOf } from '../hosts/host';
+import { backendOf, daemonHost, IHost, runnerOf } from '../hosts/host';
+import { registerCluster } from '../core/daemons';
 import { ILxdCluster } from './icluster';
 
 /** One member of an {@link LxdCluster}. */
@@ -108,6 +109,8 @@ export class LxdCluster extends Construct implements ILxdCluster {
     const [first, ...joiners] = props.members;
     this.host = first.host;
     this.memberNames = props.members.map((m) => m.name);
+    // From now on its members are one daemon: one name space, one prune.
+    registerCluster(this, props.members.map((m) => daemonHost(m.host)), this.memberNames);
     const b = backendOf(first.host);
     const bootstrap = new ManagedObject(this, 'bootstrap', {
       runner: runnerOf(first.host),
@@ -171,6 +174,7 @@ class ImportedLxdCluster extends Construct implements ILxdCluster {
     });
     this.host = attrs.host;
     this.memberNames = [...attrs.memberNames];
+    registerCluster(this, [daemonHost(attrs.host)], this.memberNames);
     this.ready = [...attrs.host.ready];
   }
 }

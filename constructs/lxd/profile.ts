@@ -38,6 +38,13 @@ export interface ProfileProps {
   readonly network?: IBridge;
   /** The profile's description in LXD. @default '' */
   readonly description?: string;
+  /**
+   * Take over an object of this name that exists on the daemon already and is not the app's (made by
+   * hand, or by another app): the stack then owns it, converges it to these props, and deletes it when
+   * it leaves the code. Without it, such an object fails the deploy before anything is changed.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /** Instance settings shared by containers: config and devices. Everything is mutable in place. */
@@ -97,12 +104,13 @@ export class Profile extends Construct implements IProfile {
       host: this.host,
       dependsOn: [...this.host.ready, ...deps],
       lifecycle: { kind: 'profile', name: this.profileName },
+      adopt: props.adopt,
       cli: (ownership) => {
-        const model = withConfig(this.model(), ownership);
+        const model = withConfig(this.model(), ownership.config);
         return {
           identity: { kind: 'lxd-profile', name: model.name },
           settings: { description: model.description, config: model.config, devices: model.devices },
-          converge: profileConverge(model, backendOf(this.host)),
+          converge: profileConverge(model, backendOf(this.host), ownership.claim),
           destroy: profileDelete(model.name, backendOf(this.host)),
         };
       },

@@ -27,6 +27,13 @@ export interface PublishedImageProps {
   readonly rebuild?: string;
   /** `--public`: other LXD servers may pull it without trust. @default false */
   readonly public?: boolean;
+  /**
+   * Take over an object of this name that exists on the daemon already and is not the app's (made by
+   * hand, or by another app): the stack then owns it, converges it to these props, and deletes it when
+   * it leaves the code. Without it, such an object fails the deploy before anything is changed.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /**
@@ -66,13 +73,14 @@ export class PublishedImage extends Construct implements IOnHost {
       host: this.host,
       dependsOn: [...this.host.ready, ...props.container.ready],
       lifecycle: { kind: 'image', name: this.alias },
+      adopt: props.adopt,
       cli: (ownership) => ({
         identity: { kind: 'lxd-published-image', alias: this.alias, instance: props.container.containerName },
-        settings: { properties: { ...props.properties, ...ownership }, rebuild, public: props.public ?? false },
+        settings: { properties: { ...props.properties, ...ownership.config }, rebuild, public: props.public ?? false },
         converge: imagePublish({
           instance: props.container.containerName, alias: this.alias, rebuild, public: props.public,
-          properties: { ...props.properties, ...ownership },
-        }, backendOf(this.host)),
+          properties: { ...props.properties, ...ownership.config },
+        }, backendOf(this.host), ownership.claim),
         destroy: imageDelete(this.alias, backendOf(this.host)),
       }),
     }).ready;

@@ -69,6 +69,13 @@ export interface StoragePoolProps {
   readonly cluster?: ILxdCluster;
   /** Member-specific keys per member name, e.g. `{ m1: { source: '/srv/lxd' }, m2: { source: '/data/lxd' } }`. Needs `cluster`. @default {} */
   readonly perMember?: Record<string, Readonly<Record<string, string>>>;
+  /**
+   * Take over an object of this name that exists on the daemon already and is not the app's (made by
+   * hand, or by another app): the stack then owns it, converges it to these props, and deletes it when
+   * it leaves the code. Without it, such an object fails the deploy before anything is changed.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /**
@@ -138,12 +145,13 @@ export class StoragePool extends Construct implements IStoragePool {
       dependsOn: cluster ? [...this.host.ready, ...cluster.ready] : this.host.ready,
       protect: props.protect,
       lifecycle: { kind: 'pool', name: this.poolName },
+      adopt: props.adopt,
       cli: (ownership) => {
-        const model = { ...this.model, config: { ...this.model.config, ...ownership } };
+        const model = { ...this.model, config: { ...this.model.config, ...ownership.config } };
         return {
           identity: { kind: 'lxd-storage-pool', name: this.poolName, driver: props.driver, config: fixed },
           settings: members ? { description: model.description, config: model.config, perMember: members } : { description: model.description, config: model.config },
-          converge: members ? poolConvergeCluster(model, members, backendOf(this.host)) : poolConverge(model, backendOf(this.host)),
+          converge: members ? poolConvergeCluster(model, members, backendOf(this.host), ownership.claim) : poolConverge(model, backendOf(this.host), ownership.claim),
           destroy: poolDelete(this.poolName, backendOf(this.host)),
         };
       },

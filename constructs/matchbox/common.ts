@@ -5,7 +5,7 @@ import { DataFile } from '../../src/matchbox/model';
 import { Problem, ProblemSubject } from '../../src/validation/errors';
 import { ManagedObject } from '../core/managed-object';
 import { IMatchboxServer } from './imatchbox-server';
-import { runnerOf } from '../hosts/host';
+import { daemonHost, runnerOf } from '../hosts/host';
 
 /**
  * Maps a problem of `validateMatchbox` (path = the server, `subject` = the profile or group,
@@ -67,7 +67,7 @@ export function dataFilesObject(scope: Construct, id: string, o: {
   const obj = new ManagedObject(scope, id, {
     runner: runnerOf(server.host),
     dependsOn: o.dependsOn,
-    hostReady: server.host.ready,
+    host: daemonHost(server.host),
     lifecycle: { kind: 'record', recordKind: o.kind, name: `${server.dataDir}/${o.objectId}` },
     state: () => ({
       identity: { kind: o.kind, dataDir: server.dataDir, id: o.objectId, files: files.map((f) => f.path) },

@@ -6,7 +6,7 @@ import {
   matchboxUninstall, natConverge, natDelete, tlsDelete, tlsWrite,
 } from '../../src/matchbox/scripts';
 import { ManagedObject } from '../core/managed-object';
-import { IHost, runnerOf } from '../hosts/host';
+import { daemonHost, IHost, runnerOf } from '../hosts/host';
 import { generationOf } from './common';
 import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
 import { ImportedMatchboxServer, MatchboxDataDir } from './matchbox-data';
@@ -103,7 +103,7 @@ export class MatchboxServer extends MatchboxDataDir {
   private addTls(tls: MatchboxTlsProps): void {
     this.chain(new ManagedObject(this, 'tls', {
       runner: runnerOf(this.host), dependsOn: this.after,
-      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-tls', name: this.dataDir, order: 6 }, sensitive: true,
+      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-tls', name: this.dataDir, order: 6 }, sensitive: true,
       state: () => ({
         identity: { kind: 'matchbox-tls' },
         settings: { caCert: tls.caCert, serverCert: tls.serverCert, serverKey: tls.serverKey, ...generationOf(this) },
@@ -124,7 +124,7 @@ export class MatchboxServer extends MatchboxDataDir {
     };
     return this.chain(new ManagedObject(this, 'matchbox', {
       runner: runnerOf(this.host), dependsOn: this.after,
-      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-matchbox', name: this.dataDir, order: 5 },
+      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-matchbox', name: this.dataDir, order: 5 },
       state: () => ({
         identity: { kind: 'matchbox', binPath, dataDir: this.dataDir },
         settings: { ...model, ...generationOf(this) },
@@ -139,7 +139,7 @@ export class MatchboxServer extends MatchboxDataDir {
     const { config, confPath, tftpRoot, bootFiles, ipxeBaseUrl } = d;
     this.chain(new ManagedObject(this, 'dnsmasq', {
       runner: runnerOf(this.host), dependsOn: this.after,
-      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-dnsmasq', name: this.dataDir, order: 4 },
+      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-dnsmasq', name: this.dataDir, order: 4 },
       state: () => ({
         identity: { kind: 'matchbox-dnsmasq', confPath, tftpRoot, bootFiles },
         settings: { config, ...generationOf(this) },
@@ -153,7 +153,7 @@ export class MatchboxServer extends MatchboxDataDir {
   private addNat(source: string, out: string): void {
     this.chain(new ManagedObject(this, 'nat', {
       runner: runnerOf(this.host), dependsOn: this.after,
-      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-nat', name: this.dataDir, order: 3 },
+      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-nat', name: this.dataDir, order: 3 },
       state: () => ({
         identity: { kind: 'matchbox-nat', sourceCidr: source, outInterface: out },
         settings: { ...generationOf(this) },
@@ -168,7 +168,7 @@ export class MatchboxServer extends MatchboxDataDir {
     const files = this.assetFiles;
     this.chain(new ManagedObject(this, 'assets', {
       runner: runnerOf(this.host), dependsOn: this.after,
-      hostReady: this.host.ready, lifecycle: { kind: 'record', recordKind: 'matchbox-assets', name: this.dataDir, order: 2 },
+      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-assets', name: this.dataDir, order: 2 },
       state: () => ({
         identity: { kind: 'matchbox-assets', assetsDir: this.assetsDir, files: files.map((f) => f.path) },
         settings: { urls: files.map((f) => f.url), ...generationOf(this) },

@@ -2,14 +2,15 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { ownershipConfig } from '../../src/lifecycle/scripts';
 import { USER_DATA_ENV, vmDelete, vmLaunch } from '../../src/multipass/vm';
-import { HostLifecycle } from '../core/host-lifecycle';
+import { trackDeployingMachine, trackHost } from '../core/lifecycle';
+import { TerraformStack } from '../core/cdk';
 import { ManagedObject, sensitiveLiteral } from '../core/managed-object';
-import { ownerOf } from '../core/stack-settings';
-import { backendOf, IHost, runnerOf } from '../hosts/host';
+import { appOwners, ownerOf } from '../core/stack-settings';
+import { daemonHost, hostLabel, IHost, runnerOf } from '../hosts/host';
 import { dataFilesObject } from '../matchbox/common';
 import { MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
 import {
-  RenderedObject, RenderedVm, RenderingStrategy, RenderMatchboxProps, RenderObjectProps, RenderVmProps,
+  Ownership, RenderedObject, RenderedVm, RenderingStrategy, RenderMatchboxProps, RenderObjectProps, RenderVmProps,
 } from './rendering-strategy';
 
 const LOCAL = { kind: 'local', sudo: false } as const;
@@ -26,20 +27,27 @@ export class CliRendering implements RenderingStrategy {
    *   deploying machine even once it declares no host. @default - none (a plain TerraformStack)
    */
   constructor(stack?: Construct) {
-    if (stack) HostLifecycle.of(stack, LOCAL, [], undefined, false);
+    if (stack) trackDeployingMachine(TerraformStack.of(stack));
   }
 
   /** Gives the stack its prune on `host` and on the deploying machine, even before any object is declared there. */
   public trackHost(host: IHost): void {
-    HostLifecycle.of(host, LOCAL, [], undefined, false);
-    HostLifecycle.of(host, runnerOf(host), host.ready, backendOf(host));
+    trackDeployingMachine(TerraformStack.of(host));
+    trackHost(daemonHost(host));
   }
 
   public lxdObject(scope: Construct, id: string, p: RenderObjectProps): RenderedObject {
-    const ownership = ownershipConfig({ owner: ownerOf(scope), path: scope.node.path, protect: p.protect });
+    const owner = ownerOf(scope);
+    const ownership = (): Ownership => ({
+      config: ownershipConfig({ owner, path: scope.node.path, protect: p.protect }),
+      claim: {
+        owner, from: appOwners(scope).filter((o) => o !== owner), adopt: p.adopt ?? false,
+        what: `${p.lifecycle.kind} ${p.lifecycle.name}`, path: scope.node.path, where: hostLabel(p.host),
+      },
+    });
     const obj = new ManagedObject(scope, id, {
-      runner: runnerOf(p.host), dependsOn: p.dependsOn, protect: p.protect, sensitive: p.sensitive, state: () => p.cli(ownership),
-      lifecycle: p.lifecycle, hostReady: p.host.ready, backend: backendOf(p.host),
+      runner: runnerOf(p.host), dependsOn: p.dependsOn, protect: p.protect, sensitive: p.sensitive, state: () => p.cli(ownership()),
+      lifecycle: p.lifecycle, host: daemonHost(p.host), source: p.source && { host: daemonHost(p.source.host), name: p.source.name },
     });
     return { ready: [obj.object, obj.converged], dependOn: (...deps) => obj.dependOn(...deps) };
   }

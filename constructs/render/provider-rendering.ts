@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
-import { runnerIdentity } from '../../src/hosts/runner';
+import { HostRunner } from '../../src/hosts/runner';
+import { daemonOf } from '../core/daemons';
 import { MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
 import { vmWaitForCloudInit } from '../../src/multipass/vm';
 import { ValidationError } from '../../src/validation/errors';
@@ -8,7 +9,7 @@ import { localDependables } from '../core/cross-stack';
 import { ManagedObject } from '../core/managed-object';
 import { LxdProviderVersion } from '../core/stack-settings';
 import { dependableToken } from '../core/terraform-values';
-import { backendOf, IHost, runnerOf } from '../hosts/host';
+import { backendOf, daemonHost, IHost } from '../hosts/host';
 import { CliRendering } from './cli-rendering';
 import { incusRemoteName } from './incus-provider';
 import { lxdRemoteName } from './lxd-remote';
@@ -42,7 +43,7 @@ export class ProviderRendering implements RenderingStrategy {
       }]);
     }
     const backend = backendOf(p.host).name;
-    const hostId = runnerIdentity(runnerOf(p.host));
+    const hostId = remoteKey(daemonOf(daemonHost(p.host)).primary._runner);
     const version = this.lxdProviderVersion;
     const resource = p.provider({
       remote: backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, version),
@@ -77,5 +78,23 @@ export class ProviderRendering implements RenderingStrategy {
 
   public matchboxGroup(scope: Construct, p: RenderMatchboxProps<MatchboxGroupSpec>): ITerraformDependable[] {
     return [matchboxGroupResource(scope, p.server, p.spec, p.dependsOn)];
+  }
+}
+
+/**
+ * The provider remote of a daemon is named after the transport of the daemon's first host, as
+ * release 0.1 named every host's remote: upgraded stacks keep their remotes (a renamed remote
+ * would replace the resources on it), and hosts that reach one daemon share one remote.
+ */
+function remoteKey(r: HostRunner): string {
+  switch (r.kind) {
+    case 'local':
+      return 'local';
+    case 'multipass':
+      return `multipass:${r.name}`;
+    case 'ssh':
+      return `ssh:${r.user ?? ''}@${r.address}:${r.port}`;
+    case 'lxd-exec':
+      return `${remoteKey(r.parent)}/lxd:${r.instance}`;
   }
 }

@@ -7,6 +7,7 @@ import { Rendering } from '../core/stack-settings';
 import { IHost } from '../hosts/host';
 import { IMatchboxServer } from '../matchbox/imatchbox-server';
 import { ProviderTarget } from './provider-target';
+import { Claim } from '../../src/lxd/cli';
 
 /** A rendered object: what dependents wait for, and a way to add dependencies later. */
 export interface RenderedObject {
@@ -21,12 +22,24 @@ export interface RenderObjectProps {
   readonly protect?: boolean;
   /** The cli scripts carry a secret: mark the object sensitive. @default false */
   readonly sensitive?: boolean;
+  /** The daemon and name the object is taken from when it is missing (`migrateFrom`). @default - nowhere */
+  readonly source?: { readonly host: IHost; readonly name: string };
   /** The object's kind and name on the host, for prune and drift. */
   readonly lifecycle: { readonly kind: 'instance' | 'profile' | 'network' | 'pool' | 'image'; readonly name: string };
-  /** The cli rendering's scripts and state, given the ownership keys to set on the object. */
-  readonly cli: (ownership: Record<string, string>) => ManagedObjectState;
+  /** The cli rendering's scripts and state, given the ownership keys to set on the object and who may converge it. */
+  readonly cli: (ownership: Ownership) => ManagedObjectState;
+  /** Converge an existing object whoever owns it (hand-made, another app's). @default false */
+  readonly adopt?: boolean;
   /** The native resource; undefined when the provider cannot express the object (cli is used). */
   readonly provider?: (target: ProviderTarget) => TerraformResource;
+}
+
+/** What the cli rendering tells an object's scripts about its ownership. */
+export interface Ownership {
+  /** The config keys (or image properties) that name the object's owner. */
+  readonly config: Record<string, string>;
+  /** Who may converge the object when it exists already. */
+  readonly claim: Claim;
 }
 
 /** A multipass VM to render. */

@@ -14,11 +14,23 @@ export type HostRunner =
       readonly address: string;
       readonly port: number;
       readonly identityFile?: string;
+      /** `ssh -J`: the jump host(s) that reach the machine. */
+      readonly proxyJump?: string;
       readonly options: Record<string, string>;
       readonly sudo: boolean;
     }
   /** Inside an LXD instance on the parent machine: `lxc exec INSTANCE -- sh -s` run there (as root). */
   | { readonly kind: 'lxd-exec'; readonly parent: HostRunner; readonly instance: string; readonly client?: string };
+
+/**
+ * Every command to one ssh machine shares one connection (sshd drops logins beyond its
+ * `MaxStartups`, 10 at a time by default, and Terraform runs 10 commands at once). The socket
+ * is in the deploying user's private ~/.ssh; `%C` hashes host, port, user and jump host.
+ * A host's own `Control*` options replace these.
+ */
+export const SSH_MULTIPLEX: Readonly<Record<string, string>> = {
+  ControlMaster: 'auto', ControlPersist: '60', ControlPath: '~/.ssh/cdktf-lxd-matchbox-%C',
+};
 
 /** The environment variable that carries the script into the local-exec command. */
 export const SCRIPT_ENV = 'CDKTF_LAB_SCRIPT';
@@ -41,11 +53,17 @@ function onMachine(r: HostRunner, words: readonly string[]): string {
     case 'multipass':
       return shellCommand(['multipass', 'exec', r.name, '--', ...words]);
     case 'ssh': {
-      const opts = Object.keys(r.options).sort().flatMap((k) => ['-o', `${k}=${r.options[k]}`]);
+      const multiplexed = !Object.keys(r.options).some((k) => /^control/i.test(k));
+      const options: Record<string, string> = multiplexed ? { ...SSH_MULTIPLEX, ...r.options } : r.options;
+      const opts = Object.keys(options).sort().flatMap((k) => ['-o', `${k}=${options[k]}`]);
       const identity = r.identityFile ? ['-i', r.identityFile] : [];
+      const jump = r.proxyJump ? ['-J', r.proxyJump] : [];
       const target = r.user ? `${r.user}@${r.address}` : r.address;
+      const ssh = shellCommand(['ssh', '-o', 'BatchMode=yes', ...opts, ...identity, ...jump, '-p', String(r.port), '--', target]);
       // The remote command is one fixed word list: ssh joins it for the remote shell.
-      return [shellCommand(['ssh', '-o', 'BatchMode=yes', ...opts, ...identity, '-p', String(r.port), '--', target]), shq(shellCommand(words))].join(' ');
+      const command = `${ssh} ${shq(shellCommand(words))}`;
+      // ssh does not create the socket's folder.
+      return multiplexed ? `{ mkdir -p -m 700 ~/.ssh && ${command}; }` : command;
     }
     case 'lxd-exec': {
       // `lxc` runs on the parent machine (with its sudo); -T: no pseudo-terminal, stdin is the script.
@@ -58,18 +76,4 @@ function onMachine(r: HostRunner, words: readonly string[]): string {
 /** The local-exec command line: pipe the script (from the environment) into the runner. */
 export function execCommand(r: HostRunner): string {
   return `printf '%s\\n' "$${SCRIPT_ENV}" | ${runnerCommand(r)}`;
-}
-
-/** A stable identity of the machine behind a runner, used to detect cross-host references. */
-export function runnerIdentity(r: HostRunner): string {
-  switch (r.kind) {
-    case 'local':
-      return 'local';
-    case 'multipass':
-      return `multipass:${r.name}`;
-    case 'ssh':
-      return `ssh:${r.user ?? ''}@${r.address}:${r.port}`;
-    case 'lxd-exec':
-      return `${runnerIdentity(r.parent)}/lxd:${r.instance}`;
-  }
 }

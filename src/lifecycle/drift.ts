@@ -1,34 +1,13 @@
 import { POOL_CREATE_ONLY_KEYS } from '../lxd/model';
-import { Inventory, InventoryObject, LifecycleKind, PruneManifest, pruneCandidates } from './prune-plan';
-import { OWNERSHIP_KEYS, PRUNE_ENV } from './scripts';
+import { DeclaredObject, LabManifest, UnitManifest } from './manifest';
+import { pruneManifestOf } from './program';
+import { Inventory, InventoryObject, LifecycleKind, pruneCandidates } from './prune-plan';
+import { OWNERSHIP_KEYS, ReadSpec } from './scripts';
 
 /**
- * Drift: what a host has against what a synthesized stack declares. Pure: the command in bin/
- * reads the files and runs the read scripts.
+ * Drift: what each daemon holds against what the synthesized stacks' lab manifests declare. Pure:
+ * the command in bin/ reads the files and runs one read per daemon (see {@link readPlan}).
  */
-
-/** One declared object, as a synthesized stack describes it. */
-export interface DeclaredObject {
-  readonly kind: LifecycleKind;
-  readonly name: string;
-  readonly path: string;
-  /** Address of its converge resource (re-run to repair). */
-  readonly converge: string;
-  /** Its declared settings; undefined when the stack holds none (records). */
-  readonly settings?: Record<string, unknown>;
-}
-
-/** One host of one stack: how to read it and what is declared there. */
-export interface StackHost {
-  readonly stack: string;
-  /** The local command line that runs a script (stdin) on the host. */
-  readonly runner: string;
-  readonly readScript: string;
-  readonly manifest: PruneManifest;
-  /** Address of the `before` prune resource (re-run to delete undeclared objects). */
-  readonly prune: string;
-  readonly objects: DeclaredObject[];
-}
 
 /** How one object differs. */
 export interface ObjectDrift {
@@ -38,58 +17,45 @@ export interface ObjectDrift {
   /** `missing`: declared, not on the host; `changed`: differs; `undeclared`: owned, no longer declared. */
   readonly status: 'missing' | 'changed' | 'undeclared';
   readonly differences: string[];
-  /** What re-converges it. */
+  /** What re-converges it (a converge resource), or prunes it (the unit's `before` prune). */
   readonly repair: string;
 }
 
-/** Undoes Terraform's escaping of literal template syntax (`$${`, `%%{`). */
-function unescapeTf(s: string): string {
-  return s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+/** One read of a run: a daemon (or record store) and every stack's unit there. */
+export interface Read {
+  readonly key: string;
+  readonly label: string;
+  /** The command line the read goes through (the first stack's). */
+  readonly runner: string;
+  readonly spec: ReadSpec;
+  /** The units it answers for, with their stack's manifest. */
+  readonly units: { readonly manifest: LabManifest; readonly unit: UnitManifest }[];
 }
 
-/** True when a synthesized value holds a Terraform expression: known only at apply. */
-function isExpression(v: unknown): boolean {
-  return typeof v === 'string' && /(^|[^$])\$\{/.test(v);
-}
-
-function deepUnescape(v: unknown): unknown {
-  if (typeof v === 'string') return isExpression(v) ? v : unescapeTf(v);
-  if (Array.isArray(v)) return v.map(deepUnescape);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [unescapeTf(k), deepUnescape(x)]));
-  return v;
-}
-
-/** The declared settings of a converge resource: `terraform_data` holds them as an object, `null_resource` as JSON text. */
-function settingsOf(converge: any): Record<string, unknown> | undefined {
-  const raw = converge?.triggers_replace?.settings ?? converge?.triggers?.settings;
-  if (raw && typeof raw === 'object') return deepUnescape(raw) as Record<string, unknown>;
-  if (typeof raw !== 'string' || isExpression(raw)) return undefined;
-  try {
-    return deepUnescape(JSON.parse(unescapeTf(raw))) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The hosts of one synthesized stack (`cdk.tf.json`), from its `before` prune resources (terraform_data or null_resource). */
-export function stackHosts(stack: string, json: any): StackHost[] {
-  const hosts: StackHost[] = [];
-  for (const type of ['terraform_data', 'null_resource']) {
-    const resources: Record<string, any> = json?.resource?.[type] ?? {};
-    for (const [id, r] of Object.entries(resources)) {
-      const env = r.provisioner?.[0]?.['local-exec']?.environment ?? {};
-      if (!env[PRUNE_ENV.manifest] || !env[PRUNE_ENV.read]) continue;
-      const manifest = JSON.parse(unescapeTf(env[PRUNE_ENV.manifest])) as PruneManifest;
-      if (manifest.phase !== 'before') continue;
-      const objects = (JSON.parse(unescapeTf(env[PRUNE_ENV.objects] ?? '[]')) as DeclaredObject[])
-        .map((o) => ({ ...o, settings: settingsOf(resources[o.converge.slice(type.length + 1)]) }));
-      hosts.push({
-        stack, runner: unescapeTf(env[PRUNE_ENV.host]), readScript: unescapeTf(env[PRUNE_ENV.read]), manifest,
-        prune: `${type}.${id}`, objects,
-      });
+/** The reads of a run: one per daemon or record store, whatever the number of stacks on it. */
+export function readPlan(manifests: readonly LabManifest[]): Read[] {
+  const reads = new Map<string, { key: string; label: string; runner: string; client?: string; required: boolean; dirs: Set<string>; units: Read['units'][number][] }>();
+  for (const manifest of manifests) {
+    for (const unit of manifest.units) {
+      let r = reads.get(unit.key);
+      if (!r) reads.set(unit.key, (r = { key: unit.key, label: unit.label, runner: unit.runner, required: false, dirs: new Set(), units: [] }));
+      if (unit.daemon) {
+        r.client = unit.daemon.client;
+        r.required ||= unit.daemon.required;
+      }
+      if (unit.recordsDir) r.dirs.add(unit.recordsDir);
+      r.units.push({ manifest, unit });
     }
   }
-  return hosts;
+  return [...reads.values()].map((r) => ({
+    key: r.key, label: r.label, runner: r.runner, units: r.units,
+    spec: { client: r.client, required: r.required, recordsDirs: [...r.dirs] },
+  }));
+}
+
+/** True when a value holds a Terraform expression: known only at apply (see the manifest's `${…}`). */
+function isExpression(v: unknown): boolean {
+  return typeof v === 'string' && /(^|[^$])\$\{/.test(v);
 }
 
 const LXD_OWN = /^(volatile|image)\./;
@@ -121,9 +87,10 @@ function devicesDiff(declared: Record<string, Record<string, string>>, actual: R
   return out;
 }
 
-/** How a declared object differs from what the host has ([] when in sync). */
+/** How a declared object differs from what the host has ([] when in sync; [] too when its settings are not in the manifest). */
 export function objectDifferences(o: DeclaredObject, found: InventoryObject): string[] {
-  const s = o.settings ?? {};
+  if (!o.settings) return [];
+  const s = o.settings;
   const raw = found.raw as Record<string, any>;
   const out: string[] = [];
   if (typeof s.description === 'string' && (raw.description ?? '') !== s.description) {
@@ -140,6 +107,9 @@ export function objectDifferences(o: DeclaredObject, found: InventoryObject): st
       }
       if (typeof s.state === 'string' && String(raw.status ?? '').toLowerCase() !== s.state) {
         out.push(`state is ${String(raw.status ?? 'unknown').toLowerCase()}, declared ${s.state}`);
+      }
+      if (typeof s.target === 'string' && raw.location !== undefined && raw.location !== s.target) {
+        out.push(`it is on member ${show(raw.location)}, declared ${show(s.target)}`);
       }
       break;
     case 'profile': {
@@ -169,36 +139,33 @@ function find(inv: Inventory, o: DeclaredObject): InventoryObject | undefined {
   return inv.objects.find((x) => x.kind === o.kind && (x.name === o.name || x.aliases.includes(o.name)));
 }
 
-/** Every drifted object of one host. */
-export function hostDrift(host: StackHost, inv: Inventory): ObjectDrift[] {
+/** Every drifted object of one stack's unit, given the read of its daemon. */
+export function unitDrift(m: LabManifest, unit: UnitManifest, inv: Inventory): ObjectDrift[] {
   const drift: ObjectDrift[] = [];
-  for (const o of host.objects) {
-    if (o.kind !== 'record' && !inv.lxd) {
-      drift.push({ kind: o.kind, name: o.name, path: o.path, status: 'missing', differences: ['the host has no reachable LXD'], repair: o.converge });
-      continue;
-    }
-    const found = find(inv, o);
+  for (const o of unit.objects) {
+    const found = o.kind === 'record' || inv.lxd ? find(inv, o) : undefined;
     if (!found) {
-      drift.push({ kind: o.kind, name: o.name, path: o.path, status: 'missing', differences: [`${o.kind} ${o.name} does not exist`], repair: o.converge });
+      const why = o.kind !== 'record' && !inv.lxd ? `${unit.label} has no ${unit.daemon?.client ?? 'lxc'} daemon` : `${o.kind} ${o.name} does not exist`;
+      drift.push({ kind: o.kind, name: o.name, path: o.path, status: 'missing', differences: [why], repair: o.converge });
       continue;
     }
     const differences = objectDifferences(o, found);
     if (differences.length) drift.push({ kind: o.kind, name: o.name, path: o.path, status: 'changed', differences, repair: o.converge });
   }
-  for (const c of pruneCandidates(inv, host.manifest)) {
+  for (const c of pruneCandidates(inv, pruneManifestOf(m, unit, 'before'))) {
     drift.push({
       kind: c.kind, name: c.kind === 'image' && c.aliases.length ? c.aliases[0] : c.name, path: c.path, status: 'undeclared',
-      differences: [`owned by ${host.manifest.owner} but no longer declared${c.protect ? ' (protected: a deploy will refuse to delete it)' : ''}`],
-      repair: host.prune,
+      differences: [`owned by ${m.owner} but no longer declared${c.protect ? ' (protected: a deploy will refuse to delete it)' : ''}`],
+      repair: unit.prune.before,
     });
   }
   return drift;
 }
 
 /** One line per difference, for people. */
-export function formatDrift(stack: string, runner: string, drift: readonly ObjectDrift[]): string[] {
-  if (!drift.length) return [`${stack}: in sync on ${runner}`];
-  const lines = [`${stack}: ${drift.length} object(s) drifted on ${runner}`];
+export function formatDrift(stack: string, label: string, drift: readonly ObjectDrift[]): string[] {
+  if (!drift.length) return [`${stack}: in sync on ${label}`];
+  const lines = [`${stack}: ${drift.length} object(s) drifted on ${label}`];
   for (const d of drift) {
     lines.push(`  ${d.kind} ${d.name}${d.path ? ` (${d.path})` : ''}: ${d.status}`);
     for (const x of d.differences) lines.push(`    - ${x}`);

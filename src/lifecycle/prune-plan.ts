@@ -1,7 +1,8 @@
+import { shq } from '../shell/quote';
+
 /**
- * Reading a host's inventory and planning a prune. The prune command embeds these functions
- * (see pruneProgram) and runs them in `node` where Terraform runs, so this module has no
- * imports and each function refers only to its arguments and to the other functions here.
+ * Reading a daemon's inventory and planning a prune: pure functions, run by the prune step of an
+ * apply (./program.ts) and by the drift command.
  */
 
 /** The kinds of object a prune knows. `record`: an object tracked by a record file on its host. */
@@ -24,13 +25,20 @@ export interface PruneManifest {
   readonly phase: 'before' | 'after';
   /** The LXD client: `lxc` (or `incus`). */
   readonly client: string;
-  /** The owner's record folder on the host, as a double-quoted shell word. */
-  readonly recordsDir: string;
+  /** The owner's record folder on the host, as a double-quoted shell word. @default - no records */
+  readonly recordsDir?: string;
   readonly keys: OwnershipKeys;
   /** Names the stack declares on the host, by kind (records by `kind:name`). */
   readonly declared: Readonly<Partial<Record<LifecycleKind, readonly string[]>>>;
   /** Names other stacks of the app declare on the same host: never pruned (they may be moving there). */
   readonly elsewhere: Readonly<Partial<Record<LifecycleKind, readonly string[]>>>;
+  /**
+   * What leaves this daemon for another one in this stack: the construct paths the stack declares on
+   * other daemons, and the names another daemon takes from here (`migrateFrom`). `before` keeps
+   * them, so that the new one exists first; `after` deletes what is left.
+   * @default - nothing moves
+   */
+  readonly moving?: { readonly paths: readonly string[]; readonly names: Readonly<Partial<Record<LifecycleKind, readonly string[]>>> };
 }
 
 /** One object found on the host. */
@@ -50,7 +58,7 @@ export interface InventoryObject {
 
 /** What a read of the host returned. */
 export interface Inventory {
-  /** False when the host has no reachable LXD: only records were read. */
+  /** False when the daemon was not read (only records), or the host has no daemon at all. */
   readonly lxd: boolean;
   readonly objects: InventoryObject[];
 }
@@ -63,12 +71,6 @@ export interface PrunePlan {
   /** Objects to delete, as `kind name`, in deletion order. */
   readonly deleted: string[];
   readonly script: string;
-}
-
-/** Quotes one word for a POSIX shell (the same rule as src/shell/quote). */
-export function pruneShq(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -110,7 +112,7 @@ export function parseInventory(text: string, keys: OwnershipKeys): Inventory {
   const objects: InventoryObject[] = [];
   let lxd = false;
   for (const s of sections) {
-    if (s.name === 'end') continue;
+    if (s.name === 'end' || s.name === 'no-daemon') continue;
     const body = s.body.join('\n').trim();
     if (s.name === 'record') {
       const r = JSON.parse(body) as Record<string, unknown>;
@@ -156,7 +158,7 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
     errors.push(`${label(o)} is no longer declared but is protected, so it is not deleted. To delete it, release it `
       + (o.kind === 'record'
         ? `(declare it again with protect: false and deploy), then deploy without it.`
-        : `(declare it again with protect: false and deploy, or: ${m.client} ${o.kind === 'instance' ? 'config unset' : o.kind === 'pool' ? 'storage unset' : o.kind === 'image' ? 'image unset-property' : `${o.kind} unset`} ${pruneShq(o.name)} ${m.keys.protect}), then deploy without it.`));
+        : `(declare it again with protect: false and deploy, or: ${m.client} ${o.kind === 'instance' ? 'config unset' : o.kind === 'pool' ? 'storage unset' : o.kind === 'image' ? 'image unset-property' : `${o.kind} unset`} ${shq(o.name)} ${m.keys.protect}), then deploy without it.`));
   }
   const doomed = new Set(candidates.map((o) => `${o.kind}/${o.name}`));
   const isDeclaredHere = (r: string) => {
@@ -165,12 +167,16 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
   };
   const deferred: string[] = [];
   const deletable: InventoryObject[] = [];
+  const moving = (o: InventoryObject) => (o.path !== undefined && (m.moving?.paths ?? []).includes(o.path))
+    || (m.moving?.names[o.kind] ?? []).includes(o.name);
   for (const o of candidates) {
     if (o.protect) continue;
     // LXD's default profile is only cleaned of what the stack set, never deleted: its users keep it.
     const cleaned = o.kind === 'profile' && o.name === 'default';
     const users = cleaned ? [] : o.usedBy.filter((r) => !doomed.has(r) && !r.startsWith('image/'));
-    if (!users.length) deletable.push(o);
+    // An object moving to another daemon is deleted only once its successor has converged.
+    if (m.phase === 'before' && moving(o)) deferred.push(`${o.kind} ${o.name}`);
+    else if (!users.length) deletable.push(o);
     else if (m.phase === 'before' && users.every(isDeclaredHere)) deferred.push(`${o.kind} ${o.name}`);
     else {
       errors.push(`${label(o)} is no longer declared but is still used by ${users.join(', ')}, which ${m.phase === 'before' ? 'this stack does not manage' : 'still use it after the apply'}. `
@@ -182,7 +188,7 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
   deletable.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)
     || Number(a.raw.order ?? 0) - Number(b.raw.order ?? 0));
   const c = m.client;
-  const q = pruneShq;
+  const q = shq;
   const lines: string[] = [];
   for (const o of deletable) {
     lines.push(`echo ${q(`cdktf-lxd-matchbox: pruning ${label(o)}`)} >&2`);
@@ -202,45 +208,4 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
   }
   const script = lines.length ? ['{', 'set -eu', ...lines, '}', ''].join('\n') : '';
   return { errors, deferred, deleted: deletable.map((o) => `${o.kind} ${o.name}`), script };
-}
-
-/**
- * The prune command's program: reads the inventory on stdin and prints the delete script.
- * `before` leaves a marker (CDKTF_LAB_MARKER, a file where Terraform runs) saying whether it
- * deferred anything for these declarations; `pruneMain('skip-after')` exits 0 when the `after`
- * phase has nothing to do, so it does not read the host again.
- */
-export function pruneMain(mode?: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require('fs') as typeof import('fs');
-  const m = JSON.parse(process.env.CDKTF_LAB_MANIFEST ?? '') as PruneManifest;
-  const marker = process.env.CDKTF_LAB_MARKER;
-  const nothingDeferred = `nothing deferred for ${JSON.stringify([m.owner, m.declared, m.elsewhere])}`;
-  if (mode === 'skip-after') {
-    let found = '';
-    try {
-      found = marker ? fs.readFileSync(marker, 'utf8') : '';
-      if (marker) fs.rmSync(marker, { force: true });
-    } catch {
-      found = '';
-    }
-    process.exit(found === nothingDeferred ? 0 : 1);
-  }
-  try {
-    const plan = planPrune(parseInventory(fs.readFileSync(0, 'utf8'), m.keys), m);
-    if (marker && m.phase === 'before') fs.writeFileSync(marker, plan.deferred.length || plan.errors.length ? 'deferred' : nothingDeferred);
-    if (plan.errors.length) {
-      process.stderr.write(`cdktf-lxd-matchbox: the prune of stack ${m.owner} stopped:\n${plan.errors.map((e) => `  - ${e}\n`).join('')}`);
-      process.exit(1);
-    }
-    process.stdout.write(plan.script);
-  } catch (e) {
-    process.stderr.write(`cdktf-lxd-matchbox: the prune of stack ${m.owner} failed: ${(e as Error).message}\n`);
-    process.exit(1);
-  }
-}
-
-/** The JavaScript the prune command runs with `node -e`: the functions above and a call of pruneMain. */
-export function pruneProgram(): string {
-  return [pruneShq, parseInventory, pruneCandidates, planPrune, pruneMain].map(String).join('\n') + '\npruneMain(process.argv[1]);\n';
 }

@@ -1,9 +1,9 @@
 import { heredoc, shq } from '../shell/quote';
-import { LifecycleKind, OwnershipKeys, PruneManifest } from './prune-plan';
+import { OwnershipKeys } from './prune-plan';
 
 /**
  * The shell side of the lifecycle: the read-only inventory script (one call per host, shared
- * by prune and drift), record files for objects LXD cannot label, and the prune command.
+ * by prune and drift), and record files for objects LXD cannot label.
  */
 
 /** Config keys (LXD `user.*`) that name the owner of an object. */
@@ -14,12 +14,6 @@ export const OWNERSHIP_KEYS: OwnershipKeys = {
   managedKeys: 'user.cdktf.managed-keys',
   managedDevices: 'user.cdktf.managed-devices',
 };
-
-/** Environment variables of the prune command. */
-export const PRUNE_ENV = {
-  read: 'CDKTF_LAB_READ', program: 'CDKTF_LAB_PRUNE', manifest: 'CDKTF_LAB_MANIFEST', host: 'CDKTF_LAB_HOST', objects: 'CDKTF_LAB_OBJECTS',
-  marker: 'CDKTF_LAB_MARKER',
-} as const;
 
 /** An owner id: it becomes a folder name and a config value. */
 export function checkOwnerId(id: string): { reason: string; fix: string } | undefined {
@@ -42,35 +36,66 @@ export function ownershipConfig(o: { readonly owner: string; readonly path: stri
   };
 }
 
+/** Where a daemon that runs listens, when its client is told nothing else (its data directory's variable first). */
+const SOCKETS: Record<string, string[]> = {
+  lxc: ['${LXD_DIR:+$LXD_DIR/unix.socket}', '/var/snap/lxd/common/lxd/unix.socket', '/var/lib/lxd/unix.socket'],
+  incus: ['${INCUS_DIR:+$INCUS_DIR/unix.socket}', '/var/lib/incus/unix.socket'],
+};
+
+/** What a read covers: the daemon (through its client) and the record files of one folder. */
+export interface ReadSpec {
+  /** The daemon's client, `lxc` or `incus`. @default - the daemon is not read */
+  readonly client?: string;
+  /**
+   * True when the app declares objects on the daemon: a daemon that does not answer fails the read.
+   * Otherwise a machine with no daemon at all (no socket) reads as `no-daemon`. @default false
+   */
+  readonly required?: boolean;
+  /** Record folders, each a double-quoted shell word. @default - no records */
+  readonly recordsDirs?: readonly string[];
+}
+
 /**
- * The read-only script that prints the host's inventory: every instance, profile, managed
- * network, pool and image (one `lxc query` each, run side by side; the section is left out when
- * none answers: the host has no reachable daemon), then (with `records`) the owner's record files,
- * then an end marker. Without `daemon`, only the records.
+ * The read-only script that prints a host's inventory: every instance, profile, managed network,
+ * pool and image (one `query` each, run side by side), the record files, then an end marker. Any
+ * query that fails fails the whole read, with the client's error: no answer never reads as
+ * "owns nothing". Only a daemon the app declares nothing on may be absent (`@@cdktf-lab
+ * no-daemon`): no socket where its client would look (the client is then not even called).
  */
-export function readScript(owner: string, client = 'lxc', records = true, daemon = true): string {
+export function readScript(r: ReadSpec): string {
   const collections: [string, string][] = [
     ['instances', '/1.0/instances?recursion=1'], ['profiles', '/1.0/profiles?recursion=1'],
     ['networks', '/1.0/networks?recursion=1'], ['storage-pools', '/1.0/storage-pools?recursion=1'],
     ['images', '/1.0/images?recursion=1'],
   ];
   const names = collections.map(([name]) => name).join(' ');
+  const c = r.client;
+  const sockets = (c && SOCKETS[c]) || [];
+  const query = c ? [
+    `if ! command -v ${c} >/dev/null 2>&1; then echo "${c} is not installed on this host" >&2; exit 1; fi`,
+    't=$(mktemp -d); pids=',
+    ...collections.map(([name, url]) => `${c} query ${shq(url)} >"$t/${name}" 2>"$t/${name}.err" & pids="$pids $!"`),
+    'failed=0',
+    'for p in $pids; do wait "$p" || failed=1; done',
+    `if [ "$failed" -ne 0 ]; then cat "$t"/*.err >&2; rm -rf "$t"; exit 1; fi`,
+    `for s in ${names}; do echo "@@cdktf-lab $s"; cat "$t/$s"; echo; done`,
+    'rm -rf "$t"',
+  ] : [];
+  const daemon = !c ? [] : r.required ? query : [
+    'present=',
+    `for s in ${sockets.map((p) => `"${p}"`).join(' ')}; do if [ -n "$s" ] && [ -S "$s" ]; then present=1; fi; done`,
+    'if [ -n "$present" ]; then',
+    ...query.map((l) => `  ${l}`),
+    'else',
+    "  echo '@@cdktf-lab no-daemon'",
+    'fi',
+  ];
   return [
     '{',
     'set -eu',
-    ...(daemon ? [
-      `if command -v ${client} >/dev/null 2>&1; then`,
-      '  t=$(mktemp -d); pids=',
-      ...collections.map(([name, url]) => `  ${client} query ${shq(url)} >"$t/${name}" 2>"$t/${name}.err" & pids="$pids $!"`),
-      '  ok=0; failed=0',
-      '  for p in $pids; do if wait "$p"; then ok=$((ok + 1)); else failed=$((failed + 1)); fi; done',
-      `  if [ "$ok" -gt 0 ] && [ "$failed" -gt 0 ]; then cat "$t"/*.err >&2; rm -rf "$t"; exit 1; fi`,
-      `  if [ "$ok" -gt 0 ]; then for s in ${names}; do echo "@@cdktf-lab $s"; cat "$t/$s"; echo; done; fi`,
-      '  rm -rf "$t"',
-      'fi',
-    ] : []),
-    ...(records ? [
-      `for f in ${recordsDir(owner)}/*.json; do`,
+    ...daemon,
+    ...(r.recordsDirs?.length ? [
+      `for f in ${r.recordsDirs.map((d) => `${d}/*.json`).join(' ')}; do`,
       '  [ -f "$f" ] || continue',
       "  echo '@@cdktf-lab record'; cat \"$f\"; echo",
       'done',
@@ -122,27 +147,4 @@ export function recordWrite(r: RecordSpec): string {
 /** Lines that remove the record of an object (after its destroy). */
 export function recordDelete(owner: string, kind: string, name: string): string {
   return `rm -f -- ${recordsDir(owner)}/${shq(recordFileName(kind, name))}\n`;
-}
-
-/** The names one stack declares on one host, and those other stacks of the app declare there. */
-export interface HostDeclarations {
-  readonly declared: Partial<Record<LifecycleKind, readonly string[]>>;
-  readonly elsewhere: Partial<Record<LifecycleKind, readonly string[]>>;
-}
-
-/** The manifest of one prune phase. */
-export function pruneManifest(owner: string, phase: 'before' | 'after', d: HostDeclarations, client = 'lxc'): PruneManifest {
-  return { owner, phase, client, keys: OWNERSHIP_KEYS, recordsDir: recordsDir(owner), declared: d.declared, elsewhere: d.elsewhere };
-}
-
-/**
- * The local-exec command of a prune: read the host (one call), plan with `node` where
- * Terraform runs, then run the delete script on the host (a second call, only when there is
- * something to delete). A failed read or plan deletes nothing.
- */
-export function pruneCommand(runnerCommand: string, phase: 'before' | 'after' = 'before'): string {
-  // `after` first asks whether `before` deferred anything; when not, the host is not read again.
-  const skip = phase === 'after' ? `if node -e "$${PRUNE_ENV.program}" skip-after; then exit 0; fi; ` : '';
-  return `${skip}plan=$(printf '%s\\n' "$${PRUNE_ENV.read}" | ${runnerCommand} | node -e "$${PRUNE_ENV.program}") && `
-    + `{ [ -z "$plan" ] || printf '%s\\n' "$plan" | ${runnerCommand}; }`;
 }

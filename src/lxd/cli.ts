@@ -8,6 +8,9 @@ import {
 import { sortedMap } from '../util/objects';
 import { BackendSpec, LXD_BACKEND } from './backend';
 import { instanceMoveToMemberLines } from './cluster';
+import { OWNERSHIP_KEYS } from '../lifecycle/scripts';
+
+const OWNER_KEY = OWNERSHIP_KEYS.owner;
 
 /**
  * Shell scripts that converge LXD (or Incus) objects through the `lxc` (or `incus`) client. Every script is
@@ -40,6 +43,41 @@ const url = (kind: Kind, name: string) => shq(`${kind.collection}/${name}`);
 
 export { script } from './script';
 
+/**
+ * Who may converge an object that already exists: the stack that owns it, or one of the app's other
+ * stacks (the object moves between them), or anyone with `adopt`. A hand-made object, or one of
+ * another app, stops the script before anything changes.
+ */
+export interface Claim {
+  /** The owner the object gets. */
+  readonly owner: string;
+  /** The app's other stacks' owners, whose objects it may take over. */
+  readonly from: readonly string[];
+  /** Take it over whatever its owner (`adopt: true`). */
+  readonly adopt: boolean;
+  /** For the message: e.g. `instance web`, its construct path and its daemon's label. */
+  readonly what: string;
+  readonly path: string;
+  readonly where: string;
+}
+
+/** Lines that stop the script when the existing object's owner (the value of `ownerExpr`) may not be taken over. */
+function claimLines(c: Claim | undefined, ownerExpr: string): string[] {
+  if (!c || c.adopt) return [];
+  const message = 'cdktf-lxd-matchbox: %s already exists on %s and was %s: nothing was changed. To take it over '
+    + '(the stack then owns it, and deletes it when it leaves the code), set adopt: true on %s; or remove or rename the existing one.\\n';
+  return [
+    `owner=${ownerExpr}`,
+    `case "$owner" in ${[c.owner, ...c.from].map(shq).join('|')}) ;; *)`,
+    `  if [ -z "$owner" ]; then who='made by hand'; else who="created by the owner $owner (another app, or a stack renamed since)"; fi`,
+    `  printf ${shq(message)} ${shq(c.what)} ${shq(c.where)} "$who" ${shq(c.path)} >&2; exit 1 ;;`,
+    'esac',
+  ];
+}
+
+/** awk program printing the value of the `config` key `key` of `lxc ... show` YAML (quotes removed). */
+const CONFIG_VALUE = String.raw`$0 == "config:" { f = 1; next } /^[^ ]/ { f = 0 } f && index($0, "  " key ": ") == 1 { v = substr($0, length(key) + 5); gsub(/^["']|["']$/, "", v); print v }`;
+
 /** Config with the bookkeeping keys that record what is managed. */
 function withRecord(config: ConfigMap, devices?: DeviceMap): Record<string, string> {
   const record: Record<string, string> = { ...config, [MANAGED_KEYS]: Object.keys(config).sort().join(' ') };
@@ -65,12 +103,17 @@ function pruneLines(kind: Kind, name: string, config: ConfigMap, devices: Device
   return perLine ? ["IFS='\n'", ...lines, 'unset IFS'] : lines;
 }
 
-/** Lines that read the record into `$old_keys`/`$old_devices`, or run `create` when the object is missing. */
-function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: boolean, b: BackendSpec): string[] {
-  const readDevices = hasDevices ? [`  old_devices=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`] : ['  :'];
+/**
+ * Lines that read the record into `$old_keys`/`$old_devices` of an object that exists (after
+ * checking `claim`), or run `create` when the object is missing.
+ */
+function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: boolean, b: BackendSpec, claim?: Claim): string[] {
+  const readDevices = hasDevices ? [`  old_devices=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`] : [];
   return [
     `if old_keys=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null); then`,
+    ...claimLines(claim, `$(${b.client} ${kind.cli} get ${shq(name)} ${OWNER_KEY})`).map((l) => `  ${l}`),
     ...readDevices,
+    '  :',
     'else',
     '  old_keys=; old_devices=',
     ...create.map((l) => `  ${l}`),
@@ -102,9 +145,10 @@ const SECTION_KEYS = [
  * (LXD's `volatile.*`/`image.*` aside): what the code does not declare is removed, so a key or
  * device added by hand is drift that the next converge repairs.
  */
-function adoptOrCreateAll(kind: Kind, name: string, create: string[], b: BackendSpec): string[] {
+function adoptOrCreateAll(kind: Kind, name: string, create: string[], b: BackendSpec, claim?: Claim): string[] {
   return [
     `if shown=$(${b.client} ${kind.devices} show ${shq(name)} 2>/dev/null); then`,
+    ...claimLines(claim, `$(printf '%s\\n' "$shown" | awk -v key=${OWNER_KEY} ${shq(CONFIG_VALUE)})`).map((l) => `  ${l}`),
     `  keys_awk=${shq(SECTION_KEYS)}`,
     `  old_keys=$(printf '%s\\n' "$shown" | awk -v sec=config "$keys_awk")`,
     `  old_devices=$(printf '%s\\n' "$shown" | awk -v sec=devices "$keys_awk")`,
@@ -119,24 +163,24 @@ function adoptOrCreateAll(kind: Kind, name: string, create: string[], b: Backend
  * Converges a managed bridge network. `auto` addresses are sent only at creation:
  * sending `auto` again would make LXD pick a new subnet.
  */
-export function networkConverge(n: NetworkModel, b: BackendSpec = LXD_BACKEND): string {
+export function networkConverge(n: NetworkModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const patch = Object.fromEntries(Object.entries(withRecord(n.config)).filter(([, v]) => v !== 'auto'));
   return script([
     ...adoptOrCreate(NETWORK, n.name, [
       `${b.client} query -X POST ${NETWORK.collection} --data ${json({ name: n.name, type: n.type, description: n.description, config: withRecord(n.config) })} >/dev/null`,
-    ], false, b),
+    ], false, b, claim),
     `${b.client} query -X PATCH ${url(NETWORK, n.name)} --data ${json({ description: n.description, config: patch })} >/dev/null`,
     ...pruneLines(NETWORK, n.name, n.config, undefined, b),
   ]);
 }
 
 /** Converges a storage pool; create-only keys are sent only when the pool is created. */
-export function poolConverge(p: StoragePoolModel, b: BackendSpec = LXD_BACKEND): string {
+export function poolConverge(p: StoragePoolModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const mutable = Object.fromEntries(Object.entries(p.config).filter(([k]) => !POOL_CREATE_ONLY_KEYS.includes(k)));
   return script([
     ...adoptOrCreate(POOL, p.name, [
       `${b.client} query -X POST ${POOL.collection} --data ${json({ name: p.name, driver: p.driver, description: p.description, config: withRecord(p.config) })} >/dev/null`,
-    ], false, b),
+    ], false, b, claim),
     `${b.client} query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
     ...pruneLines(POOL, p.name, p.config, undefined, b),
   ]);
@@ -156,11 +200,12 @@ function splitMemberKeys(config: ConfigMap, memberKeys: readonly string[]): { gl
  * with the cluster-wide keys), as LXD requires. A created object only reads its record.
  */
 function clusterAdoptOrCreate(kind: Kind, name: string, create: (config: ConfigMap, target?: string) => string,
-  global: ConfigMap, members: readonly MemberObjectConfig[], b: BackendSpec): string[] {
+  global: ConfigMap, members: readonly MemberObjectConfig[], b: BackendSpec, claim?: Claim): string[] {
   return [
     `if shown=$(${b.client} query ${url(kind, name)} 2>/dev/null); then shown=$(printf '%s' "$shown" | tr -d ' \\t\\n'); else shown=; fi`,
     `status=$(printf '%s' "$shown" | sed -n ${shq('s/.*"status":"\\([A-Za-z]*\\)".*/\\1/p')})`,
     'if [ "$status" = Created ]; then',
+    ...claimLines(claim, `$(printf '%s' "$shown" | sed -n ${shq(`s/.*"${OWNER_KEY.replace(/\./g, '\\.')}":"\\([^"]*\\)".*/\\1/p`)})`).map((l) => `  ${l}`),
     `  old_keys=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null || true)`,
     'else',
     '  old_keys=',
@@ -179,13 +224,13 @@ const keyValues = (config: ConfigMap) => Object.entries(sortedMap(config)).map((
  * its definition already is skipped), then created globally with the cluster-wide keys; a
  * created pool is only patched (its member-specific keys are create-only here).
  */
-export function poolConvergeCluster(p: StoragePoolModel, members: readonly MemberObjectConfig[], b: BackendSpec = LXD_BACKEND): string {
+export function poolConvergeCluster(p: StoragePoolModel, members: readonly MemberObjectConfig[], b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const { global } = splitMemberKeys(p.config, POOL_MEMBER_KEYS);
   const mutable = Object.fromEntries(Object.entries(global).filter(([k]) => !POOL_CREATE_ONLY_KEYS.includes(k)));
   const create = (config: ConfigMap, target?: string) =>
     `${b.client} storage create ${shq(p.name)} ${shq(p.driver)}${keyValues(config)}${target ? ` --target ${shq(target)}` : ''}`;
   return script([
-    ...clusterAdoptOrCreate(POOL, p.name, create, global, members, b),
+    ...clusterAdoptOrCreate(POOL, p.name, create, global, members, b, claim),
     `${b.client} query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
     ...pruneLines(POOL, p.name, global, undefined, b),
   ]);
@@ -197,14 +242,14 @@ export function poolConvergeCluster(p: StoragePoolModel, members: readonly Membe
  * member that has its definition already is skipped), then created globally with the
  * cluster-wide keys (`auto` addresses sent only then); a created network is only patched.
  */
-export function networkConvergeCluster(n: NetworkModel, members: readonly MemberObjectConfig[], b: BackendSpec = LXD_BACKEND): string {
+export function networkConvergeCluster(n: NetworkModel, members: readonly MemberObjectConfig[], b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const { global } = splitMemberKeys(n.config, NETWORK_MEMBER_KEYS);
   const patch = Object.fromEntries(Object.entries(withRecord(global)).filter(([, v]) => v !== 'auto'));
   const type = n.type === 'bridge' ? '' : ` --type ${shq(n.type)}`;
   const create = (config: ConfigMap, target?: string) =>
     `${b.client} network create ${shq(n.name)}${type}${keyValues(config)}${target ? ` --target ${shq(target)}` : ''}`;
   return script([
-    ...clusterAdoptOrCreate(NETWORK, n.name, create, global, members, b),
+    ...clusterAdoptOrCreate(NETWORK, n.name, create, global, members, b, claim),
     `${b.client} query -X PATCH ${url(NETWORK, n.name)} --data ${json({ description: n.description, config: patch })} >/dev/null`,
     ...pruneLines(NETWORK, n.name, global, undefined, b),
   ]);
@@ -224,31 +269,39 @@ export function memberConfigs(config: ConfigMap, memberKeys: readonly string[], 
  * Converges a profile (config and devices). A profile of the app owns all its keys and devices;
  * on LXD's `default` profile only those the app set before are removed when no longer declared.
  */
-export function profileConverge(p: ProfileModel, b: BackendSpec = LXD_BACKEND): string {
+export function profileConverge(p: ProfileModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const body = { description: p.description, config: withRecord(p.config, p.devices), devices: p.devices };
-  const create = [`${b.client} query -X POST ${PROFILE.collection} --data ${json({ name: p.name })} >/dev/null`];
+  // Owned from birth: a converge killed after the create finds its own profile.
+  const create = [`${b.client} query -X POST ${PROFILE.collection} --data ${json({ name: p.name, config: ownershipOf(p.config) })} >/dev/null`];
   return script([
-    ...(p.name === 'default' ? adoptOrCreate(PROFILE, p.name, create, true, b) : adoptOrCreateAll(PROFILE, p.name, create, b)),
+    // LXD's default profile always exists and is everyone's: only the keys the app set are its.
+    ...(p.name === 'default' ? adoptOrCreate(PROFILE, p.name, create, true, b) : adoptOrCreateAll(PROFILE, p.name, create, b, claim)),
     `${b.client} query -X PATCH ${url(PROFILE, p.name)} --data ${json(body)} >/dev/null`,
     ...pruneLines(PROFILE, p.name, p.config, p.devices, b, p.name !== 'default'),
   ]);
 }
 
-/** `lxc init` arguments for an instance that does not exist yet. */
+/** The ownership keys (`user.cdktf.*` but the bookkeeping) of a config. */
+function ownershipOf(config: ConfigMap): ConfigMap {
+  return Object.fromEntries(Object.entries(config).filter(([k]) => Object.values(OWNERSHIP_KEYS).includes(k)));
+}
+
+/** `lxc init` arguments for an instance that does not exist yet: owned from birth (`-c`). */
 function initCommand(i: InstanceModel, b: BackendSpec): string {
   const profiles = i.profiles.length ? i.profiles.map((p) => `-p ${shq(p)}`) : ['--no-profiles'];
   const pool = i.storagePool ? [`-s ${shq(i.storagePool)}`] : [];
   const target = i.target ? [`--target ${shq(i.target)}`] : [];
-  return [`${b.client} init`, shq(i.image), shq(i.name), ...profiles, ...pool, ...target, '>/dev/null'].join(' ');
+  const owned = Object.entries(sortedMap(ownershipOf(i.config))).map(([k, v]) => `-c ${shq(`${k}=${v}`)}`);
+  return [`${b.client} init`, shq(i.image), shq(i.name), ...profiles, ...pool, ...target, ...owned, '>/dev/null'].join(' ');
 }
 
 /** Converges an instance: create if missing, then config, devices, profiles and power state. */
-export function instanceConverge(i: InstanceModel, b: BackendSpec = LXD_BACKEND): string {
+export function instanceConverge(i: InstanceModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const body = { description: i.description, profiles: i.profiles, config: withRecord(i.config, i.devices), devices: i.devices };
   const status = `"$(${b.client} list ${shq(`^${i.name}$`)} -c s -f csv)"`;
   return script([
     'created=',
-    ...adoptOrCreateAll(INSTANCE, i.name, [initCommand(i, b), 'created=1'], b),
+    ...adoptOrCreateAll(INSTANCE, i.name, [initCommand(i, b), 'created=1'], b, claim),
     ...(i.target ? instanceMoveToMemberLines(i.name, i.target, b) : []),
     `${b.client} query -X PATCH ${url(INSTANCE, i.name)} --data ${json(body)} >/dev/null`,
     ...pruneLines(INSTANCE, i.name, i.config, i.devices, b, true),
@@ -287,13 +340,33 @@ export function preseedApply(doc: PreseedDocument, b: BackendSpec = LXD_BACKEND)
   return script([heredoc(`${b.init} --preseed`, renderPreseed(doc))]);
 }
 
-/** Copies a remote image into the host's image store under `alias`, unless the alias exists; sets `properties`. */
-export function imageCopy(source: string, alias: string, autoUpdate: boolean, properties: ConfigMap = {}, b: BackendSpec = LXD_BACKEND): string {
+/**
+ * Copies a remote image into the host's image store under `alias`, unless the alias exists (then
+ * `claim` is checked); sets `properties`. The copy is made under a temporary alias and renamed once
+ * it carries the properties (its owner among them): a copy killed halfway leaves no unowned alias.
+ */
+export function imageCopy(source: string, alias: string, autoUpdate: boolean, properties: ConfigMap = {}, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const flags = autoUpdate ? ' --auto-update' : '';
+  const a = shq(alias);
+  const tmp = shq(`${alias}.cdktf-new`);
+  const set = (target: string) => Object.entries(sortedMap(properties)).map(([k, v]) => `${b.client} image set-property ${target} ${shq(k)} ${shq(v)}`);
   return script([
-    `if ! ${b.client} image info ${shq(alias)} >/dev/null 2>&1; then ${b.client} image copy ${shq(source)} local: --alias ${shq(alias)}${flags} >/dev/null; fi`,
-    ...Object.entries(sortedMap(properties)).map(([k, v]) => `${b.client} image set-property ${shq(alias)} ${shq(k)} ${shq(v)}`),
+    `if ${b.client} image info ${a} >/dev/null 2>&1; then`,
+    ...imageClaimLines(alias, b, claim),
+    '  :',
+    'else',
+    `  ${b.client} image alias delete ${tmp} >/dev/null 2>&1 || true`,
+    `  ${b.client} image copy ${shq(source)} local: --alias ${tmp}${flags} >/dev/null`,
+    ...set(tmp).map((l) => `  ${l}`),
+    `  ${b.client} image alias rename ${tmp} ${a}`,
+    'fi',
+    ...set(a),
   ]);
+}
+
+/** The claim lines of an image that exists under `alias` (its owner is an image property). */
+export function imageClaimLines(alias: string, b: BackendSpec, claim?: Claim): string[] {
+  return claimLines(claim, `$(${b.client} image get-property ${shq(alias)} ${OWNER_KEY} 2>/dev/null || true)`).map((l) => `  ${l}`);
 }
 
 /** Deletes the image behind `alias`, if any. */

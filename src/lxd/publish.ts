@@ -1,7 +1,7 @@
 import { shq } from '../shell/quote';
 import { sortedMap } from '../util/objects';
 import { BackendSpec, LXD_BACKEND } from './backend';
-import { script } from './cli';
+import { Claim, imageClaimLines, script } from './cli';
 import { ConfigMap } from './model';
 
 /** Image property recording the rebuild value an image was published with. */
@@ -24,13 +24,16 @@ export interface PublishModel {
 /**
  * Publishes `instance` as an image (`lxc publish INSTANCE --alias A key=value...`) unless an image
  * with the alias exists and was built with the same `rebuild` value; then only its properties are
- * converged. A different `rebuild` value deletes the old image and publishes again.
+ * converged. A different `rebuild` value deletes the old image and publishes again. An image of
+ * the alias that `claim` does not allow stops the script first.
  */
-export function imagePublish(p: PublishModel, b: BackendSpec = LXD_BACKEND): string {
+export function imagePublish(p: PublishModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const props = sortedMap({ ...p.properties, [REBUILD_PROPERTY]: p.rebuild });
   const pairs = Object.entries(props).map(([k, v]) => shq(`${k}=${v}`));
   const alias = shq(p.alias);
   return script([
+    // An image of the alias that is not the app's is neither replaced nor changed.
+    ...(claim ? [`if ${b.client} image info ${alias} >/dev/null 2>&1; then`, ...imageClaimLines(p.alias, b, claim), '  :', 'fi'] : []),
     `if have=$(${b.client} image get-property ${alias} ${REBUILD_PROPERTY} 2>/dev/null) && [ "$have" = ${shq(p.rebuild)} ]; then`,
     '  :',
     'else',

@@ -26,7 +26,7 @@ describe('LxdCluster', () => {
     const { stack } = clusterStack();
     const json = synthJson(stack);
     const boot = resourceBy(json, 'cl_bootstrap_converge');
-    expect(localExec(boot).command).toContain("ssh -o BatchMode=yes -p 22 -- ubuntu@10.0.0.1 'sudo sh -s'");
+    expect(localExec(boot).command).toContain("-p 22 -- ubuntu@10.0.0.1 'sudo sh -s'");
     expect(script(boot)).toContain('core.https_address: 10.0.0.1:8443');
     const bootObject = resourceBy(json, 'cl_bootstrap_object');
     expect(bootObject.provisioner).toBeUndefined();

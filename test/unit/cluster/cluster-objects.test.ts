@@ -164,7 +164,8 @@ describe('StoragePool and Bridge on a cluster', () => {
     const json = synthJson(stack);
     const conv = resourceBy(json, 'local_pool_converge');
     expect(conv.triggers_replace.settings.perMember).toBeUndefined();
-    expect(tfUnescape(localExec(conv).environment.CDKTF_LAB_SCRIPT)).toBe(poolConverge({ name: 'local', driver: 'dir', config: conv.triggers_replace.settings.config, description: '' }));
+    const claim = { owner: 'lab', from: [], adopt: false, what: 'pool local', path: 'lab/local', where: 'cluster m1+m2 via ssh 10.0.0.1:22' };
+    expect(tfUnescape(localExec(conv).environment.CDKTF_LAB_SCRIPT)).toBe(poolConverge({ name: 'local', driver: 'dir', config: conv.triggers_replace.settings.config, description: '' }, undefined, claim));
   });
 });
 

@@ -135,8 +135,12 @@ describe('Container migrateFrom', () => {
       { path: 'lab/c', property: 'migrateFrom.host', value: 'lab/s', fix: 'lxdRemote' });
     expectRejected(({ stack, host }) => new Container(stack, 'c', { host: new SshHost(stack, 'd', { address: '10.0.0.6' }), image: 'busybox', migrateFrom: { host } }),
       { path: 'lab/c', property: 'migrateFrom.host.lxdRemote.address', value: 'unix://', fix: 'https://' });
-    expectRejected(({ stack, host }) => new Container(stack, 'c', { host, image: 'busybox', migrateFrom: { host } }),
-      { path: 'lab/c', property: 'migrateFrom.host', value: 'lab/host', fix: 'other server' });
+    // Two users of one ssh machine reach one daemon: that is no migration.
+    expectRejected(({ stack }) => {
+      const remote = { address: 'https://10.0.0.5:8443' };
+      const alice = new SshHost(stack, 'alice', { address: '10.0.0.5', user: 'alice', lxdRemote: remote });
+      new Container(stack, 'c', { host: new SshHost(stack, 'bob', { address: '10.0.0.5', user: 'bob' }), image: 'busybox', migrateFrom: { host: alice } });
+    }, { path: 'lab/c', property: 'migrateFrom.host', value: 'lab/alice', reason: /daemon it is on \(ssh 10\.0\.0\.5:22\)/, fix: 'other server' });
     expectRejected(({ stack }) => {
       const d = new SshHost(stack, 'd', { address: '10.0.0.6' });
       const s = new SshHost(stack, 's', { address: '10.0.0.5', lxdRemote: { address: 'https://10.0.0.5:8443' } });

@@ -138,11 +138,13 @@ describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node c
   const cluster = stacks['seed001-cluster'];
 
   test('lxc storage create lxd_vol01 lvm source=/dev/sdc1 lvm.thinpool_name=lxd_thin_vol01', () => {
+    // Both stacks reach the same two machines, and the cluster stack makes them one daemon.
     expect(identityOf(solo, 'seed001-standalone/lxd_vol01/pool')).toEqual({
-      kind: 'lxd-storage-pool', name: 'lxd_vol01', driver: 'lvm',
+      kind: 'lxd-storage-pool', name: 'lxd_vol01', driver: 'lvm', daemon: 'cluster:ssh:192.168.10.170:22/lxd',
       config: { source: '/dev/sdc1', 'lvm.thinpool_name': 'lxd_thin_vol01' },
     });
-    expect(res(solo, 'seed001-standalone/lxd_vol01/pool/object').lifecycle).toEqual({ prevent_destroy: true });
+    // Protected: its destroy step refuses to delete it (see the lifecycle program's destroyDecision).
+    expect(res(solo, 'seed001-standalone/lxd_vol01/pool/object').input.protect).toBe(true);
     expect(scriptOf(solo, 'seed001-standalone/lxd_vol01/pool')).toContain('"lvm.thinpool_name":"lxd_thin_vol01"');
     // lxc profile device add default root disk path=/ pool=lxd_vol01
     expect(settingsOf(solo, 'seed001-standalone/default-profile/profile').devices.root).toEqual({ type: 'disk', path: '/', pool: 'lxd_vol01' });
@@ -194,7 +196,7 @@ describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node c
     expect(pool).toContain('lxc storage create default btrfs --target node01 >/dev/null');
     expect(pool).toContain('lxc storage create default btrfs --target node02 >/dev/null');
     expect(pool.indexOf('--target node02')).toBeLessThan(pool.indexOf("lxc storage create default btrfs 'user.cdktf.managed-keys="));
-    expect(res(cluster, 'seed001-cluster/default/pool/object').lifecycle).toEqual({ prevent_destroy: true });
+    expect(res(cluster, 'seed001-cluster/default/pool/object').input.protect).toBe(true);
     expect(res(cluster, 'seed001-cluster/default/pool/object').depends_on).toContain(address(cluster, 'seed001-cluster/cluster/membership/converge'));
     const net = scriptOf(cluster, 'seed001-cluster/clusterbr0/network');
     expect(net).toContain('lxc network create clusterbr0 --target node01 >/dev/null');
@@ -207,7 +209,7 @@ describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node c
   });
 
   test('ubuntu02 is created on node01; another target moves it (a converge, not a replacement)', () => {
-    expect(scriptOf(cluster, 'seed001-cluster/ubuntu02/instance')).toContain('lxc init ubuntu:18.04 ubuntu02 -p cluster --target node01 >/dev/null');
+    expect(scriptOf(cluster, 'seed001-cluster/ubuntu02/instance')).toContain('lxc init ubuntu:18.04 ubuntu02 -p cluster --target node01 -c user.cdktf.owner=seed001-cluster -c user.cdktf.path=seed001-cluster/ubuntu02 >/dev/null');
     expect(settingsOf(cluster, 'seed001-cluster/ubuntu02/instance').target).toBe('node01');
     const moved = synth((app) => buildSeed001(app, { clusterTarget: 'node02' }))['seed001-cluster'];
     expect(identityOf(moved, 'seed001-cluster/ubuntu02/instance')).toEqual(identityOf(cluster, 'seed001-cluster/ubuntu02/instance'));

@@ -2,6 +2,7 @@
  * The Incus backend at synth: cli scripts call `incus`, the provider rendering emits lxc/incus
  * resources that pass the provider's schema, and what Incus lacks is refused with a clear error.
  */
+import { readScript } from '../../../src/lifecycle/scripts';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -33,18 +34,20 @@ describe('cli rendering on an Incus host', () => {
     expect(all).toMatch(/\bincus query -X PATCH \/1\.0\/instances\/web /);
     expect(all).toMatch(/\bincus init images:ubuntu\/24\.04\/cloud db\b/);
     expect(all).toMatch(/incus admin init --preseed <</);
-    expect(all).toMatch(/incus image copy images:debian\/12\/cloud local: --alias debian12/);
-    // The prune reads and deletes through incus too.
-    expect(all).toMatch(/command -v incus >\/dev\/null 2>&1; then\n {2}t=\$\(mktemp -d\); pids=\n {2}incus query '\/1\.0\/instances\?recursion=1'/);
+    expect(all).toMatch(/incus image copy images:debian\/12\/cloud local: --alias debian12\.cdktf-new/);
+    // The prune reads and deletes through incus too (its unit names the daemon and its client).
+    const prune = Object.entries<Json>(json.resource.terraform_data).find(([k]) => /^lifecycle_ssh.*_before_/.test(k))![1];
+    expect(prune.input.key).toBe('ssh:192.168.10.180:22/incus');
+    expect(readScript({ client: 'incus', required: true })).toMatch(/\nincus query '\/1\.0\/instances\?recursion=1'/);
     expect(all).not.toMatch(/(^|[\s;(|&])lxc\s/m);
     expect(all).not.toMatch(/(^|[\s;(|&])lxd init/m);
   });
 
   it('has one prune per machine and daemon', () => {
-    const prunes = Object.keys(json.resource.terraform_data).filter((k) => k.startsWith('lifecycle-'));
+    const prunes = Object.keys(json.resource.terraform_data).filter((k) => k.startsWith('lifecycle_'));
     expect(prunes.map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
-      'lifecycle-local_after', 'lifecycle-local_before',
-      'lifecycle-ssh-debian-192-168-10-180-22-incus_after', 'lifecycle-ssh-debian-192-168-10-180-22-incus_before',
+      'lifecycle_local_after', 'lifecycle_local_before',
+      'lifecycle_ssh-192-168-10-180-22-incus_after', 'lifecycle_ssh-192-168-10-180-22-incus_before',
     ]);
   });
 });

@@ -1,18 +1,16 @@
 /**
  * The pure side of prune: reading a host's inventory (the output of readScript) and planning
  * which owned objects to delete, in which order, or why nothing may be deleted. The delete
- * scripts are run under /bin/sh against a fake `lxc` that records its argv, and the program the
- * prune command embeds is run in a plain `node`, as Terraform's local-exec would run it.
+ * scripts, and the prune step Terraform runs (src/lifecycle/program-main), are run under /bin/sh
+ * against a fake `lxc` that records its argv.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
-import { LifecycleKind, parseInventory, planPrune, pruneProgram, pruneShq } from '../../../src/lifecycle/prune-plan';
-import {
-  OWNERSHIP_KEYS, PRUNE_ENV, pruneCommand, pruneManifest, readScript, recordFileName,
-} from '../../../src/lifecycle/scripts';
+import { LifecycleKind, parseInventory, planPrune, PruneManifest } from '../../../src/lifecycle/prune-plan';
+import { OWNERSHIP_KEYS, recordFileName, recordsDir } from '../../../src/lifecycle/scripts';
+import { declarationsHash, LabManifest, MANIFEST_FILE, UnitManifest } from '../../../src/lifecycle/manifest';
+import { main } from '../../../src/lifecycle/program-main';
 import { runnerCommand } from '../../../src/hosts/runner';
-import { shq } from '../../../src/shell/quote';
 import { Call, Json, Sandbox, tmpDir } from '../spine/helpers';
 
 type Names = Partial<Record<LifecycleKind, string[]>>;
@@ -52,8 +50,9 @@ function inventoryText(s: { instances?: Json[]; profiles?: Json[]; networks?: Js
   return `${out.join('\n')}\n`;
 }
 
-const manifest = (phase: 'before' | 'after', declared: Names = {}, elsewhere: Names = {}, client = 'lxc') =>
-  pruneManifest('lab', phase, { declared, elsewhere }, client);
+const manifest = (phase: 'before' | 'after', declared: Names = {}, elsewhere: Names = {}, client = 'lxc'): PruneManifest => ({
+  owner: 'lab', phase, client, keys: OWNERSHIP_KEYS, recordsDir: recordsDir('lab'), declared, elsewhere,
+});
 const plan = (text: string, phase: 'before' | 'after' = 'before', declared: Names = {}, elsewhere: Names = {}) =>
   planPrune(parseInventory(text, OWNERSHIP_KEYS), manifest(phase, declared, elsewhere));
 
@@ -300,55 +299,9 @@ describe('delete scripts under /bin/sh', () => {
       ['lxc', 'profile', 'unset', 'default', 'user.cdktf.managed-devices'],
     ]);
   });
-
-  it('pruneShq quotes exactly as the library\'s shq', () => {
-    for (const w of ['plain', 'a b', "it's", '$(x)', '`x`', '', '-rf', 'ü', 'a\nb', '*', 'user.cdktf.owner', '/1.0/x']) expect(pruneShq(w)).toBe(shq(w));
-  });
 });
 
-describe('pruneProgram: the program the prune command runs with node', () => {
-  const dir = tmpDir('prune-program-');
-  const file = path.join(dir, 'prune.js');
-  fs.writeFileSync(file, pruneProgram());
-  const text = inventoryText({
-    instances: [instance('web', owned('lab/web')), instance('old', owned('lab/old'))],
-    profiles: [profile('default')],
-  });
-  /** Runs the program as a file, or as `node -e` does in pruneCommand, in a bare environment. */
-  const node = (input: string, m: unknown, how: 'file' | 'eval' = 'file') => spawnSync(process.execPath, how === 'file' ? [file] : ['-e', pruneProgram()], {
-    cwd: dir, input, encoding: 'utf8', env: { PATH: process.env.PATH, [PRUNE_ENV.manifest]: JSON.stringify(m) },
-  });
-
-  it('is self-contained: run by a plain node, it prints the planned script and exits 0', () => {
-    const m = manifest('before', { instance: ['web'] });
-    const expected = planPrune(parseInventory(text, OWNERSHIP_KEYS), m).script;
-    expect(expected).toContain('lxc delete --force old');
-    for (const how of ['file', 'eval'] as const) {
-      expect(node(text, m, how)).toMatchObject({ status: 0, stdout: expected, stderr: '' });
-    }
-    expect(node(text, manifest('after', { instance: ['web', 'old'] }))).toMatchObject({ status: 0, stdout: '', stderr: '' });
-  });
-
-  it('exits 1 with the reasons on stderr and no script when the prune must stop', () => {
-    const r = node(inventoryText({ instances: [instance('db', owned('lab/db', { protect: true }))] }), manifest('before'));
-    expect(r.status).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('cdktf-lxd-matchbox: the prune of stack lab stopped:\n'
-      + '  - instance db (declared at lab/db) is no longer declared but is protected, so it is not deleted. To delete it, release it '
-      + '(declare it again with protect: false and deploy, or: lxc config unset db user.cdktf.protect), then deploy without it.\n');
-  });
-
-  it('exits 1 when the read was cut short or is not what LXD prints', () => {
-    const cut = node(inventoryText({ instances: [instance('old', owned('lab/old'))] }, false), manifest('before'));
-    expect(cut).toMatchObject({ status: 1, stdout: '' });
-    expect(cut.stderr).toBe('cdktf-lxd-matchbox: the prune of stack lab failed: the read of the host ended early (no end marker): nothing is pruned\n');
-    const garbage = node('@@cdktf-lab instances\nError: not authorized\n@@cdktf-lab end\n', manifest('before'));
-    expect(garbage).toMatchObject({ status: 1, stdout: '' });
-    expect(garbage.stderr).toMatch(/^cdktf-lxd-matchbox: the prune of stack lab failed: /);
-  });
-});
-
-describe('pruneCommand: one read, a plan where Terraform runs, one delete', () => {
+describe('the prune step Terraform runs: one read, a plan, one delete', () => {
   /** A fake lxc: `query URL` prints $FAKE_<collection> (JSON, then two newlines as lxc 5.0 does); every call is logged. */
   function fakeLxc(): { bin: string; log: string } {
     const bin = tmpDir('prune-bin-');
@@ -356,55 +309,118 @@ describe('pruneCommand: one read, a plan where Terraform runs, one delete', () =
     fs.writeFileSync(path.join(bin, 'lxc'), `#!${process.execPath}
 const argv = process.argv.slice(2);
 require('fs').appendFileSync(${JSON.stringify(log)}, JSON.stringify(argv) + '\\n');
+if (process.env.FAKE_DOWN) { process.stderr.write('Error: Get "http://unix.socket/1.0": dial unix /var/lib/lxd/unix.socket: connect: connection refused\\n'); process.exit(1); }
 if (argv[0] === 'query') { const c = argv[1].split('?')[0].split('/')[2].replace('-', '_'); process.stdout.write((process.env['FAKE_' + c] || '[]') + '\\n\\n'); }
 `, { mode: 0o755 });
     return { bin, log };
   }
-  const runner = runnerCommand({ kind: 'local', sudo: false });
-  const run = (inventory: Record<string, Json[]>, declared: Names, phase: 'before' | 'after' = 'before', home = tmpDir('prune-home-')) => {
+  /** A stack manifest with one unit (the local daemon) that declares `declared`, and `others` elsewhere in the stack. */
+  const stackManifest = (declared: Names, o: { required?: boolean; others?: UnitManifest[]; moving?: { path: string } } = {}): LabManifest => {
+    const unit = { owner: 'lab', key: 'local/lxd', declared, elsewhere: {} };
+    return {
+      version: 1, stack: 'lab', owner: 'lab', appOwners: ['lab'], keys: OWNERSHIP_KEYS,
+      units: [{
+        key: 'local/lxd', label: 'local', runner: runnerCommand({ kind: 'local', sudo: false }), daemon: { client: 'lxc', required: o.required ?? true },
+        recordsDir: recordsDir('lab'), declared, elsewhere: {}, prune: { before: 'terraform_data.b', after: 'terraform_data.a' }, objects: [],
+        hash: declarationsHash(unit),
+      }, ...(o.others ?? [])],
+    };
+  };
+  const run = (inventory: Record<string, Json[]>, m: LabManifest, phase: 'before' | 'after' = 'before', o: { home?: string; down?: boolean; hash?: string } = {}) => {
     const { bin, log } = fakeLxc();
-    const r = spawnSync('/bin/sh', ['-c', pruneCommand(runner, phase)], {
-      cwd: home, encoding: 'utf8',
-      env: {
-        PATH: `${bin}:${process.env.PATH}`, HOME: home,
-        ...Object.fromEntries(Object.entries(inventory).map(([k, v]) => [`FAKE_${k}`, JSON.stringify(v)])),
-        [PRUNE_ENV.read]: readScript('lab'), [PRUNE_ENV.program]: pruneProgram(),
-        [PRUNE_ENV.manifest]: JSON.stringify(manifest(phase, declared)), [PRUNE_ENV.marker]: '.marker',
-      },
-    });
+    const home = o.home ?? tmpDir('prune-home-');
+    fs.writeFileSync(path.join(home, MANIFEST_FILE), JSON.stringify(m));
+    let status = 0;
+    let stderr = '';
+    const env = {
+      PATH: `${bin}:${process.env.PATH}`, HOME: home, ...(o.down ? { FAKE_DOWN: '1' } : {}),
+      ...Object.fromEntries(Object.entries(inventory).map(([k, v]) => [`FAKE_${k}`, JSON.stringify(v)])),
+    };
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
+    try {
+      main(['prune', phase, 'local/lxd', o.hash ?? m.units[0].hash], process.env, home);
+    } catch (e) {
+      status = 1;
+      stderr += (e as Error).message;
+    } finally {
+      process.stderr.write = write;
+      for (const k of Object.keys(env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
     const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]) : [];
-    return { ...r, calls };
+    return { status, stderr, calls };
   };
   const reads = ['images', 'instances', 'networks', 'profiles', 'storage-pools'].map((c) => ['query', `/1.0/${c}?recursion=1`]);
   /** The queries run side by side: compared in sorted order, then what follows them. */
   const inOrder = (calls: string[][]) => [...calls.filter((c) => c[0] === 'query').sort((a, b) => a[1].localeCompare(b[1])), ...calls.filter((c) => c[0] !== 'query')];
 
   it('reads the host once (one query per kind, side by side), then deletes what the stack no longer declares', () => {
-    const r = run({ instances: [instance('web', owned('lab/web')), instance('old', owned('lab/old'))] }, { instance: ['web'] });
+    const r = run({ instances: [instance('web', owned('lab/web')), instance('old', owned('lab/old'))] }, stackManifest({ instance: ['web'] }));
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('cdktf-lxd-matchbox: pruning instance old (declared at lab/old)\n');
     expect(inOrder(r.calls)).toEqual([...reads, ['delete', '--force', 'old']]);
   });
 
   it('deletes nothing, and runs no second command, when all is declared or when the plan stops', () => {
-    const clean = run({ instances: [instance('web', owned('lab/web'))] }, { instance: ['web'] });
+    const clean = run({ instances: [instance('web', owned('lab/web'))] }, stackManifest({ instance: ['web'] }));
     expect(clean).toMatchObject({ status: 0, stderr: '' });
     expect(inOrder(clean.calls)).toEqual(reads);
-    const stopped = run({ instances: [instance('db', owned('lab/db', { protect: true })), instance('old', owned('lab/old'))] }, {});
-    expect(stopped.status).not.toBe(0);
+    const stopped = run({ instances: [instance('db', owned('lab/db', { protect: true })), instance('old', owned('lab/old'))] }, stackManifest({}));
+    expect(stopped.status).toBe(1);
+    expect(stopped.stderr).toContain('the prune of stack lab on local stopped; nothing was deleted');
     expect(stopped.stderr).toContain('instance db (declared at lab/db) is no longer declared but is protected');
     expect(inOrder(stopped.calls)).toEqual(reads);
+  });
+
+  it('a daemon that does not answer fails the prune with its error: never read as "owns nothing"', () => {
+    const r = run({ instances: [instance('old', owned('lab/old'))] }, stackManifest({}), 'before', { down: true });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^cannot read local \(exit 1\): Error: Get .*connection refused/);
+    expect(r.calls.every((c) => c[0] === 'query')).toBe(true);
+  });
+
+  it('a daemon the app declares nothing on may be absent: no socket, the client is not even called', () => {
+    const r = run({ instances: [instance('old', owned('lab/old'))] }, stackManifest({}, { required: false }), 'before', { down: true });
+    expect(r).toMatchObject({ status: 0, calls: [] });
+  });
+
+  it('a manifest of another synth than the plan stops the prune', () => {
+    const r = run({}, stackManifest({ instance: ['web'] }), 'before', { hash: '0000000000000000' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/does not match this plan .* nothing is pruned/);
+    expect(r.calls).toEqual([]);
+  });
+
+  it('an object the stack moves to another daemon is kept by before, deleted by after', () => {
+    const other: UnitManifest = {
+      key: 'ssh:10.0.0.6:22/lxd', label: 'ssh 10.0.0.6:22', runner: 'false', daemon: { client: 'lxc', required: true }, declared: { instance: ['web'] },
+      elsewhere: {}, prune: { before: 'x', after: 'y' }, hash: 'h',
+      objects: [{ kind: 'instance', name: 'web', path: 'lab/web', converge: 'c', identity: { daemon: 'ssh:10.0.0.6:22/lxd', hash: 'i' }, protect: false }],
+    };
+    const m = stackManifest({}, { others: [other] });
+    const home = tmpDir('prune-home-');
+    const before = run({ instances: [instance('web', owned('lab/web'))] }, m, 'before', { home });
+    expect(before).toMatchObject({ status: 0, stderr: '' });
+    expect(inOrder(before.calls)).toEqual(reads);
+    const after = run({ instances: [instance('web', owned('lab/web'))] }, m, 'after', { home });
+    expect(after.status).toBe(0);
+    expect(inOrder(after.calls)).toEqual([...reads, ['delete', '--force', 'web']]);
   });
 
   it('after reads the host again only when before deferred something for the same declarations', () => {
     const home = tmpDir('prune-home-');
     const inv = { instances: [instance('web', owned('lab/web'))] };
-    expect(run(inv, { instance: ['web'] }, 'before', home).status).toBe(0);
-    const skipped = run(inv, { instance: ['web'] }, 'after', home);
+    const m = stackManifest({ instance: ['web'] });
+    expect(run(inv, m, 'before', { home }).status).toBe(0);
+    const skipped = run(inv, m, 'after', { home });
     expect(skipped).toMatchObject({ status: 0, calls: [] });
     // The marker is used once; without it (or for other declarations) after reads.
-    expect(inOrder(run(inv, { instance: ['web'] }, 'after', home).calls)).toEqual(reads);
-    expect(run(inv, { instance: ['web'] }, 'before', home).status).toBe(0);
-    expect(inOrder(run(inv, { instance: ['web', 'db'] }, 'after', home).calls)).toEqual(reads);
+    expect(inOrder(run(inv, m, 'after', { home }).calls)).toEqual(reads);
+    expect(run(inv, m, 'before', { home }).status).toBe(0);
+    const m2 = stackManifest({ instance: ['web', 'db'] });
+    expect(inOrder(run(inv, m2, 'after', { home }).calls)).toEqual(reads);
   });
 });

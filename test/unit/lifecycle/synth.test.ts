@@ -1,8 +1,8 @@
 /**
- * The lifecycle as synthesized: per stack and host a `before` prune (ahead of every create) and
- * an `after` prune (once every converge of the host ran), the names each declares, the names
- * other stacks of the app declare on the same host, the owner id, and what the provider
- * rendering leaves to Terraform (removal is native there).
+ * The lifecycle as synthesized: per stack and daemon (or record store) a `before` prune (ahead of
+ * every create) and an `after` prune (once the converges ran), the names each declares, the names
+ * other stacks of the app declare on the same daemon, the owner id, the lab manifest written
+ * beside cdk.tf.json, and what the provider rendering leaves to Terraform (removal is native there).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,17 +11,17 @@ import { App, Testing } from '../../../constructs/core/cdk';
 import { buildLab } from '../../../examples/default';
 import { buildSeed003 } from '../../../examples/seed003-matchbox';
 import { Bridge, Container, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../../../index';
-import { PRUNE_ENV } from '../../../src/lifecycle/scripts';
-import { expectProblem, Json, synthJson, tfUnescape, validationErrorOf } from '../spine/helpers';
+import { LabManifest, MANIFEST_FILE, UnitManifest } from '../../../src/lifecycle/manifest';
+import { expectProblem, Json, synthJson, validationErrorOf } from '../spine/helpers';
 
 /** A resource key without its hash suffix. */
 const base = (key: string) => key.replace(/_[0-9A-F]{8}$/, '');
 
-/** The prune resources of a synthesized stack, by host (the `lifecycle-<host>` construct id). */
+/** The prune resources of a synthesized stack, by unit (`lifecycle/<unit>` construct path: `local-lxd`, `ssh-10-0-0-9-22-lxd`). */
 function prunesOf(json: Json, type = 'terraform_data'): Map<string, { before: string; after: string; b: Json; a: Json }> {
   const out = new Map<string, { before: string; after: string; b: Json; a: Json }>();
   for (const [key, r] of Object.entries<Json>(json.resource?.[type] ?? {})) {
-    const m = /^(lifecycle-.+)_(before|after)$/.exec(base(key));
+    const m = /^lifecycle_(.+)_(before|after)$/.exec(base(key));
     if (!m) continue;
     const entry = out.get(m[1]) ?? ({} as { before: string; after: string; b: Json; a: Json });
     if (m[2] === 'before') Object.assign(entry, { before: `${type}.${key}`, b: r });
@@ -44,26 +44,30 @@ function objectsOf(json: Json, type = 'terraform_data'): Map<string, { object: s
   return out;
 }
 
-/** What a prune resource's manifest says (the environment of its local-exec). */
-const manifestOf = (r: Json) => JSON.parse(tfUnescape(r.provisioner[0]['local-exec'].environment[PRUNE_ENV.manifest]));
-
-/** Every stack of an app, synthesized to files, by name. */
-function synthApp(build: (app: App) => void): Record<string, Json> {
+/** Every stack of an app, synthesized to files, by name; with its lab manifest when it has one. */
+function synthAll(build: (app: App) => void): Record<string, { json: Json; manifest?: LabManifest }> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecycle-'));
   const app = new App({ outdir });
   build(app);
   app.synth();
   const stacks = fs.readdirSync(path.join(outdir, 'stacks'));
-  return Object.fromEntries(stacks.map((s) => [s, JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', s, 'cdk.tf.json'), 'utf8'))]));
+  const read = (s: string, f: string) => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', s, f), 'utf8'));
+  return Object.fromEntries(stacks.map((s) => [s, {
+    json: read(s, 'cdk.tf.json'), manifest: fs.existsSync(path.join(outdir, 'stacks', s, MANIFEST_FILE)) ? read(s, MANIFEST_FILE) : undefined,
+  }]));
 }
+const synthApp = (build: (app: App) => void) => Object.fromEntries(Object.entries(synthAll(build)).map(([k, v]) => [k, v.json]));
+
+/** A unit of a lab manifest, by key. */
+const unitOf = (m: LabManifest | undefined, key: string): UnitManifest => m!.units.find((u) => u.key === key)!;
 
 describe('the default example', () => {
   const json = synthJson(buildLab(Testing.app()));
   const prunes = prunesOf(json);
   const objects = objectsOf(json);
 
-  it('has one before and one after prune per host: the VM (its LXD objects) and the deploying machine (the VM\'s record)', () => {
-    expect([...prunes.keys()].sort()).toEqual(['lifecycle-local', 'lifecycle-multipass-lab-vm']);
+  it('has one before and one after prune per daemon: the VM (its LXD objects) and the deploying machine (the VM\'s record)', () => {
+    expect([...prunes.keys()].sort()).toEqual(['local', 'multipass-lab-vm-lxd']);
     for (const p of prunes.values()) {
       expect(p.before).toBeDefined();
       expect(p.after).toBeDefined();
@@ -74,7 +78,7 @@ describe('the default example', () => {
     }
   });
 
-  it('every object resource waits for the before prune of its host; after waits for before and every converge of the host', () => {
+  it('every object resource waits for the before prune of its daemon; after waits for before and every converge of the stack', () => {
     const befores = new Map([...prunes].map(([h, p]) => [p.before, h]));
     const byHost = new Map<string, string[]>();
     for (const [id, o] of objects) {
@@ -83,30 +87,37 @@ describe('the default example', () => {
       const host = befores.get(mine[0])!;
       byHost.set(host, [...(byHost.get(host) ?? []), o.converge]);
     }
-    expect(byHost.get('lifecycle-local')).toEqual([objects.get('vm')!.converge]);
-    expect(byHost.get('lifecycle-multipass-lab-vm')!.length).toBe(5);
-    for (const [host, p] of prunes) {
+    expect(byHost.get('local')).toEqual([objects.get('vm')!.converge]);
+    expect(byHost.get('multipass-lab-vm-lxd')!.length).toBe(5);
+    // Two daemons: an object may move from one to the other, so each `after` waits for all the stack's converges.
+    const all = [...byHost.values()].flat();
+    for (const p of prunes.values()) {
       // (and, like before, for the host to be ready)
-      expect([...p.a.depends_on].sort()).toEqual([...p.b.depends_on, p.before, ...byHost.get(host)!].sort());
+      expect([...new Set(p.a.depends_on)].sort()).toEqual([...new Set([...p.b.depends_on, p.before, ...all])].sort());
     }
     // the VM's own prune waits for the VM: its LXD can only be read once the VM runs
-    expect(prunes.get('lifecycle-multipass-lab-vm')!.b.depends_on).toEqual([objects.get('vm')!.converge]);
-    expect(prunes.get('lifecycle-local')!.b.depends_on).toEqual([]);
+    expect(prunes.get('multipass-lab-vm-lxd')!.b.depends_on).toEqual([objects.get('vm')!.converge]);
+    expect(prunes.get('local')!.b.depends_on).toEqual([]);
   });
 
-  it('declares the names of the host\'s objects, by kind, in the triggers and in the manifest of both phases', () => {
+  it('declares the names of the daemon\'s objects, by kind, in the triggers of both phases and in the lab manifest', () => {
     const declared = {
-      'lifecycle-multipass-lab-vm': { instance: ['db', 'web'], network: ['labbr0'], pool: ['data'], profile: ['base'] },
-      'lifecycle-local': { record: ['multipass-vm:lab-vm'] },
-    };
-    for (const [host, names] of Object.entries(declared)) {
-      const p = prunes.get(host)!;
-      for (const r of [p.b, p.a]) {
-        expect(r.triggers_replace).toEqual({ lifecycle: 'cdktf-lxd-matchbox', owner: 'lab', declared: names, elsewhere: {} });
-        expect(manifestOf(r)).toMatchObject({ owner: 'lab', client: 'lxc', declared: names, elsewhere: {} });
+      'multipass-lab-vm-lxd': ['multipass:lab-vm/lxd', { instance: ['db', 'web'], network: ['labbr0'], pool: ['data'], profile: ['base'] }],
+      local: ['local#', { record: ['multipass-vm:lab-vm'] }],
+    } as const;
+    const { manifest } = synthAll((app) => buildLab(app)).lab;
+    for (const [id, [key, names]] of Object.entries(declared)) {
+      const p = prunesOf(synthJson(buildLab(Testing.app()))).get(id)!;
+      for (const [phase, r] of [['before', p.b], ['after', p.a]] as const) {
+        expect(r.triggers_replace).toEqual({ lifecycle: 'cdktf-lxd-matchbox', owner: 'lab', unit: key, declared: names, elsewhere: {} });
+        expect(r.provisioner[0]['local-exec'].command).toMatch(new RegExp(`^node \\S*lib/src/lifecycle/program-main.js prune ${phase} '?${key}'? [0-9a-f]{16}$`));
       }
-      expect([manifestOf(p.b).phase, manifestOf(p.a).phase]).toEqual(['before', 'after']);
+      expect(unitOf(manifest, key)).toMatchObject({ declared: names, elsewhere: {} });
     }
+    expect(manifest).toMatchObject({ stack: 'lab', owner: 'lab', appOwners: ['lab'] });
+    expect(unitOf(manifest, 'multipass:lab-vm/lxd')).toMatchObject({ label: 'multipass lab-vm', runner: 'multipass exec lab-vm -- sudo sh -s', daemon: { client: 'lxc', required: true } });
+    expect(unitOf(manifest, 'local#')).toMatchObject({ label: 'local', runner: 'sh -s', recordsDir: expect.stringContaining('/records/lab"') });
+    expect(unitOf(manifest, 'local#').daemon).toBeUndefined();
   });
 
   it('a change of settings leaves the prunes as they are (a no-change apply runs no prune); a new object re-runs them', () => {
@@ -115,7 +126,7 @@ describe('the default example', () => {
     const app = Testing.app();
     const stack = buildLab(app);
     new Container(stack, 'extra', { host: stack.node.findChild('vm') as never, image: 'busybox' });
-    const more = prunesOf(synthJson(stack)).get('lifecycle-multipass-lab-vm')!;
+    const more = prunesOf(synthJson(stack)).get('multipass-lab-vm-lxd')!;
     expect(more.b.triggers_replace.declared.instance).toEqual(['db', 'extra', 'web']);
   });
 });
@@ -134,17 +145,17 @@ describe('several stacks of one app', () => {
       const c = new LabStack(app, 'c');
       new Container(c, 'c1', { host: new SshHost(c, 'host', { address: '10.0.0.9' }), image: 'busybox' });
     });
-    const only = (name: string, host = 'lifecycle-local') => prunesOf(stacks[name]).get(host)!;
+    const only = (name: string, host = 'local-lxd') => prunesOf(stacks[name]).get(host)!;
     expect(only('a').b.triggers_replace).toEqual({
-      lifecycle: 'cdktf-lxd-matchbox', owner: 'a', declared: { instance: ['a1'], profile: ['pa'] }, elsewhere: { instance: ['b1'], network: ['bbr0'] },
+      lifecycle: 'cdktf-lxd-matchbox', owner: 'a', unit: 'local/lxd', declared: { instance: ['a1'], profile: ['pa'] }, elsewhere: { instance: ['b1'], network: ['bbr0'] },
     });
     expect(only('b').b.triggers_replace).toEqual({
-      lifecycle: 'cdktf-lxd-matchbox', owner: 'b', declared: { instance: ['b1'], network: ['bbr0'] }, elsewhere: { instance: ['a1'], profile: ['pa'] },
+      lifecycle: 'cdktf-lxd-matchbox', owner: 'b', unit: 'local/lxd', declared: { instance: ['b1'], network: ['bbr0'] }, elsewhere: { instance: ['a1'], profile: ['pa'] },
     });
-    expect(only('c', 'lifecycle-ssh-10-0-0-9-22').b.triggers_replace).toMatchObject({ owner: 'c', declared: { instance: ['c1'] }, elsewhere: {} });
+    expect(only('c', 'ssh-10-0-0-9-22-lxd').b.triggers_replace).toMatchObject({ owner: 'c', declared: { instance: ['c1'] }, elsewhere: {} });
     // c's prune on the deploying machine (where records of its VMs would be) declares nothing, and knows a's and b's names there
-    expect(only('c').b.triggers_replace).toMatchObject({ owner: 'c', declared: {}, elsewhere: { instance: ['a1', 'b1'], network: ['bbr0'], profile: ['pa'] } });
-    expect(manifestOf(only('a').a).elsewhere).toEqual({ instance: ['b1'], network: ['bbr0'] });
+    expect(only('c', 'local').b.triggers_replace).toMatchObject({ owner: 'c', declared: {}, elsewhere: { instance: ['a1', 'b1'], network: ['bbr0'], profile: ['pa'] } });
+    expect(only('a').a.triggers_replace.elsewhere).toEqual({ instance: ['b1'], network: ['bbr0'] });
   });
 });
 
@@ -156,7 +167,7 @@ describe('ownerId', () => {
         new Container(s, `${id}1`, { host: new LocalHost(s, 'host'), image: 'busybox' });
       }
     });
-    const before = (name: string) => prunesOf(stacks[name]).get('lifecycle-local')!.b;
+    const before = (name: string) => prunesOf(stacks[name]).get('local-lxd')!.b;
     expect(before('a').triggers_replace).toMatchObject({ owner: 'shared', declared: { instance: ['a1'] }, elsewhere: { instance: ['b1'] } });
     expect(before('b').triggers_replace).toMatchObject({ owner: 'shared', declared: { instance: ['b1'] }, elsewhere: { instance: ['a1'] } });
   });
@@ -168,7 +179,12 @@ describe('ownerId', () => {
     const json = synthJson(stack);
     const p = [...prunesOf(json).values()][0];
     expect(p.b.triggers_replace.owner).toBe('team-a.lab_1');
-    expect(manifestOf(p.b)).toMatchObject({ owner: 'team-a.lab_1', recordsDir: expect.stringContaining('/records/team-a.lab_1"') });
+    const { manifest } = synthAll((app) => {
+      const s2 = new LabStack(app, 'lab', { ownerId: 'team-a.lab_1' });
+      new StoragePool(s2, 'data', { host: new LocalHost(s2, 'host'), driver: 'dir' });
+    }).lab;
+    expect(manifest).toMatchObject({ owner: 'team-a.lab_1' });
+    expect(unitOf(manifest, 'local/lxd').recordsDir).toContain('/records/team-a.lab_1"');
     const converge = Object.entries<Json>(json.resource.terraform_data).find(([k]) => k.startsWith('data_pool_converge'))![1];
     expect(converge.triggers_replace.settings.config).toMatchObject({ 'user.cdktf.owner': 'team-a.lab_1', 'user.cdktf.path': 'lab/data' });
   });
@@ -213,8 +229,8 @@ describe('provider rendering', () => {
       new Profile(stack, 'default', { host: stack.node.findChild('host') as SshHost, config: { 'limits.cpu': '1' } });
     }).prov;
     const prunes = prunesOf(json);
-    expect([...prunes.keys()]).toEqual(['lifecycle-ssh-10-0-0-5-22']);
-    const p = prunes.get('lifecycle-ssh-10-0-0-5-22')!;
+    expect([...prunes.keys()]).toEqual(['ssh-10-0-0-5-22-lxd']);
+    const p = prunes.get('ssh-10-0-0-5-22-lxd')!;
     expect(p.b.triggers_replace.declared).toEqual({ profile: ['default'] });
     const objects = objectsOf(json);
     expect([...objects.keys()]).toEqual(['default_profile']);
@@ -226,10 +242,10 @@ describe('provider rendering', () => {
     const stacks = synthApp((app) => buildSeed003(app, { rendering: 'provider' }));
     expect(prunesOf(stacks['seed003-data']).size).toBe(0);
     expect(Object.keys(stacks['seed003-data'].resource).sort()).toEqual(['matchbox_group', 'matchbox_profile']);
-    const host = 'lifecycle-ssh-ubuntu-192-0-2-10-22';
+    const host = 'ssh-192-0-2-10-22-lxd';
     const server = prunesOf(stacks.seed003);
-    expect([...server.keys()].sort()).toEqual(['lifecycle-local', host]);
-    expect(server.get('lifecycle-local')!.b.triggers_replace.declared).toEqual({});
+    expect([...server.keys()].sort()).toEqual(['local', host]);
+    expect(server.get('local')!.b.triggers_replace.declared).toEqual({});
     expect(server.get(host)!.b.triggers_replace.declared.record.map((r: string) => r.split(':')[0]).sort())
       .toEqual(['matchbox-assets', 'matchbox-dnsmasq', 'matchbox-matchbox', 'matchbox-nat']);
     // the cli rendering of the same seed prunes its profile and group files too

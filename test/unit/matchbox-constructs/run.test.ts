@@ -188,6 +188,7 @@ const r = spawnSync(rest[0], rest.slice(1), { stdio: 'inherit' }); process.exit(
     const c = Container.fromName(stack, 'c', local, 'mb');
     expect(runnerCommand(runnerOf(new ContainerHost(stack, 'h', { container: c })))).toBe('sudo lxc exec -T mb -- sh -s');
     const ssh = { kind: 'ssh' as const, address: '10.0.0.5', port: 22, options: {}, sudo: true };
-    expect(runnerCommand({ kind: 'lxd-exec', parent: ssh, instance: 'mb' })).toBe("ssh -o BatchMode=yes -p 22 -- 10.0.0.5 'sudo lxc exec -T mb -- sh -s'");
+    expect(runnerCommand({ kind: 'lxd-exec', parent: ssh, instance: 'mb' })).toBe("{ mkdir -p -m 700 ~/.ssh && ssh -o BatchMode=yes -o ControlMaster=auto "
+      + "-o 'ControlPath=~/.ssh/cdktf-lxd-matchbox-%C' -o ControlPersist=60 -p 22 -- 10.0.0.5 'sudo lxc exec -T mb -- sh -s'; }");
   });
 });

@@ -123,7 +123,8 @@ export interface Call {
 /**
  * Node scripts standing in for `lxc`, `lxd`, `multipass`, `ssh` and `sudo`. Each appends its argv
  * (with the binary's name first) as one JSON line to `$FAKE_LOG`.
- * - `lxc ... get ...` exits `$FAKE_GET_RC` (default 1: missing -> create path) and prints `$FAKE_OLD`.
+ * - `lxc ... get ...` exits `$FAKE_GET_RC` (default 1: missing -> create path) and prints `$FAKE_OLD`
+ *   (`$FAKE_OWNER`, default `lab`, for the owner key).
  * - `lxc config show NAME` / `lxc profile show NAME` exit `$FAKE_GET_RC` too and print `$FAKE_SHOW`
  *   (YAML as LXD 5.0 writes it; default: the object with empty config and devices).
  * - `lxc query URL` (no -X) exits `$FAKE_EXISTS_RC` (default 0: present -> delete path).
@@ -146,7 +147,11 @@ const run = (cmd, args) => { const r = spawnSync(cmd, args, { stdio: 'inherit' }
 `;
   const bodies: Record<string, string> = {
     lxc: `log({});
-if (argv[1] === 'get') { process.stdout.write(process.env.FAKE_OLD || ''); process.exit(Number(process.env.FAKE_GET_RC || 1)); }
+if (argv[1] === 'get' || argv[1] === 'get-property') {
+  // The owner key answers $FAKE_OWNER (default: the stack lab), every other key $FAKE_OLD.
+  process.stdout.write(argv[3] === 'user.cdktf.owner' ? (process.env.FAKE_OWNER ?? 'lab') : (process.env.FAKE_OLD || ''));
+  process.exit(Number(process.env.FAKE_GET_RC || 1));
+}
 if ((argv[0] === 'config' || argv[0] === 'profile') && argv[1] === 'show') {
   const rc = Number(process.env.FAKE_GET_RC || 1);
   if (rc !== 0) { process.stderr.write('Error: not found\\n'); process.exit(rc); }

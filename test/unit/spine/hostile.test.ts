@@ -112,9 +112,11 @@ function scriptsOf(json: Json, prefix: string): { command: string; converge: str
   const env = Object.fromEntries(Object.entries(conv.environment as Json).map(([k, v]) => [k, tfUnescape(v as string)]));
   const out: ReturnType<typeof scriptsOf> = { command: tfUnescape(conv.command), converge: env.CDKTF_LAB_SCRIPT, env };
   if (obj.provisioner) {
+    // The destroy step (the lifecycle program) runs the script stored in the state through the runner stored there.
     const d = localExec(obj, 'destroy');
-    expect(d.environment).toEqual({ CDKTF_LAB_SCRIPT: '${self.input.destroy}' });
-    out.destroyCommand = tfUnescape(d.command);
+    expect(d.environment).toMatchObject({ CDKTF_LAB_SCRIPT: '${self.input.destroy}', CDKTF_LAB_IDENTITY: '${jsonencode(self.triggers_replace)}' });
+    expect(d.environment.CDKTF_LAB_RUNNER).toMatch(/^\$\{try\(self\.input\.runner, ".*"\)\}$/);
+    out.destroyCommand = `printf '%s\\n' "$CDKTF_LAB_SCRIPT" | ${tfUnescape(obj.input.runner)}`;
     out.destroy = tfUnescape(obj.input.destroy);
   }
   return out;
@@ -204,12 +206,13 @@ describe.each([
     const calls = objects.flatMap((o) => run(o.command, o.converge, { FAKE_GET_RC: '1' }));
     expectLiteralData(calls);
     const lxc = lxdCalls(calls);
-    expect(lxc).toContainEqual({ argv: ['lxc', 'init', 'images:alpine/3.19', 'web', '-p', 'prof', '-s', 'pool'] });
+    expect(lxc).toContainEqual({ argv: ['lxc', 'init', 'images:alpine/3.19', 'web', '-p', 'prof', '-s', 'pool', '-c', 'user.cdktf.owner=lab', '-c', 'user.cdktf.path=lab/web'] });
     expect(lxc).toContainEqual({ argv: ['lxc', 'start', 'web'] });
     expect(lxc.filter((c) => c.argv.includes('unset') || c.argv.includes('remove'))).toEqual([]);
     if (runnerOf(host).kind === 'ssh') {
       const ssh = calls.find((c) => c.argv[0] === 'ssh')!;
-      expect(ssh.argv).toEqual(['ssh', '-o', 'BatchMode=yes', '-o', `ProxyCommand=${H}`, '-o', 'StrictHostKeyChecking=accept-new',
+      expect(ssh.argv).toEqual(['ssh', '-o', 'BatchMode=yes', '-o', 'ControlMaster=auto', '-o', 'ControlPath=~/.ssh/cdktf-lxd-matchbox-%C',
+        '-o', 'ControlPersist=60', '-o', `ProxyCommand=${H}`, '-o', 'StrictHostKeyChecking=accept-new',
         '-i', `/keys/${H}`, '-p', '2222', '--', 'ubuntu@lxd01.example.test', 'sudo sh -s']);
     }
     if (runnerOf(host).kind === 'multipass') {

@@ -16,7 +16,10 @@ describe('CachedImage', () => {
     new Container(stack, 'web', { host, image: jammy });
     const json = JSON.parse(Testing.synth(stack, true));
     const script = converge(json, 'jammy').provisioner[0]['local-exec'].environment.CDKTF_LAB_SCRIPT;
-    expect(script).toContain("if ! lxc image info jammy >/dev/null 2>&1; then lxc image copy ubuntu:22.04 local: --alias jammy --auto-update >/dev/null; fi");
+    // Copied under a temporary alias, owned, then renamed: a copy killed halfway leaves no unowned alias.
+    expect(script).toContain('  lxc image copy ubuntu:22.04 local: --alias jammy.cdktf-new --auto-update >/dev/null\n'
+      + '  lxc image set-property jammy.cdktf-new user.cdktf.owner lab\n  lxc image set-property jammy.cdktf-new user.cdktf.path lab/jammy\n'
+      + '  lxc image alias rename jammy.cdktf-new jammy\n');
     const web = Object.entries(json.resource.terraform_data).find(([k]) => k.startsWith('web_instance_object'))![1] as any;
     expect(web.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^terraform_data\.jammy_image_converge_/)]));
     expect(converge(json, 'web').provisioner[0]['local-exec'].environment.CDKTF_LAB_SCRIPT).toContain('lxc init jammy web');

@@ -29,8 +29,8 @@ it('three containers named web on one ssh machine, through three host constructs
   });
   expect(err.problems.map((p) => [p.path, p.property, p.value])).toEqual([['b/web', 'name', 'web'], ['b/web2', 'name', 'web']]);
   for (const p of err.problems) {
-    expect(p.reason).toBe('another instance on the same machine (ssh:10.0.0.5:22) already has this name: a/web');
-    expect(p.fix).toMatch(/give each instance on a machine its own name/);
+    expect(p.reason).toBe('another instance on the same daemon (ssh 10.0.0.5:22) already has this name: a/web');
+    expect(p.fix).toMatch(/give each instance on a daemon its own name/);
   }
 });
 

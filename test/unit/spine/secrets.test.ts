@@ -131,7 +131,7 @@ describe('MultipassVm with a secret on null_resource', () => {
     const json = synthJson(stack);
     expectOnlySensitive(json, PASSWORD);
     const identity: string = resourceBy(json, 'vm_object', 'null_resource').triggers.identity;
-    expect(identity).toMatch(/^\{"kind":"multipass-vm",.*"userData":"\$\{sensitive\(".*"\)\}"\}$/s);
+    expect(identity).toMatch(/^\{"kind":"multipass-vm",.*"userData":"\$\{sensitive\(".*"\)\}","daemon":"local#"\}$/s);
     expect(typeof resourceBy(json, 'vm_converge', 'null_resource').triggers.settings).toBe('string');
   });
 });

@@ -38,7 +38,7 @@ describe('default example: resources', () => {
   it('renders each object as an object/converge pair of terraform_data, and a before/after prune per host', () => {
     expect(Object.keys(json.resource)).toEqual(['terraform_data']);
     // the VM's record lives on the deploying machine (local), the LXD objects in the VM
-    const prunes = ['lifecycle-local', 'lifecycle-multipass-lab-vm'].flatMap((h) => [`${h}_after`, `${h}_before`]);
+    const prunes = ['lifecycle_local', 'lifecycle_multipass-lab-vm-lxd'].flatMap((h) => [`${h}_after`, `${h}_before`]);
     expect(Object.keys(data).map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort())
       .toEqual([...kinds.flatMap((k) => [`${k}_converge`, `${k}_object`]), ...prunes].sort());
   });
@@ -64,11 +64,11 @@ describe('default example: dependency order', () => {
       addressOf(json, 'data_pool_converge'), addressOf(json, 'labbr0_network_converge'),
     ]));
     for (const k of ['data_pool', 'labbr0_network']) {
-      expect(resourceBy(json, `${k}_object`).depends_on).toEqual([addressOf(json, 'lifecycle-multipass-lab-vm_before'), addressOf(json, 'vm_converge')]);
+      expect(resourceBy(json, `${k}_object`).depends_on).toEqual([addressOf(json, 'lifecycle_multipass-lab-vm-lxd_before'), addressOf(json, 'vm_converge')]);
     }
     for (const k of kinds) expect(resourceBy(json, `${k}_converge`).depends_on[0]).toBe(addressOf(json, `${k}_object`));
     // the VM waits only for the prune of the deploying machine (where its record is)
-    expect(resourceBy(json, 'vm_object').depends_on).toEqual([addressOf(json, 'lifecycle-local_before')]);
+    expect(resourceBy(json, 'vm_object').depends_on).toEqual([addressOf(json, 'lifecycle_local_before')]);
   });
 
   it('nothing depends on a converge resource of a dependant (no cycles back)', () => {
@@ -77,12 +77,13 @@ describe('default example: dependency order', () => {
 });
 
 describe('default example: provisioners', () => {
-  it('destroy provisioners reference only self', () => {
+  it('destroy provisioners reference only self (and the stack\'s directory, where the lifecycle program reads the manifest)', () => {
     let count = 0;
     for (const r of Object.values(data)) {
       for (const p of (r.provisioner ?? []).map((x: Json) => x['local-exec']).filter((x: Json) => x.when === 'destroy')) {
         count++;
-        expect(interpolations(p)).toEqual(['self.input.destroy']);
+        expect(interpolations(p).map((i) => i.replace(/^try\((self\.input\.\w+), .*\)$/, '$1')).sort())
+          .toEqual(['jsonencode(self.triggers_replace)', 'path.module', 'self.input.destroy', 'self.input.protect', 'self.input.runner']);
       }
     }
     expect(count).toBe(kinds.length);
@@ -97,10 +98,10 @@ describe('default example: provisioners', () => {
     }
   });
 
-  it('object resources carry their destroy script in input, and no converge script', () => {
+  it('object resources carry their destroy script, runner and protection in input, and no converge script', () => {
     for (const k of kinds) {
       const obj = resourceBy(json, `${k}_object`);
-      expect(Object.keys(obj.input)).toEqual(['destroy']);
+      expect(Object.keys(obj.input)).toEqual(['destroy', 'protect', 'runner']);
       expect(obj.input.destroy).toMatch(/delete/);
       expect(obj.provisioner).toHaveLength(1);
     }
@@ -109,10 +110,12 @@ describe('default example: provisioners', () => {
 
 describe('default example: identity vs settings', () => {
   it('object resources hold only identity', () => {
-    expect(resourceBy(json, 'web_instance_object').triggers_replace).toEqual({ kind: 'lxd-container', name: 'web', image: 'ubuntu:22.04', storagePool: null });
-    expect(resourceBy(json, 'data_pool_object').triggers_replace).toEqual({ kind: 'lxd-storage-pool', name: 'data', driver: 'btrfs', config: {} });
-    expect(resourceBy(json, 'labbr0_network_object').triggers_replace).toEqual({ kind: 'lxd-network', name: 'labbr0', type: 'bridge' });
-    expect(resourceBy(json, 'base_profile_object').triggers_replace).toEqual({ kind: 'lxd-profile', name: 'base' });
+    // ... and the daemon they live on: moved to another one, an object is replaced.
+    const daemon = 'multipass:lab-vm/lxd';
+    expect(resourceBy(json, 'web_instance_object').triggers_replace).toEqual({ kind: 'lxd-container', name: 'web', image: 'ubuntu:22.04', storagePool: null, daemon });
+    expect(resourceBy(json, 'data_pool_object').triggers_replace).toEqual({ kind: 'lxd-storage-pool', name: 'data', driver: 'btrfs', config: {}, daemon });
+    expect(resourceBy(json, 'labbr0_network_object').triggers_replace).toEqual({ kind: 'lxd-network', name: 'labbr0', type: 'bridge', daemon });
+    expect(resourceBy(json, 'base_profile_object').triggers_replace).toEqual({ kind: 'lxd-profile', name: 'base', daemon });
     expect(resourceBy(json, 'vm_object').triggers_replace).toMatchObject({ kind: 'multipass-vm', name: 'lab-vm', cpus: 2, memory: '4G', disk: '40G', image: '22.04' });
   });
 
@@ -153,7 +156,7 @@ describe('default example: identity vs settings', () => {
 });
 
 describe('lifecycle, variables, backend', () => {
-  it('protect: true emits lifecycle.prevent_destroy on the object resource only', () => {
+  it('protect: true goes into the object resource\'s input, where its destroy step reads it (no prevent_destroy: see destroyDecision)', () => {
     const stack = new LabStack(Testing.app(), 'lab');
     const host = new LocalHost(stack, 'h');
     new StoragePool(stack, 'keep', { host, driver: 'dir', protect: true });
@@ -162,11 +165,11 @@ describe('lifecycle, variables, backend', () => {
     new Container(stack, 'tmp', { host, image: 'busybox' });
     const j = synthJson(stack);
     for (const k of ['keep_pool', 'db_instance', 'vm']) {
-      expect(resourceBy(j, `${k}_object`).lifecycle).toEqual({ prevent_destroy: true });
+      expect(resourceBy(j, `${k}_object`).input.protect).toBe(true);
+      expect(resourceBy(j, `${k}_object`).lifecycle).toBeUndefined();
       expect(resourceBy(j, `${k}_converge`).lifecycle).toBeUndefined();
     }
-    expect(resourceBy(j, 'tmp_instance_object').lifecycle).toBeUndefined();
-    expect(data[Object.keys(data).find((k) => k.startsWith('db_instance_object'))!].lifecycle).toBeUndefined();
+    expect(resourceBy(j, 'tmp_instance_object').input.protect).toBe(false);
   });
 
   it('declares no variable: a converge is replaced only when its object or settings change (repair is -replace)', () => {
@@ -176,11 +179,14 @@ describe('lifecycle, variables, backend', () => {
   });
 
   it('uses a relative local backend path and writes no absolute path of this machine', () => {
-    const outdir = tmpDir('spine-backend-');
+    // As in a project: cdktf.out beside the app (and the library in its node_modules, or here lib/).
+    fs.mkdirSync(path.join(process.cwd(), 'cdktf.out'), { recursive: true });
+    const outdir = fs.mkdtempSync(path.join(process.cwd(), 'cdktf.out', 'spine-backend-'));
     const app = new App({ outdir });
     buildLab(app);
     app.synth();
     const text = fs.readFileSync(path.join(outdir, 'stacks', 'lab', 'cdk.tf.json'), 'utf8');
+    fs.rmSync(outdir, { recursive: true, force: true });
     const out = JSON.parse(text);
     expect(out.terraform.backend).toEqual({ local: { path: '../../../terraform.lab.tfstate' } });
     expect(path.isAbsolute(out.terraform.backend.local.path)).toBe(false);
@@ -216,7 +222,7 @@ describe("commandResource: 'null_resource'", () => {
     // six objects of two resources, and a before/after prune for the VM, the ssh host and the deploying machine
     expect(Object.keys(j.resource.null_resource).map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
       ...['base_profile', 'br0_network', 'data_pool', 'remote_instance', 'vm', 'web_instance'].flatMap((k) => [`${k}_converge`, `${k}_object`]),
-      ...['lifecycle-local', 'lifecycle-multipass-vm', 'lifecycle-ssh-10-0-0-5-22'].flatMap((h) => [`${h}_after`, `${h}_before`]),
+      ...['lifecycle_local', 'lifecycle_multipass-vm-lxd', 'lifecycle_ssh-10-0-0-5-22-lxd'].flatMap((h) => [`${h}_after`, `${h}_before`]),
     ].sort());
   });
 
@@ -227,17 +233,17 @@ describe("commandResource: 'null_resource'", () => {
       expect(r.input).toBeUndefined();
     }
     expect(JSON.parse(resourceBy(j, 'web_instance_object', 'null_resource').triggers.identity))
-      .toEqual({ kind: 'lxd-container', name: 'web', image: 'busybox', storagePool: null });
+      .toEqual({ kind: 'lxd-container', name: 'web', image: 'busybox', storagePool: null, daemon: 'multipass:vm/lxd' });
     expect(JSON.parse(resourceBy(j, 'br0_network_converge', 'null_resource').triggers.settings).config['ipv4.dhcp.ranges']).toBe('10.0.0.100-10.0.0.199');
   });
 
   it('destroy provisioners read only self.triggers; lifecycle and dependencies carry over', () => {
     const web = resourceBy(j, 'web_instance_object', 'null_resource');
     const destroy = web.provisioner.map((x: Json) => x['local-exec']).find((x: Json) => x.when === 'destroy');
-    expect(interpolations(destroy)).toEqual(['self.triggers.destroy']);
-    expect(web.lifecycle).toEqual({ prevent_destroy: true });
+    expect(interpolations(destroy).sort()).toEqual(['path.module', 'self.triggers.destroy', 'self.triggers.identity']);
+    expect(destroy.environment.CDKTF_LAB_PROTECT).toBe('true');
     expect(web.depends_on).toEqual(expect.arrayContaining([addressOf(j, 'base_profile_converge', 'null_resource')]));
     expect(Object.keys(resourceBy(j, 'web_instance_converge', 'null_resource').triggers).sort()).toEqual(['object', 'settings']);
-    expect(web.depends_on).toEqual(expect.arrayContaining([addressOf(j, 'lifecycle-multipass-vm_before', 'null_resource')]));
+    expect(web.depends_on).toEqual(expect.arrayContaining([addressOf(j, 'lifecycle_multipass-vm-lxd_before', 'null_resource')]));
   });
 });

@@ -96,7 +96,7 @@ describe('duplicate names on one host (reported at synth, nothing written)', () 
     // the VM, three objects on each of three hosts, and a before/after prune per host (and the deploying machine's, for the VM)
     expect(Object.keys(data)).toHaveLength(2 + 3 * 3 * 2 + 4 * 2);
     // each host's prune declares the same names: they are different objects
-    const declared = Object.entries(data).filter(([k]) => /^lifecycle-.*_before_/.test(k) && !k.startsWith('lifecycle-local_'))
+    const declared = Object.entries(data).filter(([k]) => /^lifecycle_.*_before_/.test(k) && !k.startsWith('lifecycle_local_'))
       .map(([, r]: [string, any]) => r.triggers_replace.declared);
     expect(declared).toEqual([0, 1, 2].map(() => ({ instance: ['web'], network: ['br0'], pool: ['data'] })));
   });
@@ -233,7 +233,7 @@ describe('cross-host references (at synth)', () => {
       new Profile(stack, 'p2', { host: a, rootPool: pool, network: bridge });
     });
     for (const property of ['storagePool', 'profiles', 'nics.eth0.bridge']) {
-      expectProblem(err, { path: 'lab/web', property, reason: /ssh:@lxd02:22, not on ssh:@lxd01:22/, fix: /same host/ });
+      expectProblem(err, { path: 'lab/web', property, reason: /it is on ssh lxd02:22, not on ssh lxd01:22/, fix: /same host/ });
     }
     expectProblem(err, { path: 'lab/p2', property: 'rootPool', value: 'lab/pool' });
     expectProblem(err, { path: 'lab/p2', property: 'network', value: 'lab/br' });
