@@ -9,6 +9,12 @@
  * LXD_DIR/LXD_CONF (INCUS_DIR/INCUS_CONF) and its own XDG_STATE_HOME from sshd's `SetEnv`; sudo keeps
  * them (`env_keep` in /etc/sudoers.d). Debian's sudo (1.9, `env_reset`) sets HOME to the target
  * user's: `sudo sh -s` as alice runs with HOME=/root, USER=root, and PATH = secure_path.
+ *
+ * sshd keeps its defaults, as a real host has them: MaxStartups 10:30:100 (connections not yet
+ * authenticated beyond 10 are dropped at random) and MaxSessions 10 (sessions per connection, so per
+ * ControlMaster: an 11th concurrent session is refused and ssh falls back to a fresh login). Several
+ * `ControlMaster=auto` clients started at once with no master yet race: the losers print
+ * "ControlSocket ... already exists, disabling multiplexing" and log in on their own.
  */
 import * as fs from 'fs';
 import * as path from 'path';
