@@ -11,15 +11,20 @@ export interface PlannedChange {
   readonly actions: string[];
 }
 
-/** A synthesized stack directory with terraform commands bound to an environment. */
+/**
+ * A synthesized stack directory with terraform commands bound to an environment. `wrap` is a command
+ * prefix terraform runs under, e.g. `['ip', 'netns', 'exec', NS]` to run it (and its local-exec
+ * provisioners) inside a network namespace (see SshLab.terraformIn in ./ssh-lab.ts).
+ */
 export class TerraformWorkdir {
-  constructor(public readonly dir: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(public readonly dir: string, private readonly env: NodeJS.ProcessEnv, private readonly wrap: readonly string[] = []) {}
 
   /** Runs `terraform ARGS` (no colour, no input); never rejects on a non-zero exit. */
   public run(args: string[]): Promise<RunResult> {
     const [command, ...rest] = args;
     const flags = ['-no-color', ...(['init', 'plan', 'apply', 'destroy'].includes(command) ? ['-input=false'] : [])];
-    return runAsync('terraform', [command, ...flags, ...rest], {
+    const [cmd, ...prefix] = [...this.wrap, 'terraform'];
+    return runAsync(cmd, [...prefix, command, ...flags, ...rest], {
       cwd: this.dir, env: { ...this.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' }, timeoutMs: 600000,
     });
   }
@@ -43,15 +48,17 @@ export class TerraformWorkdir {
 
 /**
  * Synthesizes what `build` adds to a fresh App into `outdir` and returns the working directory
- * of `stackId`, initialized (terraform_data needs no provider download).
+ * of `stackId`, initialized (terraform_data needs no provider download). `wrap`: see TerraformWorkdir.
  */
-export async function synthStack(outdir: string, stackId: string, build: (app: App) => void, env: NodeJS.ProcessEnv): Promise<TerraformWorkdir> {
+export async function synthStack(
+  outdir: string, stackId: string, build: (app: App) => void, env: NodeJS.ProcessEnv, wrap: readonly string[] = [],
+): Promise<TerraformWorkdir> {
   const app = new App({ outdir });
   build(app);
   app.synth();
   const dir = path.join(outdir, 'stacks', stackId);
   if (!fs.existsSync(path.join(dir, 'cdk.tf.json'))) throw new Error(`no cdk.tf.json in ${dir}`);
-  const wd = new TerraformWorkdir(dir, env);
+  const wd = new TerraformWorkdir(dir, env, wrap);
   if (!fs.existsSync(path.join(dir, '.terraform'))) await wd.ok(['init']);
   return wd;
 }

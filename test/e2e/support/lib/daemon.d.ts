@@ -42,8 +42,10 @@ export interface DaemonRecordBase {
   recordFile: string;
   pid: number;
   ownerPid: number | null;
-  /** Milliseconds from creating the netns to the daemon answering `waitready`. */
+  /** Milliseconds from creating the netns (or, on a restart, spawning the daemon) to the daemon answering `waitready`. */
   startMs?: number;
+  /** When the last start began (ms since the epoch). */
+  launchedAt?: number;
   /** Set for multipass stand-in VMs: the daemon is stale once this file is gone. */
   vmFile?: string;
   [extra: string]: unknown;
@@ -63,8 +65,16 @@ export function makeId(kind: string, name: string): string;
 export function describeDaemon(id: string, extra?: Partial<DaemonRecord>): DaemonRecord;
 export function describeDaemon<D extends string>(id: string, extra: Partial<DaemonRecordBase>, flavor: Flavor<string, D>): DaemonRecord<D>;
 export function daemonEnv(d: DaemonRecordBase, base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
-export function startDaemonSync<R extends DaemonRecordBase>(d: R, opts?: { timeoutSec?: number }): R;
-export function stopDaemonSync(d: DaemonRecordBase, opts?: { reset?: ResetWhat; keepData?: boolean }): string[];
+/** `restart`: start the daemon again in its existing netns and data dir (after haltDaemonSync). */
+export function startDaemonSync<R extends DaemonRecordBase>(d: R, opts?: { timeoutSec?: number; restart?: boolean }): R;
+/** startDaemonSync for several daemons, launched together and then awaited. */
+export function startDaemonsSync<R extends DaemonRecordBase>(ds: R[], opts?: { timeoutSec?: number; restart?: boolean }): R[];
+/** Stop only the daemon process (SIGTERM, then SIGKILL): netns, data and instances stay. Returns problems. */
+export function haltDaemonSync(d: DaemonRecordBase, opts?: { timeoutSec?: number }): string[];
+/** `kill`: no graceful shutdown, SIGKILL everything in the netns. */
+export function stopDaemonSync(d: DaemonRecordBase, opts?: { reset?: ResetWhat; keepData?: boolean; kill?: boolean }): string[];
+/** SIGKILL everything in `netns` (and `alsoPids`) with descendants, then delete the netns. Returns problems. */
+export function killNetnsSync(netns: string, alsoPids?: number[]): string[];
 export function resetDaemonSync(d: DaemonRecordBase, what?: ResetWhat): string[];
 export function parseQuery(flavor: Flavor, stdout: string): any;
 export function query(d: DaemonRecordBase, urlPath: string, timeoutMs?: number): unknown;

@@ -14,7 +14,7 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { run, check, alive, sleepMs, descendants } = require('./sh');
+const { run, check, alive, signal, readRecords, sleepMs, descendants } = require('./sh');
 
 /** The Incus daemon binary: Debian (and Ubuntu) ship it outside PATH. */
 const INCUSD =
@@ -130,48 +130,103 @@ function logTail(d) {
  * (after cleaning up) if it does not come up within `timeoutSec`. Records in `d.startMs` how long
  * the start took. `ownerPid`: the process whose death makes the daemon stale (null = owned by
  * something else, e.g. the multipass stand-in state dir).
+ * `restart`: the netns and data dir exist already (a daemon stopped by haltDaemonSync): start the
+ * daemon again in them; a failure then stops only the daemon, leaving the netns and its other processes.
  */
-function startDaemonSync(d, { timeoutSec = 30 } = {}) {
+function startDaemonSync(d, opts = {}) {
+  return startDaemonsSync([d], opts)[0];
+}
+
+/**
+ * startDaemonSync for several daemons at once: all are launched, then awaited, so they initialise in
+ * parallel. On a failure every one of them is cleaned up (stopped, or halted on `restart`).
+ */
+function startDaemonsSync(ds, { timeoutSec = 30, restart = false } = {}) {
+  const launched = [];
+  try {
+    for (const d of ds) {
+      launched.push(d);
+      launchDaemonSync(d, restart);
+    }
+    for (const d of ds) awaitDaemonSync(d, timeoutSec);
+    return ds;
+  } catch (e) {
+    for (const d of launched) {
+      if (restart) haltDaemonSync(d);
+      else stopDaemonSync(d);
+    }
+    throw e;
+  }
+}
+
+/** Create the netns (unless `restart`) and spawn the daemon in it, detached; the record is written first. */
+function launchDaemonSync(d, restart) {
   const f = flavorOf(d);
   const dir = dataDir(d);
   const name = path.basename(f.daemon);
   if (path.isAbsolute(f.daemon) && !fs.existsSync(f.daemon)) throw new Error(`${name} not found (looked for ${f.daemon})`);
-  if (netnsExists(d.netns)) throw new Error(`network namespace ${d.netns} already exists`);
-  const t0 = Date.now();
+  if (restart && !netnsExists(d.netns)) throw new Error(`network namespace ${d.netns} does not exist`);
+  if (!restart && netnsExists(d.netns)) throw new Error(`network namespace ${d.netns} already exists`);
+  if (restart && d.pid && alive(d.pid)) throw new Error(`${name} of ${d.id} still runs (pid ${d.pid})`);
+  d.launchedAt = Date.now();
   fs.mkdirSync(f.root, { recursive: true });
   fs.mkdirSync(dir, { recursive: true, mode: 0o711 });
   fs.mkdirSync(d.confDir, { recursive: true });
   writeRecord(d); // before anything can leak, so sweepStale() can find it
-  try {
+  if (!restart) {
     check('ip', ['netns', 'add', d.netns]);
     check('ip', ['-n', d.netns, 'link', 'set', 'lo', 'up']);
-    const out = fs.openSync(d.logFile, 'a');
-    // detached => setsid(); `ip netns exec` execs the daemon in place, so child.pid is its pid.
-    const child = spawn('ip', ['netns', 'exec', d.netns, f.daemon, '--group', 'root', '--logfile', d.logFile], {
-      detached: true,
-      stdio: ['ignore', out, out],
-      env: daemonEnv(d),
-    });
-    fs.closeSync(out);
-    child.unref();
-    d.pid = child.pid;
-    writeRecord(d);
-    if (d.ownerPid) startWatchdog(d);
-    const deadline = Date.now() + timeoutSec * 1000;
-    const [cmd, ...args] = f.waitready;
-    for (;;) {
-      if (run(cmd, [...args, '--timeout=1'], { env: daemonEnv(d), timeoutMs: 5000 }).code === 0) break;
-      if (!alive(d.pid)) throw new Error(`${name} exited during start-up:\n${logTail(d)}`);
-      if (Date.now() > deadline) throw new Error(`${name} not ready after ${timeoutSec}s:\n${logTail(d)}`);
-      sleepMs(100);
-    }
-    d.startMs = Date.now() - t0;
-    writeRecord(d);
-    return d;
-  } catch (e) {
-    stopDaemonSync(d);
-    throw e;
   }
+  const out = fs.openSync(d.logFile, 'a');
+  // detached => setsid(); `ip netns exec` execs the daemon in place, so child.pid is its pid.
+  const child = spawn('ip', ['netns', 'exec', d.netns, f.daemon, '--group', 'root', '--logfile', d.logFile], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: daemonEnv(d),
+  });
+  fs.closeSync(out);
+  child.unref();
+  d.pid = child.pid;
+  writeRecord(d);
+  if (d.ownerPid && !restart) startWatchdog(d);
+}
+
+/** Poll the daemon's `waitready` until it answers; throws if it exits or `timeoutSec` passes. */
+function awaitDaemonSync(d, timeoutSec) {
+  const f = flavorOf(d);
+  const name = path.basename(f.daemon);
+  const deadline = d.launchedAt + timeoutSec * 1000;
+  const [cmd, ...args] = f.waitready;
+  for (;;) {
+    if (run(cmd, [...args, '--timeout=1'], { env: daemonEnv(d), timeoutMs: 5000 }).code === 0) break;
+    if (!alive(d.pid)) throw new Error(`${name} exited during start-up:\n${logTail(d)}`);
+    if (Date.now() > deadline) throw new Error(`${name} not ready after ${timeoutSec}s:\n${logTail(d)}`);
+    sleepMs(100);
+  }
+  d.startMs = Date.now() - d.launchedAt;
+  writeRecord(d);
+}
+
+/**
+ * Stop only the daemon process (SIGTERM, SIGKILL after `timeoutSec`), as a crash or a stopped
+ * service would: its netns, data dir and record stay, and so do its instances. On SIGTERM (unlike
+ * `lxd shutdown` or SIGPWR) LXD and Incus exit without stopping them; the monitors are not the
+ * daemon's children, so they keep running, and startDaemonSync(d, { restart: true }) finds them.
+ * Returns problems met.
+ */
+function haltDaemonSync(d, { timeoutSec = 20 } = {}) {
+  if (!d.pid || !alive(d.pid)) return [];
+  const pid = d.pid;
+  signal(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutSec * 1000;
+  while (alive(pid) && Date.now() < deadline) sleepMs(50);
+  const problems = [];
+  if (alive(pid)) {
+    problems.push(`${d.id}: daemon (pid ${pid}) ignored SIGTERM for ${timeoutSec}s; killed`);
+    signal(pid, 'SIGKILL');
+    while (alive(pid)) sleepMs(20);
+  }
+  return problems;
 }
 
 /** Detached watcher that stops the daemon if its owner process dies without stopping it. */
@@ -255,13 +310,15 @@ function netnsPids(netns) {
  * Always-succeeding teardown: force-delete instances (optionally reset everything else),
  * `lxd shutdown` / `incus admin shutdown`, SIGKILL whatever still runs in the netns (and its
  * descendants: container processes live in their own netns under `[lxc monitor]`), delete the
- * netns and, unless keepData, the data dir. Returns a list of problems met (empty when all went well).
+ * netns and, unless keepData, the data dir. `kill`: skip the graceful part (no API call; quick
+ * even for a cluster member whose peers are gone). Returns a list of problems met (empty when all
+ * went well).
  */
-function stopDaemonSync(d, { reset = {}, keepData = false } = {}) {
+function stopDaemonSync(d, { reset = {}, keepData = false, kill = false } = {}) {
   const f = flavorOf(d);
   const env = daemonEnv(d);
   const problems = [];
-  const up = d.pid && alive(d.pid) && fs.existsSync(path.join(dataDir(d), 'unix.socket'));
+  const up = !kill && d.pid && alive(d.pid) && fs.existsSync(path.join(dataDir(d), 'unix.socket'));
   if (up) {
     problems.push(...resetDaemonSync(d, { ...reset, instances: true }));
     const [cmd, ...args] = f.shutdown;
@@ -269,24 +326,28 @@ function stopDaemonSync(d, { reset = {}, keepData = false } = {}) {
     if (r.code !== 0) problems.push(`${f.shutdown.join(' ')}: ${r.stderr.trim()}`);
   }
   // Everything left in the netns (the daemon, dnsmasq, forkproxy, monitors) and below it was started by us.
+  problems.push(...killNetnsSync(d.netns, d.pid && alive(d.pid) ? [d.pid] : []));
+  if (!keepData) removeData(d, problems);
+  return problems;
+}
+
+/**
+ * SIGKILL every process in network namespace `netns` (and `alsoPids`) and all their descendants,
+ * until none is left, then delete the netns. Returns problems met.
+ */
+function killNetnsSync(netns, alsoPids = []) {
+  const problems = [];
   for (let round = 0; round < 50; round++) {
-    const roots = [...netnsPids(d.netns), ...(d.pid && alive(d.pid) ? [d.pid] : [])];
+    const roots = [...netnsPids(netns), ...alsoPids.filter(alive)];
     const pids = [...new Set([...roots, ...descendants(roots)])].filter(alive);
     if (!pids.length) break;
-    for (const p of pids) {
-      try {
-        process.kill(p, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
+    for (const p of pids) signal(p, 'SIGKILL');
     sleepMs(100);
   }
-  if (netnsExists(d.netns)) {
-    const r = run('ip', ['netns', 'del', d.netns]);
-    if (r.code !== 0) problems.push(`ip netns del ${d.netns}: ${r.stderr.trim()}`);
+  if (netnsExists(netns)) {
+    const r = run('ip', ['netns', 'del', netns]);
+    if (r.code !== 0) problems.push(`ip netns del ${netns}: ${r.stderr.trim()}`);
   }
-  if (!keepData) removeData(d, problems);
   return problems;
 }
 
@@ -312,17 +373,9 @@ function removeData(d, problems) {
  * state file is gone. Returns their ids.
  */
 function sweepStale(flavor = LXD) {
-  if (!fs.existsSync(flavor.root)) return [];
   const swept = [];
-  for (const f of fs.readdirSync(flavor.root)) {
-    if (!f.endsWith('.json')) continue;
-    let d;
-    try {
-      d = JSON.parse(fs.readFileSync(path.join(flavor.root, f), 'utf8'));
-    } catch {
-      continue;
-    }
-    if (!d || (d.kind || 'lxd') !== flavor.kind) continue;
+  for (const d of readRecords(flavor.root)) {
+    if ((d.kind || 'lxd') !== flavor.kind) continue;
     // Fixture daemon whose owner died, or stand-in VM daemon whose state file was removed.
     if ((d.ownerPid && !alive(d.ownerPid)) || (d.vmFile && !fs.existsSync(d.vmFile))) {
       stopDaemonSync(d);
@@ -342,10 +395,13 @@ module.exports = {
   describeDaemon,
   daemonEnv,
   startDaemonSync,
+  startDaemonsSync,
+  haltDaemonSync,
   stopDaemonSync,
   resetDaemonSync,
   parseQuery,
   query,
   netnsExists,
+  killNetnsSync,
   sweepStale,
 };

@@ -3,6 +3,7 @@
 // Plain CommonJS on purpose: the stand-in runs with bare `node`, no build step.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
+const path = require('path');
 
 /** Run a command synchronously; never throws for a non-zero exit. */
 function run(cmd, args, opts = {}) {
@@ -35,6 +36,31 @@ function alive(pid) {
   } catch {
     return false;
   }
+}
+
+/** Send `sig` to `pid`; a process already gone is not an error. */
+function signal(pid, sig) {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** The parsed `*.json` records in folder `dir` (none if it does not exist; unreadable ones skipped). */
+function readRecords(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.endsWith('.json')) continue;
+    try {
+      const r = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+      if (r) out.push(r);
+    } catch {
+      /* being written, or not ours */
+    }
+  }
+  return out;
 }
 
 /** Blocking sleep without spawning (Atomics.wait on a private buffer). */
@@ -70,4 +96,4 @@ function descendants(rootPids) {
   return [...out];
 }
 
-module.exports = { run, check, alive, sleepMs, descendants };
+module.exports = { run, check, alive, signal, readRecords, sleepMs, descendants };
