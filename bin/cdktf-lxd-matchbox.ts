@@ -11,15 +11,17 @@ import * as readline from 'readline';
 import { formatDrift, ObjectDrift, Read, readPlan, unitDrift } from '../src/lifecycle/drift';
 import { LabManifest, MANIFEST_FILE, NamesByKind } from '../src/lifecycle/manifest';
 import { LifecycleKind, parseInventory, pruneCandidates } from '../src/lifecycle/prune-plan';
-import { readScript, ReadSpec, recordsDir } from '../src/lifecycle/scripts';
+import { readScript, ReadSpec } from '../src/lifecycle/scripts';
+import { HostRecord, hostsDir } from '../src/lifecycle/host-records';
 
 const USAGE = `usage: cdktf-lxd-matchbox drift [stack...] [--json] [--removed-hosts] [--out DIR]
        cdktf-lxd-matchbox repair [stack...] [--auto-approve] [--out DIR]
 
 drift   reads the lab manifests in cdktf.out (run cdktf synth first), reads each daemon once, and
-        prints what differs from the declared state. --removed-hosts also reads the daemons a
-        stack's Terraform state still knows but the app no longer declares, and lists what the
-        stack owns there. Exit 0 in sync, 2 on drift, 1 on error (a daemon that cannot be read).
+        prints what differs from the declared state. --removed-hosts also reads the daemons the
+        stacks' prunes read before (noted on this machine) that the app no longer declares, and
+        lists what each stack still owns there. Exit 0 in sync, 2 on drift, 1 on error (a daemon
+        that cannot be read).
 repair  shows what it will re-converge and delete, asks (or --auto-approve), then runs
         terraform apply -replace=... for exactly those (their idempotent converge scripts, or the
         prune of what the stack no longer declares), so later plain plans stay clean.`;
@@ -90,44 +92,35 @@ function report(stacks: readonly SynthStack[]): Report[] {
   });
 }
 
-/** A unit a stack's Terraform state still holds (its prune resource), that the app no longer declares. */
-interface RemovedUnit { readonly stack: SynthStack; readonly key: string; readonly label: string; readonly runner: string }
+/** A daemon a stack's prunes read before (see host-records) that the app no longer declares. */
+interface RemovedUnit { readonly stack: SynthStack; readonly record: HostRecord }
 
 function removedUnits(stacks: readonly SynthStack[]): RemovedUnit[] {
-  const terraform = process.env.TERRAFORM_BINARY_NAME || 'terraform';
-  const found = new Map<string, RemovedUnit>();
-  for (const s of stacks) {
-    if (!fs.existsSync(path.join(s.dir, '.terraform'))) continue;
-    const r = spawnSync(terraform, ['show', '-json', '-no-color'], { cwd: s.dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-    if (r.status !== 0) throw new Error(`terraform show failed in ${s.dir}: ${(r.stderr ?? '').trim()}`);
-    const resources = (JSON.parse(r.stdout || '{}').values?.root_module?.resources ?? []) as { values?: { input?: Record<string, string> } }[];
-    for (const res of resources) {
-      const input = res.values?.input;
-      if (!input?.key || !input.runner || s.manifest.units.some((u) => u.key === input.key)) continue;
-      found.set(`${s.name} ${input.key}`, { stack: s, key: input.key, label: input.label ?? input.key, runner: input.runner });
-    }
-  }
-  return [...found.values()];
+  return stacks.flatMap((stack) => {
+    const dir = hostsDir(stack.manifest.owner, process.env);
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+    return files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as HostRecord)
+      .filter((record) => !stack.manifest.units.some((u) => u.key === record.key))
+      .map((record) => ({ stack, record }));
+  });
 }
 
 /** What each stack owns on the daemons it no longer declares. */
 function reportRemoved(stacks: readonly SynthStack[]): Report[] {
-  return removedUnits(stacks).map((u) => {
-    const m = u.stack.manifest;
-    const backend = /\/(lxd|incus)$/.exec(u.key)?.[1];
-    const client = backend === 'incus' ? 'incus' : backend ? 'lxc' : undefined;
-    const text = runRead(u.label, u.runner, { client, required: client !== undefined, recordsDirs: [recordsDir(m.owner)] });
+  return removedUnits(stacks).map(({ stack, record }) => {
+    const m = stack.manifest;
+    const client = record.daemon?.client;
+    const text = runRead(record.label, record.runner, { client, required: client !== undefined, recordsDirs: record.recordsDir ? [record.recordsDir] : [] });
     // What the app declares there now (another stack may have taken the host over).
     const elsewhere: Partial<Record<LifecycleKind, string[]>> = {};
     for (const s of stacks) {
-      for (const unit of s.manifest.units.filter((x) => x.key === u.key)) {
+      for (const unit of s.manifest.units.filter((x) => x.key === record.key)) {
         for (const [k, names] of Object.entries(unit.declared as NamesByKind)) elsewhere[k as LifecycleKind] = [...(elsewhere[k as LifecycleKind] ?? []), ...(names ?? [])];
       }
     }
-    const inv = parseInventory(text, m.keys);
-    const owned = pruneCandidates(inv, { owner: m.owner, phase: 'before', client: client ?? 'lxc', keys: m.keys, declared: {}, elsewhere });
+    const owned = pruneCandidates(parseInventory(text, m.keys), { owner: m.owner, phase: 'before', client: client ?? 'lxc', keys: m.keys, declared: {}, elsewhere });
     return {
-      stack: m.stack, host: `${u.label} (no longer declared by the app)`, key: u.key,
+      stack: m.stack, host: `${record.label} (no longer declared by the app)`, key: record.key,
       drift: owned.map((c) => ({
         kind: c.kind, name: c.name, path: c.path, status: 'undeclared' as const, repair: '',
         differences: [`owned by ${m.owner} on a host the app no longer declares: declare the host again to prune it, or delete it by hand`],

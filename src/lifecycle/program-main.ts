@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LabManifest, MANIFEST_FILE } from './manifest';
 import { destroy, DESTROY_ENV, LifecycleError, LifecycleIo, prune } from './program';
+import { hostRecord, hostRecordName, hostsDir } from './host-records';
 
 /** The real world: a runner is a local command line run by `sh -c`; the markers are files in `dir`. */
 export function processIo(dir: string): LifecycleIo {
@@ -32,6 +33,11 @@ export function processIo(dir: string): LifecycleIo {
     },
     log(line) {
       process.stderr.write(`${line}\n`);
+    },
+    rememberHost(owner, unit) {
+      const dir = hostsDir(owner, process.env);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, hostRecordName(unit.key)), `${JSON.stringify(hostRecord(unit))}\n`);
     },
   };
 }

@@ -17,6 +17,8 @@ export interface LifecycleIo {
   writeMarker(name: string, text: string): void;
   /** Progress and errors, for the apply's log. */
   log(line: string): void;
+  /** Notes, on the deploying machine, that stack `owner` has objects where `unit` reads (see hostsDir). */
+  rememberHost(owner: string, unit: UnitManifest): void;
 }
 
 /** A step that must fail the apply: nothing was changed by it (or what was is said). */
@@ -73,6 +75,8 @@ export function prune(m: LabManifest, key: string, hash: string, phase: 'before'
   const marker = markerName(key);
   const nothingDeferred = `nothing deferred for ${hash}`;
   if (phase === 'after' && io.takeMarker(marker) === nothingDeferred) return;
+  // Remembered before the read: a host later removed from the app can still be found (drift --removed-hosts).
+  if (phase === 'before') io.rememberHost(m.owner, unit);
   const plan = planPrune(parseInventory(readUnit(unit, io), m.keys), pruneManifestOf(m, unit, phase));
   if (phase === 'before') io.writeMarker(marker, plan.deferred.length || plan.errors.length ? 'deferred' : nothingDeferred);
   if (plan.errors.length) {
