@@ -3,7 +3,11 @@ import { dataUrl } from './dataurl';
 import { pipeActions, templateActions } from './template';
 import { IgnitionConfig, IgnitionSpec } from './types';
 
-/** Default spec version: the newest one both Flatcar (Ignition >= 2.14) and Fedora CoreOS accept. */
+/**
+ * Default spec version: the newest one both Flatcar (Ignition >= 2.14) and Fedora CoreOS accept.
+ * It holds where Matchbox serves a config as written (`/generic`); its `/ignition` re-serializes
+ * raw Ignition in the spec of its release (3.4.0 on v0.11.0), which MatchboxProfile follows.
+ */
 export const DEFAULT_IGNITION_VERSION = '3.3.0';
 
 const nonEmpty = (list: readonly unknown[] | undefined): boolean => (list?.length ?? 0) > 0;
@@ -111,7 +115,8 @@ function stringsOf(props: IgnitionSpec): [string, string][] {
 }
 
 /**
- * Renders deterministic Ignition JSON (2-space indent, trailing newline) that Matchbox can serve as-is.
+ * Renders deterministic Ignition JSON (2-space indent, trailing newline); template actions are kept,
+ * escaped for where they stand (`js` in JSON strings, `urlquery` in `data:` URLs).
  * Throws a ValidationError listing every problem found by {@link checkIgnition}.
  */
 export function renderIgnition(props: IgnitionSpec, path = 'ignition'): string {
