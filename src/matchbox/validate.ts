@@ -102,7 +102,7 @@ function checkRawIgnition(add: Add, config: string | IgnitionSpec, release: Matc
   }
   if (spec !== undefined && version !== spec) {
     add(property, version,
-      `Matchbox ${release.version} serves every .ign file parsed and re-serialized as Ignition ${spec}${/^3\.[0-4]\.0$/.test(String(version)) && String(version) < spec ? '' : ' (a newer or unknown spec becomes an empty config)'}, so machines would not get the ${String(version)} written here`,
+      `Matchbox ${release.version} serves every .ign file parsed and re-serialized as Ignition ${spec}${/^3\.[0-4]\.0$/.test(String(version)) && String(version) < spec ? '' : ' (a spec it cannot parse becomes an empty config)'}, so machines would not get the ${String(version)} written here`,
       `write spec ${spec} (machines then need Ignition ${spec === '3.4.0' ? '2.15' : '2.11'} or later), or pass the config as \`generic\`, which Matchbox serves as written`);
   }
 }

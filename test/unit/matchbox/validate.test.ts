@@ -74,10 +74,13 @@ describe('validateMatchbox', () => {
     expect(found.map((p) => [where(p), p.reason])).toEqual([[['profile', 'p', 'ignition'], expect.stringMatching(/without rendering Go templates/)]]);
   });
 
-  it('raw Ignition strings must be JSON with spec 3.0-3.4', () => {
+  it('raw Ignition strings must be JSON in the spec the release serves .ign files as (v0.11.0: 3.4.0)', () => {
     expect(props({ profiles: [{ ...base, ignition: '{"ignition":' }] })).toEqual([['profile', 'p', 'ignition']]);
     expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"2.3.0"}}' }] })).toEqual([['profile', 'p', 'ignition.ignition.version']]);
+    expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"3.3.0"}}' }] })).toEqual([['profile', 'p', 'ignition.ignition.version']]);
     expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"3.4.0"}}' }] })).toEqual([]);
+    // v0.9.1 serves the file as written: any spec the machine takes.
+    expect(validateMatchbox({ profiles: [{ ...base, ignition: '{"ignition":{"version":"3.3.0"}}' }], groups: [], version: 'v0.9.1' }, PATH)).toEqual([]);
   });
 
   it('builder problems inside a profile config are reported with the profile property', () => {
