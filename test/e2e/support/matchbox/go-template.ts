@@ -59,6 +59,15 @@ function findClose(src: string, from: number): number {
   return -1;
 }
 
+/** A double-quoted Go string literal (the escapes JSON shares with Go; others are not modelled). */
+function goString(literal: string): string {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    throw new StandInLimit(`not modelled: the string literal ${literal}`);
+  }
+}
+
 /** Parses one pipeline: commands separated by `|`, operands separated by spaces. */
 function parsePipeline(body: string): Pipeline {
   const tokens = body.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\||[^\s|]+/g) ?? [];
@@ -66,7 +75,7 @@ function parsePipeline(body: string): Pipeline {
   for (const t of tokens) {
     if (t === '|') { pipe.push([]); continue; }
     const cmd = pipe[pipe.length - 1];
-    if (t.startsWith('"')) cmd.push({ kind: 'string', value: JSON.parse(t) as string });
+    if (t.startsWith('"')) cmd.push({ kind: 'string', value: goString(t) });
     else if (t.startsWith('`')) cmd.push({ kind: 'string', value: t.slice(1, -1) });
     else if (t === '.' || /^\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(t)) cmd.push({ kind: 'field', root: 'dot', path: t === '.' ? [] : t.slice(1).split('.') });
     else if (t === '$' || /^\$\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(t)) cmd.push({ kind: 'field', root: 'dollar', path: t === '$' ? [] : t.slice(2).split('.') });

@@ -133,7 +133,14 @@ export function serveMatchbox(opts: StandInOptions, requestUrl: string): StandIn
   if (route === '/') return ok('matchbox\n');
   if (route === '/boot.ipxe' || route === '/boot.ipxe.0') return ok(bootIpxe(version));
   if (route.startsWith('/assets/') && opts.assetsDir) {
-    const file = path.join(opts.assetsDir, path.normalize(`/${decodeURIComponent(route.slice('/assets/'.length))}`));
+    // Go serves the decoded path; http.Dir keeps it inside the assets directory.
+    let name: string;
+    try {
+      name = decodeURIComponent(route.slice('/assets/'.length));
+    } catch {
+      return notFound();
+    }
+    const file = path.join(opts.assetsDir, path.normalize(`/${name}`));
     return fs.existsSync(file) && fs.statSync(file).isFile() ? ok(fs.readFileSync(file), 'application/octet-stream') : notFound();
   }
   if (!['/ipxe', '/grub', '/ignition', '/generic', '/cloud', '/metadata'].includes(route)) return notFound();
