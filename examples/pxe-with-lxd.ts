@@ -75,7 +75,8 @@ export function buildPxeWithLxd(app: App, o: PxeWithLxdOptions = {}): { lab: Lab
       `flatcar.config.url=${server.httpEndpoint}/ignition?uuid=\${uuid}&mac=\${mac:hexhyp}`,
       'flatcar.first_boot=yes', 'console=ttyS0',
     ],
-    // Plain (untemplated) Ignition, served by /ignition as it is.
+    // Plain (untemplated) Ignition. Matchbox v0.11.0's /ignition serves it re-serialized as spec
+    // 3.4.0, the spec the builder writes for it (Flatcar with Ignition 2.15 or later).
     ignition: {
       users: [{ name: 'core', sshAuthorizedKeys: [sshKey] }],
       files: hostname ? [{ path: '/etc/hostname', contents: `${hostname}\n` }] : [],

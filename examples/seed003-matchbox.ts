@@ -12,7 +12,9 @@
  * (no selector) and `node1` (`os=installed`, asked for by the installer).
  *
  * The seed's container_linux_config was a template; Matchbox renders templates only for
- * `/generic` (raw `.ign` files are served as they are), so the configs are `generic` Ignition.
+ * `/generic` (raw `.ign` files are never rendered), so the configs are `generic` Ignition, which
+ * Matchbox serves as written: spec 3.3.0, which Flatcar's Ignition 2.14 and later take. The key,
+ * the endpoint and the mirror reach the machine as written (escaped with `js` and `urlquery`).
  *
  *   MATCHBOX_SHA256=<sha256 of matchbox-v0.11.0-linux-amd64.tar.gz> SEED003_HOST=<ssh address> cdktf deploy seed003
  */

@@ -22,6 +22,8 @@ export interface MatchboxCredentials {
 export interface IMatchboxServer extends IConstruct {
   /** The host it runs on. */
   readonly host: IHost;
+  /** The Matchbox release it runs, e.g. `v0.11.0`: what its HTTP endpoints serve depends on it. */
+  readonly version: string;
   /** `-data-path`. */
   readonly dataDir: string;
   /** e.g. `http://192.168.0.1:8080`. */

@@ -15,6 +15,7 @@ import { checkCredentials, MatchboxServerAttributes, resolveServerAttributes } f
  */
 export abstract class MatchboxDataDir extends Construct implements IMatchboxServer {
   public abstract readonly host: IHost;
+  public abstract readonly version: string;
   public abstract readonly dataDir: string;
   public abstract readonly httpEndpoint: string;
   public abstract readonly grpcEndpoint: string;
@@ -71,7 +72,7 @@ export abstract class MatchboxDataDir extends Construct implements IMatchboxServ
     const profiles = dup(this.profiles, (p) => p.profileId, 'profile');
     // Groups whose profile is on another server are reported by the group itself.
     const groups = dup(this.groups.filter((g) => g.profile.server === this), (g) => g.groupId, 'group');
-    const data = { profiles: profiles.map((p) => p.data()), groups: groups.map((g) => g.data()) };
+    const data = { profiles: profiles.map((p) => p.data()), groups: groups.map((g) => g.data()), version: this.version };
     const find = (s: ProblemSubject): IConstruct | undefined =>
       s.kind === 'profile' ? profiles.find((p) => p.profileId === s.id) : groups.find((g) => g.groupId === s.id);
     for (const p of validateMatchbox(data, this.node.path)) problems.push(remapProblem(p, find));
@@ -89,6 +90,7 @@ export function matchboxDataOf(server: IMatchboxServer): MatchboxDataDir {
 /** A Matchbox server this app does not install: profiles and groups are added to its data directory. */
 export class ImportedMatchboxServer extends MatchboxDataDir {
   public readonly host: IHost;
+  public readonly version: string;
   public readonly dataDir: string;
   public readonly httpEndpoint: string;
   public readonly grpcEndpoint: string;
@@ -100,6 +102,7 @@ export class ImportedMatchboxServer extends MatchboxDataDir {
     super(scope, id);
     const s = resolveServerAttributes(this.node.path, attrs);
     this.host = attrs.host;
+    this.version = s.version;
     this.dataDir = s.dataDir;
     this.httpEndpoint = s.httpEndpoint;
     this.grpcEndpoint = s.grpcEndpoint;

@@ -27,7 +27,12 @@ export interface MatchboxGroupProps {
    * label such as `os: 'installed'`. Values are strings. Empty: the server's default group. @default {}
    */
   readonly selector?: Record<string, string>;
-  /** Template variables (`{{.key}}`) for the profile's generic/cloud templates. @default {} */
+  /**
+   * Template variables (`{{.key}}`) for the profile's generic/cloud templates. Each value must reach
+   * the machine as written: one a template writes where it would not (a `'` in a JSON string the
+   * builder escapes with `js`, a space in a `data:` URL, an object, a number Go prints in exponent
+   * form) is refused at synth. @default {}
+   */
   readonly metadata?: Record<string, unknown>;
 }
 
@@ -71,7 +76,7 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
     }
     if (!problems.length) {
       // The group alone (its profile is checked at synth, with the server's other groups).
-      problems.push(...validateMatchbox({ profiles: [], groups: [this.core] }, path)
+      problems.push(...validateMatchbox({ profiles: [], groups: [this.core], version: this.server.version }, path)
         .filter((p) => !(this.owns(p.subject) && p.property === 'profile'))
         .map((p) => remapProblem(p, (s) => (this.owns(s) ? this : undefined))));
     }

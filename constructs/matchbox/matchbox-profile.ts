@@ -26,8 +26,18 @@ export interface MatchboxProfileProps {
   /** Kernel arguments. iPXE variables such as `${mac:hexhyp}` are kept as written. @default [] */
   readonly args?: string[];
   /**
+   * Machines also boot this profile with GRUB, through Matchbox's `/grub`, which writes the kernel
+   * and each initrd entry in GRUB double quotes and the args as they are: initrd entries must then
+   * be plain paths (no iPXE `--name`), paths rather than URLs, and each arg one GRUB word.
+   * @default false (iPXE only)
+   */
+  readonly grub?: boolean;
+  /**
    * Raw Ignition served by `/ignition` (file `ignition/<id>.ign`): JSON text or typed builder props.
-   * Matchbox serves it without rendering templates: put templated configs in `generic`. @default - none
+   * Matchbox serves it without rendering templates: put templated configs in `generic`. Matchbox
+   * v0.11.0 serves it parsed and re-serialized as spec 3.4.0 (v0.10.0: 3.3.0), so builder props
+   * default to that spec there and another one is refused; v0.9.1 serves it as written.
+   * @default - none
    */
   readonly ignition?: string | IgnitionSpec;
   /**
@@ -65,7 +75,7 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
     this.core = {
       id: this.profileId,
       name: props.name,
-      boot: props.kernel !== undefined ? { kernel: props.kernel, initrd: props.initrd ?? [], args: props.args ?? [] } : undefined,
+      boot: props.kernel !== undefined ? { kernel: props.kernel, initrd: props.initrd ?? [], args: props.args ?? [], ...(props.grub && { grub: true }) } : undefined,
       ignition: props.ignition,
       generic: props.generic,
       cloud: props.cloud,
@@ -77,11 +87,12 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
       const p = tokenProblem(path, property, value);
       if (p) problems.push(p);
     }
-    if (props.kernel === undefined && (props.initrd?.length || props.args?.length)) {
-      problems.push({ path, property: props.initrd?.length ? 'initrd' : 'args', value: props.initrd?.length ? props.initrd : props.args, reason: 'initrd and args only apply to network boot, which needs a kernel', fix: 'set kernel too' });
+    if (props.kernel === undefined && (props.initrd?.length || props.args?.length || props.grub)) {
+      const property = props.initrd?.length ? 'initrd' : props.args?.length ? 'args' : 'grub';
+      problems.push({ path, property, value: props[property], reason: 'initrd, args and grub only apply to network boot, which needs a kernel', fix: 'set kernel too' });
     }
     if (!problems.length) {
-      problems.push(...validateMatchbox({ profiles: [this.core], groups: [] }, path)
+      problems.push(...validateMatchbox({ profiles: [this.core], groups: [], version: this.server.version }, path)
         .map((p) => remapProblem(p, (s) => (s.kind === 'profile' && s.id === this.profileId ? this : undefined))));
     }
     if (problems.length) throw new ValidationError(problems);
@@ -97,6 +108,6 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
 
   /** The files this profile writes, relative to the data directory. */
   public files(): DataFile[] {
-    return renderDataDir({ profiles: [this.core], groups: [] });
+    return renderDataDir({ profiles: [this.core], groups: [], version: this.server.version });
   }
 }

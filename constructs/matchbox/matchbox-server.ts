@@ -39,6 +39,8 @@ export class MatchboxServer extends MatchboxDataDir {
   }
 
   public readonly host: IHost;
+  /** The Matchbox release it installs, e.g. `v0.11.0`. */
+  public readonly version: string;
   /** `-data-path`. */
   public readonly dataDir: string;
   /** `-assets-path`. */
@@ -71,6 +73,7 @@ export class MatchboxServer extends MatchboxDataDir {
     this.host = props.host;
     // Early checks: each names the construct path, the property, the value and a fix.
     const s = resolveServerProps(this.node.path, props);
+    this.version = s.version;
     this.dataDir = s.dataDir;
     this.assetsDir = s.assetsDir;
     this.httpEndpoint = s.httpEndpoint;

@@ -2,7 +2,9 @@ import { Token } from '../core/cdk';
 import { DnsmasqPxeOptions, DnsmasqPxeSpec } from '../../src/dnsmasq/model';
 import { renderDnsmasqConfig } from '../../src/dnsmasq/render';
 import { checkConfPath, checkInterfaceName, validateDnsmasq } from '../../src/dnsmasq/validate';
+import { DEFAULT_MATCHBOX_VERSION, matchboxRelease } from '../../src/matchbox/release';
 import { AssetFile, AssetPrefetch, MatchboxInstallModel, prefetchFiles } from '../../src/matchbox/scripts';
+import { versionVerdict } from '../../src/matchbox/validate';
 import { checkHostCidr, formatIpv4, parseCidr } from '../../src/net/ipv4';
 import { assertValid, ValidationError, Verdict } from '../../src/validation/errors';
 import { IHost } from '../hosts/host';
@@ -48,7 +50,11 @@ export interface MatchboxServerProps {
   readonly address: string;
   /** Address of the gRPC API for the Terraform provider, e.g. the public NIC. @default - `address` */
   readonly grpcAddress?: string;
-  /** Matchbox release. @default 'v0.11.0' */
+  /**
+   * Matchbox release: `v0.9.1`, `v0.10.0` or `v0.11.0`, the releases whose HTTP behaviour the
+   * library models (only v0.11.0 sends the `arch` label; v0.10.0 and v0.11.0 re-serialize raw
+   * Ignition as spec 3.3.0 and 3.4.0). Any other release is refused. @default 'v0.11.0'
+   */
   readonly version?: string;
   /** SHA-256 (hex) of the download; checked before anything is installed. */
   readonly sha256: string;
@@ -128,6 +134,8 @@ export interface MatchboxServerAttributes {
   readonly grpcPort?: number;
   /** Matchbox's `-data-path`. @default '/var/lib/matchbox' */
   readonly dataDir?: string;
+  /** The Matchbox release it runs: `v0.9.1`, `v0.10.0` or `v0.11.0` (see `MatchboxServerProps.version`). @default 'v0.11.0' */
+  readonly version?: string;
   /**
    * Client credentials for the matchbox Terraform provider.
    * @default - none: only the `cli` rendering can write the server's profiles and groups
@@ -149,7 +157,7 @@ export const rule = (ok: boolean, reason: string, fix: string): Verdict | undefi
  * problems of the dnsmasq section at once.
  */
 export function resolveServerProps(path: string, props: MatchboxServerProps): ResolvedServerProps {
-  const version = props.version ?? 'v0.11.0';
+  const version = props.version ?? DEFAULT_MATCHBOX_VERSION;
   const dataDir = props.dataDir ?? '/var/lib/matchbox';
   const assetsDir = props.assetsDir ?? `${dataDir}/assets`;
   const httpListen = props.httpListen ?? '0.0.0.0:8080';
@@ -159,7 +167,7 @@ export function resolveServerProps(path: string, props: MatchboxServerProps): Re
 
   checkAddress(path, 'address', props.address);
   if (props.grpcAddress !== undefined) checkAddress(path, 'grpcAddress', props.grpcAddress);
-  assertValid(path, 'version', version, rule(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(version), 'not a release version', 'use e.g. v0.11.0'));
+  checkVersion(path, version);
   assertValid(path, 'sha256', props.sha256, rule(typeof props.sha256 === 'string' && HEX64.test(props.sha256), 'not a SHA-256 checksum (64 hex digits)', 'copy the sha256 of the release tarball'));
   assertValid(path, 'downloadUrl', downloadUrl, rule(URL.test(downloadUrl), 'not an http(s) URL', 'use e.g. https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz'));
   const archiveMember = props.archiveMember ?? `matchbox-${version}-linux-amd64/matchbox`;
@@ -197,9 +205,16 @@ function listenPort(path: string, property: string, listen: string): number {
   return port;
 }
 
+/** A Matchbox release the library models (its HTTP behaviour), or a clear error. */
+function checkVersion(path: string, version: string): void {
+  assertValid(path, 'version', version, matchboxRelease(version) ? undefined : versionVerdict());
+}
+
 /** Checks the attributes of an imported server and fills in the defaults. */
-export function resolveServerAttributes(path: string, a: MatchboxServerAttributes): { dataDir: string; httpEndpoint: string; grpcEndpoint: string } {
+export function resolveServerAttributes(path: string, a: MatchboxServerAttributes): { dataDir: string; httpEndpoint: string; grpcEndpoint: string; version: string } {
   const dataDir = a.dataDir ?? '/var/lib/matchbox';
+  const version = a.version ?? DEFAULT_MATCHBOX_VERSION;
+  checkVersion(path, version);
   const httpPort = a.httpPort ?? 8080;
   const grpcPort = a.grpcPort ?? 8081;
   checkAddress(path, 'address', a.address);
@@ -209,7 +224,7 @@ export function resolveServerAttributes(path: string, a: MatchboxServerAttribute
   }
   assertValid(path, 'grpcPort', grpcPort, rule(grpcPort !== httpPort || (a.grpcAddress ?? a.address) !== a.address, 'the gRPC API has its own port', 'use e.g. 8081'));
   checkDirectory(path, 'dataDir', dataDir);
-  return { dataDir, httpEndpoint: `http://${a.address}:${httpPort}`, grpcEndpoint: `${a.grpcAddress ?? a.address}:${grpcPort}` };
+  return { dataDir, version, httpEndpoint: `http://${a.address}:${httpPort}`, grpcEndpoint: `${a.grpcAddress ?? a.address}:${grpcPort}` };
 }
 
 /** Checks client credentials given for the matchbox provider (PEM text, or Terraform values). */

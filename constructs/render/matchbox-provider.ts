@@ -4,7 +4,7 @@ import { Group } from '../../generated/providers/matchbox/group';
 import { Profile } from '../../generated/providers/matchbox/profile';
 import { MatchboxProvider } from '../../generated/providers/matchbox/provider';
 import { MatchboxGroupSpec as GroupData, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
-import { configText } from '../../src/matchbox/render';
+import { configText, rawIgnitionText } from '../../src/matchbox/render';
 import { ValidationError } from '../../src/validation/errors';
 import { inStackOf } from '../core/cross-stack';
 import { IMatchboxServer } from '../matchbox/imatchbox-server';
@@ -44,7 +44,7 @@ export function matchboxProfileResource(scope: Construct, server: IMatchboxServe
     kernel: p.boot?.kernel,
     initrd: p.boot?.initrd ? [...p.boot.initrd] : undefined,
     args: p.boot?.args ? [...p.boot.args] : undefined,
-    rawIgnition: p.ignition !== undefined ? configText(p.ignition) : undefined,
+    rawIgnition: p.ignition !== undefined ? rawIgnitionText(p.ignition, server.version) : undefined,
     genericConfig: p.generic !== undefined ? configText(p.generic) : undefined,
     dependsOn: waits(scope, deps),
   });

@@ -1,14 +1,28 @@
 import { Problem, ValidationError } from '../validation/errors';
 import { dataUrl } from './dataurl';
-import { templateActions } from './template';
+import { pipeActions, templateActions } from './template';
 import { IgnitionConfig, IgnitionSpec } from './types';
 
-/** Default spec version: the newest one both Flatcar (Ignition >= 2.14) and Fedora CoreOS accept. */
+/**
+ * Default spec version: the newest one both Flatcar (Ignition >= 2.14) and Fedora CoreOS accept.
+ * It holds where Matchbox serves a config as written (`/generic`); its `/ignition` re-serializes
+ * raw Ignition in the spec of its release (3.4.0 on v0.11.0), which MatchboxProfile follows.
+ */
 export const DEFAULT_IGNITION_VERSION = '3.3.0';
 
 const nonEmpty = (list: readonly unknown[] | undefined): boolean => (list?.length ?? 0) > 0;
 
-/** Builds the Ignition document. Key order is fixed, so the JSON is deterministic. */
+/**
+ * A string placed in a JSON string: each Go template action that writes text is piped through
+ * `js` (unless it ends in `js` or `urlquery`), so that what Matchbox writes there keeps the JSON
+ * valid (`"` -> `\"`, `\` -> `\\`, a newline -> `\u000A`).
+ */
+const str = (text: string): string => pipeActions(text, 'js', ['js', 'urlquery']);
+
+/**
+ * Builds the Ignition document. Key order is fixed, so the JSON is deterministic. Template actions
+ * are kept for Matchbox, escaped for where they stand: `js` in JSON strings, `urlquery` in `data:` URLs.
+ */
 export function buildIgnition(props: IgnitionSpec): IgnitionConfig {
   const users = props.users ?? [];
   const units = props.units ?? [];
@@ -18,16 +32,16 @@ export function buildIgnition(props: IgnitionSpec): IgnitionConfig {
     ...(users.length > 0 && {
       passwd: {
         users: users.map((u) => ({
-          name: u.name,
-          ...(nonEmpty(u.sshAuthorizedKeys) && { sshAuthorizedKeys: [...u.sshAuthorizedKeys!] }),
-          ...(nonEmpty(u.groups) && { groups: [...u.groups!] }),
+          name: str(u.name),
+          ...(nonEmpty(u.sshAuthorizedKeys) && { sshAuthorizedKeys: u.sshAuthorizedKeys!.map(str) }),
+          ...(nonEmpty(u.groups) && { groups: u.groups!.map(str) }),
         })),
       },
     }),
     ...(files.length > 0 && {
       storage: {
         files: files.map((f) => ({
-          path: f.path,
+          path: str(f.path),
           mode: f.mode ?? 0o644,
           overwrite: f.overwrite ?? true,
           contents: { source: dataUrl(f.contents) },
@@ -37,10 +51,10 @@ export function buildIgnition(props: IgnitionSpec): IgnitionConfig {
     ...(units.length > 0 && {
       systemd: {
         units: units.map((u) => ({
-          name: u.name,
+          name: str(u.name),
           ...(u.enabled !== undefined && { enabled: u.enabled }),
-          ...(u.contents !== undefined && { contents: u.contents }),
-          ...(nonEmpty(u.dropins) && { dropins: u.dropins!.map((d) => ({ name: d.name, contents: d.contents })) }),
+          ...(u.contents !== undefined && { contents: str(u.contents) }),
+          ...(nonEmpty(u.dropins) && { dropins: u.dropins!.map((d) => ({ name: str(d.name), contents: str(d.contents) })) }),
         })),
       },
     }),
@@ -101,7 +115,8 @@ function stringsOf(props: IgnitionSpec): [string, string][] {
 }
 
 /**
- * Renders deterministic Ignition JSON (2-space indent, trailing newline) that Matchbox can serve as-is.
+ * Renders deterministic Ignition JSON (2-space indent, trailing newline); template actions are kept,
+ * escaped for where they stand (`js` in JSON strings, `urlquery` in `data:` URLs).
  * Throws a ValidationError listing every problem found by {@link checkIgnition}.
  */
 export function renderIgnition(props: IgnitionSpec, path = 'ignition'): string {

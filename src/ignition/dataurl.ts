@@ -1,12 +1,12 @@
-import { templateActions } from './template';
+import { pipeActions, templateActions } from './template';
 
 /** Characters left as they are in a data URL; everything else is percent-encoded. */
-const SAFE = /[A-Za-z0-9\-_.~!*'()/:,;=]/;
+export const DATA_URL_SAFE = /[A-Za-z0-9\-_.~!*'()/:,;=]/;
 
 function encodeChunk(text: string): string {
   let out = '';
   for (const ch of text) {
-    if (SAFE.test(ch)) out += ch;
+    if (DATA_URL_SAFE.test(ch)) out += ch;
     else for (const byte of Buffer.from(ch, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
@@ -14,10 +14,12 @@ function encodeChunk(text: string): string {
 
 /**
  * A `data:,` URL (RFC 2397, percent-encoded) for Ignition file contents.
- * Go template actions (`{{...}}`) are kept verbatim so that Matchbox can still render them;
- * the value Matchbox substitutes is inserted raw, so it must be URL-safe itself.
+ * Go template actions (`{{...}}`) are kept for Matchbox to render, each one that writes text piped
+ * through `urlquery`, so that the value it writes is percent-encoded too (`%` and `#` included);
+ * Ignition decodes `%XX` only, so a space (which `urlquery` writes as `+`) cannot be carried.
  */
-export function dataUrl(text: string): string {
+export function dataUrl(contents: string): string {
+  const text = pipeActions(contents, 'urlquery', ['urlquery']);
   let out = 'data:,';
   let from = 0;
   for (const action of templateActions(text)) {

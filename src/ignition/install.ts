@@ -12,8 +12,10 @@ export interface InstallToDiskSpec {
   /** Target disk. @default '/dev/sda' */
   readonly device?: string;
   /**
-   * URL of the Ignition config for the installed system. Go template actions are kept
-   * for Matchbox to fill in. @default '{{.ignition_endpoint}}?os=installed'
+   * URL of the Ignition config for the installed system. Go template actions are kept for Matchbox
+   * to fill in, percent-encoded by `urlquery` in the script's `data:` URL; the value a group gives
+   * must hold no space (`urlquery` writes `+`) and no `'` (the URL is single-quoted in the script).
+   * @default '{{.ignition_endpoint}}?os=installed'
    */
   readonly ignitionUrl?: string;
   /** Flatcar channel (`-C`). Ignored for fcos. @default 'stable' */

@@ -10,7 +10,10 @@ export type IgnitionVersion = '3.3.0' | '3.4.0';
 export interface IgnitionUserSpec {
   /** User name, e.g. `core`. */
   readonly name: string;
-  /** Public keys; may be Go template actions such as `{{.ssh_authorized_key}}`. @default [] */
+  /**
+   * Public keys; may be Go template actions such as `{{.ssh_authorized_key}}` (piped through `js`
+   * so that Matchbox writes the value as a JSON string). @default []
+   */
   readonly sshAuthorizedKeys?: string[];
   /** Supplementary groups. @default [] */
   readonly groups?: string[];
@@ -50,7 +53,10 @@ export interface IgnitionFileSpec {
 
 /** Everything the builder turns into an Ignition config. */
 export interface IgnitionSpec {
-  /** Spec version written to `ignition.version`. @default '3.3.0' */
+  /**
+   * Spec version written to `ignition.version`. As a MatchboxProfile's `ignition`, it defaults to
+   * the spec its server's Matchbox serves `.ign` files as (3.4.0 on v0.11.0). @default '3.3.0'
+   */
   readonly version?: IgnitionVersion;
   /** Users. @default [] */
   readonly users?: IgnitionUserSpec[];

@@ -3,5 +3,6 @@ export * from './mac';
 export * from './render';
 export * from './select';
 export * from './ipxe';
+export * from './release';
 export * from './validate';
 export * from './scripts';

@@ -1,13 +1,12 @@
 import { MatchboxBootSpec } from './model';
+import { bootIpxe, DEFAULT_MATCHBOX_VERSION, releaseOf } from './release';
 
-/** The script Matchbox serves at `/boot.ipxe` (verbatim from `http/ipxe.go`). */
-export const BOOT_IPXE =
-  '#!ipxe\n' +
-  'chain ipxe?uuid=${uuid}&mac=${mac:hexhyp}&domain=${domain}&hostname=${hostname}&serial=${serial}&arch=${buildarch:uristring}\n';
+/** The script Matchbox v0.11 serves at `/boot.ipxe` (verbatim from `http/ipxe.go`). */
+export const BOOT_IPXE = bootIpxe(releaseOf(DEFAULT_MATCHBOX_VERSION));
 
-/** The `/boot.ipxe` script. */
-export function renderBootIpxe(): string {
-  return BOOT_IPXE;
+/** The `/boot.ipxe` script of a modelled Matchbox release (v0.9 and v0.10 send no `arch`). */
+export function renderBootIpxe(version: string = DEFAULT_MATCHBOX_VERSION): string {
+  return bootIpxe(releaseOf(version));
 }
 
 /**

@@ -8,6 +8,11 @@ export interface MatchboxBootSpec {
   readonly initrd?: string[];
   /** Kernel arguments, joined with spaces. May contain iPXE variables such as `${mac:hexhyp}`. @default [] */
   readonly args?: string[];
+  /**
+   * Machines also boot this profile with GRUB, through Matchbox's `/grub`: each initrd entry must
+   * then be a plain path (no iPXE options) and each argument one GRUB word. @default false
+   */
+  readonly grub?: boolean;
 }
 
 /**
@@ -23,7 +28,9 @@ export interface MatchboxProfileSpec {
   readonly boot?: MatchboxBootSpec;
   /**
    * Raw Ignition served by `/ignition` (a JSON string or builder props). Matchbox does NOT render
-   * Go templates in `.ign` files: put templated Ignition in {@link generic} instead. @default none
+   * Go templates in `.ign` files: put templated Ignition in {@link generic} instead. Matchbox
+   * v0.10/v0.11 re-serialize it as spec 3.3.0/3.4.0, so builder props default to that version there.
+   * @default none
    */
   readonly ignition?: string | IgnitionSpec;
   /**
@@ -55,6 +62,8 @@ export interface MatchboxDataSpec {
   readonly profiles: MatchboxProfileSpec[];
   /** Groups. */
   readonly groups: MatchboxGroupSpec[];
+  /** The Matchbox release that serves it (see `MATCHBOX_RELEASES`). @default 'v0.11.0' */
+  readonly version?: string;
 }
 
 /** One file of a rendered data directory, relative to its root. */

@@ -1,7 +1,8 @@
 import { buildIgnition } from '../ignition/builder';
-import { IgnitionSpec } from '../ignition/types';
+import { IgnitionSpec, IgnitionVersion } from '../ignition/types';
 import { parseMatchboxMac } from './mac';
 import { DataFile, GroupJson, MatchboxDataSpec, MatchboxGroupSpec, MatchboxProfileSpec, ProfileJson } from './model';
+import { releaseOf } from './release';
 
 /** File names the profile's configs are stored under (terraform-provider-matchbox convention). */
 export function profileFileIds(p: MatchboxProfileSpec): { ignition?: string; generic?: string; cloud?: string } {
@@ -67,9 +68,14 @@ export function renderGroupJson(g: MatchboxGroupSpec): string {
   return json(groupJson(g));
 }
 
-/** Text of a config given as a string or as Ignition builder props. */
-export function configText(config: string | IgnitionSpec): string {
-  return typeof config === 'string' ? config : json(buildIgnition(config));
+/** Text of a config given as a string or as Ignition builder props (`version` when the props set none). */
+export function configText(config: string | IgnitionSpec, version?: IgnitionVersion): string {
+  return typeof config === 'string' ? config : json(buildIgnition({ ...config, version: config.version ?? version }));
+}
+
+/** The text of `ignition/<id>.ign` on `release`: builder props default to the spec it serves raw Ignition as. */
+export function rawIgnitionText(config: string | IgnitionSpec, version: string | undefined): string {
+  return configText(config, releaseOf(version).rawIgnitionSpec);
 }
 
 /**
@@ -82,7 +88,7 @@ export function renderDataDir(data: MatchboxDataSpec): DataFile[] {
   for (const p of data.profiles) {
     const ids = profileFileIds(p);
     files.push({ path: `profiles/${p.id}.json`, contents: renderProfileJson(p) });
-    if (ids.ignition) files.push({ path: `ignition/${ids.ignition}`, contents: configText(p.ignition!) });
+    if (ids.ignition) files.push({ path: `ignition/${ids.ignition}`, contents: rawIgnitionText(p.ignition!, data.version) });
     if (ids.generic) files.push({ path: `generic/${ids.generic}`, contents: configText(p.generic!) });
     if (ids.cloud) files.push({ path: `cloud/${ids.cloud}`, contents: p.cloud! });
   }

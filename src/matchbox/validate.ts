@@ -1,10 +1,14 @@
 import { checkIgnition } from '../ignition/builder';
 import { isTemplated, templateActions, templateReferences } from '../ignition/template';
-import { Problem, ProblemSubject } from '../validation/errors';
+import { IgnitionSpec } from '../ignition/types';
+import { Problem, ProblemSubject, Verdict } from '../validation/errors';
+import { grubBootProblems } from './grub';
 import { parseMatchboxMac } from './mac';
 import { MatchboxDataSpec, MatchboxGroupSpec, MatchboxProfileSpec } from './model';
-import { configText } from './render';
+import { MATCHBOX_RELEASES, matchboxRelease, MatchboxRelease } from './release';
+import { configText, rawIgnitionText } from './render';
 import { selectorString } from './select';
+import { placedActions, printedValueVerdict, requestValueVerdict } from './values';
 
 /** Top-level template keys Matchbox always provides (`collectVariables`): only `request`. */
 export const BUILTIN_TEMPLATE_KEYS: readonly string[] = ['request'];
@@ -35,7 +39,7 @@ function checkUrl(add: Add, property: string, url: unknown): void {
   }
 }
 
-function checkProfile(add: Add, p: MatchboxProfileSpec): void {
+function checkProfile(add: Add, p: MatchboxProfileSpec, release: MatchboxRelease): void {
   if (typeof p.id !== 'string' || !ID.test(p.id)) add('id', p.id, 'not a usable profile id (it becomes profiles/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
   for (const [property, value] of [['name', p.name]] as const) {
     if (value !== undefined && (typeof value !== 'string' || CONTROL.test(value))) add(property, value, 'not a single-line string', 'remove control characters');
@@ -49,6 +53,7 @@ function checkProfile(add: Add, p: MatchboxProfileSpec): void {
     (p.boot.args ?? []).forEach((arg, i) => {
       if (typeof arg !== 'string' || CONTROL.test(arg)) add(`args[${i}]`, arg, 'contains control characters, which would inject iPXE commands', 'remove newlines and control characters');
     });
+    if (p.boot.grub) for (const g of grubBootProblems(p.boot)) add(g.property, g.value, g.reason, g.fix);
   }
   for (const kind of ['ignition', 'generic'] as const) {
     const config = p[kind];
@@ -57,31 +62,52 @@ function checkProfile(add: Add, p: MatchboxProfileSpec): void {
     }
   }
   if (p.ignition !== undefined) {
-    const text = configText(p.ignition);
+    const text = rawIgnitionText(p.ignition, release.version);
     if (isTemplated(text)) {
-      // The value is the template actions themselves: the start of a long config may show none.
-      const actions = [...new Set(templateActions(text).map((a) => text.slice(a.start, a.end)))];
+      // The value is the template actions as written: the start of a long config may show none.
+      const written = typeof p.ignition === 'string' ? text : JSON.stringify(p.ignition);
+      const actions = [...new Set(templateActions(written).map((a) => written.slice(a.start, a.end)))];
       const shown = actions.length ? actions.slice(0, 5).join(' ') : text.slice(0, 80);
       add('ignition', shown, `Matchbox serves ignition/<id>.ign without rendering Go templates, so machines would get ${actions[0] ?? '{{...}}'} literally`, 'pass the templated config as `generic` and point the *.config.url kernel arg at /generic?..., or substitute the values yourself');
     }
-    if (typeof p.ignition === 'string') checkRawIgnition(add, 'ignition', p.ignition);
+    checkRawIgnition(add, p.ignition, release);
+  }
+  for (const kind of ['generic', 'cloud'] as const) {
+    const config = p[kind];
+    if (config === undefined) continue;
+    for (const action of placedActions(configText(config))) {
+      const verdict = action.paths.some((path) => path[0] === 'request') ? requestValueVerdict(action) : undefined;
+      if (verdict) add(kind, `{{${action.body}}}`, `the ${kind} template ${verdict.reason}`, verdict.fix);
+    }
   }
 }
 
-/** Matchbox re-parses `.ign` files; on a parse error it only logs and serves an empty config. */
-function checkRawIgnition(add: Add, property: string, text: string): void {
-  let version: unknown;
-  try {
-    version = (JSON.parse(text) as { ignition?: { version?: unknown } })?.ignition?.version;
-  } catch {
-    return add(property, text.slice(0, 80), 'not valid JSON: Matchbox would log a warning and serve an empty Ignition config', 'emit Ignition JSON (spec 3.0-3.4)');
+/**
+ * A raw `.ign` config must be JSON; on v0.10/v0.11 Matchbox parses it and serves it re-serialized
+ * as spec 3.3.0/3.4.0 (a file it cannot parse becomes an empty config), so it must be written in
+ * that spec for the machine to get what was written.
+ */
+function checkRawIgnition(add: Add, config: string | IgnitionSpec, release: MatchboxRelease): void {
+  const spec = release.rawIgnitionSpec;
+  let property = 'ignition.version';
+  let version: unknown = typeof config === 'string' ? undefined : (config.version ?? spec);
+  if (typeof config === 'string') {
+    property = 'ignition.ignition.version';
+    try {
+      version = (JSON.parse(config) as { ignition?: { version?: unknown } })?.ignition?.version;
+    } catch {
+      return add('ignition', config.slice(0, 80), `not valid JSON: Matchbox ${release.version} would serve ${spec ? 'an empty Ignition config' : 'it as it is'}`, 'emit Ignition JSON');
+    }
+    if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) return add(property, version, 'no Ignition spec version', `set ignition.version, e.g. ${spec ?? '3.3.0'}`);
   }
-  if (typeof version !== 'string' || !/^3\.[0-4]\.0$/.test(version)) {
-    add(`${property}.ignition.version`, version, 'Matchbox parses .ign files as Ignition spec 3.0-3.4 only', 'use ignition.version 3.0.0 to 3.4.0');
+  if (spec !== undefined && version !== spec) {
+    add(property, version,
+      `Matchbox ${release.version} serves every .ign file parsed and re-serialized as Ignition ${spec}${/^3\.[0-4]\.0$/.test(String(version)) && String(version) < spec ? '' : ' (a spec it cannot parse becomes an empty config)'}, so machines would not get the ${String(version)} written here`,
+      `write spec ${spec} (machines then need Ignition ${spec === '3.4.0' ? '2.15' : '2.11'} or later), or pass the config as \`generic\`, which Matchbox serves as written`);
   }
 }
 
-function checkSelector(add: Add, g: MatchboxGroupSpec): void {
+function checkSelector(add: Add, g: MatchboxGroupSpec, release: MatchboxRelease): void {
   const at = 'selector';
   const selector = (g.selector ?? {}) as Record<string, unknown>;
   if (typeof selector !== 'object' || Array.isArray(selector)) return add(at, selector, 'not an object of strings', 'use { key: "value" }');
@@ -98,13 +124,16 @@ function checkSelector(add: Add, g: MatchboxGroupSpec): void {
     if (RESERVED_SELECTORS.includes(lower) && key !== lower) {
       add(`${at}.${key}`, value, `selector keys are compared case-sensitively and iPXE sends "${lower}"`, `spell the key "${lower}"`);
     }
+    if (key === 'arch' && !release.archLabel) {
+      add(`${at}.${key}`, value, `Matchbox ${release.version}'s /boot.ipxe sends no arch label (v0.11.0 added it), so this group never matches`, 'use version v0.11.0, or select machines by another label');
+    }
   }
 }
 
-function checkGroup(add: Add, g: MatchboxGroupSpec, profiles: Map<string, MatchboxProfileSpec>): void {
+function checkGroup(add: Add, g: MatchboxGroupSpec, profiles: Map<string, MatchboxProfileSpec>, release: MatchboxRelease): void {
   if (typeof g.id !== 'string' || !ID.test(g.id)) add('id', g.id, 'not a usable group id (it becomes groups/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
   if (g.name !== undefined && (typeof g.name !== 'string' || CONTROL.test(g.name))) add('name', g.name, 'not a single-line string', 'remove control characters');
-  checkSelector(add, g);
+  checkSelector(add, g, release);
   const metadata = g.metadata ?? {};
   if (typeof metadata !== 'object' || Array.isArray(metadata)) add('metadata', metadata, 'metadata must be a JSON object', 'use { key: value }');
   else {
@@ -127,27 +156,64 @@ function checkGroup(add: Add, g: MatchboxGroupSpec, profiles: Map<string, Matchb
   for (const kind of ['generic', 'cloud'] as const) {
     const config = profile[kind];
     if (config === undefined) continue;
-    const missing = templateReferences(configText(config)).required.filter((k) => !provided.has(k));
+    const text = configText(config);
+    const missing = templateReferences(text).required.filter((k) => !provided.has(k));
     for (const key of missing) {
       add(`metadata.${key}`, undefined, `profile "${profile.id}" ${kind} template uses {{.${key}}} and Matchbox renders with missingkey=error (404)`, `add "${key}" to the group's metadata (or a "${key}" selector)`);
+    }
+    const seen = new Set<string>();
+    for (const action of placedActions(text)) {
+      for (const path of action.paths) {
+        const found = valueOf(g, path);
+        const verdict = found && printedValueVerdict(found.value, action);
+        if (!found || !verdict || seen.has(found.property)) continue;
+        seen.add(found.property);
+        add(found.property, found.value, `profile "${profile.id}" ${kind} template: ${verdict.reason}`, verdict.fix);
+      }
     }
   }
 }
 
 /**
+ * The value a group hands to `{{.a.b}}` (a selector, lower-cased, overrides metadata, as in
+ * Matchbox's `collectVariables`) and the property it comes from; undefined when the group has none
+ * (`request` is the request's, known only when a machine asks).
+ */
+function valueOf(g: MatchboxGroupSpec, path: readonly string[]): { value: unknown; property: string } | undefined {
+  const [root, ...rest] = path;
+  if (root === 'request') return undefined;
+  const selectorKey = Object.keys(g.selector ?? {}).find((k) => k.toLowerCase() === root);
+  if (selectorKey !== undefined) {
+    const value = g.selector![selectorKey];
+    return rest.length ? undefined : { value: root === 'mac' ? (parseMatchboxMac(value) ?? value) : value, property: `selector.${selectorKey}` };
+  }
+  let value: unknown = g.metadata;
+  for (const key of path) {
+    if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return { value, property: `metadata.${path.join('.')}` };
+}
+
+/**
  * Every problem in one Matchbox server's profiles and groups: ids, dangling profile references,
  * duplicate or ambiguous default groups, identical selectors, MACs Matchbox cannot parse,
- * non-string selector values, template variables no group provides, and bad boot URLs.
+ * non-string selector values, template variables no group provides, bad boot URLs; and, for the
+ * release `data.version`, what it would not serve as written: values a template would write
+ * unescaped into JSON, `data:` URLs or quoted script words, raw Ignition of another spec than
+ * the one it re-serializes, `arch` selectors it never matches, GRUB boots `/grub` cannot carry.
  */
 export function validateMatchbox(data: MatchboxDataSpec, path: string): Problem[] {
   const problems: Problem[] = [];
+  const release = matchboxRelease(data.version);
+  if (!release) return [{ path, property: 'version', value: data.version, ...versionVerdict() }];
   const adder = (subject: ProblemSubject): Add => (property, value, reason, fix) => problems.push({ path, property, value, reason, fix, subject });
   const profiles = new Map<string, MatchboxProfileSpec>();
   for (const p of data.profiles) {
     const add = adder({ kind: 'profile', id: p.id });
     if (profiles.has(p.id)) add('id', p.id, 'profile id declared twice', 'use unique ids');
     profiles.set(p.id, p);
-    checkProfile(add, p);
+    checkProfile(add, p, release);
   }
   const ids = new Set<string>();
   const bySelector = new Map<string, string>();
@@ -155,7 +221,7 @@ export function validateMatchbox(data: MatchboxDataSpec, path: string): Problem[
     const add = adder({ kind: 'group', id: g.id });
     if (ids.has(g.id)) add('id', g.id, 'group id declared twice', 'use unique ids');
     ids.add(g.id);
-    checkGroup(add, g, profiles);
+    checkGroup(add, g, profiles, release);
     if (Object.values(g.selector ?? {}).some((v) => typeof v !== 'string')) continue;
     const key = selectorString(g.selector);
     const other = bySelector.get(key);
@@ -169,4 +235,13 @@ export function validateMatchbox(data: MatchboxDataSpec, path: string): Problem[
     } else bySelector.set(key, g.id);
   }
   return problems;
+}
+
+/** Why a Matchbox version the library does not model is refused. */
+export function versionVerdict(): Verdict {
+  const versions = MATCHBOX_RELEASES.map((r) => r.version);
+  return {
+    reason: `the library models what Matchbox ${versions.join(', ')} serve (arch label, raw Ignition handling) and no other release`,
+    fix: `use one of ${versions.join(', ')}`,
+  };
 }

@@ -88,7 +88,7 @@ describe('MatchboxServer.fromServerAttributes', () => {
   it('refuses a hand-made IMatchboxServer with the path and the fix', () => {
     const stack = new LabStack(Testing.app(), 'lab');
     const fake: IMatchboxServer = Object.assign(new Construct(stack, 'fake'), {
-      host: new LocalHost(stack, 'host'), dataDir: '/var/lib/matchbox', httpEndpoint: 'http://x:8080', grpcEndpoint: 'x:8081',
+      host: new LocalHost(stack, 'host'), version: 'v0.11.0', dataDir: '/var/lib/matchbox', httpEndpoint: 'http://x:8080', grpcEndpoint: 'x:8081',
       credentials: { endpoint: 'x:8081', ca: '', clientCert: '', clientKey: '' }, dataReady: [],
     });
     expect(() => new MatchboxProfile(stack, 'p', { server: fake, kernel: '/assets/vmlinuz' }))

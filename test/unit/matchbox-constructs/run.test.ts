@@ -100,7 +100,7 @@ describe('files as the reference expects', () => {
       ],
       ignition: { users: [{ name: 'core' }] },
     });
-    const flatcar = new MatchboxProfile(stack, 'flatcar', { server, ignition: '{"ignition":{"version":"3.3.0"}}' });
+    const flatcar = new MatchboxProfile(stack, 'flatcar', { server, ignition: '{"ignition":{"version":"3.4.0"}}' });
     new MatchboxGroup(stack, 'stage-0', { profile: install, name: 'Flatcar Linux install' });
     new MatchboxGroup(stack, 'stage-1', { profile: flatcar, name: 'Flatcar Linux', selector: { os: 'installed' } });
     const json = synth(stack);
@@ -126,9 +126,10 @@ describe('files as the reference expects', () => {
     });
     expect(read('groups/stage-0.json')).toEqual({ id: 'stage-0', name: 'Flatcar Linux install', profile: 'flatcar-install', selector: {}, metadata: {} });
     expect(read('groups/stage-1.json')).toEqual({ id: 'stage-1', name: 'Flatcar Linux', profile: 'flatcar', selector: { os: 'installed' }, metadata: {} });
-    expect(read('ignition/flatcar-install.ign')).toEqual({ ignition: { version: '3.3.0' }, passwd: { users: [{ name: 'core' }] } });
+    // Matchbox v0.11.0 serves raw Ignition as spec 3.4.0: the builder writes that spec there.
+    expect(read('ignition/flatcar-install.ign')).toEqual({ ignition: { version: '3.4.0' }, passwd: { users: [{ name: 'core' }] } });
     // A raw config without a final newline is written byte for byte.
-    expect(fs.readFileSync(path.join(dataDir, 'ignition/flatcar.ign'), 'utf8')).toBe('{"ignition":{"version":"3.3.0"}}');
+    expect(fs.readFileSync(path.join(dataDir, 'ignition/flatcar.ign'), 'utf8')).toBe('{"ignition":{"version":"3.4.0"}}');
   });
 
   it('normalizes a MAC selector the way Matchbox does and keeps iPXE variables literal', () => {

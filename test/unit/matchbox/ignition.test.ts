@@ -29,10 +29,12 @@ describe('templateVariables / templateReferences', () => {
 });
 
 describe('dataUrl', () => {
-  it('percent-encodes contents but leaves template actions verbatim', () => {
-    const url = dataUrl('#!/bin/sh\ncurl "{{.ignition_endpoint}}?os=installed"\n');
-    expect(url).toBe('data:,%23!/bin/sh%0Acurl%20%22{{.ignition_endpoint}}%3Fos=installed%22%0A');
-    expect(decodeDataUrl(url)).toBe('#!/bin/sh\ncurl "{{.ignition_endpoint}}?os=installed"\n');
+  it('percent-encodes contents and pipes what template actions write through urlquery', () => {
+    const url = dataUrl('#!/bin/sh\ncurl "{{.ignition_endpoint}}?os=installed"{{if index . `b`}} {{- index . `b` -}}{{end}}\n');
+    expect(url).toBe('data:,%23!/bin/sh%0Acurl%20%22{{.ignition_endpoint | urlquery}}%3Fos=installed%22{{if index . `b`}}%20{{- index . `b` | urlquery -}}{{end}}%0A');
+    expect(decodeDataUrl(url)).toBe('#!/bin/sh\ncurl "{{.ignition_endpoint | urlquery}}?os=installed"{{if index . `b`}} {{- index . `b` | urlquery -}}{{end}}\n');
+    // Already escaped for a URL: kept as written.
+    expect(dataUrl('{{.x | urlquery}}')).toBe('data:,{{.x | urlquery}}');
   });
 
   it('encodes UTF-8 bytes and % itself', () => {
@@ -51,7 +53,7 @@ describe('buildIgnition', () => {
     const cfg = buildIgnition(props);
     expect(Object.keys(cfg)).toEqual(['ignition', 'passwd', 'storage', 'systemd']);
     expect(cfg.ignition).toEqual({ version: '3.3.0' });
-    expect(cfg.passwd!.users[0]).toEqual({ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'], groups: ['sudo'] });
+    expect(cfg.passwd!.users[0]).toEqual({ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key | js}}'], groups: ['sudo'] });
     expect(cfg.storage!.files).toEqual([
       { path: '/etc/motd', mode: 420, overwrite: true, contents: { source: 'data:,hi%0A' } },
       { path: '/opt/x', mode: 320, overwrite: false, contents: { source: 'data:,x' } },
@@ -68,12 +70,19 @@ describe('buildIgnition', () => {
     expect(buildIgnition({ version: '3.4.0' })).toEqual({ ignition: { version: '3.4.0' } });
   });
 
-  it('renders deterministic JSON with template actions verbatim', () => {
+  it('renders deterministic JSON; what an action writes into a JSON string goes through js', () => {
     const a = renderIgnition(props);
     expect(a).toBe(renderIgnition(JSON.parse(JSON.stringify(props))));
     expect(a.endsWith('}\n')).toBe(true);
-    expect(a).toContain('"{{.ssh_authorized_key}}"');
+    expect(a).toContain('"{{.ssh_authorized_key | js}}"');
     expect(templateVariables(a)).toEqual(['ssh_authorized_key']);
+  });
+
+  it('pipes only actions that write text, keeps trim markers, and leaves js/urlquery pipelines alone', () => {
+    const unit = (contents: string) => buildIgnition({ units: [{ name: 'a.service', contents }] }).systemd!.units[0].contents;
+    expect(unit('A={{- .a -}} B={{index . `b`}}{{if .c}}C={{.c.d}}{{else}}-{{end}}{{/* note */}}{{$x := .e}}{{$x}}'))
+      .toBe('A={{- .a | js -}} B={{index . `b` | js}}{{if .c}}C={{.c.d | js}}{{else}}-{{end}}{{/* note */}}{{$x := .e}}{{$x | js}}');
+    expect(unit('{{.a | js}} {{js .b}} {{.c | urlquery}} {{printf `%s-%s` .d .e}}')).toBe('{{.a | js}} {{js .b}} {{.c | urlquery}} {{printf `%s-%s` .d .e | js}}');
   });
 });
 

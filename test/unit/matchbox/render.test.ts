@@ -157,10 +157,11 @@ describe('renderDataDir with seed 003', () => {
   it('the generic Ignition keeps Go template actions for Matchbox to render', () => {
     const ign = JSON.parse(byPath.get('generic/coreos-install')!);
     expect(ign.ignition.version).toBe('3.3.0');
-    expect(ign.passwd.users).toEqual([{ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'] }]);
+    expect(ign.passwd.users).toEqual([{ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key | js}}'] }]);
     expect(ign.systemd.units[0].name).toBe('installer.service');
     const script = decodeDataUrl(ign.storage.files[0].contents.source);
-    expect(script).toContain("curl --fail --retry 10 '{{.ignition_endpoint}}?os=installed' -o ignition.json");
+    expect(script).toContain("curl --fail --retry 10 '{{.ignition_endpoint | urlquery}}?os=installed' -o ignition.json");
+    expect(script).toContain("{{if index . `baseurl`}}-b '{{.baseurl | urlquery}}'{{end}}");
     expect(templateReferences(byPath.get('generic/coreos-install')!)).toEqual({ required: ['ignition_endpoint', 'ssh_authorized_key'], optional: ['baseurl'] });
   });
 });

@@ -5,7 +5,7 @@
  * groups `default` (no selector) and `node1` (`os=installed`).
  *
  * The post used a templated Container Linux Config; Matchbox does not render templates in raw
- * `.ign` files, so the templated Ignition is served through `/generic` instead.
+ * `.ign` files, so the templated Ignition is served through `/generic` instead (as written).
  */
 import { DnsmasqPxeSpec } from '../../../src/dnsmasq/model';
 import { installToDisk } from '../../../src/ignition/install';

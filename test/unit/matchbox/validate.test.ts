@@ -1,6 +1,10 @@
 import { Problem } from '../../../src/validation/errors';
 import { MatchboxDataSpec, MatchboxGroupSpec, MatchboxProfileSpec } from '../../../src/matchbox/model';
+import { isGrubWord } from '../../../src/matchbox/grub';
+import { renderBootIpxe } from '../../../src/matchbox/ipxe';
+import { MATCHBOX_RELEASES } from '../../../src/matchbox/release';
 import { providedVariables, validateMatchbox } from '../../../src/matchbox/validate';
+import { placedActions } from '../../../src/matchbox/values';
 import { SEED003 } from './seed003';
 
 const PATH = 'lab/matchbox';
@@ -70,10 +74,13 @@ describe('validateMatchbox', () => {
     expect(found.map((p) => [where(p), p.reason])).toEqual([[['profile', 'p', 'ignition'], expect.stringMatching(/without rendering Go templates/)]]);
   });
 
-  it('raw Ignition strings must be JSON with spec 3.0-3.4', () => {
+  it('raw Ignition strings must be JSON in the spec the release serves .ign files as (v0.11.0: 3.4.0)', () => {
     expect(props({ profiles: [{ ...base, ignition: '{"ignition":' }] })).toEqual([['profile', 'p', 'ignition']]);
     expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"2.3.0"}}' }] })).toEqual([['profile', 'p', 'ignition.ignition.version']]);
+    expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"3.3.0"}}' }] })).toEqual([['profile', 'p', 'ignition.ignition.version']]);
     expect(props({ profiles: [{ ...base, ignition: '{"ignition":{"version":"3.4.0"}}' }] })).toEqual([]);
+    // v0.9.1 serves the file as written: any spec the machine takes.
+    expect(validateMatchbox({ profiles: [{ ...base, ignition: '{"ignition":{"version":"3.3.0"}}' }], groups: [], version: 'v0.9.1' }, PATH)).toEqual([]);
   });
 
   it('builder problems inside a profile config are reported with the profile property', () => {
@@ -101,5 +108,29 @@ describe('validateMatchbox', () => {
       ['group', 'g', 'metadata.os'],
       ['group', 'g', 'id'],
     ]);
+  });
+});
+
+describe('where template actions write (placedActions) and what a release models', () => {
+  it('tells JSON strings, data: URLs and single-quoted script words apart', () => {
+    const text = '{"a":"x{{.a}}","n":{{.n}},"s":"data:,%23!/bin/sh%0Aecho%20\'{{.q | urlquery}}\'%20{{.u | urlquery}}"}\n{{if .c}}{{end}}';
+    expect(placedActions(text).map((a) => [a.body, a.writer, a.jsonString, a.dataUrl, a.shellQuoted, a.paths])).toEqual([
+      ['.a', undefined, true, false, false, [['a']]],
+      ['.n', undefined, false, false, false, [['n']]],
+      ['.q | urlquery', 'urlquery', true, true, true, [['q']]],
+      ['.u | urlquery', 'urlquery', true, true, false, [['u']]],
+    ]);
+    // Not JSON (a cloud-config): no JSON context at all.
+    expect(placedActions('#cloud-config\nhostname: "{{.h}}"\n')[0]).toMatchObject({ jsonString: false, dataUrl: false });
+  });
+
+  it('GRUB words follow GRUB\'s lexer', () => {
+    for (const ok of ['console=ttyS0', '"a&b"', "'x y'", 'x=${net_default_mac}', 'a\\;b', '"u=${net_default_ip}"']) expect(isGrubWord(ok)).toBe(true);
+    for (const bad of ['a&b', 'x=${mac:hexhyp}', 'a b', 'fi', '{', 'a;b', '"unclosed', '"${mac:hexhyp}"']) expect(isGrubWord(bad)).toBe(false);
+  });
+
+  it('an unmodelled release is one problem; each modelled one has its /boot.ipxe', () => {
+    expect(validateMatchbox({ ...SEED003, version: 'v0.8.3' }, PATH).map((p) => [p.property, p.value])).toEqual([['version', 'v0.8.3']]);
+    expect(MATCHBOX_RELEASES.map((r) => [r.version, renderBootIpxe(r.version).includes('&arch=')])).toEqual([['v0.9.1', false], ['v0.10.0', false], ['v0.11.0', true]]);
   });
 });

@@ -1,18 +1,13 @@
 /**
- * A stand-in for Matchbox's HTTP side, serving a rendered data directory from disk by Matchbox's
- * documented rules (reference section 4/5): `/`, `/boot.ipxe`, `/ipxe?<labels>`, `/assets/...`.
+ * The Matchbox stand-in (../matchbox/standin.ts) over HTTP, for a machine in a network namespace.
  *
  * The server runs in this (jest) process on a Unix socket, which network namespaces do not
  * isolate; a tiny Node forwarder inside the namespace listens on the LAN address and pipes each
  * TCP connection to it, printing the peer address of every connection.
  */
-import * as fs from 'fs';
 import * as http from 'http';
-import * as path from 'path';
-import { renderBootIpxe, renderProfileIpxe } from '../../../../src/matchbox/ipxe';
-import { parseMatchboxMac } from '../../../../src/matchbox/mac';
-import { GroupJson, ProfileJson } from '../../../../src/matchbox/model';
-import { labelsFromQuery, selectGroup } from '../../../../src/matchbox/select';
+import { StandInLimit } from '../matchbox/go-template';
+import { serveMatchbox, StandInResponse, StandInVersion } from '../matchbox/standin';
 import { Proc, start, stop, waitFor } from './procs';
 
 /** One HTTP request seen by the fixture. */
@@ -22,8 +17,10 @@ export interface SeenRequest {
   readonly status: number;
   /** Milliseconds since the fixture started. */
   readonly at: number;
-  /** Group chosen for /ipxe, if any. */
+  /** Group selected, if any. */
   readonly group?: string;
+  /** The body, for answers that are not assets. */
+  readonly body?: string;
 }
 
 /** A running fixture. */
@@ -34,55 +31,14 @@ export interface MatchboxFixture {
   close(): Promise<void>;
 }
 
-/** Reads groups the way Matchbox's FileStore does: `groups/*.json` only; unparseable files skipped. */
-function loadGroups(dataDir: string): GroupJson[] {
-  const dir = path.join(dataDir, 'groups');
-  const groups: GroupJson[] = [];
-  for (const file of fs.readdirSync(dir)) {
-    if (!file.endsWith('.json') || !fs.statSync(path.join(dir, file)).isFile()) continue;
-    try {
-      const g = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as GroupJson;
-      const selector: Record<string, string> = {};
-      for (const [k, v] of Object.entries(g.selector ?? {})) {
-        if (typeof v !== 'string') throw new Error('selector value is not a string');
-        const mac = k.toLowerCase() === 'mac' ? parseMatchboxMac(v) : v;
-        if (mac === undefined) throw new Error(`bad MAC ${v}`);
-        selector[k] = mac;
-      }
-      groups.push({ ...g, selector });
-    } catch {
-      // Matchbox logs and skips a group file it cannot parse.
-    }
-  }
-  return groups;
-}
-
-/** `profiles/<id>.json`, or undefined when missing or without an id (Matchbox: 404). */
-function loadProfile(dataDir: string, id: string): ProfileJson | undefined {
-  if (!/^[A-Za-z0-9._-]+$/.test(id)) return undefined;
+/** The stand-in's answer; a template it does not model is a 500 naming it (never a guess). */
+function answer(opts: { dataDir: string; assetsDir: string; version?: StandInVersion }, url: string): StandInResponse {
   try {
-    const p = JSON.parse(fs.readFileSync(path.join(dataDir, 'profiles', `${id}.json`), 'utf8')) as ProfileJson;
-    return typeof p.id === 'string' && p.id !== '' ? p : undefined;
-  } catch {
-    return undefined;
+    return serveMatchbox(opts, url);
+  } catch (e) {
+    if (!(e instanceof StandInLimit)) throw e;
+    return { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: `matchbox stand-in: ${e.message}\n` };
   }
-}
-
-function handle(dataDir: string, assetsDir: string, req: http.IncomingMessage): { status: number; body: string | Buffer; group?: string } {
-  const url = new URL(req.url ?? '/', 'http://fixture');
-  if (url.pathname === '/') return { status: 200, body: 'matchbox\n' };
-  if (url.pathname === '/boot.ipxe' || url.pathname === '/boot.ipxe.0') return { status: 200, body: renderBootIpxe() };
-  if (url.pathname === '/ipxe') {
-    const group = selectGroup(loadGroups(dataDir), labelsFromQuery(url.searchParams));
-    const profile = group && loadProfile(dataDir, group.profile);
-    if (!profile?.boot) return { status: 404, body: '404 page not found\n', group: group?.id };
-    return { status: 200, body: renderProfileIpxe(profile.boot), group: group!.id };
-  }
-  if (url.pathname.startsWith('/assets/')) {
-    const file = path.join(assetsDir, path.normalize(url.pathname.slice('/assets/'.length)).replace(/^(\.\.[/\\])+/, ''));
-    if (file.startsWith(assetsDir) && fs.existsSync(file) && fs.statSync(file).isFile()) return { status: 200, body: fs.readFileSync(file) };
-  }
-  return { status: 404, body: '404 page not found\n' };
 }
 
 const FORWARDER = `
@@ -105,13 +61,16 @@ export async function startMatchboxFixture(opts: {
   dataDir: string;
   assetsDir: string;
   socketPath: string;
+  /** The Matchbox release to serve like. @default 'v0.11.0' */
+  version?: StandInVersion;
 }): Promise<MatchboxFixture> {
   const started = Date.now();
   const requests: SeenRequest[] = [];
   const server = http.createServer((req, res) => {
-    const { status, body, group } = handle(opts.dataDir, opts.assetsDir, req);
-    requests.push({ method: req.method ?? '', url: req.url ?? '', status, at: Date.now() - started, ...(group && { group }) });
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+    const { status, headers, body, group } = answer(opts, req.url ?? '/');
+    const text = typeof body === 'string' ? { body } : {};
+    requests.push({ method: req.method ?? '', url: req.url ?? '', status, at: Date.now() - started, ...(group && { group }), ...text });
+    res.writeHead(status, headers);
     res.end(body);
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(opts.socketPath, resolve));
