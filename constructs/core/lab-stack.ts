@@ -4,6 +4,7 @@ import { checkOwnerId } from '../../src/lifecycle/scripts';
 import { assertValid } from '../../src/validation/errors';
 import { createRendering } from '../render/rendering';
 import { RenderingStrategy } from '../render/rendering-strategy';
+import { exitCleanlyOnValidationError, releaseEmptyOutput, restoreOutput } from './failed-synth';
 import { validateTree } from './problems';
 import {
   bindStackContext, CommandResourceKind, DEFAULT_SETTINGS, LabSettings, LxdProviderVersion, ownerOf, Rendering, settingsOf,
@@ -76,6 +77,11 @@ export class LabStack extends TerraformStack {
     super(scope, id);
     assertSameCore(this, `LabStack '${id}'`);
     Object.defineProperty(this, LAB_STACK, { value: true });
+    const app = this.node.root;
+    if (App.isApp(app)) {
+      exitCleanlyOnValidationError(app.outdir);
+      if (!VALIDATED.has(app)) releaseEmptyOutput(app.outdir);
+    }
     this.settings = {
       commandResource: props.commandResource ?? DEFAULT_SETTINGS.commandResource,
       rendering: props.rendering ?? DEFAULT_SETTINGS.rendering,
@@ -103,12 +109,16 @@ export class LabStack extends TerraformStack {
     super.runAllValidations();
   }
 
-  /** Validates the whole app once, first, so a bad input in any stack writes no stack at all. */
+  /**
+   * Validates the whole app once, first, so a bad input in any stack writes no stack at all (not
+   * even the empty `stacks` folder: it is made again only once validation has passed).
+   */
   public prepareStack(): void {
     const app = App.of(this);
     if (!VALIDATED.has(app)) {
       validateTree(app);
       VALIDATED.add(app);
+      restoreOutput(app.outdir);
     }
     super.prepareStack();
   }
