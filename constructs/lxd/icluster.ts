@@ -1,6 +1,7 @@
+import { IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
-import { IHost } from '../hosts/host';
-import { assertValid } from '../../src/validation/errors';
+import { IHost, sameHost } from '../hosts/host';
+import { assertValid, Problem } from '../../src/validation/errors';
 
 /** An LXD (or Incus) cluster: what pools, networks and containers on it need. */
 export interface ILxdCluster {
@@ -35,4 +36,33 @@ export function assertClusterPlacement(path: string, host: IHost, cluster: ILxdC
         ? undefined : { reason: 'not a member-specific key', fix: `use ${memberKeys.filter(allowed).join(', ')}; set cluster-wide keys on the object itself` });
     }
   }
+}
+
+/** The clusters of each app with the hosts of their members, for `target` checks at synth. */
+const CLUSTERS = new WeakMap<IConstruct, { readonly cluster: ILxdCluster; readonly hosts: readonly IHost[] }[]>();
+
+/** Records `cluster` and the hosts its members run on (at least its `host`). */
+export function registerCluster(cluster: ILxdCluster & IConstruct, hosts: readonly IHost[]): void {
+  const root = cluster.node.root;
+  const list = CLUSTERS.get(root) ?? [];
+  list.push({ cluster, hosts });
+  CLUSTERS.set(root, list);
+}
+
+/**
+ * The problem with `target` (the cluster member a container is placed on) for an object on `host`:
+ * the host must be a member of a cluster of the app, and `target` one of that cluster's members.
+ */
+export function targetProblem(owner: IConstruct & { readonly host: IHost }, target: string): Problem | undefined {
+  const clusters = (CLUSTERS.get(owner.node.root) ?? []).filter((c) => c.hosts.some((h) => sameHost(h, owner.host))).map((c) => c.cluster);
+  const base = { path: owner.node.path, property: 'target', value: target };
+  if (!clusters.length) {
+    return {
+      ...base, reason: `the host ${owner.host.node.path} is not a member of any LxdCluster of the app, so there is no member to place the container on`,
+      fix: 'declare the cluster with this host as a member (new LxdCluster, or LxdCluster.fromClusterAttributes for a cluster formed elsewhere) and create the container on cluster.host, or drop target',
+    };
+  }
+  if (clusters.some((c) => c.memberNames.includes(target))) return undefined;
+  const names = [...new Set(clusters.flatMap((c) => c.memberNames))];
+  return { ...base, reason: `not a member of the cluster (members: ${names.join(', ')})`, fix: `use one of ${names.join(', ')}` };
 }

@@ -13,7 +13,8 @@ import { assertValid } from '../../src/validation/errors';
 import { ownerOf } from '../core/stack-settings';
 import { ManagedObject } from '../core/managed-object';
 import { backendOf, IHost, runnerOf } from '../hosts/host';
-import { ILxdCluster } from './icluster';
+import { ILxdCluster, registerCluster } from './icluster';
+import { readProps } from '../core/input';
 
 /** One member of an {@link LxdCluster}. */
 export interface LxdClusterMember {
@@ -91,6 +92,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
   constructor(scope: Construct, id: string, props: LxdClusterProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
     assertValid(path, 'members', props.members.length, props.members.length
       ? undefined : { reason: 'a cluster needs at least one member', fix: 'list the bootstrap member first, then the members that join' });
     const seen = new Map<string, string>();
@@ -149,6 +151,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
       }),
     });
     this.ready = [...ready, membership.object, membership.converged];
+    registerCluster(this, props.members.map((m) => m.host));
   }
 }
 
@@ -161,6 +164,7 @@ class ImportedLxdCluster extends Construct implements ILxdCluster {
   constructor(scope: Construct, id: string, attrs: LxdClusterAttributes) {
     super(scope, id);
     const path = this.node.path;
+    attrs = readProps(path, attrs);
     assertValid(path, 'memberNames', attrs.memberNames, attrs.memberNames.length
       ? undefined : { reason: 'a cluster has at least one member', fix: 'list the member names `lxc cluster list` shows' });
     const seen = new Set<string>();
@@ -172,5 +176,6 @@ class ImportedLxdCluster extends Construct implements ILxdCluster {
     this.host = attrs.host;
     this.memberNames = [...attrs.memberNames];
     this.ready = [...attrs.host.ready];
+    registerCluster(this, [attrs.host]);
   }
 }

@@ -62,14 +62,26 @@ export function checkInstallToDisk(props: InstallToDiskSpec, path = 'installToDi
   return problems;
 }
 
+/** Marks the installer file with the props it was made from (not enumerable: not part of the Ignition data). */
+const INSTALL_SPEC = Symbol.for('cdktf-lxd-matchbox.installToDisk');
+
+/** The props an installer file of {@link installToDisk} was made from, so checks of the config it lands in report them. */
+export function installSpecOf(file: IgnitionFileSpec): InstallToDiskSpec | undefined {
+  return (file as { [INSTALL_SPEC]?: InstallToDiskSpec })[INSTALL_SPEC];
+}
+
 /**
  * The install-to-disk unit and script of seed 003 (`installer.service` running `/opt/installer`),
  * for current Flatcar (`flatcar-install`) or Fedora CoreOS (`coreos-installer`).
- * Throws a ValidationError (reported against `path`) listing every problem of {@link checkInstallToDisk}.
+ * The props are checked ({@link checkInstallToDisk}) where the parts are used: a `MatchboxProfile`
+ * reports a problem with its own construct path, `renderIgnition` with its `path`. With `path`,
+ * this function throws a ValidationError reported against it at once instead.
  */
-export function installToDisk(props: InstallToDiskSpec, path = 'installToDisk'): InstallToDiskParts {
-  const problems = checkInstallToDisk(props, path);
-  if (problems.length > 0) throw new ValidationError(problems);
+export function installToDisk(props: InstallToDiskSpec, path?: string): InstallToDiskParts {
+  if (path !== undefined) {
+    const problems = checkInstallToDisk(props, path);
+    if (problems.length > 0) throw new ValidationError(problems);
+  }
   const device = props.device ?? '/dev/sda';
   const url = props.ignitionUrl ?? '{{.ignition_endpoint}}?os=installed';
   const script = props.scriptPath ?? '/opt/installer';
@@ -100,8 +112,10 @@ export function installToDisk(props: InstallToDiskSpec, path = 'installToDisk'):
     'WantedBy=multi-user.target',
     '',
   ].join('\n');
+  const file: IgnitionFileSpec = { path: script, mode: 0o500, contents };
+  Object.defineProperty(file, INSTALL_SPEC, { value: { ...props }, enumerable: false });
   return {
     units: [{ name: props.unitName ?? 'installer.service', enabled: true, contents: unit }],
-    files: [{ path: script, mode: 0o500, contents }],
+    files: [file],
   };
 }
