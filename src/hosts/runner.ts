@@ -16,6 +16,8 @@ export type HostRunner =
       readonly identityFile?: string;
       readonly options: Record<string, string>;
       readonly sudo: boolean;
+      /** Jump hosts, `[user@]host[:port]` separated by commas: ssh's `-J`. */
+      readonly proxyJump?: string;
     }
   /** Inside an LXD instance on the parent machine: `lxc exec INSTANCE -- sh -s` run there (as root). */
   | { readonly kind: 'lxd-exec'; readonly parent: HostRunner; readonly instance: string; readonly client?: string };
@@ -43,9 +45,10 @@ function onMachine(r: HostRunner, words: readonly string[]): string {
     case 'ssh': {
       const opts = Object.keys(r.options).sort().flatMap((k) => ['-o', `${k}=${r.options[k]}`]);
       const identity = r.identityFile ? ['-i', r.identityFile] : [];
+      const jump = r.proxyJump ? ['-J', r.proxyJump] : [];
       const target = r.user ? `${r.user}@${r.address}` : r.address;
       // The remote command is one fixed word list: ssh joins it for the remote shell.
-      return [shellCommand(['ssh', '-o', 'BatchMode=yes', ...opts, ...identity, '-p', String(r.port), '--', target]), shq(shellCommand(words))].join(' ');
+      return [shellCommand(['ssh', '-o', 'BatchMode=yes', ...opts, ...identity, ...jump, '-p', String(r.port), '--', target]), shq(shellCommand(words))].join(' ');
     }
     case 'lxd-exec': {
       // `lxc` runs on the parent machine (with its sudo); -T: no pseudo-terminal, stdin is the script.
