@@ -5,6 +5,7 @@ import { assertValid } from '../../src/validation/errors';
 import { createRendering } from '../render/rendering';
 import { RenderingStrategy } from '../render/rendering-strategy';
 import { exitCleanlyOnValidationError, releaseEmptyOutput, restoreOutput } from './failed-synth';
+import { readProps } from './input';
 import { validateTree } from './problems';
 import {
   bindStackContext, CommandResourceKind, DEFAULT_SETTINGS, LabSettings, LxdProviderVersion, ownerOf, Rendering, settingsOf,
@@ -82,6 +83,7 @@ export class LabStack extends TerraformStack {
       exitCleanlyOnValidationError(app.outdir);
       if (!VALIDATED.has(app)) releaseEmptyOutput(app.outdir);
     }
+    props = readProps(this.node.path, props);
     this.settings = {
       commandResource: props.commandResource ?? DEFAULT_SETTINGS.commandResource,
       rendering: props.rendering ?? DEFAULT_SETTINGS.rendering,

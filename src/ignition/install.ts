@@ -1,5 +1,6 @@
 import { shq } from '../shell/quote';
 import { Problem, ValidationError } from '../validation/errors';
+import { nulByteProblem } from '../validation/nul';
 import { IgnitionFileSpec, IgnitionUnitSpec } from './types';
 
 /** Which installer the live PXE system runs. */
@@ -43,9 +44,11 @@ function word(text: string): string {
 /**
  * Problems with the props, reported against `path`: a templated `ignitionUrl` goes into the
  * script in single quotes (so that Matchbox fills the actions in), which a quote would end;
- * `baseUrlVariable` becomes `{{.NAME}}`.
+ * `baseUrlVariable` becomes `{{.NAME}}`; no value may hold a NUL byte.
  */
 export function checkInstallToDisk(props: InstallToDiskSpec, path = 'installToDisk'): Problem[] {
+  const nul = nulByteProblem(path, props, '');
+  if (nul) return [nul];
   const problems: Problem[] = [];
   const url = props.ignitionUrl;
   if (url !== undefined && url.includes('{{') && url.includes("'")) {
@@ -82,6 +85,9 @@ export function installToDisk(props: InstallToDiskSpec, path?: string): InstallT
     const problems = checkInstallToDisk(props, path);
     if (problems.length > 0) throw new ValidationError(problems);
   }
+  const spec = props;
+  // A NUL byte is reported where the parts are used (see installSpecOf); the script is built without it.
+  props = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\0/g, '') : v])) as unknown as InstallToDiskSpec;
   const device = props.device ?? '/dev/sda';
   const url = props.ignitionUrl ?? '{{.ignition_endpoint}}?os=installed';
   const script = props.scriptPath ?? '/opt/installer';
@@ -113,7 +119,7 @@ export function installToDisk(props: InstallToDiskSpec, path?: string): InstallT
     '',
   ].join('\n');
   const file: IgnitionFileSpec = { path: script, mode: 0o500, contents };
-  Object.defineProperty(file, INSTALL_SPEC, { value: { ...props }, enumerable: false });
+  Object.defineProperty(file, INSTALL_SPEC, { value: { ...spec }, enumerable: false });
   return {
     units: [{ name: props.unitName ?? 'installer.service', enabled: true, contents: unit }],
     files: [file],

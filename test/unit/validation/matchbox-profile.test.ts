@@ -67,3 +67,12 @@ describe('installToDisk', () => {
     expect(checkInstallToDisk({ flavor: 'flatcar', ignitionUrl: 'http://m:8080/ignition?{{.request.raw_query}}%27', baseUrlVariable: 'baseurl' })).toEqual([]);
   });
 });
+
+describe('installToDisk with a NUL byte', () => {
+  it('is reported by the profile that uses the parts, with its path', () => {
+    expectRejected(({ stack, host }) => {
+      const server = new MatchboxServer(stack, 'mb', { host, address: '192.168.0.1', sha256: SHA });
+      new MatchboxProfile(stack, 'install', { server, generic: { ...installToDisk({ flavor: 'fcos', device: '/dev/vda\0' }) } });
+    }, { path: 'lab/install', property: 'generic.files[0].installToDisk.device', value: '/dev/vda\0', reason: /NUL byte/, fix: /remove the NUL byte/ });
+  });
+});
