@@ -1,4 +1,5 @@
 import { Problem, ValidationError } from '../validation/errors';
+import { stringTokens } from '../util/tokens';
 import { dataUrl } from './dataurl';
 import { checkInstallToDisk, installSpecOf } from './install';
 import { templateActions } from './template';
@@ -108,6 +109,7 @@ function stringsOf(props: IgnitionSpec): [string, string][] {
  * Throws a ValidationError listing every problem found by {@link checkIgnition}.
  */
 export function renderIgnition(props: IgnitionSpec, path = 'ignition'): string {
+  props = stringTokens(props);
   const problems = checkIgnition(props, path);
   if (problems.length > 0) throw new ValidationError(problems);
   return `${JSON.stringify(buildIgnition(props), null, 2)}\n`;

@@ -1,6 +1,7 @@
 import { shq } from '../shell/quote';
 import { Problem, ValidationError } from '../validation/errors';
 import { nulByteProblem } from '../validation/nul';
+import { stringTokens } from '../util/tokens';
 import { IgnitionFileSpec, IgnitionUnitSpec } from './types';
 
 /** Which installer the live PXE system runs. */
@@ -81,6 +82,7 @@ export function installSpecOf(file: IgnitionFileSpec): InstallToDiskSpec | undef
  * this function throws a ValidationError reported against it at once instead.
  */
 export function installToDisk(props: InstallToDiskSpec, path?: string): InstallToDiskParts {
+  props = stringTokens(props);
   if (path !== undefined) {
     const problems = checkInstallToDisk(props, path);
     if (problems.length > 0) throw new ValidationError(problems);
