@@ -71,12 +71,16 @@ describe.each(programs)('$title', (p) => {
     } finally {
       delete process.env.CDKTF_OUTDIR;
     }
-    const stacks = filesUnder(path.join(outdir, 'stacks')).filter((f) => f.endsWith('cdk.tf.json'));
-    expect(stacks.length).toBeGreaterThan(0);
-    if (p.block.name === 'main.ts') {
-      const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/lab/cdk.tf.json'), 'utf8'));
-      const resources = Object.values(json.resource.terraform_data).map((r: any) => r['//'].metadata.path);
-      expect(resources).toEqual(expect.arrayContaining(['lab/vm/vm/converge', 'lab/web/instance/converge', 'lab/labbr0/network/object']));
+    try {
+      const stacks = filesUnder(path.join(outdir, 'stacks')).filter((f) => f.endsWith('cdk.tf.json'));
+      expect(stacks.length).toBeGreaterThan(0);
+      if (p.block.name === 'main.ts') {
+        const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/lab/cdk.tf.json'), 'utf8'));
+        const resources = Object.values(json.resource.terraform_data).map((r: any) => r['//'].metadata.path);
+        expect(resources).toEqual(expect.arrayContaining(['lab/vm/vm/converge', 'lab/web/instance/converge', 'lab/labbr0/network/object']));
+      }
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
     }
   });
 });
