@@ -7,6 +7,8 @@ const base = {
   modulePathIgnorePatterns: ['<rootDir>/.jsii-stage/'],
 };
 module.exports = {
+  // After jest's own summary: one line when end-to-end suites were skipped (why, and how to run them).
+  reporters: ['default', '<rootDir>/test/support/e2e-skip-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/unit/jest-setup.ts'] },
     {

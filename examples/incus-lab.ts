@@ -3,8 +3,12 @@
  * the same constructs as on LXD, with `backend: 'incus'` on the host. Scripts call `incus` and
  * `incus admin init`; images come from the `images:` remote (Incus has no `ubuntu:`).
  *
- *   cdktf deploy incus-lab              (cli: ssh to the host, no provider download)
- *   cdktf deploy incus-lab-provider     (lxc/incus provider on the host's HTTPS API)
+ *   cdktf deploy incus-lab              (cli: ssh to 192.168.10.180, no provider download)
+ *   cdktf deploy incus-lab-provider     (lxc/incus provider on the HTTPS API of 192.168.10.181)
+ *
+ * The two renderings of the lab go to two Incus hosts. Both stacks declare the same pool, bridge,
+ * profile, image and containers, so on one daemon they would create and delete each other's
+ * objects; the app refuses two declarations of one name on one machine at synth.
  */
 import { App } from '../constructs/core/cdk';
 import { Bridge, CachedImage, CloudConfig, Container, LabStack, LxdPreseed, MultipassVm, Profile, SshHost, StoragePool } from '../index';
@@ -78,6 +82,6 @@ if (require.main === module) {
   const app = new App();
   buildIncusLab(app);
   buildIncusVm(app);
-  buildIncusLab(app, { rendering: 'provider' });
+  buildIncusLab(app, { rendering: 'provider', address: '192.168.10.181' });
   app.synth();
 }

@@ -5,6 +5,8 @@ import { assertValid } from '../../src/validation/errors';
 import { createRendering } from '../render/rendering';
 import { RenderingStrategy } from '../render/rendering-strategy';
 import { buildLifecycles } from './lifecycle';
+import { exitCleanlyOnValidationError, releaseEmptyOutput, restoreOutput } from './failed-synth';
+import { readProps } from './input';
 import { validateTree } from './problems';
 import {
   bindStackContext, CommandResourceKind, DEFAULT_SETTINGS, LabSettings, LxdProviderVersion, ownerOf, Rendering, settingsOf,
@@ -77,6 +79,12 @@ export class LabStack extends TerraformStack {
     super(scope, id);
     assertSameCore(this, `LabStack '${id}'`);
     Object.defineProperty(this, LAB_STACK, { value: true });
+    const app = this.node.root;
+    if (App.isApp(app)) {
+      exitCleanlyOnValidationError(app.outdir);
+      if (!VALIDATED.has(app)) releaseEmptyOutput(app.outdir);
+    }
+    props = readProps(this.node.path, props);
     this.settings = {
       commandResource: props.commandResource ?? DEFAULT_SETTINGS.commandResource,
       rendering: props.rendering ?? DEFAULT_SETTINGS.rendering,
@@ -105,12 +113,16 @@ export class LabStack extends TerraformStack {
     super.runAllValidations();
   }
 
-  /** Validates the whole app once, first, so a bad input in any stack writes no stack at all. */
+  /**
+   * Validates the whole app once, first, so a bad input in any stack writes no stack at all (not
+   * even the empty `stacks` folder: it is made again only once validation has passed).
+   */
   public prepareStack(): void {
     const app = App.of(this);
     if (!VALIDATED.has(app)) {
       validateTree(app);
       VALIDATED.add(app);
+      restoreOutput(app.outdir);
     }
     // The prunes of every stack, once the app is complete (before any stack resolves references).
     buildLifecycles(app);

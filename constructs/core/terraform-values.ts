@@ -1,3 +1,4 @@
+import { isPlainData, isTokenObject } from '../../src/util/tokens';
 import { dependable, Fn, IResolvable, IResolveContext, ITerraformDependable, TerraformResource, TerraformStack, Token, Tokenization } from './cdk';
 
 /* Values as Terraform JSON must carry them: lazily produced once, escaped, or marked sensitive. */
@@ -123,12 +124,15 @@ export function sensitiveLiteral(value: unknown): string {
   return Token.asString(resolvable);
 }
 
-/** Wraps every unresolved Terraform token in `jsonencode()`, so its value lands in the YAML as a quoted string. */
+/**
+ * Wraps every unresolved Terraform token in `jsonencode()`, so its value lands in the YAML as a
+ * quoted string. Token objects (`TerraformVariable.value`) count as their string form; only plain
+ * data is walked (a token object's fields lead into the construct tree).
+ */
 export function yamlSafeTokens<T>(value: T): T {
-  if (typeof value === 'string') return (Token.isUnresolved(value) ? Fn.jsonencode(value) : value) as T;
-  if (Array.isArray(value)) return value.map((v) => yamlSafeTokens(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, yamlSafeTokens(v)])) as T;
-  }
-  return value;
+  const v = isTokenObject(value) ? String(value) : value;
+  if (typeof v === 'string') return (Token.isUnresolved(v) ? Fn.jsonencode(v) : v) as T;
+  if (Array.isArray(v)) return v.map((x) => yamlSafeTokens(x)) as T;
+  if (isPlainData(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, yamlSafeTokens(x)])) as T;
+  return v;
 }

@@ -7,6 +7,7 @@ import { BackendName } from '../../src/lxd/backend';
 import { backendOf, HostBase, runnerOf, daemonHost } from './host';
 import { dependablesIn } from './host-reference';
 import { renderingOf } from '../render/rendering';
+import { readProps } from '../core/input';
 
 /** Props of {@link ContainerHost}. */
 export interface ContainerHostProps {
@@ -42,6 +43,7 @@ export class ContainerHost extends HostBase {
 
   constructor(scope: Construct, id: string, props: ContainerHostProps) {
     super(scope, id);
+    props = readProps(this.node.path, props);
     this.container = props.container;
     this.backend = props.backend ?? 'lxd';
     this._daemonParent = { kind: 'instance', host: daemonHost(props.container.host) };

@@ -7,6 +7,7 @@ import { BackendName } from '../../src/lxd/backend';
 import { dependablesIn } from '../core/cross-stack';
 import { HostBase, IHost, runnerOf, daemonHost } from './host';
 import { renderingOf } from '../render/rendering';
+import { readProps } from '../core/input';
 
 export { dependablesIn, inStackOf } from '../core/cross-stack';
 
@@ -47,6 +48,7 @@ export class HostReference extends HostBase {
 
   constructor(scope: Construct, id: string, props: HostReferenceProps) {
     super(scope, id);
+    props = readProps(this.node.path, props);
     this.target = props.host;
     this._daemonParent = { kind: 'same', host: daemonHost(props.host) };
     this._runner = runnerOf(props.host);

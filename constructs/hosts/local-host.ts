@@ -5,6 +5,7 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { HostBase } from './host';
 import { renderingOf } from '../render/rendering';
+import { assertBooleans, readProps } from '../core/input';
 
 /** Props of {@link LocalHost}. */
 export interface LocalHostProps {
@@ -26,6 +27,8 @@ export class LocalHost extends HostBase {
 
   constructor(scope: Construct, id: string, props: LocalHostProps = {}) {
     super(scope, id);
+    props = readProps(this.node.path, props);
+    assertBooleans(this.node.path, props, ['sudo']);
     this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
     this._runner = { kind: 'local', sudo: props.sudo ?? false };
     this.backend = props.backend ?? 'lxd';

@@ -14,6 +14,7 @@ import { checkMultipassSize } from '../../src/validation/size';
 import { yamlSafeTokens } from '../core/terraform-values';
 import { renderingOf } from '../render/rendering';
 import { HostBase } from './host';
+import { assertBooleans, readProps } from '../core/input';
 
 /** A host folder mounted into the VM. */
 export interface MultipassMount {
@@ -74,8 +75,11 @@ export class MultipassVm extends HostBase {
    */
   public get ipv4Address(): string {
     if (this.providerIpv4 === undefined) {
-      throw new Error(`[${this.node.path}] ipv4Address: the VM's address is a provider attribute, unknown under 'cli' rendering. `
-        + "Fix: use LabStack's rendering: 'provider', or give the VM a static address and use that.");
+      throw new ValidationError([{
+        path: this.node.path, property: 'ipv4Address', value: '(read under rendering: cli)',
+        reason: 'the VM\'s address is an attribute of the multipass provider\'s resource, unknown to Terraform under the cli rendering',
+        fix: "use LabStack's rendering: 'provider', or give the VM a static address and use that",
+      }]);
     }
     return this.providerIpv4;
   }
@@ -85,9 +89,11 @@ export class MultipassVm extends HostBase {
 
   constructor(scope: Construct, id: string, props: MultipassVmProps = {}) {
     super(scope, id);
+    const path = this.node.path;
+    props = readProps(path, props);
+    assertBooleans(path, props, ['sudo', 'protect']);
     this.lxdRemote = props.lxdRemote;
     this.backend = props.backend ?? 'lxd';
-    const path = this.node.path;
     this.vmName = props.name ?? id;
     const model: MultipassVmModel = {
       name: this.vmName, cpus: props.cpus ?? 1, memory: props.memory ?? '1G', disk: props.disk ?? '5G',

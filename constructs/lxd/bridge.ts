@@ -8,11 +8,13 @@ import { memberConfigs, networkConverge, networkConvergeCluster, networkDelete }
 import { NETWORK_MEMBER_KEYS, NetworkModel } from '../../src/lxd/model';
 import { checkNetworkName } from '../../src/lxd/names';
 import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
+import { checkIpv6Cidr } from '../../src/net/ipv6';
 import { checkMac } from '../../src/net/mac';
 import { checkMtu } from '../../src/net/mtu';
 import { checkLeaseHostname, checkLeaseMatch, dhcpHostValue, StaticLease } from '../../src/net/static-lease';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { registerProblems } from '../core/problems';
+import { assertBooleans, readProps } from '../core/input';
 import { networkResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
@@ -193,6 +195,8 @@ export class Bridge extends BridgeBase {
   constructor(scope: Construct, id: string, props: BridgeProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
+    assertBooleans(path, props, ['ipv4Nat', 'ipv6Nat']);
     this.props = props;
     this.host = props.host;
     this.networkName = props.name ?? id;
@@ -201,8 +205,7 @@ export class Bridge extends BridgeBase {
     if (v4 !== 'auto' && v4 !== 'none') assertValid(path, 'ipv4Address', v4, checkHostCidr(v4));
     this.ipv4Cidr = v4 === 'auto' || v4 === 'none' ? undefined : v4;
     const v6 = props.ipv6Address ?? 'none';
-    assertValid(path, 'ipv6Address', v6, ['none', 'auto'].includes(v6) || /^[0-9a-fA-F:]+\/\d{1,3}$/.test(v6)
-      ? undefined : { reason: 'not none, auto or an IPv6 CIDR', fix: 'use none, auto or e.g. fd42::1/64' });
+    if (v6 !== 'none' && v6 !== 'auto') assertValid(path, 'ipv6Address', v6, checkIpv6Cidr(v6));
     if (props.dnsDomain !== undefined) {
       assertValid(path, 'dnsDomain', props.dnsDomain, /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(props.dnsDomain)
         ? undefined : { reason: 'not a DNS domain', fix: 'use e.g. my-lxd.test' });
@@ -244,6 +247,7 @@ export class Bridge extends BridgeBase {
    */
   public addStaticLease(lease: StaticLease): void {
     const path = this.node.path;
+    lease = readProps(path, lease, 'addStaticLease');
     assertValid(path, 'addStaticLease.ipv4Address', lease.ipv4Address, checkIpv4(lease.ipv4Address));
     assertValid(path, 'addStaticLease', lease, checkLeaseMatch(lease, true));
     if (lease.mac !== undefined) assertValid(path, 'addStaticLease.mac', lease.mac, checkMac(lease.mac));

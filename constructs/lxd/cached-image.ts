@@ -11,6 +11,7 @@ import { backendOf, IHost, registerName } from '../hosts/host';
 import { incusImage } from '../render/incus-provider';
 import { renderingOf } from '../render/rendering';
 import { IOnHost } from './common';
+import { assertBooleans, readProps } from '../core/input';
 
 /** Props of {@link CachedImage}. */
 export interface CachedImageProps {
@@ -48,6 +49,8 @@ export class CachedImage extends Construct implements IOnHost {
 
   constructor(scope: Construct, id: string, props: CachedImageProps) {
     super(scope, id);
+    props = readProps(this.node.path, props);
+    assertBooleans(this.node.path, props, ['autoUpdate']);
     this.host = props.host;
     this.alias = props.alias ?? id;
     const m = /^([A-Za-z0-9_.-]+):([A-Za-z0-9][A-Za-z0-9_./-]*)$/.exec(props.source);

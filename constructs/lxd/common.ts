@@ -3,6 +3,7 @@ import { checkConfigKey, checkConfigValue, checkDeviceName } from '../../src/lxd
 import { ConfigMap, DeviceMap } from '../../src/lxd/model';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { hostLabel, IHost, sameHost } from '../hosts/host';
+import { readProps } from '../core/input';
 
 /** Something that lives on a host. */
 export interface IOnHost extends IConstruct {
@@ -30,6 +31,8 @@ export function assertDevices(path: string, property: string, devices: DeviceMap
 
 /** Adds a validated device to `devices`, refusing a second device of the same name. */
 export function addDeviceTo(path: string, devices: Record<string, ConfigMap>, name: string, device: ConfigMap): void {
+  name = readProps(path, name, 'devices');
+  device = readProps(path, device, `devices.${name}`);
   assertDevices(path, 'devices', { [name]: device });
   assertValid(path, `devices.${name}`, name, devices[name] ? { reason: 'the device already exists', fix: 'use another name' } : undefined);
   devices[name] = device;

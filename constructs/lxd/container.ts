@@ -1,19 +1,20 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformResource } from '../core/cdk';
+import { ITerraformDependable, TerraformResource, Token } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { instanceConverge, instanceDelete } from '../../src/lxd/cli';
 import {
-  checkDiskSource, checkProxyPorts, diskDevice, DiskOptions, hostBridgeNic, isProxyAddress, nicDevice, proxyDevice, ProxyOptions, rootDisk,
+  checkDiskSource, checkProxyPorts, diskDevice, DiskOptions, checkProxyAddress, hostBridgeNic, nicDevice, proxyDevice, ProxyOptions, rootDisk,
 } from '../../src/lxd/devices';
 import { checkCpuLimit, checkProcessLimit } from '../../src/lxd/limits';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
-import { instanceMigrateFromRemote, migrationRemoteName, RemoteSourceModel } from '../../src/lxd/cluster';
+import { checkTrustToken, instanceMigrateFromRemote, migrationRemoteName, RemoteSourceModel } from '../../src/lxd/cluster';
 import { checkImageRemote } from '../../src/lxd/backend';
 import { checkInstanceName, checkObjectName } from '../../src/lxd/names';
 import { checkIpv4 } from '../../src/net/ipv4';
 import { checkMac } from '../../src/net/mac';
 import { assertValid, Problem } from '../../src/validation/errors';
 import { checkLxdSize } from '../../src/validation/size';
+import { assertBooleans, readProps } from '../core/input';
 import { registerProblems } from '../core/problems';
 import { instanceResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
@@ -23,6 +24,7 @@ import { claimAddress, IBridge } from './bridge';
 import { CachedImage } from './cached-image';
 import { IContainer } from './icontainer';
 import { PublishedImage } from './published-image';
+import { targetProblem } from './icluster';
 import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, stringValues, withConfig } from './common';
 import { IProfile } from './profile';
 import { IStoragePool } from './storage-pool';
@@ -161,6 +163,8 @@ export class Container extends Construct implements IContainer {
   constructor(scope: Construct, id: string, props: ContainerProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
+    assertBooleans(path, props, ['protect', 'nesting', 'privileged', 'waitForAddress']);
     this.props = props;
     this.host = props.host;
     this.containerName = props.name ?? id;
@@ -223,6 +227,7 @@ export class Container extends Construct implements IContainer {
   /** Attaches a NIC to a bridge, optionally with a static address reserved in its DHCP server. */
   public addNic(nic: ContainerNic): void {
     const path = this.node.path;
+    nic = readProps(path, nic, 'nics');
     const name = nic.name ?? 'eth0';
     if (nic.ipv4Address !== undefined) assertValid(path, `nics.${name}.ipv4Address`, nic.ipv4Address, checkIpv4(nic.ipv4Address));
     if (nic.hwaddr !== undefined) assertValid(path, `nics.${name}.hwaddr`, nic.hwaddr, checkMac(nic.hwaddr));
@@ -244,6 +249,9 @@ export class Container extends Construct implements IContainer {
 
   /** Mounts a host path into the container. */
   public addDisk(name: string, disk: DiskOptions): void {
+    name = readProps(this.node.path, name, 'disks');
+    disk = readProps(this.node.path, disk, `disks.${name}`);
+    assertBooleans(this.node.path, disk, ['readonly', 'shift'], `disks.${name}.`);
     assertValid(this.node.path, `disks.${name}`, disk, disk.path.startsWith('/') ? undefined : { reason: 'the mount path must be absolute', fix: 'use e.g. /srv/data' });
     assertValid(this.node.path, `disks.${name}.source`, disk.source, checkDiskSource(disk.source));
     this.addDevice(name, diskDevice(disk));
@@ -251,9 +259,10 @@ export class Container extends Construct implements IContainer {
 
   /** Forwards a host address to the container, e.g. `tcp:127.0.0.1:8080` -> `tcp:127.0.0.1:80`. */
   public addProxy(name: string, proxy: ProxyOptions): void {
+    name = readProps(this.node.path, name, 'proxies');
+    proxy = readProps(this.node.path, proxy, `proxies.${name}`);
     for (const [key, value] of [['listen', proxy.listen], ['connect', proxy.connect]]) {
-      assertValid(this.node.path, `proxies.${name}.${key}`, value, isProxyAddress(value)
-        ? undefined : { reason: 'not a proxy address', fix: 'use e.g. tcp:127.0.0.1:8080' });
+      assertValid(this.node.path, `proxies.${name}.${key}`, value, checkProxyAddress(value));
     }
     const ports = checkProxyPorts(proxy);
     if (ports) assertValid(this.node.path, `proxies.${name}.${ports.key}`, proxy[ports.key], { reason: ports.reason, fix: ports.fix });
@@ -287,7 +296,10 @@ export class Container extends Construct implements IContainer {
     };
   }
 
-  /** Reports references (bridges, pools, profiles) that live on another host, and a migration onto its own daemon. */
+  /**
+   * Reports references (bridges, pools, profiles) that live on another host, a `target` that is no
+   * member of the host's cluster, and a migration onto its own daemon.
+   */
   public collectProblems(): Problem[] {
     const from = this.props.migrateFrom;
     const ontoItself: Problem | undefined = from && sameHost(from.host, this.host) ? {
@@ -295,7 +307,8 @@ export class Container extends Construct implements IContainer {
       reason: `the container would migrate onto the daemon it is on (${hostLabel(this.host)})`,
       fix: 'name the other server\'s host, or drop migrateFrom (moves between cluster members use target)',
     } : undefined;
-    return [ontoItself, ...this.refs.map((r) => crossHostProblem(this, r.property, r.ref))].filter((p): p is Problem => p !== undefined);
+    const target = this.props.target === undefined ? undefined : targetProblem(this, this.props.target);
+    return [ontoItself, target, ...this.refs.map((r) => crossHostProblem(this, r.property, r.ref))].filter((p): p is Problem => p !== undefined);
   }
 
   private use(property: string, ref: IOnHost, ready: ITerraformDependable[]): void {
@@ -316,6 +329,13 @@ function migrationSource(path: string, name: string, host: IHost, from: Containe
     ? undefined : { reason: 'not an https:// address the destination can reach (a unix:// socket is only local)', fix: 'use e.g. https://10.0.0.5:8443' });
   assertValid(path, 'migrateFrom.host', from.host.node.path, backendOf(from.host).name !== backendOf(host).name
     ? { reason: `the source runs ${backendOf(from.host).name}, the destination ${backendOf(host).name}`, fix: 'migrate between servers of the same kind' } : undefined);
+  assertValid(path, 'migrateFrom.host.lxdRemote.trustToken', remote?.trustToken, remote?.password !== undefined && remote.trustToken === undefined
+    ? { reason: 'the source\'s lxdRemote has a trust password but no trust token: the migration adds the source as a remote with a token only', fix: `add a trust token to the source host's lxdRemote (\`${backendOf(from.host).client} config trust add\` on the source prints one)` }
+    : undefined);
+  const token = remote?.trustToken;
+  if (token !== undefined && !Token.isUnresolved(token)) {
+    assertValid(path, 'migrateFrom.host.lxdRemote.trustToken', '(secret)', checkTrustToken(token));
+  }
   return { model: { name, remote: migrationRemoteName(address), address, mode }, token: remote?.trustToken ?? '' };
 }
 

@@ -1,6 +1,8 @@
+import { IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
-import { IHost } from '../hosts/host';
-import { assertValid } from '../../src/validation/errors';
+import { daemonHost, IHost } from '../hosts/host';
+import { daemonOf } from '../core/daemons';
+import { assertValid, Problem } from '../../src/validation/errors';
 
 /** An LXD (or Incus) cluster: what pools, networks and containers on it need. */
 export interface ILxdCluster {
@@ -35,4 +37,22 @@ export function assertClusterPlacement(path: string, host: IHost, cluster: ILxdC
         ? undefined : { reason: 'not a member-specific key', fix: `use ${memberKeys.filter(allowed).join(', ')}; set cluster-wide keys on the object itself` });
     }
   }
+}
+
+/**
+ * The problem with `target` (the cluster member a container is placed on) for an object on `host`:
+ * the host must be a member of a cluster of the app, and `target` one of that cluster's members.
+ */
+export function targetProblem(owner: IConstruct & { readonly host: IHost }, target: string): Problem | undefined {
+  const cluster = daemonOf(daemonHost(owner.host)).cluster as ILxdCluster | undefined;
+  const base = { path: owner.node.path, property: 'target', value: target };
+  if (!cluster) {
+    return {
+      ...base, reason: `the host ${owner.host.node.path} is not a member of any LxdCluster of the app, so there is no member to place the container on`,
+      fix: 'declare the cluster with this host as a member (new LxdCluster, or LxdCluster.fromClusterAttributes for a cluster formed elsewhere) and create the container on cluster.host, or drop target',
+    };
+  }
+  if (cluster.memberNames.includes(target)) return undefined;
+  const names = cluster.memberNames.join(', ');
+  return { ...base, reason: `not a member of the cluster (members: ${names})`, fix: `use one of ${names}` };
 }

@@ -15,6 +15,7 @@ import { ManagedObject } from '../core/managed-object';
 import { backendOf, daemonHost, IHost, runnerOf } from '../hosts/host';
 import { registerCluster } from '../core/daemons';
 import { ILxdCluster } from './icluster';
+import { readProps } from '../core/input';
 
 /** One member of an {@link LxdCluster}. */
 export interface LxdClusterMember {
@@ -92,6 +93,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
   constructor(scope: Construct, id: string, props: LxdClusterProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
     assertValid(path, 'members', props.members.length, props.members.length
       ? undefined : { reason: 'a cluster needs at least one member', fix: 'list the bootstrap member first, then the members that join' });
     const seen = new Map<string, string>();
@@ -164,6 +166,7 @@ class ImportedLxdCluster extends Construct implements ILxdCluster {
   constructor(scope: Construct, id: string, attrs: LxdClusterAttributes) {
     super(scope, id);
     const path = this.node.path;
+    attrs = readProps(path, attrs);
     assertValid(path, 'memberNames', attrs.memberNames, attrs.memberNames.length
       ? undefined : { reason: 'a cluster has at least one member', fix: 'list the member names `lxc cluster list` shows' });
     const seen = new Set<string>();

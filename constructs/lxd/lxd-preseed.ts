@@ -9,6 +9,7 @@ import { ManagedObject } from '../core/managed-object';
 import { yamlSafeTokens } from '../core/terraform-values';
 import { checkBackendConfig } from '../../src/lxd/backend';
 import { backendOf, IHost, runnerOf } from '../hosts/host';
+import { readProps } from '../core/input';
 
 /** Props of {@link LxdPreseed}. */
 export interface LxdPreseedProps {
@@ -40,6 +41,7 @@ export class LxdPreseed extends Construct {
   constructor(scope: Construct, id: string, props: LxdPreseedProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
     this.host = props.host;
     this.preseed = props.preseed;
     for (const n of props.preseed.networks ?? []) assertValid(path, 'preseed.networks.name', n.name, checkNetworkName(n.name));

@@ -13,6 +13,7 @@ import { backendOf, IHost, registerName } from '../hosts/host';
 import { IBridge } from './bridge';
 import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, withConfig } from './common';
 import { IStoragePool } from './storage-pool';
+import { assertBooleans, readProps } from '../core/input';
 
 /** A profile, declared or pre-existing. */
 export interface IProfile extends IOnHost {
@@ -79,6 +80,7 @@ export class Profile extends Construct implements IProfile {
   constructor(scope: Construct, id: string, props: ProfileProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
     this.host = props.host;
     this.profileName = props.name ?? id;
     this.description = props.description ?? '';
@@ -126,6 +128,9 @@ export class Profile extends Construct implements IProfile {
 
   /** Shares a host path with the instances (seed 004's `lxc profile device add NAME /etc/apt/ disk ...`). */
   public addDisk(name: string, options: DiskOptions): void {
+    name = readProps(this.node.path, name, 'addDisk');
+    options = readProps(this.node.path, options, `addDisk(${name})`);
+    assertBooleans(this.node.path, options, ['readonly', 'shift'], `addDisk(${name}).`);
     assertValid(this.node.path, `addDisk(${name}).source`, options.source, checkDiskSource(options.source));
     this.addDevice(name, diskDevice(options));
   }

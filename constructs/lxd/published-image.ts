@@ -9,6 +9,7 @@ import { backendOf, IHost, registerName, sameHost } from '../hosts/host';
 import { renderingOf } from '../render/rendering';
 import { IOnHost } from './common';
 import { IContainer } from './icontainer';
+import { assertBooleans, readProps } from '../core/input';
 
 /** Props of {@link PublishedImage}. */
 export interface PublishedImageProps {
@@ -54,6 +55,8 @@ export class PublishedImage extends Construct implements IOnHost {
   constructor(scope: Construct, id: string, props: PublishedImageProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
+    assertBooleans(path, props, ['public']);
     this.host = props.container.host;
     this.alias = props.alias ?? id;
     assertValid(path, 'alias', this.alias, checkObjectName(this.alias.replace(/\//g, '-')));

@@ -13,6 +13,7 @@ import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { assertConfig, IOnHost, stringValues } from './common';
 import { assertClusterPlacement, ILxdCluster } from './icluster';
+import { assertBooleans, readProps } from '../core/input';
 
 /** Config keys each driver takes (LXD 5.x), besides `user.*` and `volume.*`. */
 const DRIVER_KEYS: Record<StorageDriver, readonly string[]> = {
@@ -111,6 +112,8 @@ export class StoragePool extends Construct implements IStoragePool {
   constructor(scope: Construct, id: string, props: StoragePoolProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
+    assertBooleans(path, props, ['protect']);
     this.host = props.host;
     this.poolName = props.name ?? id;
     assertValid(path, 'name', this.poolName, checkObjectName(this.poolName));

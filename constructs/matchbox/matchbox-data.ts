@@ -1,12 +1,13 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { validateMatchbox } from '../../src/matchbox/validate';
-import { Problem, ProblemSubject } from '../../src/validation/errors';
+import { Problem, ProblemSubject, ValidationError } from '../../src/validation/errors';
 import { registerProblems } from '../core/problems';
 import { IHost } from '../hosts/host';
 import { remapProblem } from './common';
 import { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
 import { checkCredentials, MatchboxServerAttributes, resolveServerAttributes } from './server-props';
+import { readProps } from '../core/input';
 
 /**
  * What every Matchbox server has: a data directory, and the profiles and groups declared on it,
@@ -100,6 +101,7 @@ export class ImportedMatchboxServer extends MatchboxDataDir {
 
   constructor(scope: Construct, id: string, attrs: MatchboxServerAttributes) {
     super(scope, id);
+    attrs = readProps(this.node.path, attrs);
     const s = resolveServerAttributes(this.node.path, attrs);
     this.host = attrs.host;
     this.version = s.version;
@@ -114,8 +116,11 @@ export class ImportedMatchboxServer extends MatchboxDataDir {
   /** The given credentials; reading them without any throws (only the provider rendering needs them). */
   public get credentials(): MatchboxCredentials {
     if (!this.given) {
-      throw new Error(`[${this.node.path}] credentials: the server was imported without client credentials, which the matchbox provider needs. `
-        + 'Fix: pass credentials ({ endpoint, ca, clientCert, clientKey }) to MatchboxServer.fromServerAttributes, or use the cli rendering.');
+      throw new ValidationError([{
+        path: this.node.path, property: 'credentials', value: this.given,
+        reason: 'the server was imported without client credentials, which the matchbox provider (rendering: \'provider\') needs to write profiles and groups',
+        fix: 'pass credentials ({ endpoint, ca, clientCert, clientKey }) to MatchboxServer.fromServerAttributes, or use the cli rendering for the profiles and groups',
+      }]);
     }
     return this.given;
   }

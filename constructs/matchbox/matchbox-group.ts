@@ -11,6 +11,7 @@ import { remapProblem, tokenProblem } from './common';
 import { MatchboxProfile } from './matchbox-profile';
 import { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
 import { matchboxDataOf } from './matchbox-data';
+import { readProps } from '../core/input';
 
 /** Props of {@link MatchboxGroup}. */
 export interface MatchboxGroupProps {
@@ -58,6 +59,7 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
   constructor(scope: Construct, id: string, props: MatchboxGroupProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
     this.profile = props.profile;
     this.server = props.server ?? props.profile.server;
     this.groupId = props.id ?? id;

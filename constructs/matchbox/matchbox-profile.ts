@@ -10,6 +10,7 @@ import { renderingOf } from '../render/rendering';
 import { remapProblem, tokenProblem } from './common';
 import { IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
 import { matchboxDataOf } from './matchbox-data';
+import { readProps } from '../core/input';
 
 /** Props of {@link MatchboxProfile}. */
 export interface MatchboxProfileProps {
@@ -70,6 +71,7 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
   constructor(scope: Construct, id: string, props: MatchboxProfileProps) {
     super(scope, id);
     const path = this.node.path;
+    props = readProps(path, props);
     this.server = props.server;
     this.profileId = props.id ?? id;
     this.core = {

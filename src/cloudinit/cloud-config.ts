@@ -5,7 +5,10 @@ import { BackendName } from '../lxd/backend';
 import { checkPreseed, PreseedDocument, preseedHasSecret, renderPreseed } from '../lxd/preseed';
 import { checkIncusCloudConfig, IncusCloudConfigOptions, incusCloudConfigHasSecret, incusCloudConfigParts } from './incus';
 import { checkLxdModule, initToPreseed, LxdBridgeOptions, LxdInitOptions } from './lxd-module';
+import { checkMirrorUri } from './mirror';
 import { checkTimezone } from './timezone';
+import { stringTokens } from '../util/tokens';
+import { nulByteProblem } from '../validation/nul';
 
 /** One apt mirror entry (`apt.primary[]`). */
 export interface AptMirror {
@@ -15,12 +18,7 @@ export interface AptMirror {
   readonly uri: string;
 }
 
-/** Rule: an apt mirror URL (apt's http, https, ftp and file methods). */
-export function checkMirrorUri(value: unknown): Verdict | undefined {
-  return typeof value === 'string' && /^(https?|ftp):\/\/[^\s/]+(\/\S*)?$|^file:\/\S*$/.test(value)
-    ? undefined
-    : { reason: 'not an http(s), ftp or file URL', fix: 'use e.g. http://archive.ubuntu.com/ubuntu' };
-}
+export { checkMirrorUri } from './mirror';
 
 /** A user created by cloud-init. */
 export interface CloudUser {
@@ -108,8 +106,13 @@ export interface CloudConfigProps {
  * cloud-init 22.x creates the bridge without NAT when `ipv4_nat: true` is given.
  */
 export class CloudConfig {
+  /** The cloud-config settings this config renders (Terraform token objects in their string form). */
+  public readonly props: CloudConfigProps;
+
   /** @param props The cloud-config settings this config renders. */
-  constructor(public readonly props: CloudConfigProps = {}) {}
+  constructor(props: CloudConfigProps = {}) {
+    this.props = stringTokens(props);
+  }
 
   /** The preseed this config applies, if any. */
   public get lxdPreseed(): PreseedDocument | string | undefined {
@@ -132,6 +135,8 @@ export class CloudConfig {
     const verdict = (property: string, value: unknown, v: Verdict | undefined) => {
       if (v) problems.push({ path, property, value, reason: v.reason, fix: v.fix });
     };
+    const nul = nulByteProblem(path, this.props, 'cloudConfig');
+    if (nul) return [nul];
     if (this.props.timezone !== undefined) verdict('cloudConfig.timezone', this.props.timezone, checkTimezone(this.props.timezone));
     (this.props.aptPrimary ?? []).forEach((m, i) => verdict(`cloudConfig.aptPrimary[${i}].uri`, m.uri, checkMirrorUri(m.uri)));
     for (const p of checkLxdModule(lxd?.init, lxd?.bridge)) verdict(`cloudConfig.lxd.${p.property}`, p.value, p);

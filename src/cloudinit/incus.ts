@@ -9,6 +9,7 @@ import { backendSpec, checkBackendConfig } from '../lxd/backend';
 import { checkPreseed, PreseedDocument, preseedHasSecret, PreseedProblem, renderPreseed } from '../lxd/preseed';
 import { shq } from '../shell/quote';
 import { compact } from '../util/objects';
+import { checkSourceMirror } from './mirror';
 
 /** The VM's operating system, which decides where the incus package comes from. */
 export interface IncusHostOs {
@@ -137,6 +138,10 @@ export function checkIncusCloudConfig(opts: IncusCloudConfigOptions): PreseedPro
       reason: 'no incus package for this release (Incus is in Debian 12 backports, Debian 13+, Ubuntu 24.04+)',
       fix: "use { distro: 'debian', version: '12' } or { distro: 'ubuntu', version: '24.04' } (multipass image '24.04')",
     });
+  }
+  if (opts.backportsMirror !== undefined) {
+    const v = checkSourceMirror(opts.backportsMirror);
+    if (v) problems.push({ property: 'backportsMirror', value: opts.backportsMirror, ...v });
   }
   if (opts.preseedPath !== undefined && !opts.preseedPath.startsWith('/')) {
     problems.push({ property: 'preseedPath', value: opts.preseedPath, reason: 'not an absolute path', fix: `use e.g. ${INCUS_PRESEED_PATH}` });

@@ -14,10 +14,10 @@ export type HostRunner =
       readonly address: string;
       readonly port: number;
       readonly identityFile?: string;
-      /** `ssh -J`: the jump host(s) that reach the machine. */
-      readonly proxyJump?: string;
       readonly options: Record<string, string>;
       readonly sudo: boolean;
+      /** Jump hosts, `[user@]host[:port]` separated by commas: ssh's `-J`. */
+      readonly proxyJump?: string;
     }
   /** Inside an LXD instance on the parent machine: `lxc exec INSTANCE -- sh -s` run there (as root). */
   | { readonly kind: 'lxd-exec'; readonly parent: HostRunner; readonly instance: string; readonly client?: string };

@@ -1,5 +1,7 @@
 import { Problem, ValidationError } from '../validation/errors';
+import { stringTokens } from '../util/tokens';
 import { dataUrl } from './dataurl';
+import { checkInstallToDisk, installSpecOf } from './install';
 import { pipeActions, templateActions } from './template';
 import { IgnitionConfig, IgnitionSpec } from './types';
 
@@ -86,6 +88,8 @@ export function checkIgnition(props: IgnitionSpec, path: string): Problem[] {
   });
   seen('units[].name', (props.units ?? []).map((u) => u.name));
   (props.files ?? []).forEach((f, i) => {
+    const install = installSpecOf(f);
+    if (install) for (const p of checkInstallToDisk(install, path)) add(`files[${i}].installToDisk.${p.property}`, p.value, p.reason, p.fix);
     if (!/^\/[^\0\n]*$/.test(f.path) || f.path.endsWith('/')) add(`files[${i}].path`, f.path, 'not an absolute file path', 'use a path such as /opt/installer');
     if (f.mode !== undefined && (!Number.isInteger(f.mode) || f.mode < 0 || f.mode > 0o7777)) {
       add(`files[${i}].mode`, f.mode, 'not a permission mode', 'use an octal literal such as 0o644');
@@ -120,6 +124,7 @@ function stringsOf(props: IgnitionSpec): [string, string][] {
  * Throws a ValidationError listing every problem found by {@link checkIgnition}.
  */
 export function renderIgnition(props: IgnitionSpec, path = 'ignition'): string {
+  props = stringTokens(props);
   const problems = checkIgnition(props, path);
   if (problems.length > 0) throw new ValidationError(problems);
   return `${JSON.stringify(buildIgnition(props), null, 2)}\n`;

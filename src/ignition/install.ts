@@ -1,5 +1,7 @@
 import { shq } from '../shell/quote';
 import { Problem, ValidationError } from '../validation/errors';
+import { nulByteProblem } from '../validation/nul';
+import { stringTokens } from '../util/tokens';
 import { IgnitionFileSpec, IgnitionUnitSpec } from './types';
 
 /** Which installer the live PXE system runs. */
@@ -45,9 +47,11 @@ function word(text: string): string {
 /**
  * Problems with the props, reported against `path`: a templated `ignitionUrl` goes into the
  * script in single quotes (so that Matchbox fills the actions in), which a quote would end;
- * `baseUrlVariable` becomes `{{.NAME}}`.
+ * `baseUrlVariable` becomes `{{.NAME}}`; no value may hold a NUL byte.
  */
 export function checkInstallToDisk(props: InstallToDiskSpec, path = 'installToDisk'): Problem[] {
+  const nul = nulByteProblem(path, props, '');
+  if (nul) return [nul];
   const problems: Problem[] = [];
   const url = props.ignitionUrl;
   if (url !== undefined && url.includes('{{') && url.includes("'")) {
@@ -64,14 +68,30 @@ export function checkInstallToDisk(props: InstallToDiskSpec, path = 'installToDi
   return problems;
 }
 
+/** Marks the installer file with the props it was made from (not enumerable: not part of the Ignition data). */
+const INSTALL_SPEC = Symbol.for('cdktf-lxd-matchbox.installToDisk');
+
+/** The props an installer file of {@link installToDisk} was made from, so checks of the config it lands in report them. */
+export function installSpecOf(file: IgnitionFileSpec): InstallToDiskSpec | undefined {
+  return (file as { [INSTALL_SPEC]?: InstallToDiskSpec })[INSTALL_SPEC];
+}
+
 /**
  * The install-to-disk unit and script of seed 003 (`installer.service` running `/opt/installer`),
  * for current Flatcar (`flatcar-install`) or Fedora CoreOS (`coreos-installer`).
- * Throws a ValidationError (reported against `path`) listing every problem of {@link checkInstallToDisk}.
+ * The props are checked ({@link checkInstallToDisk}) where the parts are used: a `MatchboxProfile`
+ * reports a problem with its own construct path, `renderIgnition` with its `path`. With `path`,
+ * this function throws a ValidationError reported against it at once instead.
  */
-export function installToDisk(props: InstallToDiskSpec, path = 'installToDisk'): InstallToDiskParts {
-  const problems = checkInstallToDisk(props, path);
-  if (problems.length > 0) throw new ValidationError(problems);
+export function installToDisk(props: InstallToDiskSpec, path?: string): InstallToDiskParts {
+  props = stringTokens(props);
+  if (path !== undefined) {
+    const problems = checkInstallToDisk(props, path);
+    if (problems.length > 0) throw new ValidationError(problems);
+  }
+  const spec = props;
+  // A NUL byte is reported where the parts are used (see installSpecOf); the script is built without it.
+  props = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\0/g, '') : v])) as unknown as InstallToDiskSpec;
   const device = props.device ?? '/dev/sda';
   const url = props.ignitionUrl ?? '{{.ignition_endpoint}}?os=installed';
   const script = props.scriptPath ?? '/opt/installer';
@@ -102,8 +122,10 @@ export function installToDisk(props: InstallToDiskSpec, path = 'installToDisk'):
     'WantedBy=multi-user.target',
     '',
   ].join('\n');
+  const file: IgnitionFileSpec = { path: script, mode: 0o500, contents };
+  Object.defineProperty(file, INSTALL_SPEC, { value: { ...spec }, enumerable: false });
   return {
     units: [{ name: props.unitName ?? 'installer.service', enabled: true, contents: unit }],
-    files: [{ path: script, mode: 0o500, contents }],
+    files: [file],
   };
 }

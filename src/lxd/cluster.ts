@@ -3,6 +3,7 @@ import { BackendSpec, LXD_BACKEND } from './backend';
 import { script } from './script';
 import { PreseedMemberConfig, preseedTree, renderPreseed } from './preseed';
 import { checkObjectName } from './names';
+import { Verdict } from '../validation/errors';
 
 /**
  * LXD (or Incus) clustering as idempotent scripts: bootstrap the first member, join further
@@ -25,8 +26,18 @@ export interface ClusterMemberModel {
 /** Marker that the join script replaces with the token (never stored: it is not a real token). */
 const TOKEN_PLACEHOLDER = '@@CDKTF_CLUSTER_TOKEN@@';
 
-/** The characters of a join token (base64 of a JSON document). */
+/** The characters of a join or trust token (base64 of a JSON document). */
 const TOKEN_CHARS = 'A-Za-z0-9+/=';
+
+/** Rule: a trust token as `lxc config trust add` prints it (base64); the value itself is never repeated. */
+export function checkTrustToken(token: string): Verdict | undefined {
+  const bad = [...token].findIndex((c) => !new RegExp(`[${TOKEN_CHARS}]`).test(c));
+  if (token !== '' && bad < 0) return undefined;
+  return {
+    reason: token === '' ? 'the trust token is empty' : `character ${bad + 1} of the trust token is not one a token has (tokens are base64: A-Z, a-z, 0-9, +, / and =)`,
+    fix: 'copy the whole token that `lxc config trust add` (or `incus config trust add`) printed on the source, without quotes or spaces',
+  };
+}
 
 /** A problem with a member's name or address, or undefined. */
 export function checkClusterMember(m: ClusterMemberModel): { property: string; value: unknown; reason: string; fix: string } | undefined {

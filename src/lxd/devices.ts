@@ -1,6 +1,8 @@
 import { ConfigMap } from './model';
 import { compact } from '../util/objects';
 import { Verdict } from '../validation/errors';
+import { parseIpv4 } from '../net/ipv4';
+import { parseIpv6 } from '../net/ipv6';
 
 /** A NIC on a managed network, optionally with a static DHCP reservation. */
 export interface NicOptions {
@@ -65,9 +67,23 @@ export function rootDisk(pool: string, size?: string): ConfigMap {
 const PORTS = String.raw`\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*`;
 const PROXY_ADDRESS = new RegExp(String.raw`^(tcp|udp):[^\s:\[\]]+:${PORTS}$|^(tcp|udp):\[[0-9a-fA-F:]+\]:${PORTS}$|^unix:\/\S+$`);
 
-/** True when `value` is a proxy address such as `tcp:127.0.0.1:8080`. */
-export function isProxyAddress(value: string): boolean {
-  return PROXY_ADDRESS.test(value);
+/**
+ * Rule: a proxy address such as `tcp:127.0.0.1:8080`, `tcp:[::1]:80` or `unix:/run/app.sock`.
+ * A host written as digits and dots must be an IPv4 address, and one in brackets an IPv6 address.
+ */
+export function checkProxyAddress(value: unknown): Verdict | undefined {
+  if (typeof value !== 'string' || !PROXY_ADDRESS.test(value)) {
+    return { reason: 'not a proxy address (tcp:HOST:PORTS, udp:HOST:PORTS or unix:/PATH)', fix: 'use e.g. tcp:127.0.0.1:8080' };
+  }
+  if (value.startsWith('unix:')) return undefined;
+  const host = value.slice(4, value.lastIndexOf(':'));
+  if (/^[\d.]+$/.test(host) && parseIpv4(host) === undefined) {
+    return { reason: `${host} is not an IPv4 address (four numbers of 0-255)`, fix: 'use an address such as 127.0.0.1 or 0.0.0.0' };
+  }
+  if (host.startsWith('[') && parseIpv6(host.slice(1, -1)) === undefined) {
+    return { reason: `${host} is not an IPv6 address`, fix: 'use an address such as [::1] or [::]' };
+  }
+  return undefined;
 }
 
 /** A verdict on a proxy device, with the key (`listen` or `connect`) it is about. */

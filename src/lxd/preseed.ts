@@ -3,6 +3,7 @@ import { BackendName } from './backend';
 import { ConfigMap, DeviceMap } from './model';
 import { checkConfigKey } from './names';
 import { compact, sortedMap } from '../util/objects';
+import { stringTokens } from '../util/tokens';
 
 /** A network in a preseed (`networks[]`). */
 export interface PreseedNetwork {
@@ -139,6 +140,7 @@ const devicesOf = (d: DeviceMap | undefined) =>
 
 /** Converts the typed document to LXD's key tree (snake_case keys, as `lxd init --dump` prints). */
 export function preseedTree(doc: PreseedDocument): Plain {
+  doc = stringTokens(doc);
   const c = doc.cluster;
   return compact({
     config: doc.config ? sortedMap(doc.config) : undefined,

@@ -40,6 +40,9 @@ export function e2ePrereqs(extra: string[] = []): E2EPrereqs {
   return { ok: problems.length === 0, root, missing, summary: problems.join('; ') || 'all present' };
 }
 
+/** Starts the reason a skipped suite's title ends with: `NAME (e2e skipped: not root; missing: lxd)`. */
+export const SKIPPED_MARK = '(e2e skipped: ';
+
 /** True when running in CI (any non-empty CI value other than "false"/"0"). */
 export function inCI(): boolean {
   const ci = process.env.CI;
@@ -48,7 +51,8 @@ export function inCI(): boolean {
 
 /**
  * `describe` when the prerequisites are met. Otherwise: in CI, a describe whose single test
- * fails with the reason; locally, `describe.skip` plus a console warning.
+ * fails with the reason; locally, `describe.skip` with the reason in its title (summed up in one
+ * line at the end of the run).
  */
 export function describeE2E(name: string, fn: () => void, extra: string[] = []): void {
   const p = e2ePrereqs(extra);
@@ -61,10 +65,9 @@ export function describeE2E(name: string, fn: () => void, extra: string[] = []):
       });
     });
   } else {
-    // Only outside CI (a developer machine without root or the packages): reported as skipped.
+    // Only outside CI (a developer machine without root or the packages): reported as skipped, the
+    // reason in the title, which the end-of-run summary (test/support/e2e-skip-reporter.js) reads.
     const skipOutsideCi = describe.skip;
-     
-    console.warn(`skipping e2e suite "${name}": ${p.summary}`);
-    skipOutsideCi(name, fn);
+    skipOutsideCi(`${name} ${SKIPPED_MARK}${p.summary})`, fn);
   }
 }

@@ -82,7 +82,7 @@ describe('MatchboxServer.fromServerAttributes', () => {
 
     const bare = MatchboxServer.fromServerAttributes(stack, 'bare', { host, address: '10.0.0.2' });
     expect(() => new MatchboxProfile(stack, 'other', { server: bare, kernel: '/assets/vmlinuz' }))
-      .toThrow(/\[lab\/bare\] credentials: the server was imported without client credentials.*Fix: pass credentials/);
+      .toThrow(/\[lab\/bare\] credentials = undefined: the server was imported without client credentials.*Fix: pass credentials/);
   });
 
   it('refuses a hand-made IMatchboxServer with the path and the fix', () => {

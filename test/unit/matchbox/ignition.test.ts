@@ -153,7 +153,9 @@ describe('installToDisk', () => {
     expect(parts.files[0].contents).toContain('coreos-installer install /dev/sda --ignition-file ignition.json\n');
   });
 
-  it('refuses a bad variable name', () => {
-    expect(() => installToDisk({ flavor: 'flatcar', baseUrlVariable: 'x}}{{' })).toThrow(/template variable/);
+  it('refuses a bad variable name: at once with a path, else where the parts are rendered', () => {
+    expect(() => installToDisk({ flavor: 'flatcar', baseUrlVariable: 'x}}{{' }, 'lab/p')).toThrow(/\[lab\/p\] baseUrlVariable = .*template variable/);
+    const parts = installToDisk({ flavor: 'flatcar', baseUrlVariable: 'x}}{{' });
+    expect(() => renderIgnition({ ...parts })).toThrow(/\[ignition\] files\[0\]\.installToDisk\.baseUrlVariable = .*template variable/);
   });
 });

@@ -1,51 +1,86 @@
 /**
- * The README's quick start is real code: it type-checks against the library and synthesizes, with
- * the CDK core the library runs on (`cdktf`, or `cdktn` as a CDK Terrain app imports it).
+ * The Markdown's TypeScript is real code: every ```ts block of the README (and of the guides under
+ * docs/, when there are any) type-checks against the library and synthesizes, with the CDK core the
+ * library runs on (`cdktf`, or `cdktn` as a CDK Terrain app imports it). Complete programs run as
+ * they are; fragments run inside the preamble the Markdown shows (see scripts/markdown.ts).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { coreName } from '../../../constructs/core/cdk';
+import { codeBlocks, TsProgram, tsPrograms } from '../../../scripts/markdown';
+import { filesUnder } from '../spine/helpers';
 
 const root = path.resolve(__dirname, '../../..');
-const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+const generated = path.join(__dirname, 'generated-blocks');
 
-/** The first TypeScript block after `heading`, importing the repository instead of the package, and the core in use. */
-function codeAfter(heading: string): string {
-  const rest = readme.slice(readme.indexOf(heading));
-  const block = /```ts\n([\s\S]*?)```/.exec(rest);
-  if (!block) throw new Error(`no ts block after ${heading}`);
-  return block[1].replace(/from 'cdktf-lxd-matchbox'/g, `from '${path.join(root, 'index')}'`).replace(/from 'cdktf'/g, `from '${coreName}'`);
+/** The Markdown files whose code is checked: the README, and every guide under docs/. */
+function markdownFiles(): string[] {
+  const docs = filesUnder(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.relative(root, f));
+  return ['README.md', ...docs.sort()];
 }
 
-describe('README quick start', () => {
-  const source = codeAfter('## Quick start');
-  const file = path.join(root, 'test/unit/readme/quickstart.generated.ts');
+/** The program as a file of this repository: the package and the core imported from here. */
+function localSource(p: TsProgram): string {
+  return p.source
+    .replace(/from 'cdktf-lxd-matchbox'/g, `from '${path.join(root, 'index')}'`)
+    .replace(/from 'cdktf'/g, `from '${coreName}'`);
+}
 
-  afterAll(() => fs.rmSync(file, { force: true }));
+const programs = markdownFiles().flatMap((file) => tsPrograms(codeBlocks(fs.readFileSync(path.join(root, file), 'utf8'), file)))
+  .map((p) => ({ ...p, title: `${p.block.file}:${p.block.line} ${p.kind} (${p.block.heading})`, path: path.join(generated, `${p.block.file.replace(/[/.]/g, '_')}_${p.block.line}.ts`) }));
 
-  it('type-checks', () => {
-    fs.writeFileSync(file, source);
-    // The library's types are cdktf's; with only cdktn installed, the README's `paths` line maps them.
-    const paths = { cdktf: [path.join(root, 'node_modules/cdktf'), path.join(root, 'node_modules/cdktn')] };
-    const program = ts.createProgram([file], { strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, paths });
-    const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(errors).toEqual([]);
+beforeAll(() => {
+  fs.rmSync(generated, { recursive: true, force: true });
+  fs.mkdirSync(generated, { recursive: true });
+  for (const p of programs) fs.writeFileSync(p.path, localSource(p));
+  // The Matchbox example reads the release's checksum from the environment, as it tells the reader to.
+  process.env.MATCHBOX_SHA256 ??= '0'.repeat(64);
+});
+afterAll(() => fs.rmSync(generated, { recursive: true, force: true }));
+
+test('the README has its Quick start program, a preamble and fragments', () => {
+  const readme = programs.filter((p) => p.block.file === 'README.md');
+  expect(readme.filter((p) => p.kind === 'preamble')).toHaveLength(1);
+  expect(readme.find((p) => p.block.name === 'main.ts')?.kind).toBe('program');
+  expect(readme.filter((p) => p.kind === 'fragment').length).toBeGreaterThanOrEqual(10);
+});
+
+test('every TypeScript block type-checks', () => {
+  // The library's types are cdktf's; with only cdktn installed, the README's `paths` line maps them.
+  const paths = { cdktf: [path.join(root, 'node_modules/cdktf'), path.join(root, 'node_modules/cdktn')] };
+  const program = ts.createProgram(programs.map((p) => p.path), {
+    strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, paths, types: ['node'],
   });
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => {
+    const p = programs.find((x) => x.path === d.file?.fileName);
+    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    return `${p?.title ?? d.file?.fileName} (line ${where} of the program): ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+  expect(errors).toEqual([]);
+});
 
-  it('synthesizes the stack it describes', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'quickstart-'));
+describe.each(programs)('$title', (p) => {
+  it('synthesizes', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-block-'));
     process.env.CDKTF_OUTDIR = outdir;
     try {
-      fs.writeFileSync(file, source);
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated file is loaded as a module on purpose
-      jest.isolateModules(() => require(file));
+      jest.isolateModules(() => require(p.path));
     } finally {
       delete process.env.CDKTF_OUTDIR;
     }
-    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/lab/cdk.tf.json'), 'utf8'));
-    const paths = Object.values(json.resource.terraform_data).map((r: any) => r['//'].metadata.path);
-    expect(paths).toEqual(expect.arrayContaining(['lab/vm/vm/converge', 'lab/web/instance/converge', 'lab/labbr0/network/object']));
+    try {
+      const stacks = filesUnder(path.join(outdir, 'stacks')).filter((f) => f.endsWith('cdk.tf.json'));
+      expect(stacks.length).toBeGreaterThan(0);
+      if (p.block.name === 'main.ts') {
+        const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/lab/cdk.tf.json'), 'utf8'));
+        const resources = Object.values(json.resource.terraform_data).map((r: any) => r['//'].metadata.path);
+        expect(resources).toEqual(expect.arrayContaining(['lab/vm/vm/converge', 'lab/web/instance/converge', 'lab/labbr0/network/object']));
+      }
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

@@ -62,7 +62,7 @@ it('importers return Imported constructs of the interface; the escape hatch list
 
 it('a provider-only attribute throws a clear error under cli instead of being undefined', () => {
   const cli = new api.MultipassVm(new LabStack(Testing.app(), 'cli'), 'vm', {});
-  expect(() => cli.ipv4Address).toThrow(/\[cli\/vm\] ipv4Address: .*unknown under 'cli' rendering\. Fix: use LabStack's rendering: 'provider'/);
+  expect(() => cli.ipv4Address).toThrow(/\[cli\/vm\] ipv4Address = "\(read under rendering: cli\)": .*unknown to Terraform under the cli rendering\. Fix: use LabStack's rendering: 'provider'/);
   const provider = new api.MultipassVm(new LabStack(Testing.app(), 'p', { rendering: 'provider' }), 'vm', {});
   expect(provider.ipv4Address).toMatch(/\$\{TfToken/);
 });

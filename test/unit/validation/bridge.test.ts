@@ -72,3 +72,41 @@ describe('checkBridgeAddressing (pure)', () => {
     expect(problems.map((p) => p.property)).toEqual(['ipv4DhcpRanges[0]']);
   });
 });
+
+describe('Bridge ipv6Address', () => {
+  it.each([
+    ['fd42::1/129', /prefix length 129 is more than 128 bits/],
+    ['fd42::1', /not an IPv6 address with a prefix length/],
+    ['fd42:::1/64', /not an IPv6 address/],
+    ['fd42::g/64', /not an IPv6 address/],
+    ['10.0.0.1/24', /not an IPv6 address/],
+  ])('rejects %j', (ipv6Address, reason) => {
+    expectRejected(({ stack, host }) => new Bridge(stack, 'br', { host, ipv6Address }),
+      { path: 'lab/br', property: 'ipv6Address', value: ipv6Address, reason, fix: /fd42::1\/64/ });
+  });
+
+  it.each(['none', 'auto', 'fd42::1/64', 'fd42:0:0:1::1/128', '2001:db8::1/48', '::ffff:10.0.0.1/120'])('accepts %j', (ipv6Address) => {
+    expectAccepted(({ stack, host }) => new Bridge(stack, 'br', { host, ipv6Address }));
+  });
+});
+
+describe('Bridge props with a wrong type or a NUL byte', () => {
+  it('rejects ipv4Nat given as a string', () => {
+    expectRejected(({ stack, host }) => new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24', ipv4Nat: 'false' as never }),
+      { path: 'lab/br', property: 'ipv4Nat', value: 'false', reason: /would count as true/, fix: /true or false/ });
+  });
+
+  it.each([
+    ['rawDnsmasq', { rawDnsmasq: 'log-queries\0' }, 'log-queries\0'],
+    ['description', { description: '\0' }, '\0'],
+    ['config.user.owner', { config: { 'user.owner': 'ops\0' } }, 'ops\0'],
+  ])('rejects a NUL byte in %s', (property, props, value) => {
+    expectRejected(({ stack, host }) => new Bridge(stack, 'br', { host, ...props }),
+      { path: 'lab/br', property, value, reason: /NUL byte/, fix: /remove the NUL byte/ });
+  });
+
+  it('rejects a NUL byte in a static lease', () => {
+    expectRejected(({ stack, host }) => new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' }).addStaticLease({ hostname: 'pc\0', ipv4Address: '10.0.0.5' }),
+      { path: 'lab/br', property: 'addStaticLease.hostname', value: 'pc\0', reason: /NUL byte/ });
+  });
+});

@@ -2,8 +2,9 @@
  * Container inputs LXD would refuse at apply time (or take and misbehave): each is a synth error
  * naming the construct path, the property, the value and a fix, and nothing is written.
  */
-import { Bridge, Container } from '../../../index';
-import { checkDiskSource, checkProxyPorts } from '../../../src/lxd/devices';
+import { TerraformVariable } from '../../../constructs/core/cdk';
+import { Bridge, Container, LabStack, LocalHost, LxdCluster, LxdRemote, SshHost } from '../../../index';
+import { checkDiskSource, checkProxyAddress, checkProxyPorts } from '../../../src/lxd/devices';
 import { checkCpuLimit, checkProcessLimit } from '../../../src/lxd/limits';
 import { expectAccepted, expectRejected } from './helpers';
 
@@ -135,5 +136,108 @@ describe('Container static address inside a DHCP range', () => {
       const whole = new Bridge(stack, 'br2', { host, ipv4Address: '10.1.0.1/24' });
       new Container(stack, 'c', { host, image: 'busybox', nics: [{ bridge: whole, ipv4Address: '10.1.0.150' }] });
     });
+  });
+});
+
+describe('Container target', () => {
+  const members = (stack: LabStack, host: LocalHost) => {
+    const node2 = new SshHost(stack, 'node2', { address: '10.0.0.2' });
+    return new LxdCluster(stack, 'cluster', { members: [{ host, name: 'm1', address: '10.0.0.1:8443' }, { host: node2, name: 'm2', address: '10.0.0.2:8443' }] });
+  };
+
+  it('rejects a member name the cluster does not have, listing its members', () => {
+    expectRejected(({ stack, host }) => {
+      const cluster = members(stack, host);
+      new Container(stack, 'web', { host: cluster.host, image: 'busybox', target: 'm3' });
+    }, { path: 'lab/web', property: 'target', value: 'm3', reason: /not a member of the cluster \(members: m1, m2\)/, fix: /use one of m1, m2/ });
+  });
+
+  it('rejects a target on a host that is in no cluster', () => {
+    expectRejected(({ stack, host }) => new Container(stack, 'web', { host, image: 'busybox', target: 'm1' }),
+      { path: 'lab/web', property: 'target', value: 'm1', reason: /lab\/host is not a member of any LxdCluster/, fix: /LxdCluster\.fromClusterAttributes .* or drop target/ });
+  });
+
+  it('accepts a member of a declared cluster (declared before or after the container) and of an imported one', () => {
+    expectAccepted(({ stack, host }) => {
+      new Container(stack, 'early', { host, image: 'busybox', target: 'm2' });
+      members(stack, host);
+    });
+    expectAccepted(({ stack, host }) => {
+      const cluster = LxdCluster.fromClusterAttributes(stack, 'cluster', { host, memberNames: ['a', 'b'] });
+      new Container(stack, 'web', { host: cluster.host, image: 'busybox', target: 'b' });
+    });
+  });
+});
+
+describe('Container migrateFrom', () => {
+  const source = (stack: LabStack, remote: LxdRemote) => new SshHost(stack, 'old', { address: '10.0.0.5', lxdRemote: remote });
+
+  it('rejects a source that has a trust password and no trust token (the migration adds the remote with a token)', () => {
+    expectRejected(({ stack, host }) => new Container(stack, 'db', { host, image: 'busybox', migrateFrom: { host: source(stack, { address: 'https://10.0.0.5:8443', password: 'pw' }) } }),
+      { path: 'lab/db', property: 'migrateFrom.host.lxdRemote.trustToken', value: undefined, reason: /trust password but no trust token/, fix: /lxc config trust add/ });
+  });
+
+  it.each(['eyJhIjoiYiJ9 ', 'eyJhIjoi"YiJ9', "eyJhIjoi'YiJ9", 'eyJh\nIjoi', ''])('rejects the trust token %j without repeating it', (trustToken) => {
+    const err = expectRejected(({ stack, host }) => new Container(stack, 'db', { host, image: 'busybox', migrateFrom: { host: source(stack, { address: 'https://10.0.0.5:8443', trustToken }) } }),
+      { path: 'lab/db', property: 'migrateFrom.host.lxdRemote.trustToken', value: '(secret)', reason: /not one a token has|empty/, fix: /config trust add/ });
+    if (trustToken) expect(err.message).not.toContain(trustToken);
+  });
+
+  it('accepts a base64 token, a Terraform variable, or no credentials (the destination trusts the source already)', () => {
+    for (const remote of [{ address: 'https://10.0.0.5:8443', trustToken: 'eyJjbGllbnRfbmFtZSI6ImRlc3QifQ+/==' }, { address: 'https://10.0.0.5:8443' }]) {
+      expectAccepted(({ stack, host }) => new Container(stack, 'db', { host, image: 'busybox', migrateFrom: { host: source(stack, remote) } }));
+    }
+    expectAccepted(({ stack, host }) => {
+      const token = new TerraformVariable(stack, 'token', { type: 'string', sensitive: true });
+      new Container(stack, 'db', { host, image: 'busybox', migrateFrom: { host: source(stack, { address: 'https://10.0.0.5:8443', trustToken: token.value }) } });
+    });
+  });
+});
+
+describe('Container boolean props from JavaScript', () => {
+  it.each([['protect', 'no'], ['nesting', 'false'], ['privileged', 0], ['waitForAddress', 'yes']])('rejects %s: %j', (key, value) => {
+    expectRejected(({ stack, host }) => new Container(stack, 'web', { host, image: 'busybox', [key]: value } as never),
+      { path: 'lab/web', property: key, value, reason: /not a boolean but a (string|number), which would count as (true|false)/, fix: /true or false/ });
+  });
+
+  it('rejects a non-boolean disk flag, and accepts booleans', () => {
+    expectRejected(({ stack, host }) => new Container(stack, 'web', { host, image: 'busybox', disks: { data: { source: '/srv', path: '/srv', readonly: 'true' as never } } }),
+      { path: 'lab/web', property: 'disks.data.readonly', value: 'true', fix: /true or false/ });
+    expectAccepted(({ stack, host }) => new Container(stack, 'web', { host, image: 'busybox', protect: false, nesting: true, disks: { data: { source: '/srv', path: '/srv', readonly: true } } }));
+  });
+});
+
+describe('Container proxy addresses', () => {
+  it.each([
+    ['listen', 'tcp:999.0.0.1:80', /999\.0\.0\.1 is not an IPv4 address/],
+    ['listen', 'tcp:10.0.0:80', /10\.0\.0 is not an IPv4 address/],
+    ['connect', 'tcp:[fd42:::1]:80', /\[fd42:::1\] is not an IPv6 address/],
+    ['listen', 'tcp 127.0.0.1:80', /not a proxy address/],
+  ])('rejects %s %j', (key, value, reason) => {
+    const proxy = { listen: 'tcp:127.0.0.1:8080', connect: 'tcp:127.0.0.1:80', [key]: value };
+    expectRejected(({ stack, host }) => new Container(stack, 'web', { host, image: 'busybox', proxies: { http: proxy } }),
+      { path: 'lab/web', property: `proxies.http.${key}`, value, reason, fix: /e\.g\.|such as/ });
+  });
+
+  it.each(['tcp:0.0.0.0:80', 'tcp:[::]:80', 'tcp:[::1]:80-81', 'udp:localhost:53', 'unix:/run/app.sock'])('accepts %j', (listen) => {
+    expect(checkProxyAddress(listen)).toBeUndefined();
+    expectAccepted(({ stack, host }) => new Container(stack, 'web', { host, image: 'busybox', proxies: { p: { listen, connect: listen.startsWith('unix') ? 'unix:/run/a.sock' : 'tcp:127.0.0.1:80' } } }));
+  });
+});
+
+describe('Container string props with a NUL byte', () => {
+  it.each([
+    ['description', { description: 'a\0b' }, 'a\0b'],
+    ['config.user.note', { config: { 'user.note': 'x\0' } }, 'x\0'],
+    ['disks.data.path', { disks: { data: { source: '/srv', path: '/srv\0' } } }, '/srv\0'],
+    ['proxies.http.connect', { proxies: { http: { listen: 'tcp:127.0.0.1:80', connect: 'unix:/run/a\0' } } }, 'unix:/run/a\0'],
+  ])('rejects %s', (property, props, value) => {
+    expectRejected(({ stack, host }) => new Container(stack, 'web', { host, image: 'busybox', ...props }),
+      { path: 'lab/web', property, value, reason: /contains a NUL byte/, fix: /remove the NUL byte/ });
+  });
+
+  it('rejects one passed to addDevice', () => {
+    expectRejected(({ stack, host }) => new Container(stack, 'web', { host, image: 'busybox' }).addDevice('gpu', { type: 'gpu', id: '0\0' }),
+      { path: 'lab/web', property: 'devices.gpu.id', value: '0\0', reason: /NUL byte/ });
   });
 });

@@ -1,6 +1,8 @@
 /** Shared helpers of the per-construct validation tests. */
 import { App } from '../../../constructs/core/cdk';
-import { LabStack, LocalHost } from '../../../index';
+import * as fs from 'fs';
+import * as path from 'path';
+import { LabStack, LocalHost, ValidationErrors } from '../../../index';
 import { ValidationError } from '../../../src/validation/errors';
 import { ExpectedProblem, expectProblem, filesUnder, tmpDir, validationErrorOf } from '../spine/helpers';
 
@@ -16,7 +18,8 @@ export function lab(app: App) {
 /**
  * Declares an app into a fresh outdir and synthesizes it, expecting a ValidationError either
  * while declaring (construction-time checks) or at synth (cross-object checks). Asserts that
- * no stack file was written, and that the error names `expected` (path, property, value, fix).
+ * nothing was written (not even the `stacks` folder), that the error names `expected` (path,
+ * property, value, fix) and that `ValidationErrors` recognises it.
  */
 export function expectRejected(build: (l: ReturnType<typeof lab>) => void, expected: ExpectedProblem): ValidationError {
   const outdir = tmpDir('validation-out-');
@@ -25,7 +28,9 @@ export function expectRejected(build: (l: ReturnType<typeof lab>) => void, expec
     build(lab(app));
     app.synth();
   });
-  expect(filesUnder(outdir).filter((f) => f.endsWith('cdk.tf.json'))).toEqual([]);
+  expect(filesUnder(outdir)).toEqual([]);
+  expect(fs.existsSync(path.join(outdir, 'stacks'))).toBe(false);
+  expect(ValidationErrors.isValidationError(error)).toBe(true);
   expectProblem(error, expected);
   return error;
 }

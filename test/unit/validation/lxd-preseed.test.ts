@@ -1,4 +1,6 @@
 /** LxdPreseed: unknown storage pool drivers and config keys LXD cannot store. */
+import * as fs from 'fs';
+import { TerraformVariable } from '../../../constructs/core/cdk';
 import { LocalHost, LxdPreseed } from '../../../index';
 import { checkPreseed } from '../../../src/lxd/preseed';
 import { expectAccepted, expectRejected } from './helpers';
@@ -36,5 +38,22 @@ describe('LxdPreseed config keys', () => {
     expectAccepted(({ stack, host }) => new LxdPreseed(stack, 'init', {
       host, preseed: { config: { 'core.https_address': '[::]:8443', 'images.auto_update_interval': 6 }, profiles: [{ name: 'default', config: { 'limits.memory': '2GiB' } }] },
     }));
+  });
+});
+
+describe('LxdPreseed values', () => {
+  it('rejects a NUL byte in a config value', () => {
+    expectRejected(({ stack, host }) => new LxdPreseed(stack, 'init', { host, preseed: { config: { 'core.https_address': '[::]:8443\0' } } }),
+      { path: 'lab/init', property: 'preseed.config.core.https_address', value: '[::]:8443\0', reason: /NUL byte/ });
+  });
+
+  it('takes a TerraformVariable.value (a token object) where a string goes, as it takes .stringValue', () => {
+    for (const read of [(v: TerraformVariable) => v.value, (v: TerraformVariable) => v.stringValue]) {
+      const [file] = expectAccepted(({ stack, host }) => {
+        const trustPassword = new TerraformVariable(stack, 'trust_password', { type: 'string', sensitive: true });
+        new LxdPreseed(stack, 'init', { host, preseed: { config: { 'core.trust_password': read(trustPassword) } } });
+      });
+      expect(fs.readFileSync(file, 'utf8')).toContain('core.trust_password: ${jsonencode(var.trust_password)}');
+    }
   });
 });

@@ -2,7 +2,7 @@
  * MatchboxProfile: a templated raw Ignition names the template actions as its value, and
  * installToDisk reports a quote in a templated URL as a problem with path, property, value and fix.
  */
-import { installToDisk, MatchboxProfile, MatchboxServer } from '../../../index';
+import { installToDisk, MatchboxProfile, MatchboxServer, renderIgnition } from '../../../index';
 import { checkInstallToDisk } from '../../../src/ignition/install';
 import { expectAccepted, expectRejected, expectProblem, validationErrorOf } from './helpers';
 
@@ -44,9 +44,15 @@ describe('installToDisk', () => {
     expect(err.problems).toHaveLength(1);
   });
 
-  it('defaults the path to the helper name, and reports a bad baseUrlVariable the same way', () => {
-    expectProblem(validationErrorOf(() => installToDisk({ flavor: 'flatcar', ignitionUrl: url, baseUrlVariable: 'x}}{{' })),
-      { path: 'installToDisk', property: 'baseUrlVariable', value: 'x}}{{', reason: /not a template variable name/, fix: /baseurl/ });
+  it('without a path, the profile that uses the parts reports the problems with its own construct path', () => {
+    const parts = installToDisk({ flavor: 'flatcar', ignitionUrl: url, baseUrlVariable: 'x}}{{' });
+    const err = expectRejected(({ stack, host }) => {
+      const server = new MatchboxServer(stack, 'mb', { host, address: '192.168.0.1', sha256: SHA });
+      new MatchboxProfile(stack, 'install', { server, generic: { users: [{ name: 'core' }], ...parts } });
+    }, { path: 'lab/install', property: 'generic.files[0].installToDisk.ignitionUrl', value: url, reason: /single quote/, fix: /%27/ });
+    expectProblem(err, { path: 'lab/install', property: 'generic.files[0].installToDisk.baseUrlVariable', value: 'x}}{{', reason: /not a template variable name/, fix: /baseurl/ });
+    // Rendered on its own, the Ignition config reports them against the renderer's path.
+    expectProblem(validationErrorOf(() => renderIgnition({ ...parts })), { path: 'ignition', property: 'files[0].installToDisk.ignitionUrl', value: url });
   });
 
   it('writes nothing: the error comes before any profile exists', () => {
@@ -59,5 +65,14 @@ describe('installToDisk', () => {
   it('accepts a quote in a plain URL (it is shell-quoted) and a templated URL without one', () => {
     expect(checkInstallToDisk({ flavor: 'fcos', ignitionUrl: "http://m:8080/ignition?a='b'" })).toEqual([]);
     expect(checkInstallToDisk({ flavor: 'flatcar', ignitionUrl: 'http://m:8080/ignition?{{.request.raw_query}}%27', baseUrlVariable: 'baseurl' })).toEqual([]);
+  });
+});
+
+describe('installToDisk with a NUL byte', () => {
+  it('is reported by the profile that uses the parts, with its path', () => {
+    expectRejected(({ stack, host }) => {
+      const server = new MatchboxServer(stack, 'mb', { host, address: '192.168.0.1', sha256: SHA });
+      new MatchboxProfile(stack, 'install', { server, generic: { ...installToDisk({ flavor: 'fcos', device: '/dev/vda\0' }) } });
+    }, { path: 'lab/install', property: 'generic.files[0].installToDisk.device', value: '/dev/vda\0', reason: /NUL byte/, fix: /remove the NUL byte/ });
   });
 });

@@ -90,3 +90,40 @@ describe('CloudConfig timezone', () => {
     expectAccepted(({ stack }) => new MultipassVm(stack, 'vm', { cloudConfig: new CloudConfig({ timezone: 'Asia/Tokyo', aptPrimary: [{ uri: 'http://jp.archive.ubuntu.com/ubuntu/' }] }) }));
   });
 });
+
+describe('MultipassVm cloudConfig.incus.backportsMirror', () => {
+  const debian12 = { distro: 'debian', version: '12' } as const;
+  it.each([
+    'http://deb.debian.org/debian\ndeb http://evil.example/debian bookworm main',
+    'http://deb.debian.org/debian bookworm-backports main contrib #',
+    'deb.debian.org/debian',
+    '$MIRROR\n',
+  ])('rejects %j (it is one word of an apt source line)', (backportsMirror) => {
+    expectRejected(({ stack }) => new MultipassVm(stack, 'vm', { backend: 'incus', cloudConfig: new CloudConfig({ incus: { os: debian12, backportsMirror } }) }),
+      { path: 'lab/vm', property: 'cloudConfig.incus.backportsMirror', value: backportsMirror, reason: /one word of an apt source line/, fix: /\$MIRROR or http:\/\/deb\.debian\.org\/debian/ });
+  });
+
+  it.each(['$MIRROR', '$PRIMARY', 'http://deb.debian.org/debian', 'https://mirror.example.com/debian/'])('accepts %j', (backportsMirror) => {
+    const config = new CloudConfig({ incus: { os: debian12, backportsMirror } });
+    expect(config.render()).toContain(`source: deb ${backportsMirror} bookworm-backports main\n`);
+    expectAccepted(({ stack }) => new MultipassVm(stack, 'vm', { backend: 'incus', cloudConfig: config }));
+  });
+});
+
+describe('MultipassVm props with a NUL byte or a wrong type', () => {
+  it.each([
+    ['cloudConfig.runcmd[0]', new CloudConfig({ runcmd: ['echo \0'] }), 'echo \0'],
+    ['cloudConfig.writeFiles[0].content', new CloudConfig({ writeFiles: [{ path: '/etc/motd', content: 'hi\0' }] }), 'hi\0'],
+    ['cloudConfig.users[0].sshAuthorizedKeys[0]', new CloudConfig({ users: [{ name: 'ops', sshAuthorizedKeys: ['ssh-ed25519 A\0'] }] }), 'ssh-ed25519 A\0'],
+  ])('rejects %s', (property, cloudConfig, value) => {
+    expectRejected(({ stack }) => new MultipassVm(stack, 'vm', { cloudConfig }),
+      { path: 'lab/vm', property, value, reason: /NUL byte/, fix: /remove the NUL byte/ });
+  });
+
+  it('rejects a NUL byte in a mount, and protect given as a string', () => {
+    expectRejected(({ stack }) => new MultipassVm(stack, 'vm', { mounts: [{ source: '/srv\0', target: '/srv' }] }),
+      { path: 'lab/vm', property: 'mounts[0].source', value: '/srv\0', reason: /NUL byte/ });
+    expectRejected(({ stack }) => new MultipassVm(stack, 'vm', { protect: 'no' as never }),
+      { path: 'lab/vm', property: 'protect', value: 'no', reason: /would count as true/, fix: /true or false/ });
+  });
+});

@@ -15,3 +15,12 @@ describe('StoragePool size', () => {
     expectAccepted(({ stack, host }) => new StoragePool(stack, 'data', { host, driver: 'btrfs', size: '20GiB' }));
   });
 });
+
+describe('StoragePool props with a NUL byte or a wrong type', () => {
+  it('rejects a NUL byte in source, and protect given as a string', () => {
+    expectRejected(({ stack, host }) => new StoragePool(stack, 'data', { host, driver: 'dir', source: '/srv/lxd\0' }),
+      { path: 'lab/data', property: 'source', value: '/srv/lxd\0', reason: /NUL byte/, fix: /remove the NUL byte/ });
+    expectRejected(({ stack, host }) => new StoragePool(stack, 'data', { host, driver: 'dir', protect: 'no' as never }),
+      { path: 'lab/data', property: 'protect', value: 'no', reason: /would count as true/, fix: /true or false/ });
+  });
+});
