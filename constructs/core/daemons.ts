@@ -32,6 +32,8 @@ export interface Daemon extends Identity {
   readonly primary: DaemonHost;
   /** Set when the daemon is a cluster. */
   readonly cluster?: IConstruct;
+  /** A cluster's member names. */
+  readonly members?: readonly string[];
 }
 
 interface ClusterEntry {
@@ -100,7 +102,7 @@ export function daemonOf(host: DaemonHost): Daemon {
     const first = standaloneDaemon(primary);
     return {
       id: `cluster:${first.id}`, label: `cluster ${cluster.memberNames.join('+')} via ${first.label}`,
-      backend: resolved(primary).backend, primary, cluster: cluster.cluster,
+      backend: resolved(primary).backend, primary, cluster: cluster.cluster, members: cluster.memberNames,
     };
   }
   const own = standaloneDaemon(host);

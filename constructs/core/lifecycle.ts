@@ -137,6 +137,8 @@ interface Unit {
   readonly host?: DaemonHost;
   /** The daemon read there, when it is a daemon's unit. */
   readonly daemon?: { readonly client: string };
+  /** A cluster's member names. */
+  readonly members?: readonly string[];
   /** The record store read there, when records are. */
   recordStore?: string;
   readonly objects: TrackedObject[];
@@ -183,7 +185,10 @@ function unitsOf(app: AppLifecycle, stack: TerraformStack): Unit[] {
     if (!unit) {
       // Read through a host of this stack when there is one (its readiness is local).
       const via = TerraformStack.of(daemon.primary) === stack ? daemon.primary : host;
-      unit = { key: daemon.id, label: daemon.label, runner: via._runner, host: via, daemon: { client: backendSpec(daemon.backend).client }, objects: [] };
+      unit = {
+        key: daemon.id, label: daemon.label, runner: via._runner, host: via, daemon: { client: backendSpec(daemon.backend).client },
+        members: daemon.members, objects: [],
+      };
       units.set(daemon.id, unit);
     }
     return unit;
@@ -292,6 +297,7 @@ function manifestOf(app: AppLifecycle, stack: TerraformStack, required: Readonly
     return {
       key: unit.key, label: unit.label, runner: runnerCommand(unit.runner),
       ...(unit.daemon ? { daemon: { client: unit.daemon.client, required: required.has(unit.key) } } : {}),
+      ...(unit.members ? { members: unit.members } : {}),
       ...(unit.recordStore ? { recordsDir: recordsDir(owner) } : {}),
       declared, elsewhere,
       prune: { before: address(unit.prunes!.before), after: address(unit.prunes!.after) },

@@ -49,6 +49,8 @@ export interface UnitManifest {
     /** The app declares daemon objects there: a daemon that does not answer is an error. */
     readonly required: boolean;
   };
+  /** The member names, when the daemon is a cluster. @default - not a cluster */
+  readonly members?: readonly string[];
   /** The owner's record folder there, as a double-quoted shell word. @default - no records are read */
   readonly recordsDir?: string;
   /** Names this stack declares there. */
