@@ -2,6 +2,7 @@
  * The daemon behind a host: LXD, or Incus (the Linux Containers fork). Both speak the same REST
  * API and keep the same object model; their command-line tools and image remotes differ.
  */
+import { shq } from '../shell/quote';
 
 /** Which daemon a host runs. */
 export type BackendName = 'lxd' | 'incus';
@@ -67,4 +68,14 @@ export function checkBackendConfig(key: string, value: string, b: BackendSpec): 
     return { reason: 'Incus has no fan bridges', fix: 'use a standard bridge (drop bridge.mode), or an OVN network' };
   }
   return undefined;
+}
+
+/**
+ * `image set-property ALIAS KEY VALUE`. Incus 7 reads `KEY=VALUE` (its `KEY VALUE` form still works,
+ * with a deprecation warning) and Incus 6.0 only `KEY VALUE`: on Incus the first is tried, then the
+ * second. LXD (5.0 to 6.x) takes `KEY VALUE` only.
+ */
+export function imageSetProperty(b: BackendSpec, alias: string, key: string, value: string): string {
+  const legacy = `${b.client} image set-property ${shq(alias)} ${shq(key)} ${shq(value)}`;
+  return b.name === 'incus' ? `{ ${b.client} image set-property ${shq(alias)} ${shq(`${key}=${value}`)} 2>/dev/null || ${legacy}; }` : legacy;
 }
