@@ -5,6 +5,7 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { assertValid, Verdict } from '../../src/validation/errors';
 import { HostBase } from './host';
+import { hostMinLxdVersion } from './lxd-version';
 import { renderingOf } from '../render/rendering';
 
 /** Props of {@link SshHost}. */
@@ -25,6 +26,13 @@ export interface SshHostProps {
   readonly sudo?: boolean;
   /** The daemon on that machine: `lxd` or `incus`. @default 'lxd' */
   readonly backend?: BackendName;
+  /**
+   * The oldest LXD version the host runs, `MAJOR.MINOR` as `lxd --version` prints it (e.g. `'5.0'`,
+   * `'5.21'`, `'6.1'`): from 6.1 on a trust password (`core.trust_password`, a cluster join password, the
+   * `lxdRemote`'s password) is refused at synth. LXD hosts only.
+   * @default - unknown: a script that would use a trust password reads the version at deploy time and stops on LXD 6.1 or later
+   */
+  readonly minLxdVersion?: string;
 }
 
 const word = (what: string, pattern: RegExp, example: string) => (v: unknown): Verdict | undefined =>
@@ -37,12 +45,14 @@ export class SshHost extends HostBase {
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
   public readonly backend: BackendName;
+  public readonly minLxdVersion?: string;
 
   constructor(scope: Construct, id: string, props: SshHostProps) {
     super(scope, id);
     this.lxdRemote = props.lxdRemote;
     this.backend = props.backend ?? 'lxd';
     const path = this.node.path;
+    this.minLxdVersion = hostMinLxdVersion(path, props.minLxdVersion, this.backend, props.lxdRemote);
     assertValid(path, 'address', props.address, word('host name or address', /^[A-Za-z0-9][A-Za-z0-9.:-]*$/, '10.0.0.5 or lxd01.example.com')(props.address));
     if (props.user !== undefined) assertValid(path, 'user', props.user, word('user name', /^[A-Za-z_][A-Za-z0-9_.-]*$/, 'ubuntu')(props.user));
     const port = props.port ?? 22;

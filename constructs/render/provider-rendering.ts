@@ -66,7 +66,7 @@ export class ProviderRendering implements RenderingStrategy {
     // larstobi/multipass cannot wait for cloud-init: that part stays a local-exec.
     const wait = new ManagedObject(vm, 'cloud-init', {
       runner: { kind: 'local', sudo: false }, deletable: false, dependsOn: [instance],
-      state: () => ({ identity: { instance: instance.getStringAttribute('id') }, settings: {}, converge: vmWaitForCloudInit(p.model.name), destroy: '' }),
+      state: () => ({ identity: { instance: instance.getStringAttribute('id') }, settings: {}, converge: vmWaitForCloudInit(p.model.name, p.checks), destroy: '' }),
     });
     return { ready: [instance, wait.converged], ipv4Address: instance.ipv4 };
   }

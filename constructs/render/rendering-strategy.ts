@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { DataFile, MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
-import { MultipassVmModel } from '../../src/multipass/vm';
+import { MultipassVmModel, VmLaunchChecks } from '../../src/multipass/vm';
 import { ManagedObjectState } from '../core/managed-object';
 import { Rendering } from '../core/stack-settings';
 import { IHost } from '../hosts/host';
@@ -37,6 +37,8 @@ export interface RenderVmProps {
   /** The user-data holds a secret: keep it out of plans. */
   readonly sensitive: boolean;
   readonly protect?: boolean;
+  /** What the wait for cloud-init checks when cloud-init fails. @default {} */
+  readonly checks?: VmLaunchChecks;
 }
 
 /** A rendered VM: what waits for it, and its address when Terraform knows it. */
