@@ -44,19 +44,20 @@ export class ProviderRendering implements RenderingStrategy {
     const backend = backendOf(p.host).name;
     const hostId = runnerIdentity(runnerOf(p.host));
     const version = this.lxdProviderVersion;
-    const resource = p.provider({
+    const made = p.provider({
       remote: backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, version),
       version,
       backend,
       dependsOn: [...new Set(localDependables(scope, 'after', p.dependsOn))],
     });
-    if (p.protect) resource.addOverride('lifecycle.prevent_destroy', true);
+    const resources = Array.isArray(made) ? made : [made];
+    if (p.protect) for (const r of resources) r.addOverride('lifecycle.prevent_destroy', true);
     let extra = 0;
     return {
-      ready: [resource],
+      ready: [resources[resources.length - 1]],
       dependOn: (...deps) => {
-        const local = localDependables(scope, `after-${extra++}`, deps);
-        resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...local.map(dependableToken)])];
+        const local = localDependables(scope, `after-${extra++}`, deps).map(dependableToken);
+        for (const r of resources) r.dependsOn = [...new Set([...(r.dependsOn ?? []), ...local])];
       },
     };
   }

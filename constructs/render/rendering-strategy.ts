@@ -25,8 +25,11 @@ export interface RenderObjectProps {
   readonly lifecycle: { readonly kind: 'instance' | 'profile' | 'network' | 'pool' | 'image'; readonly name: string };
   /** The cli rendering's scripts and state, given the ownership keys to set on the object. */
   readonly cli: (ownership: Record<string, string>) => ManagedObjectState;
-  /** The native resource; undefined when the provider cannot express the object (cli is used). */
-  readonly provider?: (target: ProviderTarget) => TerraformResource;
+  /**
+   * The native resource, or its resources with the object itself last (a pool of a cluster defined
+   * member by member); undefined when the provider cannot express the object (cli is used).
+   */
+  readonly provider?: (target: ProviderTarget) => TerraformResource | TerraformResource[];
 }
 
 /** A multipass VM to render. */
