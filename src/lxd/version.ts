@@ -64,17 +64,28 @@ export function preseedPasswords(doc: PreseedDocument | string): string[] {
 }
 
 /**
- * Shell lines that stop with a clear error when the daemon answering `query` (a command printing
- * `GET /1.0`, e.g. `lxc query /1.0`) runs LXD 6.1 or later, which has no trust password: `what`
- * says what needed one. An unreadable version lets the script go on (the daemon reports its own error).
+ * Shell lines that set `$lxd_version` (e.g. `5.0.2`; empty when unreadable), `$lxd_major` and
+ * `$lxd_minor` from the daemon answering `query`, a command printing `GET /1.0` (e.g. `lxc query
+ * /1.0`, whose JSON is indented with tabs).
+ */
+export function serverVersionLines(query: string): string[] {
+  return [
+    `lxd_version=$(${query} 2>/dev/null | sed -n ${shq(String.raw`s/^[[:space:]]*"server_version":[[:space:]]*"\([0-9][0-9.]*\)".*/\1/p`)} | head -n 1) || lxd_version=`,
+    'lxd_major=${lxd_version%%.*}; lxd_minor=${lxd_version#*.}; lxd_minor=${lxd_minor%%.*}',
+  ];
+}
+
+/**
+ * Shell lines that stop with a clear error when the daemon answering `query` (see
+ * {@link serverVersionLines}) runs LXD 6.1 or later, which has no trust password: `what` says what
+ * needed one. An unreadable version lets the script go on (the daemon reports its own error).
  */
 export function refuseTrustPasswordLines(query: string, what: string): string[] {
   const before = `cdktf-lxd-matchbox: ${what} uses a trust password, but this host runs LXD `;
   const after = ` and LXD ${NO_TRUST_PASSWORD_FROM} removed trust passwords. Fix: trust clients with a token (lxc config trust add NAME;`
     + " a remote takes it as trustToken), join clusters with a token, and declare the host's minLxdVersion so that synth says so.";
   return [
-    `lxd_version=$(${query} 2>/dev/null | sed -n ${shq('s/^ *"server_version": *"\\([0-9][0-9.]*\\)".*/\\1/p')} | head -n 1) || lxd_version=`,
-    'lxd_major=${lxd_version%%.*}; lxd_minor=${lxd_version#*.}; lxd_minor=${lxd_minor%%.*}',
+    ...serverVersionLines(query),
     'if [ -n "$lxd_version" ] && { [ "$lxd_major" -gt 6 ] || { [ "$lxd_major" -eq 6 ] && [ "$lxd_minor" -ge 1 ]; }; }; then',
     `  echo ${shq(before)}"$lxd_version"${shq(after)} >&2`,
     '  exit 1',
