@@ -8,7 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from '../../../constructs/core/cdk';
 import { parse } from 'yaml';
-import { Bridge } from '../../../index';
+import { Bridge, LabStack, LxdPreseed, SshHost } from '../../../index';
+import { tfUnescape } from '../spine/helpers';
 import { ValidationError } from '../../../src/validation/errors';
 import { buildSeed000 } from '../../../examples/seed000-multipass-cloud-init';
 import { buildSeed001 } from '../../../examples/seed001-lvm-cluster';
@@ -172,6 +173,35 @@ describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node c
       expect(doc.config).toEqual({ 'core.https_address': '[::]:8443', 'core.trust_password': '${jsonencode(var.trust_password)}' });
       expect(converge.triggers_replace.settings).toMatch(/^\$\{sensitive\(/);
     }
+  });
+
+  test('on LXD 6.1+: no trust password anywhere, remote access by address alone; the hosts declare the version', () => {
+    const six = synth((app) => buildSeed001(app, { lxdVersion: '6.1' }))['seed001-standalone'];
+    expect(six.variable?.trust_password).toBeUndefined();
+    for (const host of ['lxd01', 'lxd02']) {
+      const script = scriptOf(six, `seed001-standalone/${host}-remote/preseed`);
+      expect(script).not.toMatch(/sensitive|trust_password|server_version/);
+      expect(preseedOf(tfUnescape(script)).config).toEqual({ 'core.https_address': '[::]:8443' });
+    }
+    // The seed's password on a host that declares LXD 6.1 is refused at synth.
+    expect(() => synth((app) => {
+      const stack = new LabStack(app, 'x');
+      new LxdPreseed(stack, 'p', { host: new SshHost(stack, 'h', { address: '10.0.0.5', minLxdVersion: '6.1' }), preseed: { config: { 'core.trust_password': 'pw' } } });
+    })).toThrow(/\[x\/p\] preseed\.config\.core\.trust_password = "\(secret\)": the host runs LXD 6\.1 or later/);
+  });
+
+  test('moveUbuntu01: the seed\'s lxc move ubuntu01 lxd02:, taken from lxd01 by trust token once both APIs listen', () => {
+    const moved = synth((app) => buildSeed001(app, { lxdVersion: '6.8', moveUbuntu01: true }))['seed001-standalone'];
+    expect(moved.variable.trust_token).toMatchObject({ type: 'string', sensitive: true });
+    const converge = res(moved, 'seed001-standalone/ubuntu01/instance/converge');
+    expect(converge.provisioner[0]['local-exec'].command).toContain('vagrant@192.168.10.180');
+    const script = unsensitive(scriptOf(moved, 'seed001-standalone/ubuntu01/instance'));
+    expect(script).toContain("token='${var.trust_token}'");
+    expect(script).toContain('lxc remote add cdktf-192-168-10-170-8443 https://192.168.10.170:8443 --accept-certificate');
+    expect(script).toContain('lxc move cdktf-192-168-10-170-8443:ubuntu01 ubuntu01 --quiet');
+    expect(script).toContain('"profiles":["default"]'); // lxd02's own default profile
+    const deps: string[] = res(moved, 'seed001-standalone/ubuntu01/instance/object').depends_on;
+    expect(deps).toEqual(expect.arrayContaining(['lxd01', 'lxd02'].map((h) => address(moved, `seed001-standalone/${h}-remote/preseed/converge`))));
   });
 
   test('node01 bootstraps the cluster, node02 joins it with a token asked for at deploy time', () => {
