@@ -25,7 +25,9 @@ export const LXD_BACKEND: BackendSpec = {
 };
 
 export const INCUS_BACKEND: BackendSpec = {
-  name: 'incus', client: 'incus', init: 'incus admin init', defaultImageRemote: 'images', knownRemotes: ['local', 'images', 'oci-docker', 'oci-ghcr'],
+  // Incus 6.0 and 7.0 ship `images` and `local` only; OCI registries are remotes a user adds
+  // (`incus remote add oci-docker https://docker.io --protocol=oci`, as Incus's documentation names them).
+  name: 'incus', client: 'incus', init: 'incus admin init', defaultImageRemote: 'images', knownRemotes: ['local', 'images'],
 };
 
 /** The spec of a backend by name. */
@@ -42,7 +44,7 @@ function remoteOf(image: string): string | undefined {
   return i > 0 ? image.slice(0, i) : undefined;
 }
 
-/** Remotes one backend's client knows and the other's does not. */
+/** Remotes one backend's client knows (or, for OCI registries, can add) and the other's does not. */
 const ONLY: Record<BackendName, readonly string[]> = {
   lxd: ['ubuntu', 'ubuntu-daily', 'ubuntu-minimal', 'ubuntu-minimal-daily'],
   incus: ['oci-docker', 'oci-ghcr'],
