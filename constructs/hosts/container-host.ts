@@ -37,6 +37,7 @@ export class ContainerHost extends HostBase {
   public readonly _runner: HostRunner;
   public readonly ready: ITerraformDependable[];
   public readonly backend: BackendName;
+  /** The oldest LXD version the host runs, as declared. @default - unknown */
   public readonly minLxdVersion?: string;
   /** The container. */
   public readonly container: IContainer;

@@ -73,6 +73,7 @@ export class MultipassVm extends HostBase {
   /** The VM's name in multipass (`name`, or the construct id). */
   public readonly vmName: string;
   public readonly backend: BackendName;
+  /** The oldest LXD version the host runs, as declared. @default - unknown */
   public readonly minLxdVersion?: string;
   /** The cloud-init user-data the VM is launched with. */
   public readonly cloudConfig: CloudConfig;

@@ -45,6 +45,7 @@ export class SshHost extends HostBase {
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
   public readonly backend: BackendName;
+  /** The oldest LXD version the host runs, as declared. @default - unknown */
   public readonly minLxdVersion?: string;
 
   constructor(scope: Construct, id: string, props: SshHostProps) {
