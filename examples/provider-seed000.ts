@@ -19,6 +19,7 @@
 import { App } from '../constructs/core/cdk';
 import { Bridge, CloudConfig, Container, HostReference, LabStack, MultipassVm } from '../index';
 import { seed000CloudConfig } from './seed000-multipass-cloud-init';
+import { hasTrustPassword } from './seed001-lvm-cluster';
 
 /** Options of {@link buildSeed000Provider}. */
 export interface Seed000ProviderOptions {
@@ -35,12 +36,6 @@ export interface Seed000ProviderOptions {
    * (`~/snap/lxd/common/config`, else `~/.config/lxc`): give that one. @default $LXD_CLIENT_CERT or a placeholder
    */
   readonly clientCertificate?: string;
-}
-
-/** LXD 6.1 removed trust passwords. */
-function hasTrustPassword(lxdVersion: string): boolean {
-  const [major, minor] = lxdVersion.split('.').map(Number);
-  return major < 6 || (major === 6 && minor < 1);
 }
 
 /**

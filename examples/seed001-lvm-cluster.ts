@@ -63,8 +63,8 @@ export function buildSeed001(app: App, o: Seed001Options = {}): Seed001Stacks {
   return { standalone: buildStandalone(app, o), cluster: buildCluster(app, o) };
 }
 
-/** LXD 6.1 removed trust passwords. */
-function hasTrustPassword(lxdVersion: string): boolean {
+/** True when LXD `lxdVersion` (`MAJOR.MINOR`) still has trust passwords: LXD 6.1 removed them. */
+export function hasTrustPassword(lxdVersion: string): boolean {
   const [major, minor] = lxdVersion.split('.').map(Number);
   return major < 6 || (major === 6 && minor < 1);
 }
