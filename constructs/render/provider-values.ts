@@ -18,7 +18,6 @@ export function deviceBlocks(devices: DeviceMap): { name: string; type: string; 
   });
 }
 
-
 /** `config` without the keys each cluster member has its own value of (they go to the per-member resources). */
 export const globalKeys = (config: ConfigMap, cluster: ClusterMembers): Record<string, string> =>
   Object.fromEntries(Object.entries(config).filter(([k]) => !cluster.memberKeys.includes(k)));
