@@ -4,28 +4,39 @@
  * Two stacks, because the seed uses the same two machines twice and LXD only forms a
  * cluster from members without containers or images. Deploy one of them:
  * - `seed001-standalone`: lxd01 with an LVM thin pool, a bridge with DHCP ranges and a
- *   container published by a proxy device; remote access (`core.https_address` and a trust
- *   password) on lxd01 and lxd02 for `lxc remote add` / `lxc move`.
+ *   container published by a proxy device; remote access (`core.https_address`, plus a trust
+ *   password on LXD 5.x) on lxd01 and lxd02 for `lxc remote add` / `lxc move`; with
+ *   `moveUbuntu01`, the seed's `lxc move ubuntu01 lxd02:` itself (`migrateFrom`, by trust token).
  * - `seed001-cluster`: node01 bootstraps a cluster and node02 joins it with a join token asked
  *   for at deploy time (LxdCluster); a btrfs pool and a bridge defined on each member then
  *   cluster-wide, a profile, and ubuntu02 placed on a member (`target`): changing the target
  *   migrates it.
  *
- *   cdktf deploy seed001-standalone --var trust_password=...
+ *   cdktf deploy seed001-standalone --var trust_password=...        (LXD 5.x, the seed's way)
+ *   cdktf deploy seed001-standalone --var trust_token=...           (moveUbuntu01; any LXD)
  *   cdktf deploy seed001-cluster
  *
- * `core.trust_password` exists up to LXD 5.0/5.21; LXD 6 uses trust tokens (`lxc config trust
- * add`) instead. The cluster joins with tokens (`lxc cluster add`, LXD 4.0 and later).
+ * `core.trust_password` exists up to LXD 5.21; LXD 6.1 removed it. With `lxdVersion` 6.1 or
+ * later the hosts declare it (`minLxdVersion`), no password is set, and a client is trusted with
+ * a token instead (`lxc config trust add NAME` on the server prints one). The cluster joins with
+ * tokens on every version (`lxc cluster add`, LXD 4.0 and later).
  */
 import { App, TerraformVariable } from '../constructs/core/cdk';
-import { Bridge, Container, LabStack, LxdCluster, LxdPreseed, Profile, SshHost, StoragePool } from '../index';
+import { Bridge, Container, HostReference, LabStack, LxdCluster, LxdPreseed, LxdRemote, Profile, SshHost, StoragePool } from '../index';
 
 /** Options of {@link buildSeed001}. */
 export interface Seed001Options {
   /** lxd01 / node01. @default '192.168.10.170' */
   readonly host1Address?: string;
-  /** lxd02 / node02. @default '192.168.10.180' */
+  /** lxd02. @default '192.168.10.180' */
   readonly host2Address?: string;
+  /**
+   * node01 and node02 of the cluster stack. The seed forms its cluster from lxd01 and lxd02 once
+   * they are empty again; in one app the two stacks need machines of their own (the members of a
+   * cluster are one daemon, which the standalone stack's migration would otherwise move onto).
+   * @default ['192.168.10.171', '192.168.10.181']
+   */
+  readonly clusterAddresses?: [string, string];
   /** ssh user (the seed's hosts are vagrant boxes). @default 'vagrant' */
   readonly sshUser?: string;
   /** Block device or volume group of the LVM pool. @default '/dev/sdc1' */
@@ -34,6 +45,18 @@ export interface Seed001Options {
   readonly image?: string;
   /** Cluster member of the cluster's `ubuntu02`; changing it migrates the container. @default 'node01' */
   readonly clusterTarget?: string;
+  /**
+   * The LXD version the hosts run at least (their `minLxdVersion`). From 6.1 there is no trust
+   * password: remote access is `core.https_address` alone, and clients are trusted by token.
+   * @default '5.0' (the seed's LXD, which still had trust passwords)
+   */
+  readonly lxdVersion?: string;
+  /**
+   * Move ubuntu01 from lxd01 to lxd02, the seed's `lxc move ubuntu01 lxd02:`: declared on lxd02
+   * with `migrateFrom` lxd01, whose API lxd02's client reaches with a trust token issued on lxd01
+   * (`lxc config trust add lxd02`), the sensitive variable `trust_token`. @default false
+   */
+  readonly moveUbuntu01?: boolean;
 }
 
 /** The two stacks of seed 001. */
@@ -47,18 +70,34 @@ export function buildSeed001(app: App, o: Seed001Options = {}): Seed001Stacks {
   return { standalone: buildStandalone(app, o), cluster: buildCluster(app, o) };
 }
 
-function hosts(stack: LabStack, o: Seed001Options, names: [string, string]): [SshHost, SshHost] {
+/** True when LXD `lxdVersion` (`MAJOR.MINOR`) still has trust passwords: LXD 6.1 removed them. */
+export function hasTrustPassword(lxdVersion: string): boolean {
+  const [major, minor] = lxdVersion.split('.').map(Number);
+  return major < 6 || (major === 6 && minor < 1);
+}
+
+function hosts(stack: LabStack, o: Seed001Options, names: [string, string], addresses: [string, string], lxd01Remote?: LxdRemote): [SshHost, SshHost] {
   const user = o.sshUser ?? 'vagrant';
+  const minLxdVersion = o.lxdVersion ?? '5.0';
   // `sudo gpasswd -a vagrant lxd`: the user may run lxc; sudo is not needed.
   return [
-    new SshHost(stack, names[0], { address: o.host1Address ?? '192.168.10.170', user }),
-    new SshHost(stack, names[1], { address: o.host2Address ?? '192.168.10.180', user }),
+    new SshHost(stack, names[0], { address: addresses[0], user, minLxdVersion, lxdRemote: lxd01Remote }),
+    new SshHost(stack, names[1], { address: addresses[1], user, minLxdVersion }),
   ];
 }
 
+const standaloneAddresses = (o: Seed001Options): [string, string] => [o.host1Address ?? '192.168.10.170', o.host2Address ?? '192.168.10.180'];
+const clusterAddresses = (o: Seed001Options): [string, string] => o.clusterAddresses ?? ['192.168.10.171', '192.168.10.181'];
+
 function buildStandalone(app: App, o: Seed001Options): LabStack {
   const stack = new LabStack(app, 'seed001-standalone');
-  const [lxd01, lxd02] = hosts(stack, o, ['lxd01', 'lxd02']);
+  // lxd02's client reaches lxd01's API with a trust token issued on lxd01 (`lxc config trust add lxd02`):
+  // it replaces the seed's `lxc remote add lxd01 192.168.10.170` and its admin password.
+  const trustToken = o.moveUbuntu01 ? new TerraformVariable(stack, 'trust_token', {
+    type: 'string', sensitive: true, description: 'trust token issued on lxd01 for lxd02 (lxc config trust add lxd02 --quiet)',
+  }) : undefined;
+  const lxd01Remote = trustToken ? { address: `https://${o.host1Address ?? '192.168.10.170'}:8443`, trustToken: trustToken.stringValue } : undefined;
+  const [lxd01, lxd02] = hosts(stack, o, ['lxd01', 'lxd02'], standaloneAddresses(o), lxd01Remote);
 
   // lxc storage create lxd_vol01 lvm source=/dev/sdc1 lvm.thinpool_name=lxd_thin_vol01
   const vol01 = new StoragePool(stack, 'lxd_vol01', {
@@ -85,36 +124,41 @@ function buildStandalone(app: App, o: Seed001Options): LabStack {
   // lxc profile device add default root disk path=/ pool=lxd_vol01 (and eth0 on lxdbr0)
   const defaultProfile = new Profile(stack, 'default-profile', { host: lxd01, name: 'default', rootPool: vol01, network: lxdbr0 });
 
-  // lxc launch ubuntu:18.04 ubuntu01
-  // lxc config device add ubuntu01 port8443 proxy listen=tcp:0.0.0.0:8443 connect=tcp:localhost:8443
-  // LXD's own API listens on port 8443 of lxd01 as well (remote access below), so the proxy takes
-  // the container's 8443 out on host port 18443; the seed's listen=tcp:0.0.0.0:8443 would fail
-  // with "address already in use".
-  new Container(stack, 'ubuntu01', {
-    host: lxd01, image: o.image ?? 'ubuntu:18.04', profiles: [defaultProfile],
-    proxies: { port8443: { listen: 'tcp:0.0.0.0:18443', connect: 'tcp:127.0.0.1:8443' } },
-  });
+  // lxc config device add ubuntu01 port8443 proxy listen=tcp:0.0.0.0:8443 connect=tcp:localhost:8443: see ubuntu01 below.
 
   // Remote control, on both hosts:
   //   lxc config set core.https_address "[::]"
-  //   lxc config set core.trust_password password
+  //   lxc config set core.trust_password password     (LXD 5.x: LXD 6.1 has no trust password)
   // The password is a sensitive variable: it never appears in the synthesized JSON or in plans.
-  const trustPassword = new TerraformVariable(stack, 'trust_password', {
+  const trustPassword = hasTrustPassword(o.lxdVersion ?? '5.0') ? new TerraformVariable(stack, 'trust_password', {
     type: 'string', sensitive: true, description: 'core.trust_password of lxd01 and lxd02 (Admin password for `lxc remote add`)',
+  }) : undefined;
+  const remote = [lxd01, lxd02].map((host) => new LxdPreseed(stack, `${host.node.id}-remote`, {
+    host,
+    preseed: { config: { 'core.https_address': '[::]:8443', ...(trustPassword ? { 'core.trust_password': trustPassword.stringValue } : {}) } },
+  }));
+
+  // lxc launch ubuntu:18.04 ubuntu01 (on lxd01), or with moveUbuntu01 `lxc move ubuntu01 lxd02:`: the
+  // container is declared on lxd02 (its default profile) and taken from lxd01 once both APIs listen,
+  // cold (a running one is stopped, moved with its data and started again there). Without it, the
+  // move is by hand: `lxc remote add lxd02 192.168.10.180` on lxd01 (the password, or on LXD 6 a
+  // token from `lxc config trust add lxd01` on lxd02), then `lxc move ubuntu01 lxd02:`.
+  const moveTo = o.moveUbuntu01 ? new HostReference(stack, 'lxd02-remote-ready', { host: lxd02, after: remote.flatMap((r) => r.ready) }) : undefined;
+  new Container(stack, 'ubuntu01', {
+    host: moveTo ?? lxd01, image: o.image ?? 'ubuntu:18.04',
+    profiles: [moveTo ? Profile.fromProfileName(stack, 'lxd02-default', moveTo, 'default') : defaultProfile],
+    // LXD's own API listens on port 8443 of the host as well (remote access above), so the proxy
+    // takes the container's 8443 out on host port 18443; the seed's listen=tcp:0.0.0.0:8443 would
+    // fail with "address already in use".
+    proxies: { port8443: { listen: 'tcp:0.0.0.0:18443', connect: 'tcp:127.0.0.1:8443' } },
+    ...(moveTo ? { migrateFrom: { host: lxd01 } } : {}),
   });
-  for (const host of [lxd01, lxd02]) {
-    new LxdPreseed(stack, `${host.node.id}-remote`, {
-      host,
-      preseed: { config: { 'core.https_address': '[::]:8443', 'core.trust_password': trustPassword.stringValue } },
-    });
-  }
-  // Then, by hand: `lxc remote add lxd02 192.168.10.180` on lxd01, and `lxc move ubuntu01 lxd02:`.
   return stack;
 }
 
 function buildCluster(app: App, o: Seed001Options): LabStack {
   const stack = new LabStack(app, 'seed001-cluster');
-  const [node01, node02] = hosts(stack, o, ['node01', 'node02']);
+  const [node01, node02] = hosts(stack, o, ['node01', 'node02'], clusterAddresses(o));
 
   // node01.yml / node02.yml with `lxd init --preseed`: node01 bootstraps the cluster
   // (core.https_address, cluster.enabled), node02 joins it. Instead of the seed's
@@ -125,8 +169,8 @@ function buildCluster(app: App, o: Seed001Options): LabStack {
   // leftover: node02 joins node01's address.)
   const cluster = new LxdCluster(stack, 'cluster', {
     members: [
-      { host: node01, name: 'node01', address: `${o.host1Address ?? '192.168.10.170'}:8443` },
-      { host: node02, name: 'node02', address: `${o.host2Address ?? '192.168.10.180'}:8443` },
+      { host: node01, name: 'node01', address: `${clusterAddresses(o)[0]}:8443` },
+      { host: node02, name: 'node02', address: `${clusterAddresses(o)[1]}:8443` },
     ],
   });
 

@@ -6,6 +6,7 @@ import { IContainer } from '../lxd/container';
 import { BackendName } from '../../src/lxd/backend';
 import { backendOf, HostBase, runnerOf, daemonHost } from './host';
 import { dependablesIn } from './host-reference';
+import { hostMinLxdVersion } from './lxd-version';
 import { renderingOf } from '../render/rendering';
 import { readProps } from '../core/input';
 
@@ -15,6 +16,13 @@ export interface ContainerHostProps {
   readonly container: IContainer;
   /** The daemon inside the container, for objects declared on this host. @default 'lxd' */
   readonly backend?: BackendName;
+  /**
+   * The oldest LXD version the host runs, `MAJOR.MINOR` as `lxd --version` prints it (e.g. `'5.0'`,
+   * `'5.21'`, `'6.1'`): from 6.1 on a trust password (`core.trust_password`, a cluster join password, the
+   * `lxdRemote`'s password) is refused at synth. LXD hosts only.
+   * @default - unknown: a script that would use a trust password reads the version at deploy time and stops on LXD 6.1 or later
+   */
+  readonly minLxdVersion?: string;
 }
 
 /**
@@ -33,6 +41,8 @@ export class ContainerHost extends HostBase {
   public readonly _daemonParent: DaemonHost['_daemonParent'];
   public readonly ready: ITerraformDependable[];
   public readonly backend: BackendName;
+  /** The oldest LXD version the host runs, as declared. @default - unknown */
+  public readonly minLxdVersion?: string;
   /** The container. */
   public readonly container: IContainer;
   /**
@@ -47,6 +57,7 @@ export class ContainerHost extends HostBase {
     this.container = props.container;
     this.backend = props.backend ?? 'lxd';
     this._daemonParent = { kind: 'instance', host: daemonHost(props.container.host) };
+    this.minLxdVersion = hostMinLxdVersion(this.node.path, props.minLxdVersion, this.backend);
     this._runner = {
       kind: 'lxd-exec', parent: runnerOf(props.container.host), instance: props.container.containerName,
       client: backendOf(props.container.host).client,

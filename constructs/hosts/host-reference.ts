@@ -6,6 +6,7 @@ import { DaemonHost } from '../core/daemons';
 import { BackendName } from '../../src/lxd/backend';
 import { dependablesIn } from '../core/cross-stack';
 import { HostBase, IHost, runnerOf, daemonHost } from './host';
+import { hostMinLxdVersion } from './lxd-version';
 import { renderingOf } from '../render/rendering';
 import { readProps } from '../core/input';
 
@@ -45,6 +46,8 @@ export class HostReference extends HostBase {
   /** The host this refers to. */
   public readonly target: IHost;
   public readonly backend: BackendName;
+  /** The referenced host's. @default - the referenced host's (unknown when it declares none) */
+  public readonly minLxdVersion?: string;
 
   constructor(scope: Construct, id: string, props: HostReferenceProps) {
     super(scope, id);
@@ -54,6 +57,7 @@ export class HostReference extends HostBase {
     this._runner = runnerOf(props.host);
     this.backend = props.host.backend ?? 'lxd';
     this.lxdRemote = props.lxdRemote ?? props.host.lxdRemote;
+    this.minLxdVersion = hostMinLxdVersion(this.node.path, props.host.minLxdVersion, this.backend, props.lxdRemote);
     const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])]);
     this.ready = anchored.ready;
     this.generation = anchored.generation;

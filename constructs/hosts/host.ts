@@ -28,6 +28,11 @@ export interface IHost extends IConstruct {
   /** The daemon it runs: `lxd` or `incus`. */
   readonly backend: BackendName;
   /**
+   * The oldest LXD version the host runs (`MAJOR.MINOR`): synth refuses what that version no longer
+   * has (trust passwords from LXD 6.1). @default - unknown: scripts that need to know read the version at deploy time
+   */
+  readonly minLxdVersion?: string;
+  /**
    * Changes when the machine is replaced under the host (a recreated container or VM of another
    * stack), so objects on it converge again. @default - none: the host is never replaced under its objects
    */

@@ -4,6 +4,7 @@ import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { HostBase } from './host';
+import { hostMinLxdVersion } from './lxd-version';
 import { renderingOf } from '../render/rendering';
 import { assertBooleans, readProps } from '../core/input';
 
@@ -15,6 +16,13 @@ export interface LocalHostProps {
   readonly sudo?: boolean;
   /** The daemon on this machine: `lxd` or `incus`. @default 'lxd' */
   readonly backend?: BackendName;
+  /**
+   * The oldest LXD version the host runs, `MAJOR.MINOR` as `lxd --version` prints it (e.g. `'5.0'`,
+   * `'5.21'`, `'6.1'`): from 6.1 on a trust password (`core.trust_password`, a cluster join password, the
+   * `lxdRemote`'s password) is refused at synth. LXD hosts only.
+   * @default - unknown: a script that would use a trust password reads the version at deploy time and stops on LXD 6.1 or later
+   */
+  readonly minLxdVersion?: string;
 }
 
 /** The machine that runs terraform: commands run there directly. */
@@ -24,6 +32,8 @@ export class LocalHost extends HostBase {
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
   public readonly backend: BackendName;
+  /** The oldest LXD version the host runs, as declared. @default - unknown */
+  public readonly minLxdVersion?: string;
 
   constructor(scope: Construct, id: string, props: LocalHostProps = {}) {
     super(scope, id);
@@ -32,6 +42,7 @@ export class LocalHost extends HostBase {
     this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
     this._runner = { kind: 'local', sudo: props.sudo ?? false };
     this.backend = props.backend ?? 'lxd';
+    this.minLxdVersion = hostMinLxdVersion(this.node.path, props.minLxdVersion, this.backend, this.lxdRemote);
     this.registerHost();
     renderingOf(this).trackHost(this);
   }

@@ -15,6 +15,8 @@ import { yamlSafeTokens } from '../core/terraform-values';
 import { renderingOf } from '../render/rendering';
 import { HostBase } from './host';
 import { assertBooleans, readProps } from '../core/input';
+import { hostMinLxdVersion } from './lxd-version';
+import { preseedPasswords } from '../../src/lxd/version';
 
 /** A host folder mounted into the VM. */
 export interface MultipassMount {
@@ -50,6 +52,13 @@ export interface MultipassVmProps {
   readonly protect?: boolean;
   /** The daemon the VM runs (its cloud-config installs it): `lxd` or `incus`. @default 'lxd' */
   readonly backend?: BackendName;
+  /**
+   * The oldest LXD version the host runs, `MAJOR.MINOR` as `lxd --version` prints it (e.g. `'5.0'`,
+   * `'5.21'`, `'6.1'`): from 6.1 on a trust password (`core.trust_password`, a cluster join password, the
+   * `lxdRemote`'s password) is refused at synth. LXD hosts only.
+   * @default - unknown: a script that would use a trust password reads the version at deploy time and stops on LXD 6.1 or later
+   */
+  readonly minLxdVersion?: string;
 }
 
 /**
@@ -65,6 +74,8 @@ export class MultipassVm extends HostBase {
   /** The VM's name in multipass (`name`, or the construct id). */
   public readonly vmName: string;
   public readonly backend: BackendName;
+  /** The oldest LXD version the host runs, as declared. @default - unknown */
+  public readonly minLxdVersion?: string;
   /** The cloud-init user-data the VM is launched with. */
   public readonly cloudConfig: CloudConfig;
   private readonly providerIpv4?: string;
@@ -94,6 +105,7 @@ export class MultipassVm extends HostBase {
     assertBooleans(path, props, ['sudo', 'protect']);
     this.lxdRemote = props.lxdRemote;
     this.backend = props.backend ?? 'lxd';
+    this.minLxdVersion = hostMinLxdVersion(path, props.minLxdVersion, this.backend, props.lxdRemote);
     this.vmName = props.name ?? id;
     const model: MultipassVmModel = {
       name: this.vmName, cpus: props.cpus ?? 1, memory: props.memory ?? '1G', disk: props.disk ?? '5G',
@@ -114,14 +126,17 @@ export class MultipassVm extends HostBase {
         ? undefined : { reason: 'mount paths must be absolute and contain no ":"', fix: 'use e.g. { source: "/srv/data", target: "/data" }' });
     }
     this.cloudConfig = props.cloudConfig ?? new CloudConfig();
-    const problems = this.cloudConfig.validate(path, this.backend);
+    const problems = this.cloudConfig.validate(path, this.backend, this.minLxdVersion);
     if (problems.length) throw new ValidationError(problems);
 
     this._runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };
     // Terraform values in the cloud-config land in the YAML as quoted strings (see yamlSafeTokens).
     const userData = new CloudConfig(yamlSafeTokens(this.cloudConfig.props)).render();
     const rendering = renderingOf(this);
-    const vm = rendering.multipassVm(this, { model, userData, sensitive: this.cloudConfig.hasSecret, protect: props.protect });
+    // A trust password LXD 6.1+ refuses fails cloud-init: the launch then reads the VM's LXD version to say so.
+    const preseed = this.backend === 'lxd' ? this.cloudConfig.lxdPreseed : undefined;
+    const checks = preseed !== undefined && preseedPasswords(preseed).length ? { trustPasswordClient: `${(props.sudo ?? true) ? 'sudo ' : ''}lxc` } : {};
+    const vm = rendering.multipassVm(this, { model, userData, sensitive: this.cloudConfig.hasSecret, protect: props.protect, checks });
     this.ready = vm.ready;
     this.providerIpv4 = vm.ipv4Address;
     this.registerHost();

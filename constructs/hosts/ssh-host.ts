@@ -5,6 +5,7 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { assertValid, Verdict } from '../../src/validation/errors';
 import { HostBase } from './host';
+import { hostMinLxdVersion } from './lxd-version';
 import { renderingOf } from '../render/rendering';
 import { assertBooleans, readProps } from '../core/input';
 
@@ -47,6 +48,13 @@ export interface SshHostProps {
   readonly sudo?: boolean;
   /** The daemon on that machine: `lxd` or `incus`. @default 'lxd' */
   readonly backend?: BackendName;
+  /**
+   * The oldest LXD version the host runs, `MAJOR.MINOR` as `lxd --version` prints it (e.g. `'5.0'`,
+   * `'5.21'`, `'6.1'`): from 6.1 on a trust password (`core.trust_password`, a cluster join password, the
+   * `lxdRemote`'s password) is refused at synth. LXD hosts only.
+   * @default - unknown: a script that would use a trust password reads the version at deploy time and stops on LXD 6.1 or later
+   */
+  readonly minLxdVersion?: string;
 }
 
 const word = (what: string, pattern: RegExp, example: string) => (v: unknown): Verdict | undefined =>
@@ -78,6 +86,8 @@ export class SshHost extends HostBase {
   public readonly lxdRemote?: LxdRemote;
   public readonly ready: ITerraformDependable[] = [];
   public readonly backend: BackendName;
+  /** The oldest LXD version the host runs, as declared. @default - unknown */
+  public readonly minLxdVersion?: string;
 
   constructor(scope: Construct, id: string, props: SshHostProps) {
     super(scope, id);
@@ -86,6 +96,7 @@ export class SshHost extends HostBase {
     assertBooleans(path, props, ['sudo']);
     this.lxdRemote = props.lxdRemote;
     this.backend = props.backend ?? 'lxd';
+    this.minLxdVersion = hostMinLxdVersion(path, props.minLxdVersion, this.backend, props.lxdRemote);
     assertValid(path, 'address', props.address, word('host name or address', /^[A-Za-z0-9][A-Za-z0-9.:-]*$/, '10.0.0.5 or lxd01.example.com')(props.address));
     if (props.user !== undefined) assertValid(path, 'user', props.user, word('user name', /^[A-Za-z_][A-Za-z0-9_.-]*$/, 'ubuntu')(props.user));
     const port = props.port ?? 22;

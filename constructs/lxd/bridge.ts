@@ -77,7 +77,8 @@ export interface BridgeProps {
    * first (`lxc network create N --target M` with the member-specific keys, e.g.
    * `bridge.external_interfaces`: those in `config` go to every member, `perMember` adds or
    * overrides per member), then globally with the other keys (addresses, NAT, DHCP, DNS).
-   * Always rendered as scripts. @default - a network of one daemon
+   * With the `provider` rendering: terraform-lxd v3's `member_overrides`, or (v2, Incus) one resource
+   * per member with `target` before the cluster-wide one. @default - a network of one daemon
    */
   readonly cluster?: ILxdCluster;
   /** Member-specific keys per member name, e.g. `{ m2: { 'bridge.external_interfaces': 'eth1' } }`. Needs `cluster`. @default {} */
@@ -237,7 +238,9 @@ export class Bridge extends BridgeBase {
           destroy: networkDelete(model.name, backendOf(this.host)),
         };
       },
-      provider: members ? undefined : (target) => networkResource(this, 'resource', target, () => this.model()),
+      provider: (target) => networkResource(this, 'resource', target, () => this.model(), cluster && members ? {
+        memberNames: cluster.memberNames, members, overrides: props.perMember ?? {}, memberKeys: bridgeMemberKeys,
+      } : undefined),
     }).ready;
   }
 

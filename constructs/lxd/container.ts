@@ -95,7 +95,9 @@ export interface ContainerProps {
   /**
    * Cluster member to create the container on (`lxc init --target`), for a host that is an
    * {@link LxdCluster}'s. Changing it moves the container there with its data (`lxc move --target`;
-   * stateless when it runs: stopped, moved, started again); it is never recreated.
+   * stateless when it runs: stopped, moved, started again); it is never recreated. With the
+   * `provider` rendering it is `lxd_instance.target` (a change is an in-place move, `allow_restart`
+   * set) or `incus_instance.target` (which the Incus provider replaces: recreated from its image).
    * @default - the cluster picks (or a host that is not clustered)
    */
   readonly target?: string;

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
-import { preseedApply } from '../../src/lxd/cli';
+import { preseedApply, script } from '../../src/lxd/cli';
+import { checkTrustPassword, preseedPasswords, refuseTrustPasswordLines } from '../../src/lxd/version';
 import { checkPreseed, PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
 import { checkNetworkName, checkObjectName } from '../../src/lxd/names';
 import { assertValid } from '../../src/validation/errors';
@@ -50,7 +51,7 @@ export class LxdPreseed extends Construct {
     }
     const c = props.preseed.cluster;
     assertValid(path, 'preseed.cluster', c, c?.clusterToken !== undefined && c.clusterPassword !== undefined
-      ? { reason: 'a join uses a token or a password, not both', fix: 'keep clusterToken (LXD 5.21+) or clusterPassword (5.0)' } : undefined);
+      ? { reason: 'a join uses a token or a password, not both', fix: 'keep clusterToken (any LXD since 4.x, the only one from 6.1) or clusterPassword (LXD 5.x and older)' } : undefined);
     const b = backendOf(this.host);
     for (const p of checkPreseed(props.preseed, b.name)) assertValid(path, `preseed.${p.property}`, p.value, { reason: p.reason, fix: p.fix });
     for (const [k, v] of Object.entries(props.preseed.config ?? {})) assertValid(path, `preseed.config.${k}`, v, checkBackendConfig(k, String(v), b));
@@ -59,6 +60,10 @@ export class LxdPreseed extends Construct {
     }
     assertValid(path, 'preseed.cluster.clusterPassword', c?.clusterPassword, b.name === 'incus' && c?.clusterPassword !== undefined
       ? { reason: 'Incus joins a cluster with a token only', fix: 'use clusterToken (incus cluster add NAME prints one)' } : undefined);
+    // LXD 6.1 removed trust passwords: refused at synth when the host declares such a version, else checked on the host.
+    const passwords = b.name === 'lxd' ? preseedPasswords(props.preseed) : [];
+    for (const k of passwords) assertValid(path, `preseed.${k}`, '(secret)', checkTrustPassword(this.host.minLxdVersion, k));
+    const guard = passwords.length ? script(refuseTrustPasswordLines(`${b.client} query /1.0`, `the preseed of ${path}`)) : '';
     // Terraform values (variables, references) are inserted as JSON strings, which are valid YAML:
     // a raw value with a newline (a PEM certificate) or a quote would break the document.
     const doc = yamlSafeTokens(props.preseed);
@@ -70,7 +75,7 @@ export class LxdPreseed extends Construct {
       state: () => ({
         identity: { kind: 'lxd-preseed' },
         settings: { preseed: renderPreseed(doc) },
-        converge: preseedApply(doc, backendOf(this.host)),
+        converge: guard + preseedApply(doc, backendOf(this.host)),
         destroy: '',
       }),
     });

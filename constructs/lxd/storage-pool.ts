@@ -65,7 +65,8 @@ export interface StoragePoolProps {
    * (`lxc storage create P DRIVER --target M` with the member-specific keys `size`, `source`,
    * `source.wipe`, `lvm.vg_name`, `lvm.thinpool_name`, `zfs.pool_name`: those given above go to
    * every member, `perMember` adds or overrides per member), then globally with the other keys.
-   * Always rendered as scripts. @default - a pool of one daemon
+   * With the `provider` rendering: terraform-lxd v3's `member_overrides`, or (v2, Incus) one resource
+   * per member with `target` before the cluster-wide one. @default - a pool of one daemon
    */
   readonly cluster?: ILxdCluster;
   /** Member-specific keys per member name, e.g. `{ m1: { source: '/srv/lxd' }, m2: { source: '/data/lxd' } }`. Needs `cluster`. @default {} */
@@ -158,7 +159,9 @@ export class StoragePool extends Construct implements IStoragePool {
           destroy: poolDelete(this.poolName, backendOf(this.host)),
         };
       },
-      provider: members ? undefined : (target) => storagePoolResource(this, 'resource', target, () => this.model),
+      provider: (target) => storagePoolResource(this, 'resource', target, () => this.model, cluster && members ? {
+        memberNames: cluster.memberNames, members: () => members, overrides: props.perMember ?? {}, memberKeys: POOL_MEMBER_KEYS,
+      } : undefined),
     }).ready;
   }
 }

@@ -62,7 +62,7 @@ export class CliRendering implements RenderingStrategy {
       state: () => ({
         identity: { kind: 'multipass-vm', ...model, userData: sensitive ? sensitiveLiteral(userData) : userData },
         settings: {},
-        converge: vmLaunch(model),
+        converge: vmLaunch(model, p.checks),
         destroy: vmDelete(model.name),
         environment: { [USER_DATA_ENV]: userData },
       }),

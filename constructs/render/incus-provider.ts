@@ -7,30 +7,47 @@ import { Profile } from '../../generated/providers/incus/profile';
 import { IncusProvider } from '../../generated/providers/incus/provider';
 import { StoragePool } from '../../generated/providers/incus/storage-pool';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
-import { InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
+import { ConfigMap, InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
 import { ValidationError } from '../../src/validation/errors';
-import { ProviderTarget } from './provider-target';
-import { deviceBlocks, lazy, lazyMap } from './provider-values';
+import { ClusterMembers, ProviderTarget } from './provider-target';
+import { deviceBlocks, globalKeys, lazy, lazyMap, perMemberResources } from './provider-values';
 
 /**
  * Native lxc/incus resources for the library's models: the Incus twin of ./lxd-provider.ts,
  * with the same lazy values. Incus keeps LXD's attribute names and `limits.*` in `config`.
  */
 
-export function incusStoragePool(scope: Construct, id: string, t: ProviderTarget, model: () => StoragePoolModel): TerraformResource {
-  return new StoragePool(scope, id, {
-    name: model().name, driver: model().driver, remote: t.remote, dependsOn: t.dependsOn,
-    config: lazyMap(() => model().config), description: model().description || undefined,
-  });
+/**
+ * `incus_storage_pool`. On a cluster: defined on each member (`target`, its member-specific keys;
+ * the provider refuses a description there), then cluster-wide with the other keys.
+ */
+export function incusStoragePool(scope: Construct, id: string, t: ProviderTarget, model: () => StoragePoolModel,
+  cluster?: ClusterMembers): TerraformResource | TerraformResource[] {
+  const pool = (rid: string, config: () => ConfigMap, extra: { target?: string; description?: string; dependsOn: ProviderTarget['dependsOn'] }) =>
+    new StoragePool(scope, rid, { name: model().name, driver: model().driver, remote: t.remote, config: lazyMap(config), ...extra });
+  const description = model().description || undefined;
+  if (!cluster) return pool(id, () => model().config, { description, dependsOn: t.dependsOn });
+  return perMemberResources(id, t, cluster, (rid, member, dependsOn) => member
+    ? pool(rid, member.config, { target: member.name, dependsOn })
+    : pool(rid, () => globalKeys(model().config, cluster), { description, dependsOn }));
 }
 
-/** `incus_network`; the provider refuses `auto` addresses, which are Incus's default when the key is left out. */
-export function incusNetwork(scope: Construct, id: string, t: ProviderTarget, model: () => NetworkModel): TerraformResource {
-  return new Network(scope, id, {
-    name: model().name, type: model().type, remote: t.remote, dependsOn: t.dependsOn,
-    config: lazyMap(() => Object.fromEntries(Object.entries(model().config).filter(([, v]) => v !== 'auto'))),
-    description: lazy(() => model().description || undefined),
-  });
+/**
+ * `incus_network`; the provider refuses `auto` addresses, which are Incus's default when the key is
+ * left out. On a cluster: defined on each member (`target`), then cluster-wide.
+ */
+export function incusNetwork(scope: Construct, id: string, t: ProviderTarget, model: () => NetworkModel,
+  cluster?: ClusterMembers): TerraformResource | TerraformResource[] {
+  const network = (rid: string, config: () => ConfigMap, extra: { target?: string; description?: string; dependsOn: ProviderTarget['dependsOn'] }) =>
+    new Network(scope, rid, {
+      name: model().name, type: model().type, remote: t.remote,
+      config: lazyMap(() => Object.fromEntries(Object.entries(config()).filter(([, v]) => v !== 'auto'))), ...extra,
+    });
+  const description = lazy(() => model().description || undefined);
+  if (!cluster) return network(id, () => model().config, { description, dependsOn: t.dependsOn });
+  return perMemberResources(id, t, cluster, (rid, member, dependsOn) => member
+    ? network(rid, member.config, { target: member.name, dependsOn })
+    : network(rid, () => globalKeys(model().config, cluster), { description, dependsOn }));
 }
 
 export function incusProfile(scope: Construct, id: string, t: ProviderTarget, model: () => ProfileModel): TerraformResource {
@@ -41,9 +58,13 @@ export function incusProfile(scope: Construct, id: string, t: ProviderTarget, mo
   });
 }
 
+/**
+ * `incus_instance`. A cluster member goes to `target`, which the provider replaces on change: the
+ * container is recreated from its image on the new member (its data is not moved).
+ */
 export function incusInstance(scope: Construct, id: string, t: ProviderTarget, model: () => InstanceModel, waitForAddress: boolean): TerraformResource {
   return new Instance(scope, id, {
-    name: model().name, image: model().image, type: 'container', remote: t.remote, dependsOn: t.dependsOn,
+    name: model().name, image: model().image, type: 'container', remote: t.remote, dependsOn: t.dependsOn, target: model().target,
     profiles: lazy(() => model().profiles), running: lazy(() => model().state === 'running'),
     config: lazyMap(() => model().config), device: lazy(() => deviceBlocks(model().devices)),
     description: lazy(() => model().description || undefined), waitFor: waitForAddress ? [{ type: 'ipv4' }] : undefined,

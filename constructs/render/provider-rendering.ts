@@ -45,19 +45,20 @@ export class ProviderRendering implements RenderingStrategy {
     const backend = backendOf(p.host).name;
     const hostId = remoteKey(daemonOf(daemonHost(p.host)).primary._runner);
     const version = this.lxdProviderVersion;
-    const resource = p.provider({
+    const made = p.provider({
       remote: backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, version),
       version,
       backend,
       dependsOn: [...new Set(localDependables(scope, 'after', p.dependsOn))],
     });
-    if (p.protect) resource.addOverride('lifecycle.prevent_destroy', true);
+    const resources = Array.isArray(made) ? made : [made];
+    if (p.protect) for (const r of resources) r.addOverride('lifecycle.prevent_destroy', true);
     let extra = 0;
     return {
-      ready: [resource],
+      ready: [resources[resources.length - 1]],
       dependOn: (...deps) => {
-        const local = localDependables(scope, `after-${extra++}`, deps);
-        resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...local.map(dependableToken)])];
+        const local = localDependables(scope, `after-${extra++}`, deps).map(dependableToken);
+        for (const r of resources) r.dependsOn = [...new Set([...(r.dependsOn ?? []), ...local])];
       },
     };
   }
@@ -67,7 +68,7 @@ export class ProviderRendering implements RenderingStrategy {
     // larstobi/multipass cannot wait for cloud-init: that part stays a local-exec.
     const wait = new ManagedObject(vm, 'cloud-init', {
       runner: { kind: 'local', sudo: false }, deletable: false, dependsOn: [instance],
-      state: () => ({ identity: { instance: instance.getStringAttribute('id') }, settings: {}, converge: vmWaitForCloudInit(p.model.name), destroy: '' }),
+      state: () => ({ identity: { instance: instance.getStringAttribute('id') }, settings: {}, converge: vmWaitForCloudInit(p.model.name, p.checks), destroy: '' }),
     });
     return { ready: [instance, wait.converged], ipv4Address: instance.ipv4 };
   }

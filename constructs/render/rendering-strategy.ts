@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { DataFile, MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
-import { MultipassVmModel } from '../../src/multipass/vm';
+import { MultipassVmModel, VmLaunchChecks } from '../../src/multipass/vm';
 import { ManagedObjectState } from '../core/managed-object';
 import { Rendering } from '../core/stack-settings';
 import { IHost } from '../hosts/host';
@@ -30,8 +30,11 @@ export interface RenderObjectProps {
   readonly cli: (ownership: Ownership) => ManagedObjectState;
   /** Converge an existing object whoever owns it (hand-made, another app's). @default false */
   readonly adopt?: boolean;
-  /** The native resource; undefined when the provider cannot express the object (cli is used). */
-  readonly provider?: (target: ProviderTarget) => TerraformResource;
+  /**
+   * The native resource, or its resources with the object itself last (a pool of a cluster defined
+   * member by member); undefined when the provider cannot express the object (cli is used).
+   */
+  readonly provider?: (target: ProviderTarget) => TerraformResource | TerraformResource[];
 }
 
 /** What the cli rendering tells an object's scripts about its ownership. */
@@ -50,6 +53,8 @@ export interface RenderVmProps {
   /** The user-data holds a secret: keep it out of plans. */
   readonly sensitive: boolean;
   readonly protect?: boolean;
+  /** What the wait for cloud-init checks when cloud-init fails. @default {} */
+  readonly checks?: VmLaunchChecks;
 }
 
 /** A rendered VM: what waits for it, and its address when Terraform knows it. */

@@ -9,6 +9,7 @@ import { checkMirrorUri } from './mirror';
 import { checkTimezone } from './timezone';
 import { stringTokens } from '../util/tokens';
 import { nulByteProblem } from '../validation/nul';
+import { checkTrustPassword, preseedPasswords } from '../lxd/version';
 
 /** One apt mirror entry (`apt.primary[]`). */
 export interface AptMirror {
@@ -128,8 +129,11 @@ export class CloudConfig {
       || (this.props.incus !== undefined && incusCloudConfigHasSecret(this.props.incus));
   }
 
-  /** Problems with this config, reported against construct path `path` (a host running `backend`). */
-  public validate(path: string, backend: BackendName = 'lxd'): Problem[] {
+  /**
+   * Problems with this config, reported against construct path `path` (a host running `backend`,
+   * at least LXD `minLxdVersion` when given: from 6.1 on a trust password is one).
+   */
+  public validate(path: string, backend: BackendName = 'lxd', minLxdVersion?: string): Problem[] {
     const problems: Problem[] = [];
     const lxd = this.props.lxd;
     const verdict = (property: string, value: unknown, v: Verdict | undefined) => {
@@ -142,6 +146,10 @@ export class CloudConfig {
     for (const p of checkLxdModule(lxd?.init, lxd?.bridge)) verdict(`cloudConfig.lxd.${p.property}`, p.value, p);
     if (lxd?.preseed !== undefined && typeof lxd.preseed !== 'string') {
       for (const p of checkPreseed(lxd.preseed, backend)) verdict(`cloudConfig.lxd.preseed.${p.property}`, p.value, p);
+    }
+    const preseed = this.lxdPreseed;
+    for (const k of preseed === undefined ? [] : preseedPasswords(preseed)) {
+      verdict(lxd?.preseed !== undefined ? `cloudConfig.lxd.preseed.${k}` : 'cloudConfig.lxd.init.trustPassword', '(secret)', checkTrustPassword(minLxdVersion, k));
     }
     if (lxd?.preseed !== undefined && (lxd.init || lxd.bridge)) {
       problems.push({

@@ -2,6 +2,7 @@
  * The daemon behind a host: LXD, or Incus (the Linux Containers fork). Both speak the same REST
  * API and keep the same object model; their command-line tools and image remotes differ.
  */
+import { shq } from '../shell/quote';
 
 /** Which daemon a host runs. */
 export type BackendName = 'lxd' | 'incus';
@@ -24,7 +25,9 @@ export const LXD_BACKEND: BackendSpec = {
 };
 
 export const INCUS_BACKEND: BackendSpec = {
-  name: 'incus', client: 'incus', init: 'incus admin init', defaultImageRemote: 'images', knownRemotes: ['local', 'images', 'oci-docker', 'oci-ghcr'],
+  // Incus 6.0 and 7.0 ship `images` and `local` only; OCI registries are remotes a user adds
+  // (`incus remote add oci-docker https://docker.io --protocol=oci`, as Incus's documentation names them).
+  name: 'incus', client: 'incus', init: 'incus admin init', defaultImageRemote: 'images', knownRemotes: ['local', 'images'],
 };
 
 /** The spec of a backend by name. */
@@ -41,7 +44,7 @@ function remoteOf(image: string): string | undefined {
   return i > 0 ? image.slice(0, i) : undefined;
 }
 
-/** Remotes one backend's client knows and the other's does not. */
+/** Remotes one backend's client knows (or, for OCI registries, can add) and the other's does not. */
 const ONLY: Record<BackendName, readonly string[]> = {
   lxd: ['ubuntu', 'ubuntu-daily', 'ubuntu-minimal', 'ubuntu-minimal-daily'],
   incus: ['oci-docker', 'oci-ghcr'],
@@ -67,4 +70,14 @@ export function checkBackendConfig(key: string, value: string, b: BackendSpec): 
     return { reason: 'Incus has no fan bridges', fix: 'use a standard bridge (drop bridge.mode), or an OVN network' };
   }
   return undefined;
+}
+
+/**
+ * `image set-property ALIAS KEY VALUE`. Incus 7 reads `KEY=VALUE` (its `KEY VALUE` form still works,
+ * with a deprecation warning) and Incus 6.0 only `KEY VALUE`: on Incus the first is tried, then the
+ * second. LXD (5.0 to 6.x) takes `KEY VALUE` only.
+ */
+export function imageSetProperty(b: BackendSpec, alias: string, key: string, value: string): string {
+  const legacy = `${b.client} image set-property ${shq(alias)} ${shq(key)} ${shq(value)}`;
+  return b.name === 'incus' ? `{ ${b.client} image set-property ${shq(alias)} ${shq(`${key}=${value}`)} 2>/dev/null || ${legacy}; }` : legacy;
 }

@@ -6,7 +6,7 @@ import {
   POOL_MEMBER_KEYS, ProfileModel, StoragePoolModel,
 } from './model';
 import { sortedMap } from '../util/objects';
-import { BackendSpec, LXD_BACKEND } from './backend';
+import { BackendSpec, imageSetProperty, LXD_BACKEND } from './backend';
 import { instanceMoveToMemberLines } from './cluster';
 import { OWNERSHIP_KEYS } from '../lifecycle/scripts';
 
@@ -40,6 +40,16 @@ const INSTANCE: Kind = { cli: 'config', collection: '/1.0/instances', devices: '
 
 const json = (value: unknown) => shq(JSON.stringify(value));
 const url = (kind: Kind, name: string) => shq(`${kind.collection}/${name}`);
+
+/**
+ * The one way the scripts change an object through the API: `lxc query -X METHOD PATH --wait --data
+ * BODY`. `--wait` (in the client since LXD 3.x and in every Incus) waits for the operation an
+ * asynchronous endpoint returns (storage pools and networks from LXD 6.8) and fails when it fails;
+ * on a synchronous endpoint it changes nothing. The reply is dropped.
+ */
+export function changeQuery(b: BackendSpec, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown): string {
+  return `${b.client} query -X ${method} ${shq(path)} --wait --data ${json(body)} >/dev/null`;
+}
 
 export { script } from './script';
 
@@ -167,9 +177,9 @@ export function networkConverge(n: NetworkModel, b: BackendSpec = LXD_BACKEND, c
   const patch = Object.fromEntries(Object.entries(withRecord(n.config)).filter(([, v]) => v !== 'auto'));
   return script([
     ...adoptOrCreate(NETWORK, n.name, [
-      `${b.client} query -X POST ${NETWORK.collection} --data ${json({ name: n.name, type: n.type, description: n.description, config: withRecord(n.config) })} >/dev/null`,
+      changeQuery(b, 'POST', NETWORK.collection, { name: n.name, type: n.type, description: n.description, config: withRecord(n.config) }),
     ], false, b, claim),
-    `${b.client} query -X PATCH ${url(NETWORK, n.name)} --data ${json({ description: n.description, config: patch })} >/dev/null`,
+    changeQuery(b, 'PATCH', `${NETWORK.collection}/${n.name}`, { description: n.description, config: patch }),
     ...pruneLines(NETWORK, n.name, n.config, undefined, b),
   ]);
 }
@@ -179,9 +189,9 @@ export function poolConverge(p: StoragePoolModel, b: BackendSpec = LXD_BACKEND, 
   const mutable = Object.fromEntries(Object.entries(p.config).filter(([k]) => !POOL_CREATE_ONLY_KEYS.includes(k)));
   return script([
     ...adoptOrCreate(POOL, p.name, [
-      `${b.client} query -X POST ${POOL.collection} --data ${json({ name: p.name, driver: p.driver, description: p.description, config: withRecord(p.config) })} >/dev/null`,
+      changeQuery(b, 'POST', POOL.collection, { name: p.name, driver: p.driver, description: p.description, config: withRecord(p.config) }),
     ], false, b, claim),
-    `${b.client} query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
+    changeQuery(b, 'PATCH', `${POOL.collection}/${p.name}`, { description: p.description, config: withRecord(mutable) }),
     ...pruneLines(POOL, p.name, p.config, undefined, b),
   ]);
 }
@@ -231,7 +241,7 @@ export function poolConvergeCluster(p: StoragePoolModel, members: readonly Membe
     `${b.client} storage create ${shq(p.name)} ${shq(p.driver)}${keyValues(config)}${target ? ` --target ${shq(target)}` : ''}`;
   return script([
     ...clusterAdoptOrCreate(POOL, p.name, create, global, members, b, claim),
-    `${b.client} query -X PATCH ${url(POOL, p.name)} --data ${json({ description: p.description, config: withRecord(mutable) })} >/dev/null`,
+    changeQuery(b, 'PATCH', `${POOL.collection}/${p.name}`, { description: p.description, config: withRecord(mutable) }),
     ...pruneLines(POOL, p.name, global, undefined, b),
   ]);
 }
@@ -250,7 +260,7 @@ export function networkConvergeCluster(n: NetworkModel, members: readonly Member
     `${b.client} network create ${shq(n.name)}${type}${keyValues(config)}${target ? ` --target ${shq(target)}` : ''}`;
   return script([
     ...clusterAdoptOrCreate(NETWORK, n.name, create, global, members, b, claim),
-    `${b.client} query -X PATCH ${url(NETWORK, n.name)} --data ${json({ description: n.description, config: patch })} >/dev/null`,
+    changeQuery(b, 'PATCH', `${NETWORK.collection}/${n.name}`, { description: n.description, config: patch }),
     ...pruneLines(NETWORK, n.name, global, undefined, b),
   ]);
 }
@@ -272,11 +282,11 @@ export function memberConfigs(config: ConfigMap, memberKeys: readonly string[], 
 export function profileConverge(p: ProfileModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const body = { description: p.description, config: withRecord(p.config, p.devices), devices: p.devices };
   // Owned from birth: a converge killed after the create finds its own profile.
-  const create = [`${b.client} query -X POST ${PROFILE.collection} --data ${json({ name: p.name, config: ownershipOf(p.config) })} >/dev/null`];
+  const create = [changeQuery(b, 'POST', PROFILE.collection, { name: p.name, config: ownershipOf(p.config) })];
   return script([
     // LXD's default profile always exists and is everyone's: only the keys the app set are its.
     ...(p.name === 'default' ? adoptOrCreate(PROFILE, p.name, create, true, b) : adoptOrCreateAll(PROFILE, p.name, create, b, claim)),
-    `${b.client} query -X PATCH ${url(PROFILE, p.name)} --data ${json(body)} >/dev/null`,
+    changeQuery(b, 'PATCH', `${PROFILE.collection}/${p.name}`, body),
     ...pruneLines(PROFILE, p.name, p.config, p.devices, b, p.name !== 'default'),
   ]);
 }
@@ -303,7 +313,7 @@ export function instanceConverge(i: InstanceModel, b: BackendSpec = LXD_BACKEND,
     'created=',
     ...adoptOrCreateAll(INSTANCE, i.name, [initCommand(i, b), 'created=1'], b, claim),
     ...(i.target ? instanceMoveToMemberLines(i.name, i.target, b) : []),
-    `${b.client} query -X PATCH ${url(INSTANCE, i.name)} --data ${json(body)} >/dev/null`,
+    changeQuery(b, 'PATCH', `${INSTANCE.collection}/${i.name}`, body),
     ...pruneLines(INSTANCE, i.name, i.config, i.devices, b, true),
     // A container just created is stopped: no need to ask (one lxc process less per create).
     i.state === 'running'
@@ -348,8 +358,9 @@ export function preseedApply(doc: PreseedDocument, b: BackendSpec = LXD_BACKEND)
 export function imageCopy(source: string, alias: string, autoUpdate: boolean, properties: ConfigMap = {}, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const flags = autoUpdate ? ' --auto-update' : '';
   const a = shq(alias);
-  const tmp = shq(`${alias}.cdktf-new`);
-  const set = (target: string) => Object.entries(sortedMap(properties)).map(([k, v]) => `${b.client} image set-property ${target} ${shq(k)} ${shq(v)}`);
+  const tmpAlias = `${alias}.cdktf-new`;
+  const tmp = shq(tmpAlias);
+  const set = (target: string) => Object.entries(sortedMap(properties)).map(([k, v]) => imageSetProperty(b, target, k, v));
   return script([
     `if ${b.client} image info ${a} >/dev/null 2>&1; then`,
     ...imageClaimLines(alias, b, claim),
@@ -357,10 +368,10 @@ export function imageCopy(source: string, alias: string, autoUpdate: boolean, pr
     'else',
     `  ${b.client} image alias delete ${tmp} >/dev/null 2>&1 || true`,
     `  ${b.client} image copy ${shq(source)} local: --alias ${tmp}${flags} >/dev/null`,
-    ...set(tmp).map((l) => `  ${l}`),
+    ...set(tmpAlias).map((l) => `  ${l}`),
     `  ${b.client} image alias rename ${tmp} ${a}`,
     'fi',
-    ...set(a),
+    ...set(alias),
   ]);
 }
 

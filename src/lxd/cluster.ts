@@ -163,7 +163,8 @@ export function clusterMembersConverge(keep: readonly string[], recordKey: strin
     `  ${b.client} cluster revoke-token "$m" >/dev/null 2>&1 || true`,
     `  if ${b.client} query "/1.0/cluster/members/$m" >/dev/null 2>&1; then ${b.client} cluster remove "$m"; fi ;;`,
     'esac; done',
-    names.length ? `${b.client} config set ${shq(recordKey)} ${shq(names.join(' '))}` : `${b.client} config unset ${shq(recordKey)} 2>/dev/null || true`,
+    // KEY=VALUE: Incus 7 deprecates `config set KEY VALUE`; LXD (5.0+) and Incus 6.0 take both.
+    names.length ? `${b.client} config set ${shq(`${recordKey}=${names.join(' ')}`)}` : `${b.client} config unset ${shq(recordKey)} 2>/dev/null || true`,
   ]);
 }
 

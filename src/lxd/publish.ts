@@ -1,6 +1,6 @@
 import { shq } from '../shell/quote';
 import { sortedMap } from '../util/objects';
-import { BackendSpec, LXD_BACKEND } from './backend';
+import { BackendSpec, imageSetProperty, LXD_BACKEND } from './backend';
 import { Claim, imageClaimLines, script } from './cli';
 import { ConfigMap } from './model';
 
@@ -40,6 +40,6 @@ export function imagePublish(p: PublishModel, b: BackendSpec = LXD_BACKEND, clai
     `  if ${b.client} image info ${alias} >/dev/null 2>&1; then ${b.client} image delete ${alias}; fi`,
     `  ${b.client} publish ${shq(p.instance)} --force --alias ${alias}${p.public ? ' --public' : ''} ${pairs.join(' ')} --quiet >/dev/null`,
     'fi',
-    ...Object.entries(props).map(([k, v]) => `${b.client} image set-property ${alias} ${shq(k)} ${shq(v)}`),
+    ...Object.entries(props).map(([k, v]) => imageSetProperty(b, p.alias, k, v)),
   ]);
 }

@@ -1,6 +1,7 @@
 import { shq } from '../shell/quote';
 import { script } from '../lxd/cli';
 import { Verdict } from '../validation/errors';
+import { refuseTrustPasswordLines } from '../lxd/version';
 
 /** Desired state of a multipass VM. All of it is fixed at launch. */
 export interface MultipassVmModel {
@@ -30,10 +31,19 @@ export const MULTIPASS_MIN_MEMORY = 128 * 2 ** 20;
 export const MULTIPASS_MIN_DISK = 512 * 2 ** 20;
 
 /**
+ * What the launch checks when cloud-init fails: `trustPasswordClient` (e.g. `sudo lxc`), when the
+ * cloud-config sets a trust password, reads the VM's LXD version with it and says when LXD 6.1 or
+ * later refused the password.
+ */
+export interface VmLaunchChecks {
+  readonly trustPasswordClient?: string;
+}
+
+/**
  * Launches the VM unless it exists, then waits until cloud-init has finished.
  * The user-data comes from the environment, so it never appears in a command line.
  */
-export function vmLaunch(vm: MultipassVmModel): string {
+export function vmLaunch(vm: MultipassVmModel, checks: VmLaunchChecks = {}): string {
   const flags = [
     '--name', vm.name, '--cpus', String(vm.cpus), '--memory', vm.memory, '--disk', vm.disk,
     '--timeout', String(vm.timeoutSeconds),
@@ -47,20 +57,24 @@ export function vmLaunch(vm: MultipassVmModel): string {
     `  printf '%s\\n' "$${USER_DATA_ENV}" > "$user_data"`,
     `  multipass launch ${flags.join(' ')} --cloud-init "$user_data" ${image.join(' ')}`.trimEnd(),
     'fi',
-    ...waitLines(vm.name),
+    ...waitLines(vm.name, checks),
   ]);
 }
 
 /** Waits until cloud-init has finished in the VM. */
-export function vmWaitForCloudInit(name: string): string {
-  return script(waitLines(name));
+export function vmWaitForCloudInit(name: string, checks: VmLaunchChecks = {}): string {
+  return script(waitLines(name, checks));
 }
 
-function waitLines(name: string): string[] {
+function waitLines(name: string, checks: VmLaunchChecks): string[] {
+  const client = checks.trustPasswordClient;
   return [
     '# cloud-init exits 2 for "done with recoverable errors" (deprecated keys); that is a finished boot.',
     `rc=0; multipass exec ${shq(name)} -- cloud-init status --wait >/dev/null || rc=$?`,
-    `if [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then echo "cloud-init failed on ${name} (exit $rc)" >&2; exit "$rc"; fi`,
+    'if [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then',
+    ...(client ? refuseTrustPasswordLines(`multipass exec ${shq(name)} -- ${client} query /1.0`, `the cloud-config of VM ${name}`).map((l) => `  ${l}`) : []),
+    `  echo ${shq(`cloud-init failed on ${name} (exit `)}"$rc)" >&2; exit "$rc"`,
+    'fi',
   ];
 }
 

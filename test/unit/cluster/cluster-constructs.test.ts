@@ -40,7 +40,7 @@ describe('LxdCluster', () => {
     expect(script(member, 'destroy')).toBe('${self.input.destroy}');
     expect(tfUnescape(member.input.destroy)).toContain('lxc cluster remove m2');
     const members = resourceBy(json, 'cl_membership_converge');
-    expect(tfUnescape(localExec(members).environment.CDKTF_LAB_SCRIPT)).toContain('lxc config set user.cdktf.members.lab m2');
+    expect(tfUnescape(localExec(members).environment.CDKTF_LAB_SCRIPT)).toContain('lxc config set user.cdktf.members.lab=m2');
   });
 
   test('containers placed with target, a target change is a converge (a move), not a replacement', () => {

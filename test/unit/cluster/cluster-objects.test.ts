@@ -48,7 +48,7 @@ const poolShown = (status: string, locations: string[]) => ({
   config: { 'rsync.bwlimit': '10MiB' }, description: 'say "status":"Created"', name: 'local', driver: 'dir', used_by: [], status, locations,
 });
 const globalPoolCreate = ['storage', 'create', 'local', 'dir', 'rsync.bwlimit=10MiB', 'user.cdktf.managed-keys=rsync.bwlimit'];
-const poolPatch = ['query', '-X', 'PATCH', '/1.0/storage-pools/local', '--data', JSON.stringify({ description: 'pool', config: { 'rsync.bwlimit': '10MiB', 'user.cdktf.managed-keys': 'rsync.bwlimit' } })];
+const poolPatch = ['query', '-X', 'PATCH', '/1.0/storage-pools/local', '--wait', '--data', JSON.stringify({ description: 'pool', config: { 'rsync.bwlimit': '10MiB', 'user.cdktf.managed-keys': 'rsync.bwlimit' } })];
 
 describe('cluster storage pool script', () => {
   test('missing: defined on each member with its keys, then created globally with the others, then patched', () => {
@@ -104,7 +104,7 @@ describe('cluster network script', () => {
   const members: MemberObjectConfig[] = [{ member: 'm1', config: { 'bridge.external_interfaces': 'eth1' } }, { member: 'm2', config: {} }];
   const globalCreate = ['network', 'create', 'cbr0', 'ipv4.address=auto', 'ipv4.nat=true', 'ipv6.address=none', 'user.cdktf.managed-keys=ipv4.address ipv4.nat ipv6.address'];
   // `auto` is sent only at creation: LXD would pick a new subnet each time.
-  const patch = ['query', '-X', 'PATCH', '/1.0/networks/cbr0', '--data', JSON.stringify({ description: '', config: { 'ipv4.nat': 'true', 'ipv6.address': 'none', 'user.cdktf.managed-keys': 'ipv4.address ipv4.nat ipv6.address' } })];
+  const patch = ['query', '-X', 'PATCH', '/1.0/networks/cbr0', '--wait', '--data', JSON.stringify({ description: '', config: { 'ipv4.nat': 'true', 'ipv6.address': 'none', 'user.cdktf.managed-keys': 'ipv4.address ipv4.nat ipv6.address' } })];
 
   test('missing: on each member (member keys only), then globally with addresses', () => {
     expect(run(networkConvergeCluster(net, members))).toEqual([

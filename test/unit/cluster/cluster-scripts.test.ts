@@ -118,7 +118,7 @@ describe('cluster bootstrap, members', () => {
     expect(clusterMemberRemove('m2')).toContain("if lxc query /1.0/cluster/members/m2 >/dev/null 2>&1; then lxc cluster remove m2; fi");
     const c = clusterMembersConverge(['m3', 'm2'], 'user.cdktf.members.lab');
     expect(c).toContain("case ' m2 m3 ' in");
-    expect(c).toContain("lxc config set user.cdktf.members.lab 'm2 m3'");
+    expect(c).toContain("lxc config set 'user.cdktf.members.lab=m2 m3'");
     execFileSync('sh', ['-n'], { input: c });
   });
 

@@ -8,7 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from '../../../constructs/core/cdk';
 import { parse } from 'yaml';
-import { Bridge } from '../../../index';
+import { Bridge, LabStack, LxdPreseed, SshHost } from '../../../index';
+import { tfUnescape } from '../spine/helpers';
 import { ValidationError } from '../../../src/validation/errors';
 import { buildSeed000 } from '../../../examples/seed000-multipass-cloud-init';
 import { buildSeed001 } from '../../../examples/seed001-lvm-cluster';
@@ -138,9 +139,8 @@ describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node c
   const cluster = stacks['seed001-cluster'];
 
   test('lxc storage create lxd_vol01 lvm source=/dev/sdc1 lvm.thinpool_name=lxd_thin_vol01', () => {
-    // Both stacks reach the same two machines, and the cluster stack makes them one daemon.
     expect(identityOf(solo, 'seed001-standalone/lxd_vol01/pool')).toEqual({
-      kind: 'lxd-storage-pool', name: 'lxd_vol01', driver: 'lvm', daemon: 'cluster:ssh:192.168.10.170:22/lxd',
+      kind: 'lxd-storage-pool', name: 'lxd_vol01', driver: 'lvm', daemon: 'ssh:192.168.10.170:22/lxd',
       config: { source: '/dev/sdc1', 'lvm.thinpool_name': 'lxd_thin_vol01' },
     });
     // Protected: its destroy step refuses to delete it (see the lifecycle program's destroyDecision).
@@ -176,16 +176,45 @@ describe('seed 001: LVM pool, DHCP ranges, proxy, remote access and a two-node c
     }
   });
 
+  test('on LXD 6.1+: no trust password anywhere, remote access by address alone; the hosts declare the version', () => {
+    const six = synth((app) => buildSeed001(app, { lxdVersion: '6.1' }))['seed001-standalone'];
+    expect(six.variable?.trust_password).toBeUndefined();
+    for (const host of ['lxd01', 'lxd02']) {
+      const script = scriptOf(six, `seed001-standalone/${host}-remote/preseed`);
+      expect(script).not.toMatch(/sensitive|trust_password|server_version/);
+      expect(preseedOf(tfUnescape(script)).config).toEqual({ 'core.https_address': '[::]:8443' });
+    }
+    // The seed's password on a host that declares LXD 6.1 is refused at synth.
+    expect(() => synth((app) => {
+      const stack = new LabStack(app, 'x');
+      new LxdPreseed(stack, 'p', { host: new SshHost(stack, 'h', { address: '10.0.0.5', minLxdVersion: '6.1' }), preseed: { config: { 'core.trust_password': 'pw' } } });
+    })).toThrow(/\[x\/p\] preseed\.config\.core\.trust_password = "\(secret\)": the host runs LXD 6\.1 or later/);
+  });
+
+  test('moveUbuntu01: the seed\'s lxc move ubuntu01 lxd02:, taken from lxd01 by trust token once both APIs listen', () => {
+    const moved = synth((app) => buildSeed001(app, { lxdVersion: '6.8', moveUbuntu01: true }))['seed001-standalone'];
+    expect(moved.variable.trust_token).toMatchObject({ type: 'string', sensitive: true });
+    const converge = res(moved, 'seed001-standalone/ubuntu01/instance/converge');
+    expect(converge.provisioner[0]['local-exec'].command).toContain('vagrant@192.168.10.180');
+    const script = unsensitive(scriptOf(moved, 'seed001-standalone/ubuntu01/instance'));
+    expect(script).toContain("token='${var.trust_token}'");
+    expect(script).toContain('lxc remote add cdktf-192-168-10-170-8443 https://192.168.10.170:8443 --accept-certificate');
+    expect(script).toContain('lxc move cdktf-192-168-10-170-8443:ubuntu01 ubuntu01 --quiet');
+    expect(script).toContain('"profiles":["default"]'); // lxd02's own default profile
+    const deps: string[] = res(moved, 'seed001-standalone/ubuntu01/instance/object').depends_on;
+    expect(deps).toEqual(expect.arrayContaining(['lxd01', 'lxd02'].map((h) => address(moved, `seed001-standalone/${h}-remote/preseed/converge`))));
+  });
+
   test('node01 bootstraps the cluster, node02 joins it with a token asked for at deploy time', () => {
     const boot = scriptOf(cluster, 'seed001-cluster/cluster/bootstrap');
-    expect(boot).toContain('core.https_address: 192.168.10.170:8443');
+    expect(boot).toContain('core.https_address: 192.168.10.171:8443');
     expect(boot).toMatch(/cluster:\n {2}server_name: node01\n {2}enabled: true/);
-    expect(res(cluster, 'seed001-cluster/cluster/bootstrap/converge').provisioner[0]['local-exec'].command).toContain('vagrant@192.168.10.170');
+    expect(res(cluster, 'seed001-cluster/cluster/bootstrap/converge').provisioner[0]['local-exec'].command).toContain('vagrant@192.168.10.171');
     // The join runs on the deploying machine: the token goes from node01's runner into node02's.
     const join = scriptOf(cluster, 'seed001-cluster/cluster/member-node02');
     expect(join).toContain('lxc cluster add node02 --quiet');
-    expect(join).toContain('vagrant@192.168.10.180');
-    expect(join).toContain('192.168.10.170:8443');
+    expect(join).toContain('vagrant@192.168.10.181');
+    expect(join).toContain('192.168.10.171:8443');
     expect(res(cluster, 'seed001-cluster/cluster/member-node02/object').depends_on).toContain(address(cluster, 'seed001-cluster/cluster/bootstrap/converge'));
     // No password or certificate variables any more.
     expect(cluster.variable).toBeUndefined();

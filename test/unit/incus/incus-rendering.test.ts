@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from '../../../constructs/core/cdk';
 import { buildIncusLab } from '../../../examples/incus-lab';
-import { Bridge, Container, LabStack, LocalHost, LxdPreseed } from '../../../index';
+import { Bridge, Container, LabStack, LocalHost, LxdCluster, LxdPreseed, SshHost } from '../../../index';
 import { checkAgainstSchemas, formatIssue, schemaFilesForConfig } from '../../support/provider-schema-check';
 
 type Json = Record<string, any>;
@@ -43,12 +43,32 @@ describe('cli rendering on an Incus host', () => {
     expect(all).not.toMatch(/(^|[\s;(|&])lxd init/m);
   });
 
+  it('uses the command forms Incus 6.0 and 7.0 both take (7.0 deprecates KEY VALUE)', () => {
+    // The cached image's ownership properties: KEY=VALUE first (Incus 7), KEY VALUE when that fails (Incus 6.0).
+    expect(all).toContain("{ incus image set-property debian12 user.cdktf.owner=incus-lab 2>/dev/null || incus image set-property debian12 user.cdktf.owner incus-lab; }");
+    expect(all).not.toMatch(/\bincus config set \S+ \S+/);
+    expect(all.split('\n').filter((l) => /\bincus query -X /.test(l)).every((l) => / --wait --data /.test(l))).toBe(true);
+  });
+
   it('has one prune per machine and daemon', () => {
     const prunes = Object.keys(json.resource.terraform_data).filter((k) => k.startsWith('lifecycle_'));
     expect(prunes.map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
       'lifecycle_local_after', 'lifecycle_local_before',
       'lifecycle_ssh-192-168-10-180-22-incus_after', 'lifecycle_ssh-192-168-10-180-22-incus_before',
     ]);
+  });
+});
+
+describe('an Incus cluster in cli rendering', () => {
+  it('records its members with config set KEY=VALUE', () => {
+    const json = synth((app) => {
+      const stack = new LabStack(app, 'ic');
+      const host = (id: string, address: string) => new SshHost(stack, id, { address, backend: 'incus' });
+      new LxdCluster(stack, 'c', { members: [
+        { host: host('n1', '10.0.0.11'), name: 'n1', address: '10.0.0.11:8443' }, { host: host('n2', '10.0.0.12'), name: 'n2', address: '10.0.0.12:8443' },
+      ] });
+    }).ic;
+    expect(scripts(json).join('\n')).toContain('incus config set user.cdktf.members.ic=n2');
   });
 });
 

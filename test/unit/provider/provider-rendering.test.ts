@@ -3,9 +3,11 @@
  * larstobi/multipass resources, checked resource by resource against the provider schemas
  * (terraform validate cannot run here: the providers cannot be downloaded).
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parse } from 'yaml';
 import { App } from '../../../constructs/core/cdk';
 import { buildSeed000Provider } from '../../../examples/provider-seed000';
 import { buildSeed002 } from '../../../examples/seed002-static-leases';
@@ -83,6 +85,31 @@ describe('provider rendering examples pass the provider schemas', () => {
     expect(byName(s['seed003-data'], 'matchbox_group', 'node1')).toMatchObject({ profile: 'simple', selector: { os: 'installed' } });
     expect(JSON.parse(byName(s['seed003-data'], 'matchbox_profile', 'simple').generic_config).ignition.version).toMatch(/^3\./);
     expect(s['seed003-data'].provider.matchbox[0].endpoint).toBe('192.0.2.10:8081');
+  });
+
+  it('seed 000 on LXD 6.1+: no trust password; the VM trusts the provider\'s client certificate at first boot', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIBszCCATigAwIBAgIUb3+/\nZm9vYmFy==\n-----END CERTIFICATE-----\n';
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-'));
+    const app = new App({ outdir });
+    buildSeed000Provider(app, { lxdVersion: '6.1', clientCertificate: pem });
+    app.synth();
+    const stack = (name: string): Json => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+    for (const name of ['seed000-host', 'seed000-lxd']) expect(schemaIssues(stack(name))).toEqual([]);
+    const remote = stack('seed000-lxd').provider.lxd[0].remote[0];
+    expect(remote).toMatchObject({ scheme: 'https', port: '8443' });
+    expect(Object.keys(remote).sort()).toEqual(['address', 'name', 'port', 'scheme']);
+    const assets = path.join(outdir, 'stacks', 'seed000-host', 'assets');
+    const file = fs.readdirSync(assets, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name.endsWith('.yaml'))!;
+    const userData = fs.readFileSync(path.join(file.parentPath, file.name), 'utf8');
+    expect(userData).not.toMatch(/trust_password/);
+    const runcmd = (parse(userData) as Json).runcmd;
+    expect(runcmd).toEqual([['sh', '-c', 'PATH="$PATH:/snap/bin" exec lxc "$@"', 'lxc', 'query', '-X', 'POST', '/1.0/certificates', '--wait', '--data',
+      JSON.stringify({ type: 'client', name: 'terraform', certificate: 'MIIBszCCATigAwIBAgIUb3+/Zm9vYmFy==' })]]);
+    const schema = spawnSync('cloud-init', ['schema', '--config-file', path.join(file.parentPath, file.name)], { encoding: 'utf8' });
+    expect(`${schema.stdout}${schema.stderr}`).toContain('Valid cloud-config');
+    // The seed's password on LXD 6.1 is refused at synth (the VM declares its version).
+    expect(() => buildSeed000Provider(new App({ outdir }), { lxdVersion: '6.8', trustPassword: 'pw' }))
+      .toThrow(/\[seed000-host\/primary\] cloudConfig\.lxd\.init\.trustPassword = "\(secret\)"/);
   });
 
   it('puts limits in config for v3 and in the limits map for v2', () => {

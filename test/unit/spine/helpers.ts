@@ -57,6 +57,15 @@ export function tfUnescape(text: string): string {
   return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 }
 
+/** Decodes the single HCL string literal argument of `${sensitive("...")}` or `${sensitive(jsondecode("..."))}`. */
+export function unsensitive(expr: string): string {
+  const m = /^\$\{sensitive\((?:jsondecode\()?"((?:[^"\\]|\\.)*)"\)?\)\}$/s.exec(expr);
+  if (!m) throw new Error(`not a sensitive literal: ${expr.slice(0, 60)}`);
+  return m[1]
+    .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) => (c.length > 1 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c))
+    .replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
 /** Runs `fn` and returns the ValidationError it throws (fails when it throws anything else or nothing). */
 export function validationErrorOf(fn: () => unknown): ValidationError {
   try {
@@ -127,10 +136,12 @@ export interface Call {
  *   (`$FAKE_OWNER`, default `lab`, for the owner key).
  * - `lxc config show NAME` / `lxc profile show NAME` exit `$FAKE_GET_RC` too and print `$FAKE_SHOW`
  *   (YAML as LXD 5.0 writes it; default: the object with empty config and devices).
- * - `lxc query URL` (no -X) exits `$FAKE_EXISTS_RC` (default 0: present -> delete path).
+ * - `lxc query URL` (no -X) exits `$FAKE_EXISTS_RC` (default 0: present -> delete path); `lxc query /1.0`
+ *   prints `$FAKE_SERVER` when set (the server's JSON, e.g. its `server_version`).
  * - `lxc list` prints STOPPED; `lxd init --preseed` logs its stdin.
  * - `multipass info` exits `$FAKE_INFO_RC` (default 1); `multipass launch` logs the --cloud-init file;
- *   `multipass exec NAME -- cmd...` runs cmd with stdin passed through (`cloud-init ...` exits 0).
+ *   `multipass exec NAME -- cmd...` runs cmd with stdin passed through (`cloud-init ...` exits
+ *   `$FAKE_CLOUD_INIT_RC`, default 0).
  * - `ssh [opts] -- target REMOTE` runs REMOTE with `sh -c`, stdin passed through (as sshd does).
  * - `sudo cmd...` runs cmd.
  */
@@ -158,6 +169,7 @@ if ((argv[0] === 'config' || argv[0] === 'profile') && argv[1] === 'show') {
   process.stdout.write(process.env.FAKE_SHOW ?? 'config: {}\\ndescription: ""\\ndevices: {}\\nname: ' + argv[2] + '\\n');
   process.exit(0);
 }
+if (argv[0] === 'query' && argv[1] === '/1.0' && process.env.FAKE_SERVER) { process.stdout.write(process.env.FAKE_SERVER); process.exit(0); }
 if (argv[0] === 'query' && argv[1] !== '-X') process.exit(Number(process.env.FAKE_EXISTS_RC || 0));
 if (argv[0] === 'list') process.stdout.write('STOPPED\\n');
 `,
@@ -166,7 +178,7 @@ if (argv[0] === 'list') process.stdout.write('STOPPED\\n');
 if (argv[0] === 'launch') { const i = argv.indexOf('--cloud-init'); log({ file: fs.readFileSync(argv[i + 1], 'utf8') }); process.exit(0); }
 log({});
 if (argv[0] === 'info') process.exit(Number(process.env.FAKE_INFO_RC || 1));
-if (argv[0] === 'exec') { const rest = argv.slice(argv.indexOf('--') + 1); if (rest[0] === 'cloud-init') process.exit(0); run(rest[0], rest.slice(1)); }
+if (argv[0] === 'exec') { const rest = argv.slice(argv.indexOf('--') + 1); if (rest[0] === 'cloud-init') process.exit(Number(process.env.FAKE_CLOUD_INIT_RC || 0)); run(rest[0], rest.slice(1)); }
 `,
     ssh: `log({});
 const rest = argv.slice(argv.indexOf('--') + 2);
