@@ -68,6 +68,8 @@ interface AppLifecycle {
   built: boolean;
   /** By stack, once built. */
   readonly units: Map<TerraformStack, Unit[]>;
+  /** The unit of each object, once built. */
+  readonly unitOf: WeakMap<TrackedObject, Unit>;
 }
 
 const APPS = new WeakMap<IConstruct, AppLifecycle>();
@@ -75,7 +77,7 @@ const APPS = new WeakMap<IConstruct, AppLifecycle>();
 function appOf(c: IConstruct): AppLifecycle {
   const root = c.node.root;
   let app = APPS.get(root);
-  if (!app) APPS.set(root, (app = { objects: [], hosts: [], stacks: new Set(), deploying: new Set(), built: false, units: new Map() }));
+  if (!app) APPS.set(root, (app = { objects: [], hosts: [], stacks: new Set(), deploying: new Set(), built: false, units: new Map(), unitOf: new WeakMap() }));
   return app;
 }
 
@@ -107,8 +109,7 @@ export function trackObject(scope: IConstruct, object: TrackedObject): { readonl
       creationStack: [],
       resolve: () => {
         buildLifecycles(stack);
-        const unit = appOf(stack).units.get(stack)!.find((u) => u.objects.includes(object))!;
-        return address(unit.prunes!.before);
+        return address(appOf(stack).unitOf.get(object)!.prunes!.before);
       },
     }),
   };
@@ -159,6 +160,7 @@ export function buildLifecycles(scope: IConstruct): void {
   app.built = true;
   const required = new Set(app.objects.filter((r) => r.object.lifecycle.kind !== 'record').map((r) => homeOf(r.object).id));
   for (const stack of app.stacks) app.units.set(stack, unitsOf(app, stack));
+  for (const unit of [...app.units.values()].flat()) for (const o of unit.objects) app.unitOf.set(o, unit);
   for (const [stack, units] of app.units) {
     const root = new Construct(stack, 'lifecycle');
     const manifest = memo(() => manifestOf(app, stack, required));
