@@ -32,7 +32,7 @@ app.synth();
 
 const expected = {
   declare: '  - [lab/web] limits.memory = "0MiB": the size must be more than zero bytes. Fix: use a positive size such as 512MiB, 10GiB or 80GB.',
-  synth: '  - [lab/web2] name = "web": another instance on the same machine (local) already has this name: lab/web. Fix: give each instance on a machine its own name',
+  synth: '  - [lab/web2] name = "web": another instance on the same daemon (local) already has this name: lab/web. Fix: give each instance on a daemon its own name',
 };
 
 describeE2E('a failed synth', () => {
