@@ -87,7 +87,15 @@ describeE2E('the lifecycle over real ssh: one daemon, one prune, nothing lost', 
   const names = async (m: string) => ((await lab.lxcJson(m, '/1.0/instances?recursion=1')) as any[]).map((i) => i.name).sort();
   const owner = async (m: string, name: string) => (await lab.lxcJson(m, `/1.0/instances/${name}`)).config['user.cdktf.owner'];
   const mark = (m: string, name: string) => lab.lxcOk(m, ['exec', name, '--', 'sh', '-c', `echo ${name}-data > /root/marker`]);
-  const marker = async (m: string, name: string) => (await lab.lxc(m, ['exec', name, '--', 'cat', '/root/marker'])).stdout.trim();
+  /** The marker file's text ('' when the container has none); an exec that fails (a loaded daemon) is retried, then an error. */
+  const marker = async (m: string, name: string): Promise<string> => {
+    for (let attempt = 1; ; attempt++) {
+      const r = await lab.lxc(m, ['exec', name, '--', 'sh', '-c', 'cat /root/marker 2>/dev/null || true']);
+      if (r.code === 0) return r.stdout.trim();
+      if (attempt === 3) throw new Error(`lxc exec ${name} on ${m} failed (exit ${r.code}): ${r.stderr.trim()}`);
+      await new Promise((done) => setTimeout(done, 2000));
+    }
+  };
   const cli = (args: string[]) => lab.inWorkstation('node', [path.join(ROOT, 'lib/bin/cdktf-lxd-matchbox.js'), ...args, '--out', out], { env });
   const replaced = (plan: PlannedChange[], name: string) => plan.some((c) => c.address.includes(`${name}_instance_object`) && c.actions.includes('delete'));
 
