@@ -1,6 +1,6 @@
 /**
- * The Markdown's TypeScript is real code: every ```ts block of the README (and of the guides under
- * docs/, when there are any) type-checks against the library and synthesizes, with the CDK core the
+ * The Markdown's TypeScript is real code: every ```ts block of the README and of the guides under
+ * docs/ type-checks against the library and synthesizes, with the CDK core the
  * library runs on (`cdktf`, or `cdktn` as a CDK Terrain app imports it). Complete programs run as
  * they are; fragments run inside the preamble the Markdown shows (see scripts/markdown.ts).
  */
@@ -40,11 +40,15 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(generated, { recursive: true, force: true }));
 
-test('the README has its Quick start program, a preamble and fragments', () => {
+test('the README has its Quick start program; the guides under docs/ have their preambles and fragments', () => {
   const readme = programs.filter((p) => p.block.file === 'README.md');
-  expect(readme.filter((p) => p.kind === 'preamble')).toHaveLength(1);
   expect(readme.find((p) => p.block.name === 'main.ts')?.kind).toBe('program');
-  expect(readme.filter((p) => p.kind === 'fragment').length).toBeGreaterThanOrEqual(10);
+  const guides = programs.filter((p) => p.block.file.startsWith('docs/'));
+  expect(guides.filter((p) => p.kind === 'fragment').length).toBeGreaterThanOrEqual(10);
+  // Each guide with fragments shows the program they run in.
+  for (const file of new Set(guides.filter((p) => p.kind === 'fragment').map((p) => p.block.file))) {
+    expect({ file, preambles: guides.filter((p) => p.block.file === file && p.kind === 'preamble').length }).toEqual({ file, preambles: 1 });
+  }
 });
 
 test('every TypeScript block type-checks', () => {
