@@ -1,5 +1,5 @@
 import { parseCidr, parseIpv4 } from '../net/ipv4';
-import { GraphDaemon, GraphMatchbox, GraphNetwork, GraphNode, LabGraph } from './model';
+import { GraphDaemon, GraphInstance, GraphMatchbox, GraphNetwork, GraphNode, LabGraph } from './model';
 import { daemonLines, daemonTitle, edgesOf, nodeLines } from './parts';
 
 /**
@@ -17,7 +17,7 @@ const BAR = 22;
 const MAX_W = 1500;
 
 interface Box { x: number; y: number; w: number; h: number }
-interface Card { node: GraphNode; lines: string[]; box: Box; cls: string; bar?: GraphNetwork }
+interface Card { node: GraphNode; d: GraphDaemon; lines: string[]; box: Box; cls: string; bar?: GraphNetwork }
 
 const PALETTE = ['#1565c0', '#2e7d32', '#ad1457', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#827717'];
 
@@ -46,7 +46,7 @@ class Canvas {
     const bar = n.kind === 'network' && (n as GraphNetwork).plan ? n as GraphNetwork : undefined;
     const w = Math.max(minW, Math.min(560, Math.ceil(Math.max(...lines.map((l) => l.length)) * CH + 2 * PAD)));
     const h = lines.length * LH + 2 * PAD + (bar ? BAR + LH : 0);
-    const c: Card = { node: n, lines, box: { x: 0, y: 0, w, h }, cls, bar };
+    const c: Card = { node: n, d, lines, box: { x: 0, y: 0, w, h }, cls, bar };
     this.cards.push(c);
     return c;
   }
@@ -238,7 +238,7 @@ export function toSvg(g: LabGraph): { svg: string; width: number; height: number
         + `<text class="edge-label" x="${Math.max(x1, x2) + 8}" y="${(y1 + y2) / 2 + 4}">${label}</text>`);
     }
   }
-  for (const c of cv.cards) out.push(drawCard(c, cv.netColor, g));
+  for (const c of cv.cards) out.push(drawCard(c, cv.netColor));
   const defs = '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#455a64"/></marker></defs>';
   return {
     svg: `<svg xmlns="http://www.w3.org/2000/svg" id="lab" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}">${defs}${out.join('\n')}</svg>`,
@@ -246,7 +246,7 @@ export function toSvg(g: LabGraph): { svg: string; width: number; height: number
   };
 }
 
-function drawCard(c: Card, netColor: ReadonlyMap<string, string>, g: LabGraph): string {
+function drawCard(c: Card, netColor: ReadonlyMap<string, string>): string {
   const { x, y, w, h } = c.box;
   const n = c.node;
   const status = n.live?.status;
@@ -257,9 +257,8 @@ function drawCard(c: Card, netColor: ReadonlyMap<string, string>, g: LabGraph): 
     const cls = i === 0 ? 'title' : l.startsWith('! ') ? 'warn' : l.startsWith('[') ? 'status' : 'line';
     return `<tspan class="${cls}" x="${x + PAD}" y="${y + PAD + 11 + i * LH}">${esc(l)}</tspan>`;
   }).join('');
-  const d = g.daemons.find((k) => k.instances.some((i) => i.id === n.id));
-  const stripe = n.kind === 'instance' && d
-    ? ((n as { nics?: { network: string }[] }).nics ?? []).map((nic, i) => `<rect class="stripe" x="${x + i * 5}" y="${y}" width="5" height="${h}" fill="${netColor.get(`${d.key}|${nic.network}`) ?? '#90a4ae'}"/>`).join('')
+  const stripe = n.kind === 'instance'
+    ? ((n as GraphInstance).nics ?? []).map((nic, i) => `<rect class="stripe" x="${x + i * 5}" y="${y}" width="5" height="${h}" fill="${netColor.get(`${c.d.key}|${nic.network}`) ?? '#90a4ae'}"/>`).join('')
     : '';
   return `<g class="${classes.join(' ')}" id="${n.id}" ${data.join(' ')}><title>${esc(tip)}</title><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/>${stripe}<text>${text}</text>${c.bar ? addressBar(c.bar, x + PAD, y + h - BAR - LH, w - 2 * PAD) : ''}</g>`;
 }
