@@ -59,6 +59,7 @@ h1{font-size:20px;margin:8px 0 2px} h2{font-size:17px;margin:16px 0 6px} h3{font
 .legend .key{display:inline-block;border:1.5px solid #90a4ae;border-radius:4px;padding:0 6px;margin:2px 2px;font-size:12px;background:#fff}
 .alert{border:2px solid #c62828;background:#ffebee;border-radius:6px;padding:6px 12px;margin:6px 0}
 #picture{overflow:auto}
+svg text{white-space:pre}
 svg{font-family:ui-monospace,"DejaVu Sans Mono","Liberation Mono",monospace;font-size:12px;background:#fff;border:1px solid #cfd8dc;border-radius:8px}
 .daemon>rect{fill:#f5f7f8;stroke:#546e7a;stroke-width:1.5}
 .daemon>rect.depth1{fill:#eef3f6}

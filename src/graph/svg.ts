@@ -17,7 +17,7 @@ const BAR = 22;
 const MAX_W = 1500;
 
 interface Box { x: number; y: number; w: number; h: number }
-interface Card { node: GraphNode; d: GraphDaemon; lines: string[]; box: Box; cls: string; bar?: GraphNetwork }
+interface Card { node: GraphNode; d: GraphDaemon; lines: { text: string; cls: string }[]; box: Box; cls: string; bar?: GraphNetwork }
 
 const PALETTE = ['#1565c0', '#2e7d32', '#ad1457', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#827717'];
 
@@ -42,9 +42,13 @@ class Canvas {
     const live = n.live ? [`[${n.live.status}]`, ...n.live.differences.slice(0, 3).map((x) => `  ${x}`)] : [];
     const conflicts = n.conflicts.map((c) => `! ${c.split(':')[0]}`);
     const stack = this.stackOf(n, d);
-    const lines = [...nodeLines(n), ...(stack ? [stack] : []), ...conflicts, ...live];
+    const [title, ...rest] = nodeLines(n);
+    const lines = [
+      { text: title, cls: 'title' }, ...[...rest, ...(stack ? [stack] : [])].flatMap((l) => wrap(l, 'line')),
+      ...conflicts.flatMap((l) => wrap(l, 'warn')), ...live.flatMap((l, i) => wrap(l, i ? 'line' : 'status')),
+    ];
     const bar = n.kind === 'network' && (n as GraphNetwork).plan ? n as GraphNetwork : undefined;
-    const w = Math.max(minW, Math.min(560, Math.ceil(Math.max(...lines.map((l) => l.length)) * CH + 2 * PAD)));
+    const w = Math.max(minW, Math.ceil(Math.max(...lines.map((l) => l.text.length)) * CH + 2 * PAD));
     const h = lines.length * LH + 2 * PAD + (bar ? BAR + LH : 0);
     const c: Card = { node: n, d, lines, box: { x: 0, y: 0, w, h }, cls, bar };
     this.cards.push(c);
@@ -160,6 +164,22 @@ class Canvas {
   }
 }
 
+/** A card line, cut at spaces into lines of at most 64 characters (the rest indented). */
+function wrap(text: string, cls: string): { text: string; cls: string }[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > 64) {
+      out.push(line);
+      line = `  ${word}`;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  out.push(line);
+  return out.map((t) => ({ text: t, cls }));
+}
+
 const by = (cards: readonly Card[]) => new Map(cards.map((c) => [c.node.id, c]));
 
 /** The SVG of the whole graph, with its size. */
@@ -252,11 +272,8 @@ function drawCard(c: Card, netColor: ReadonlyMap<string, string>): string {
   const status = n.live?.status;
   const classes = ['node', `kind-${c.cls}`, ...(status ? [`status-${status.replace(' ', '-')}`] : []), ...(n.conflicts.length ? ['conflict'] : [])];
   const data = [`data-kind="${n.kind}"`, `data-name="${esc(n.name)}"`, `data-stack="${esc(n.stack)}"`, ...(n.path ? [`data-path="${esc(n.path)}"`] : []), ...(status ? [`data-status="${status}"`] : [])];
-  const tip = [...c.lines, ...(n.path ? [`declared at ${n.path}`] : []), ...n.conflicts, ...(n.live?.differences ?? [])].join('\n');
-  const text = c.lines.map((l, i) => {
-    const cls = i === 0 ? 'title' : l.startsWith('! ') ? 'warn' : l.startsWith('[') ? 'status' : 'line';
-    return `<tspan class="${cls}" x="${x + PAD}" y="${y + PAD + 11 + i * LH}">${esc(l)}</tspan>`;
-  }).join('');
+  const tip = [...nodeLines(n), ...(n.path ? [`declared at ${n.path}`] : []), ...n.conflicts, ...(n.live?.differences ?? [])].join('\n');
+  const text = c.lines.map((l, i) => `<tspan class="${l.cls}" x="${x + PAD}" y="${y + PAD + 11 + i * LH}">${esc(l.text)}</tspan>`).join('');
   const stripe = n.kind === 'instance'
     ? ((n as GraphInstance).nics ?? []).map((nic, i) => `<rect class="stripe" x="${x + i * 5}" y="${y}" width="5" height="${h}" fill="${netColor.get(`${c.d.key}|${nic.network}`) ?? '#90a4ae'}"/>`).join('')
     : '';
