@@ -272,7 +272,7 @@ function drawCard(c: Card, netColor: ReadonlyMap<string, string>): string {
   const status = n.live?.status;
   const classes = ['node', `kind-${c.cls}`, ...(status ? [`status-${status.replace(' ', '-')}`] : []), ...(n.conflicts.length ? ['conflict'] : [])];
   const data = [`data-kind="${n.kind}"`, `data-name="${esc(n.name)}"`, `data-stack="${esc(n.stack)}"`, ...(n.path ? [`data-path="${esc(n.path)}"`] : []), ...(status ? [`data-status="${status}"`] : [])];
-  const tip = [...nodeLines(n), ...(n.path ? [`declared at ${n.path}`] : []), ...n.conflicts, ...(n.live?.differences ?? [])].join('\n');
+  const tip = [`${n.kind} ${n.name}${n.path ? `, declared at ${n.path}` : ''}`, ...n.conflicts, ...(n.live?.differences ?? [])].join('\n');
   const text = c.lines.map((l, i) => `<tspan class="${l.cls}" x="${x + PAD}" y="${y + PAD + 11 + i * LH}">${esc(l.text)}</tspan>`).join('');
   const stripe = n.kind === 'instance'
     ? ((n as GraphInstance).nics ?? []).map((nic, i) => `<rect class="stripe" x="${x + i * 5}" y="${y}" width="5" height="${h}" fill="${netColor.get(`${c.d.key}|${nic.network}`) ?? '#90a4ae'}"/>`).join('')

@@ -93,7 +93,7 @@ describeE2E('graph: the page of each example in headless Chromium', () => {
     const { page, problems } = await openFile(browser.context, file);
     // The picture's visible text (tooltips left out), and the tables.
     const picture = await page.$$eval('#picture svg text', (ts) => ts.map((t) => t.textContent ?? '').join('\n'));
-    const tables = await page.$eval('main', (m) => (m as HTMLElement).innerText);
+    const tables = await page.$eval('main', (m) => (m as unknown as { innerText: string }).innerText);
     const want = expected(manifests);
     expect(want.names.size).toBeGreaterThan(2);
     expect(want.addresses.size).toBeGreaterThan(1);
