@@ -166,6 +166,7 @@ class Canvas {
 
 /** A card line, cut at spaces into lines of at most 64 characters (the rest indented). */
 function wrap(text: string, cls: string): { text: string; cls: string }[] {
+  if (text.length <= 64) return [{ text, cls }];
   const out: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
