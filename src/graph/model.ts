@@ -71,6 +71,8 @@ export interface GraphMatchbox extends GraphNode {
   readonly dataDir: string;
   /** The record store its files are written to. */
   readonly store: string;
+  /** The records of its other parts (`matchbox-dnsmasq:…`, TLS, NAT, assets): their live state is the server's. */
+  readonly parts: string[];
   /** e.g. `http://192.168.0.1:8080`. @default - unknown (a server other stacks declare) */
   readonly endpoint?: string;
   /** The PXE DHCP it runs. @default - none */
@@ -243,7 +245,7 @@ class Builder {
     const store = o.identity.daemon;
     const server = (dataDir: string) => {
       let x = d.matchbox.find((m) => m.dataDir === dataDir && m.store === store);
-      if (!x) d.matchbox.push((x = { ...this.base(stack, o, 'matchbox-server', dataDir), path: undefined, ref: undefined, dataDir, store, groups: [], profiles: [] }));
+      if (!x) d.matchbox.push((x = { ...this.base(stack, o, 'matchbox-server', dataDir), path: undefined, ref: undefined, dataDir, store, parts: [], groups: [], profiles: [] }));
       return x;
     };
     const parent = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
@@ -256,7 +258,7 @@ class Builder {
         Object.assign(server(name), { path: o.path, stack, ref: { kind: o.kind, name: o.name } });
         return;
       case 'matchbox-dnsmasq':
-        Object.assign(server(name), { dhcp: pxeDhcpOf(String(s.config ?? '')) });
+        Object.assign(server(name), { dhcp: pxeDhcpOf(String(s.config ?? '')) }).parts.push(o.name);
         return;
       case 'matchbox-group': {
         const g = parseJson(Object.entries(files).find(([f]) => f.startsWith('groups/'))?.[1]);
@@ -271,7 +273,7 @@ class Builder {
       default:
         // Server parts (TLS, NAT, assets) and any other record.
         if (recordKind.startsWith('matchbox-')) {
-          server(name);
+          server(name).parts.push(o.name);
           return;
         }
         d.other.push(this.base(stack, o, 'record'));
@@ -286,8 +288,15 @@ class Builder {
     for (const d of this.daemons.values()) {
       for (const n of nodesOf(d)) {
         if (!n.ref || !read.has(`${n.stack}|${d.key}`)) continue;
+        const at = (name: string) => found.get(`${n.stack}|${d.key}|record|${name}`);
         const x = found.get(`${n.stack}|${d.key}|${n.ref.kind}|${n.ref.name}`);
         n.live = { status: x?.status ?? 'in sync', differences: x?.differences ?? [] };
+        // A server is as its worst part: missing, then changed.
+        const parts = n.kind === 'matchbox-server' ? (n as GraphMatchbox).parts.flatMap((p) => at(p) ?? []) : [];
+        if (parts.length) {
+          const worst = [x, ...parts].find((y) => y?.status === 'missing') ?? [x, ...parts].find((y) => y)!;
+          n.live = { status: worst.status, differences: [x, ...parts].flatMap((y) => (y ? y.differences.map((t) => `${y.name.slice(0, y.name.indexOf(':'))}: ${t}`) : [])) };
+        }
       }
     }
     for (const r of live) {

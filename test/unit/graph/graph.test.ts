@@ -212,6 +212,22 @@ describe('Matchbox, nested hosts, clusters and stack links', () => {
       .toEqual(['10.20.0.2 matchbox eth0', '10.20.0.11 52:54:00:20:00:11 52:54:00:20:00:11']);
   });
 
+  it('live: a Matchbox server is as its worst part (its dnsmasq missing); a group and a profile as drift reports them', () => {
+    const stacks = synth((app) => buildPxeWithLxd(app));
+    const key = 'multipass:pxe-lab/lxd/instance:matchbox/lxd';
+    const drift = (name: string, status: 'missing' | 'changed', differences: string[]) => ({ kind: 'record' as const, name, status, differences, repair: 'r' });
+    const g = buildGraph(stacks, [{
+      stack: 'pxe', key, drift: [
+        drift('matchbox-dnsmasq:/var/lib/matchbox', 'missing', ['record matchbox-dnsmasq:/var/lib/matchbox does not exist']),
+        drift('matchbox-group:/var/lib/matchbox/node1', 'changed', ['groups/node1.json differs']),
+      ],
+    }]);
+    const [server] = daemon(g, /^instance matchbox/).matchbox;
+    expect(server.live).toEqual({ status: 'missing', differences: ['matchbox-dnsmasq: record matchbox-dnsmasq:/var/lib/matchbox does not exist'] });
+    expect(server.groups.map((x) => `${x.name} ${x.live?.status}`)).toEqual(['default in sync', 'node1 changed']);
+    expect(server.profiles.map((x) => `${x.name} ${x.live?.status}`)).toEqual(['flatcar-live in sync', 'flatcar-node1 in sync']);
+  });
+
   it('only the pxe stack: the lab bridge is shown as referenced, with the subnet it was given', () => {
     const g = buildGraph(synth((app) => buildPxeWithLxd(app)).filter((s) => s.name === 'pxe'));
     const vm = daemon(g, /^multipass pxe-lab$/);
