@@ -15,6 +15,8 @@ const PAD = 8;
 const GAP = 12;
 const BAR = 22;
 const MAX_W = 1500;
+/** Above this many containers on a daemon, NIC lines are left out: each card's stripe has its bridge's colour. */
+const MAX_NIC_LINES = 40;
 
 interface Box { x: number; y: number; w: number; h: number }
 interface Card { node: GraphNode; d: GraphDaemon; lines: { text: string; cls: string }[]; box: Box; cls: string; bar?: GraphNetwork }
@@ -126,7 +128,8 @@ class Canvas {
       cy += used.h + 16;
       right = Math.max(right, inner + used.w + 16);
     } else {
-      section('containers', d.instances.map((n) => this.card(n, d, 'instance')));
+      section(d.instances.length > MAX_NIC_LINES ? `containers (${d.instances.length}; the stripe has the colour of the bridge)` : 'containers',
+        d.instances.map((n) => this.card(n, d, 'instance')));
     }
     if (d.matchbox.length) section('Matchbox', d.matchbox.map((m) => this.matchbox(m, d)));
     for (const child of this.g.daemons.filter((c) => c.within?.daemon === d.key)) {
@@ -231,7 +234,8 @@ export function toSvg(g: LabGraph): { svg: string; width: number; height: number
     if (e.kind === 'nic' && a.node.kind === 'instance') {
       const b = cards.get(e.to);
       if (!b) continue;
-      const d = g.daemons.find((x) => x.networks.some((n) => n.id === e.to))!;
+      const d = a.d;
+      if (d.instances.length > MAX_NIC_LINES) continue;
       const color = cv.netColor.get(`${d.key}|${b.node.name}`) ?? '#1565c0';
       const x1 = a.box.x + a.box.w / 2;
       const y1 = a.box.y;
@@ -275,9 +279,11 @@ function drawCard(c: Card, netColor: ReadonlyMap<string, string>): string {
   const data = [`data-kind="${n.kind}"`, `data-name="${esc(n.name)}"`, `data-stack="${esc(n.stack)}"`, ...(n.path ? [`data-path="${esc(n.path)}"`] : []), ...(status ? [`data-status="${status}"`] : [])];
   const tip = [`${n.kind} ${n.name}${n.path ? `, declared at ${n.path}` : ''}`, ...n.conflicts, ...(n.live?.differences ?? [])].join('\n');
   const text = c.lines.map((l, i) => `<tspan class="${l.cls}" x="${x + PAD}" y="${y + PAD + 11 + i * LH}">${esc(l.text)}</tspan>`).join('');
+  // A container's stripes, one per NIC, and a bridge's top band: the bridge's colour.
+  const colour = (network: string) => netColor.get(`${c.d.key}|${network}`) ?? '#90a4ae';
   const stripe = n.kind === 'instance'
-    ? ((n as GraphInstance).nics ?? []).map((nic, i) => `<rect class="stripe" x="${x + i * 5}" y="${y}" width="5" height="${h}" fill="${netColor.get(`${c.d.key}|${nic.network}`) ?? '#90a4ae'}"/>`).join('')
-    : '';
+    ? ((n as GraphInstance).nics ?? []).map((nic, i) => `<rect class="stripe" x="${x + i * 5}" y="${y}" width="5" height="${h}" fill="${colour(nic.network)}"/>`).join('')
+    : n.kind === 'network' ? `<rect class="stripe" x="${x}" y="${y}" width="${w}" height="5" fill="${colour(n.name)}"/>` : '';
   return `<g class="${classes.join(' ')}" id="${n.id}" ${data.join(' ')}><title>${esc(tip)}</title><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/>${stripe}<text>${text}</text>${c.bar ? addressBar(c.bar, x + PAD, y + h - BAR - LH, w - 2 * PAD) : ''}</g>`;
 }
 
