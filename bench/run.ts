@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --synth-only | --deploy-only | --lifecycle-only | --no-synth | --no-deploy | --no-lifecycle]
+ * `npm run bench [-- --synth-only | --deploy-only | --lifecycle-only | --graph-only | --no-synth | --no-deploy | --no-lifecycle | --no-graph]
  *   [--sizes=10,100,1000,5000] [--deploy=5,20] [--lifecycle=20,200] [--reps=N]`
  *
  * Synth: each size is synthesized in a fresh node process running the compiled JavaScript
@@ -17,6 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from '../constructs/core/cdk';
 import { buildEnvironment, envSpec, EnvOptions } from './env';
+import { benchGraph, GraphRow, reportGraph } from './graph';
 import { benchLifecycle, reportLifecycle } from './lifecycle';
 import { shellScript } from './script';
 import { Daemon, daemonUnavailable, makeShims, median, ms, REPO, table, Target, timed, verdict, which, withDaemon } from './support';
@@ -27,17 +28,17 @@ const NO_SPAWN = path.join(REPO, 'bench', 'no-spawn.js');
 const RESULTS = path.join(REPO, 'bench', 'results.json');
 
 interface Args {
-  synth: boolean; deploy: boolean; lifecycle: boolean;
+  synth: boolean; deploy: boolean; lifecycle: boolean; graph: boolean;
   sizes: number[]; deploySizes: number[]; lifecycleSizes: number[]; reps?: number;
 }
 
 function parseArgs(argv: string[]): Args {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const list = (v: string | undefined, d: number[]) => (v ? v.split(',').map(Number) : d);
-  const only = ['synth', 'deploy', 'lifecycle'].find((p) => argv.includes(`--${p}-only`));
+  const only = ['synth', 'deploy', 'lifecycle', 'graph'].find((p) => argv.includes(`--${p}-only`));
   const part = (p: string) => (only ? only === p : !argv.includes(`--no-${p}`));
   return {
-    synth: part('synth'), deploy: part('deploy'), lifecycle: part('lifecycle'),
+    synth: part('synth'), deploy: part('deploy'), lifecycle: part('lifecycle'), graph: part('graph'),
     sizes: list(get('sizes'), [10, 100, 1000, 5000]),
     deploySizes: list(get('deploy'), [5, 20]),
     lifecycleSizes: list(get('lifecycle'), [20, 200]),
@@ -383,6 +384,15 @@ function main(): void {
       reportLifecycle(lifecycle.rows, say, targets);
     }
   }
+  let graph: GraphRow[] = [];
+  if (args.graph) {
+    process.stderr.write('graph benchmark...\n');
+    graph = benchGraph(1000, args.reps ?? 5);
+    say();
+    say(`## Graph (\`cdktf-lxd-matchbox graph\` of the synthesized 1,000-container environment, whole process, medians of ${graph[0]?.reps} runs)`);
+    say();
+    reportGraph(graph, say, targets);
+  }
   say();
   say('## Targets');
   say();
@@ -391,7 +401,7 @@ function main(): void {
   say(`total bench time ${ms(Date.now() - started)}`);
   fs.writeFileSync(RESULTS, `${JSON.stringify({
     date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memMiB: Math.round(os.totalmem() / 2 ** 20), node: process.version },
-    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, synth, deploy, lifecycle, targets, table: out.join('\n'),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, synth, deploy, lifecycle, graph, targets, table: out.join('\n'),
   }, null, 2)}\n`);
   process.stdout.write(`wrote ${path.relative(process.cwd(), RESULTS)}\n`);
 }

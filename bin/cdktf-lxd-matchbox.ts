@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * `cdktf-lxd-matchbox drift [stack...]`: compares each daemon with the synthesized stacks (read-only).
+ * `cdktf-lxd-matchbox graph [stack...]`: draws the lab (HTML page, Mermaid or DOT); `--live` adds drift's read.
  * `cdktf-lxd-matchbox repair [stack...]`: re-converges only what drifted, with `terraform apply -replace`.
  * Exit codes: 0 in sync, 2 drift (after repair: drift left), 1 error (a daemon that cannot be read among them).
  */
@@ -13,9 +14,14 @@ import { LabManifest, MANIFEST_FILE, NamesByKind } from '../src/lifecycle/manife
 import { LifecycleKind, parseInventory, pruneCandidates } from '../src/lifecycle/prune-plan';
 import { readScript, ReadSpec } from '../src/lifecycle/scripts';
 import { HostRecord, hostsDir } from '../src/lifecycle/host-records';
+import { toDot } from '../src/graph/dot';
+import { toHtml } from '../src/graph/html';
+import { toMermaid } from '../src/graph/mermaid';
+import { buildGraph } from '../src/graph/model';
 
 const USAGE = `usage: cdktf-lxd-matchbox drift [stack...] [--json] [--removed-hosts] [--out DIR]
        cdktf-lxd-matchbox repair [stack...] [--auto-approve] [--out DIR]
+       cdktf-lxd-matchbox graph [stack...] [--format html|mermaid|dot] [--live] [-o FILE] [--out DIR]
 
 drift   reads the lab manifests in cdktf.out (run cdktf synth first), reads each daemon once, and
         prints what differs from the declared state. --removed-hosts also reads the daemons the
@@ -24,12 +30,21 @@ drift   reads the lab manifests in cdktf.out (run cdktf synth first), reads each
         that cannot be read).
 repair  shows what it will re-converge and delete, asks (or --auto-approve), then runs
         terraform apply -replace=... for exactly those (their idempotent converge scripts, or the
-        prune of what the stack no longer declares), so later plain plans stay clean.`;
+        prune of what the stack no longer declares), so later plain plans stay clean.
+graph   draws the lab from the lab manifests in cdktf.out: daemons, clusters and members, pools,
+        bridges with their address plans (conflicts by the synth-time rules), containers, Matchbox
+        groups and profiles, links between stacks. One self-contained HTML page (default), or
+        Mermaid or DOT text. --live reads each daemon once, as drift does, and shows each object in
+        sync, changed, missing or owned but undeclared; it changes nothing. -o FILE writes there
+        (default: lab-graph.html, or standard output for mermaid and dot).`;
 
-interface Options { command: string; stacks: string[]; json: boolean; autoApprove: boolean; removedHosts: boolean; out?: string }
+interface Options {
+  command: string; stacks: string[]; json: boolean; autoApprove: boolean; removedHosts: boolean; out?: string;
+  format: 'html' | 'mermaid' | 'dot'; live: boolean; output?: string;
+}
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: argv[0] ?? '', stacks: [], json: false, autoApprove: false, removedHosts: false };
+  const o: Options = { command: argv[0] ?? '', stacks: [], json: false, autoApprove: false, removedHosts: false, format: 'html', live: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') o.json = true;
@@ -37,10 +52,15 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--removed-hosts') o.removedHosts = true;
     else if (a === '--out') o.out = argv[++i];
     else if (a.startsWith('--out=')) o.out = a.slice(6);
+    else if (a === '--live') o.live = true;
+    else if (a === '--format' || a.startsWith('--format=')) o.format = (a === '--format' ? argv[++i] : a.slice(9)) as Options['format'];
+    else if (a === '-o' || a === '--output') o.output = argv[++i];
+    else if (a.startsWith('--output=')) o.output = a.slice(9);
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else o.stacks.push(a);
   }
-  if (!['drift', 'repair'].includes(o.command)) throw new Error(USAGE);
+  if (!['drift', 'repair', 'graph'].includes(o.command)) throw new Error(USAGE);
+  if (!['html', 'mermaid', 'dot'].includes(o.format)) throw new Error(`--format must be html, mermaid or dot, not ${o.format}\n${USAGE}`);
   return o;
 }
 
@@ -56,12 +76,17 @@ function outDir(o: Options): string {
 
 interface SynthStack { readonly name: string; readonly dir: string; readonly manifest: LabManifest }
 
+/** cdktf's manifest.json: every synthesized stack, its folder and the stacks it depends on. */
+function cdktfStacks(o: Options): { name: string; workingDirectory: string; dependencies?: string[] }[] {
+  const manifestPath = path.join(outDir(o), 'manifest.json');
+  if (!fs.existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run cdktf synth first`);
+  return Object.values(JSON.parse(fs.readFileSync(manifestPath, 'utf8')).stacks ?? {});
+}
+
 /** The lab manifests of the synthesized stacks (all, or those named). */
 function readStacks(o: Options): SynthStack[] {
   const out = outDir(o);
-  const manifestPath = path.join(out, 'manifest.json');
-  if (!fs.existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run cdktf synth first`);
-  const all = Object.values(JSON.parse(fs.readFileSync(manifestPath, 'utf8')).stacks ?? {}) as { name: string; workingDirectory: string }[];
+  const all = cdktfStacks(o);
   const unknown = o.stacks.filter((s) => !all.some((x) => x.name === s));
   if (unknown.length) throw new Error(`no such stack: ${unknown.join(', ')} (synthesized: ${all.map((x) => x.name).join(', ')})`);
   const stacks: SynthStack[] = [];
@@ -180,9 +205,27 @@ async function repair(stacks: readonly SynthStack[], reports: readonly Report[],
   }
 }
 
+/** `graph`: the page (or text) of the selected stacks, with `--live` the state drift reads. */
+function graph(o: Options, stacks: readonly SynthStack[]): number {
+  const selected = cdktfStacks(o).filter((s) => !o.stacks.length || o.stacks.includes(s.name));
+  const g = buildGraph(selected.map((s) => ({
+    name: s.name, dependencies: s.dependencies ?? [], manifest: stacks.find((x) => x.name === s.name)?.manifest,
+  })), o.live ? report(stacks) : undefined);
+  const text = o.format === 'mermaid' ? toMermaid(g) : o.format === 'dot' ? toDot(g) : toHtml(g, { generatedAt: o.live ? `read ${new Date().toISOString()}` : undefined });
+  const file = o.output ?? (o.format === 'html' ? 'lab-graph.html' : undefined);
+  if (file && file !== '-') {
+    fs.writeFileSync(file, text);
+    process.stderr.write(`wrote ${file}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const o = parseArgs(argv);
   const stacks = readStacks(o);
+  if (o.command === 'graph') return graph(o, stacks);
   const before = [...report(stacks), ...(o.removedHosts && o.command === 'drift' ? reportRemoved(stacks) : [])];
   if (o.command === 'drift') {
     print(before, o.json);

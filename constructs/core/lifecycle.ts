@@ -13,6 +13,7 @@ import { shq } from '../../src/shell/quote';
 import { commandResource } from './command-resource';
 import { localDependables } from './cross-stack';
 import { DaemonHost, daemonOf, recordStoreOfHost } from './daemons';
+import { labFacts } from './lab-facts';
 import { ownerOf, settingsOf } from './stack-settings';
 import { dependableToken, once, tfLiteral } from './terraform-values';
 
@@ -311,6 +312,7 @@ function manifestOf(app: AppLifecycle, stack: TerraformStack, required: Readonly
     version: 1, stack: stack.node.id, owner, keys: OWNERSHIP_KEYS,
     appOwners: [...new Set([...app.units.keys()].map((s) => ownerOf(s)))].sort(),
     units: unitManifests,
+    facts: withoutTokens(labFacts(stack)) as LabManifest['facts'],
   };
 }
 

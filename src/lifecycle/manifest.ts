@@ -74,6 +74,57 @@ export interface LabManifest {
   readonly appOwners: readonly string[];
   readonly keys: OwnershipKeys;
   readonly units: readonly UnitManifest[];
+  /** What only the `graph` command reads (drawn, never compared). @default - none (a manifest of an older release) */
+  readonly facts?: LabFacts;
+}
+
+/**
+ * Facts about the stack's hosts, bridges and Matchbox servers that the declared objects do not
+ * carry. Written by constructs/core/lab-facts.ts; read by src/graph.
+ */
+export interface LabFacts {
+  /** Every host construct of the stack (references too). */
+  readonly hosts: readonly HostFact[];
+  /** Every bridge the stack declares or references (`Bridge.fromBridgeAttributes`, `fromHostBridge`). */
+  readonly bridges: readonly BridgeFact[];
+  /** Every Matchbox server the stack declares or references. */
+  readonly matchbox: readonly MatchboxFact[];
+}
+
+/** A host construct: the daemon it reaches, and where it runs. */
+export interface HostFact {
+  /** Its construct path (a multipass VM's record has the same path). */
+  readonly path: string;
+  /** The key of the daemon it reaches (a unit's `key`). */
+  readonly daemon: string;
+  /** The machine, for people: `multipass lab-vm`, `ssh 10.0.0.5:22`. */
+  readonly machine: string;
+  /** An instance used as a host: the daemon and the instance it runs in. @default - a machine of its own */
+  readonly within?: { readonly daemon: string; readonly instance: string };
+}
+
+/** A bridge, as the synth-time address checks know it. */
+export interface BridgeFact {
+  readonly path: string;
+  /** The key of its host's daemon. */
+  readonly daemon: string;
+  /** Its network name there. */
+  readonly name: string;
+  /** False for a host bridge LXD does not manage. */
+  readonly managed: boolean;
+  /** Its gateway address with prefix, when known. @default - unknown */
+  readonly ipv4Cidr?: string;
+}
+
+/** A Matchbox server: where it is reached, and where its records live. */
+export interface MatchboxFact {
+  readonly path: string;
+  /** e.g. `http://192.168.0.1:8080`. */
+  readonly httpEndpoint: string;
+  /** Its data directory (records are named `matchbox-<kind>:<dataDir>[/<id>]`). */
+  readonly dataDir: string;
+  /** The record store its records are written to (their `identity.daemon`). */
+  readonly store: string;
 }
 
 /** JSON with object keys sorted at every level (Terraform's `jsonencode` order). */

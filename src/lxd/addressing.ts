@@ -23,6 +23,11 @@ export function formatRanges(ranges: readonly DhcpRange[]): string {
   return ranges.map((r) => `${r.start}-${r.end}`).join(',');
 }
 
+/** Reads LXD's `ipv4.dhcp.ranges` value (the inverse of {@link formatRanges}); entries that are not `a-b` are left out. */
+export function parseRanges(value: string): DhcpRange[] {
+  return value.split(',').map((r) => r.trim().split('-')).filter((p) => p.length === 2).map(([start, end]) => ({ start, end }));
+}
+
 /**
  * Checks a bridge's DHCP ranges and every claimed address against its subnet:
  * inside the subnet, not the gateway/network/broadcast, outside the given DHCP ranges,

@@ -1,5 +1,6 @@
 import { Verdict } from '../validation/errors';
-import { normalizeMac } from './mac';
+import { checkIpv4 } from './ipv4';
+import { checkMac, normalizeMac } from './mac';
 
 /**
  * A fixed IPv4 address for one machine, one dnsmasq `dhcp-host=` line: on an LXD bridge
@@ -63,4 +64,12 @@ export function checkLeaseMatch(lease: StaticLease, exactlyOne: boolean): Verdic
 export function dhcpHostValue(lease: StaticLease): string {
   if (lease.mac === undefined) return `${lease.hostname},${lease.ipv4Address}`;
   return [normalizeMac(lease.mac), lease.ipv4Address, ...(lease.hostname !== undefined ? [lease.hostname] : [])].join(',');
+}
+
+/** The lease a `dhcp-host=` value names (the inverse of {@link dhcpHostValue}); undefined for other forms. */
+export function parseDhcpHostValue(value: string): StaticLease | undefined {
+  const [first, ip, name, ...rest] = value.split(',').map((p) => p.trim());
+  if (ip === undefined || rest.length || checkIpv4(ip)) return undefined;
+  if (!checkMac(first)) return { mac: first, ipv4Address: ip, ...(name !== undefined ? { hostname: name } : {}) };
+  return name === undefined && !checkLeaseHostname(first) ? { hostname: first, ipv4Address: ip } : undefined;
 }
