@@ -79,7 +79,7 @@ export function hostLabel(host: IHost): string {
  * Shared bookkeeping of the host constructs.
  * @internal
  */
-export abstract class HostBase extends Construct implements IHost, DaemonHost {
+export abstract class HostBase extends Construct implements IHost {
   /** @internal */
   public abstract readonly _runner: HostRunner;
   /** @internal */
