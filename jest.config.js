@@ -9,6 +9,8 @@ const base = {
 module.exports = {
   // After jest's own summary: one line when end-to-end suites were skipped (why, and how to run them).
   reporters: ['default', '<rootDir>/test/support/e2e-skip-reporter.js'],
+  // lib/ is built first: Terraform runs the lifecycle program from it.
+  globalSetup: '<rootDir>/test/support/build-lib.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/unit/jest-setup.ts'] },
     {

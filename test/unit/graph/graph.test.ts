@@ -245,10 +245,15 @@ describe('Matchbox, nested hosts, clusters and stack links', () => {
   });
 
   it('seed001: a cluster with its members, containers by the member they are placed on', () => {
-    const g = buildGraph(synth((app) => buildSeed001(app)));
+    const g = buildGraph(synth((app) => {
+      const stack = buildSeed001(app).cluster;
+      // A container of the cluster without a target: LXD places it, the picture says so.
+      const ubuntu02 = stack.node.findChild('ubuntu02') as Container;
+      new Container(stack, 'unplaced', { host: ubuntu02.host, image: 'ubuntu:18.04' });
+    }));
     const cluster = g.daemons.find((d) => d.members)!;
     expect(cluster.members).toEqual(['node01', 'node02']);
-    expect(cluster.instances.map((i) => [i.name, i.target])).toEqual([['ubuntu02', 'node01'], ['ubuntu01', undefined]]);
+    expect(cluster.instances.map((i) => [i.name, i.target])).toEqual([['ubuntu02', 'node01'], ['unplaced', undefined]]);
     const svg = toHtml(g);
     expect(svg).toContain('member node01');
     expect(svg).toContain('not placed');
