@@ -1,6 +1,8 @@
+import { Token } from './cdk';
 import { stringTokens } from '../../src/util/tokens';
 import { assertValid, ValidationError } from '../../src/validation/errors';
 import { nulByteProblem } from '../../src/validation/nul';
+import { Rule } from '../../src/validation/rule';
 
 /**
  * A construct's props (or a method's argument) as the construct reads them: Terraform token
@@ -27,4 +29,9 @@ export function assertBooleans<T extends object>(path: string, props: T, keys: r
       fix: `use true or false (or leave ${key} out)`,
     });
   }
+}
+
+/** `r`, passing a Terraform value (a variable, a reference): Terraform has it only at apply. */
+export function orToken<T>(r: Rule<T>): Rule<T> {
+  return (value) => (typeof value === 'string' && Token.isUnresolved(value) ? undefined : r(value));
 }
