@@ -64,7 +64,7 @@ export class ContainerHost extends HostBase {
       kind: 'lxd-exec', parent: runnerOf(props.container.host), instance: props.container.containerName,
       client: backendOf(props.container.host).client,
     };
-    const anchored = dependablesIn(this, 'ready', props.container.ready);
+    const anchored = dependablesIn(this, 'ready', props.container.ready, 'container');
     this.ready = anchored.ready;
     this.registerHost();
     renderingOf(this).trackHost(this);

@@ -60,7 +60,7 @@ export class HostReference extends HostBase {
     this.lxdRemote = props.lxdRemote ?? props.host.lxdRemote;
     this.minLxdVersion = props.host.minLxdVersion;
     checkProps(this.node.path, minLxdVersionChecks(this.minLxdVersion, this.backend, props.lxdRemote));
-    const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])]);
+    const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])], 'after');
     this.ready = anchored.ready;
     this.generation = anchored.generation;
     this.registerHost();
