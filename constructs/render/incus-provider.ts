@@ -7,6 +7,7 @@ import { Profile } from '../../generated/providers/incus/profile';
 import { IncusProvider } from '../../generated/providers/incus/provider';
 import { StoragePool } from '../../generated/providers/incus/storage-pool';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
+import { remoteName } from '../../src/util/names';
 import { ConfigMap, InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
 import { ValidationError } from '../../src/validation/errors';
 import { ClusterMembers, ProviderTarget } from './provider-target';
@@ -91,7 +92,7 @@ export function incusRemoteName(scope: IConstruct, hostId: string, remote: LxdRe
       remote: Lazy.anyValue({ produce: () => [...reg].map(([name, r]) => remoteBlock(name, r)) }) as never,
     });
   }
-  const name = hostId.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase();
+  const name = remoteName(hostId);
   remotes.set(name, remote);
   return name;
 }

@@ -2,7 +2,8 @@ import { IConstruct } from 'constructs';
 import { Lazy, TerraformStack } from '../core/cdk';
 import { LxdProvider as LxdProviderV3 } from '../../generated/providers/lxd/provider';
 import { LxdProvider as LxdProviderV2 } from '../../generated/providers/lxd-v2/provider';
-import { LxdRemote } from '../../src/hosts/lxd-remote';
+import { LxdRemote, parseRemoteAddress } from '../../src/hosts/lxd-remote';
+import { remoteName } from '../../src/util/names';
 import { ValidationError } from '../../src/validation/errors';
 import { LxdProviderVersion } from '../core/stack-settings';
 
@@ -26,7 +27,7 @@ export function lxdRemoteName(scope: IConstruct, hostId: string, remote: LxdRemo
     if (version === 'v3') new LxdProviderV3(stack, 'lxd', { remote: remotes as never });
     else new LxdProviderV2(stack, 'lxd', { remote: remotes as never, acceptRemoteCertificate: true, generateClientCertificates: true });
   }
-  const name = hostId.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase();
+  const name = remoteName(hostId);
   registry.remotes.set(name, remote);
   return name;
 }
@@ -42,16 +43,11 @@ function remoteBlock(name: string, r: LxdRemote, version: LxdProviderVersion): R
       client_key: r.clientKey, server_certificate_fingerprint: r.serverCertificateFingerprint,
     });
   }
-  const unix = r.address.startsWith('unix:');
-  // Not `new URL`: the host is often a reference to another stack's resource, a token.
-  const https = /^https:\/\/(.+?)(?::(\d+))?\/?$/.exec(r.address);
-  if (!unix && !https) {
+  const address = parseRemoteAddress(r.address);
+  if (!address) {
     throw new ValidationError([{ path: name, property: 'lxdRemote.address', value: r.address, reason: 'not an https:// or unix:// address', fix: 'use e.g. https://10.0.0.5:8443' }]);
   }
-  return compactBlock({
-    name, scheme: unix ? 'unix' : 'https', address: unix ? r.address.replace(/^unix:\/\//, '') : https![1],
-    port: https?.[2], password: r.password, token: r.trustToken,
-  });
+  return compactBlock({ name, ...address, password: r.password, token: r.trustToken });
 }
 
 function compactBlock(o: Record<string, unknown>): Record<string, unknown> {

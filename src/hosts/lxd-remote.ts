@@ -13,3 +13,20 @@ export interface LxdRemote {
   /** Pins the server certificate (provider v3). @default - none */
   readonly serverCertificateFingerprint?: string;
 }
+
+/** A remote's address as the v2 provider's `remote` block takes it. */
+export interface RemoteAddressParts {
+  readonly scheme: 'unix' | 'https';
+  /** The host, or the socket path (empty for the default socket). */
+  readonly address: string;
+  /** The port, when the address has one. */
+  readonly port?: string;
+}
+
+/** `https://HOST[:PORT][/]` or `unix://[PATH]` in parts; undefined for any other address. */
+export function parseRemoteAddress(address: string): RemoteAddressParts | undefined {
+  if (address.startsWith('unix:')) return { scheme: 'unix', address: address.replace(/^unix:\/\//, '') };
+  // Not `new URL`: the host is often a reference to another stack's resource, a token.
+  const https = /^https:\/\/(.+?)(?::(\d+))?\/?$/.exec(address);
+  return https ? { scheme: 'https', address: https[1], port: https[2] } : undefined;
+}
