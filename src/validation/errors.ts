@@ -75,8 +75,3 @@ export function brandedProblems(error: unknown): Problem[] {
   const problems = isBrandedValidationError(error) ? (error as { problems?: unknown }).problems : undefined;
   return Array.isArray(problems) ? [...problems] : [];
 }
-
-/** Throws a ValidationError at once when `verdict` reports a problem. */
-export function assertValid(path: string, property: string, value: unknown, verdict: Verdict | undefined): void {
-  if (verdict) throw new ValidationError([{ path, property, value, ...verdict }]);
-}
