@@ -4,7 +4,7 @@ import { daemonHost, IHost } from '../hosts/host';
 import { daemonOf } from '../core/daemons';
 import { Problem } from '../../src/validation/errors';
 import { check, Check, checkRequired } from '../../src/validation/props';
-import { ensure } from '../../src/validation/rule';
+import { ensure, refused } from '../../src/validation/rule';
 
 /** An LXD (or Incus) cluster: what pools, networks and containers on it need. */
 export interface ILxdCluster {
@@ -25,7 +25,7 @@ export function clusterPlacementChecks(host: IHost, cluster: ILxdCluster | undef
   perMember: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined, memberKeys: readonly string[],
   allowed: (key: string) => boolean = () => true): Check[] {
   if (!cluster) {
-    return [check('perMember', perMember, ensure(false, 'per-member keys need a cluster', 'set cluster to the LxdCluster the object is created on, or drop perMember'))];
+    return [check('perMember', perMember, refused('per-member keys need a cluster', 'set cluster to the LxdCluster the object is created on, or drop perMember'))];
   }
   const keys = memberKeys.filter(allowed);
   return [

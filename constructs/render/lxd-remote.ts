@@ -2,9 +2,10 @@ import { IConstruct } from 'constructs';
 import { Lazy, TerraformStack } from '../core/cdk';
 import { LxdProvider as LxdProviderV3 } from '../../generated/providers/lxd/provider';
 import { LxdProvider as LxdProviderV2 } from '../../generated/providers/lxd-v2/provider';
-import { LxdRemote, parseRemoteAddress } from '../../src/hosts/lxd-remote';
+import { checkRemoteAddress, LxdRemote, parseRemoteAddress } from '../../src/hosts/lxd-remote';
 import { remoteName } from '../../src/util/names';
-import { ValidationError } from '../../src/validation/errors';
+import { check, Check, checkRequired, shown } from '../../src/validation/props';
+import { refused } from '../../src/validation/rule';
 import { LxdProviderVersion } from '../core/stack-settings';
 
 interface Registry {
@@ -32,22 +33,22 @@ export function lxdRemoteName(scope: IConstruct, hostId: string, remote: LxdRemo
   return name;
 }
 
-/** One `remote` block, in the target version's attribute names. */
+/** The checks of a host's remote for the provider `version`: v3 has no trust passwords, v2 takes the address in parts. */
+export function lxdRemoteChecks(r: LxdRemote, version: LxdProviderVersion): Check[] {
+  return version === 'v3'
+    ? [shown(check('lxdRemote.password', r.password, refused('provider v3 has no trust passwords', 'use trustToken or clientCertificate/clientKey, or lxdProviderVersion v2')), '(secret)')]
+    : [checkRequired('lxdRemote.address', r.address, checkRemoteAddress)];
+}
+
+/** One `remote` block, in the target version's attribute names (the remote checked: {@link lxdRemoteChecks}). */
 function remoteBlock(name: string, r: LxdRemote, version: LxdProviderVersion): Record<string, unknown> {
   if (version === 'v3') {
-    if (r.password !== undefined) {
-      throw new ValidationError([{ path: name, property: 'lxdRemote.password', value: '(secret)', reason: 'provider v3 has no trust passwords', fix: 'use trustToken or clientCertificate/clientKey, or lxdProviderVersion v2' }]);
-    }
     return compactBlock({
       name, address: r.address, trust_token: r.trustToken, client_certificate: r.clientCertificate,
       client_key: r.clientKey, server_certificate_fingerprint: r.serverCertificateFingerprint,
     });
   }
-  const address = parseRemoteAddress(r.address);
-  if (!address) {
-    throw new ValidationError([{ path: name, property: 'lxdRemote.address', value: r.address, reason: 'not an https:// or unix:// address', fix: 'use e.g. https://10.0.0.5:8443' }]);
-  }
-  return compactBlock({ name, ...address, password: r.password, token: r.trustToken });
+  return compactBlock({ name, ...parseRemoteAddress(r.address), password: r.password, token: r.trustToken });
 }
 
 function compactBlock(o: Record<string, unknown>): Record<string, unknown> {

@@ -1,3 +1,5 @@
+import { Verdict } from '../validation/errors';
+
 /** How the LXD Terraform provider reaches a host's LXD API (`provider` rendering only). */
 export interface LxdRemote {
   /** `https://10.0.0.5:8443`, or `unix://` (optionally `unix:///path/to/unix.socket`) for the local daemon. */
@@ -29,4 +31,9 @@ export function parseRemoteAddress(address: string): RemoteAddressParts | undefi
   // Not `new URL`: the host is often a reference to another stack's resource, a token.
   const https = /^https:\/\/(.+?)(?::(\d+))?\/?$/.exec(address);
   return https ? { scheme: 'https', address: https[1], port: https[2] } : undefined;
+}
+
+/** Rule: a remote address the provider can reach, `https://HOST[:PORT]` or `unix://[PATH]`. */
+export function checkRemoteAddress(value: unknown): Verdict | undefined {
+  return typeof value === 'string' && parseRemoteAddress(value) ? undefined : { reason: 'not an https:// or unix:// address', fix: 'use e.g. https://10.0.0.5:8443' };
 }

@@ -17,6 +17,11 @@ export function ensure(ok: boolean, reason: string, fix: string): Rule<unknown> 
   return () => (ok ? undefined : { reason, fix });
 }
 
+/** A rule for a prop that is not taken where it is given: any value is refused (`check` skips it when left out). */
+export function refused(reason: string, fix: string): Rule<unknown> {
+  return () => ({ reason, fix });
+}
+
 /** The first verdict of `rules`, in order: a later rule may assume the earlier ones passed. */
 export function allOf<T>(...rules: readonly Rule<T>[]): Rule<T> {
   return (value) => {

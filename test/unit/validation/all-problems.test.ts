@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
+import * as ts from 'typescript';
 import { App, TerraformStack } from '../../../constructs/core/cdk';
 import {
   Bridge, CloudConfig, Container, HostReference, LabStack, LocalHost, LxdCluster, MatchboxServer, MultipassVm, SshHost, StoragePool, ValidationErrors,
@@ -203,6 +204,22 @@ describe('user-facing errors outside the props are ValidationErrors too', () => 
     expect(error.problems[0].fix).toMatch(/depend on a resource of the other stack/);
   });
 
+  it.each([
+    ['a v2 remote address that is neither https:// nor unix://', { address: 'ftp://x' }, 'v2', 'lxd', 'lxdRemote.address', 'ftp://x', /not an https:\/\/ or unix:\/\/ address/],
+    ['a trust password under provider v3', { address: 'https://10.0.0.1:8443', password: 'pw' }, 'v3', 'lxd', 'lxdRemote.password', '(secret)', /provider v3 has no trust passwords/],
+    ['a trust password on Incus', { address: 'https://10.0.0.1:8443', password: 'pw' }, 'v3', 'incus', 'lxdRemote.password', '(secret)', /Incus has no trust passwords/],
+    ['a client certificate on Incus', { address: 'https://10.0.0.1:8443', clientKey: 'k' }, 'v3', 'incus', 'lxdRemote', 'https://10.0.0.1:8443', /config_dir/],
+  ] as const)('%s: the host\'s remote, when an object is declared on it', (_label, lxdRemote, version, backend, property, value, reason) => {
+    const outdir = tmpDir('all-problems-');
+    const app = new App({ outdir });
+    const stack = new LabStack(app, 'lab', { rendering: 'provider', lxdProviderVersion: version });
+    const host = new SshHost(stack, 'h', { address: '10.0.0.1', lxdRemote, backend });
+    const error = validationErrorOf(() => new Container(stack, 'web', { host, image: backend === 'incus' ? 'images:alpine/3.19' : 'busybox' }));
+    expect(where(error.problems)).toEqual([['lab/h', property, value]]);
+    expect(error.problems[0].reason).toMatch(reason);
+    expect(filesUnder(outdir)).toEqual([]);
+  });
+
   it('a Matchbox release the library does not model, read by a renderer', () => {
     const error = validationErrorOf(() => releaseOf('v0.8.0', 'lab/mb'));
     expect(error.problems).toEqual([expect.objectContaining({ path: 'lab/mb', property: 'version', value: 'v0.8.0', fix: 'use one of v0.9.1, v0.10.0, v0.11.0' })]);
@@ -214,11 +231,10 @@ it('the constructs hold no regular expression: the rules are named, in src/', ()
   const files = (function walk(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   })(root).filter((f) => f.endsWith('.ts'));
-  const ts = require('typescript') as typeof import('typescript');
   const found: string[] = [];
   for (const file of files) {
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    const visit = (node: import('typescript').Node): void => {
+    const visit = (node: ts.Node): void => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral || (ts.isNewExpression(node) && node.expression.getText() === 'RegExp')) {
         found.push(`${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
       }
