@@ -10,25 +10,12 @@ import { Construct } from 'constructs';
 import * as ts from 'typescript';
 import { App, TerraformStack } from '../../../constructs/core/cdk';
 import {
-  Bridge, CloudConfig, Container, HostReference, LabStack, LocalHost, LxdCluster, MatchboxServer, MultipassVm, SshHost, StoragePool, ValidationErrors,
+  Bridge, CloudConfig, Container, HostReference, LabStack, LocalHost, LxdCluster, MatchboxServer, MultipassVm, SshHost, StoragePool,
 } from '../../../index';
 import { releaseOf } from '../../../src/matchbox/release';
-import { Problem, ValidationError } from '../../../src/validation/errors';
+import { Problem } from '../../../src/validation/errors';
 import { filesUnder, tmpDir, validationErrorOf } from '../spine/helpers';
-import { lab } from './helpers';
-
-/** Declares into a fresh outdir and synthesizes; returns the ValidationError, after checking that nothing was written. */
-function rejected(build: (l: ReturnType<typeof lab>) => void): ValidationError {
-  const outdir = tmpDir('all-problems-');
-  const app = new App({ outdir });
-  const error = validationErrorOf(() => {
-    build(lab(app));
-    app.synth();
-  });
-  expect(filesUnder(outdir)).toEqual([]);
-  expect(ValidationErrors.isValidationError(error)).toBe(true);
-  return error;
-}
+import { rejectedError as rejected } from './helpers';
 
 /** `[path, property, value]` of each problem, in order. */
 const where = (problems: readonly Problem[]) => problems.map((p) => [p.path, p.property, p.value]);
