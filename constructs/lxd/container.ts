@@ -220,11 +220,7 @@ export class Container extends Construct implements IContainer {
     const path = this.node.path;
     nic = readProps(path, nic, 'nics');
     const name = nic.name ?? 'eth0';
-    checkProps(path, [
-      check(`nics.${name}.ipv4Address`, nic.ipv4Address, ipv4Address, ensure(nic.bridge.managed,
-        `${nic.bridge.networkName} is not managed by LXD, so LXD hands out no addresses on it`, 'use a managed Bridge, or configure the address inside the container')),
-      check(`nics.${name}.hwaddr`, nic.hwaddr, macAddress),
-    ]);
+    checkProps(path, nicChecks(nic));
     this.use(`nics.${name}.bridge`, nic.bridge, nic.bridge.ready);
     if (!nic.bridge.managed) {
       this.addDevice(name, hostBridgeNic(nic.bridge.networkName, name, nic.hwaddr));
@@ -243,11 +239,7 @@ export class Container extends Construct implements IContainer {
   public addDisk(name: string, disk: DiskOptions): void {
     name = readProps(this.node.path, name, 'disks');
     disk = readProps(this.node.path, disk, `disks.${name}`);
-    checkProps(this.node.path, [
-      booleans(disk, ['readonly', 'shift'], `disks.${name}.`),
-      shown(checkRequired(`disks.${name}`, disk.path, checkMountPath), disk),
-      checkRequired(`disks.${name}.source`, disk.source, checkDiskSource),
-    ]);
+    checkProps(this.node.path, diskChecks(name, disk));
     this.addDevice(name, diskDevice(disk));
   }
 
@@ -255,13 +247,7 @@ export class Container extends Construct implements IContainer {
   public addProxy(name: string, proxy: ProxyOptions): void {
     name = readProps(this.node.path, name, 'proxies');
     proxy = readProps(this.node.path, proxy, `proxies.${name}`);
-    const addresses = [
-      checkRequired(`proxies.${name}.listen`, proxy.listen, checkProxyAddress),
-      checkRequired(`proxies.${name}.connect`, proxy.connect, checkProxyAddress),
-    ];
-    // The ports are counted on good addresses only.
-    const ports = passed(addresses) ? checkProxyPorts(proxy) : undefined;
-    checkProps(this.node.path, [addresses, ports ? [found(`proxies.${name}.${ports.key}`, proxy[ports.key], ports)] : []]);
+    checkProps(this.node.path, proxyChecks(name, proxy));
     this.addDevice(name, proxyDevice(proxy));
   }
 
@@ -313,7 +299,7 @@ export class Container extends Construct implements IContainer {
   }
 }
 
-/** The checks of a container's props (its NICs, disks, proxies and devices are checked as they are added). */
+/** The checks of a container's props, its NICs, disks and proxies included (the methods that add them check them too). */
 function containerChecks(props: ContainerProps, name: string, image: string): Checks {
   const limits = props.limits ?? {};
   return [
@@ -328,7 +314,39 @@ function containerChecks(props: ContainerProps, name: string, image: string): Ch
     configChecks('config', props.config),
     check('target', props.target, checkObjectName),
     props.migrateFrom ? migrationChecks(props.migrateFrom, props.host) : [],
+    (props.nics ?? []).map(nicChecks),
+    Object.entries(props.disks ?? {}).map(([n, d]) => diskChecks(n, d)),
+    Object.entries(props.proxies ?? {}).map(([n, p]) => proxyChecks(n, p)),
   ];
+}
+
+/** The checks of a NIC: its address (which an unmanaged bridge does not hand out) and MAC. */
+function nicChecks(nic: ContainerNic): Check[] {
+  const name = nic.name ?? 'eth0';
+  return [
+    check(`nics.${name}.ipv4Address`, nic.ipv4Address, ipv4Address, ensure(nic.bridge.managed,
+      `${nic.bridge.networkName} is not managed by LXD, so LXD hands out no addresses on it`, 'use a managed Bridge, or configure the address inside the container')),
+    check(`nics.${name}.hwaddr`, nic.hwaddr, macAddress),
+  ];
+}
+
+/** The checks of a disk `name`: its flags, mount point and host path. */
+function diskChecks(name: string, disk: DiskOptions): Checks {
+  return [
+    booleans(disk, ['readonly', 'shift'], `disks.${name}.`),
+    shown(checkRequired(`disks.${name}`, disk.path, checkMountPath), disk),
+    checkRequired(`disks.${name}.source`, disk.source, checkDiskSource),
+  ];
+}
+
+/** The checks of a proxy `name`: its addresses, then (on good addresses) their ports. */
+function proxyChecks(name: string, proxy: ProxyOptions): Check[] {
+  const addresses = [
+    checkRequired(`proxies.${name}.listen`, proxy.listen, checkProxyAddress),
+    checkRequired(`proxies.${name}.connect`, proxy.connect, checkProxyAddress),
+  ];
+  const ports = passed(addresses) ? checkProxyPorts(proxy) : undefined;
+  return [...addresses, ...(ports ? [found(`proxies.${name}.${ports.key}`, proxy[ports.key], ports)] : [])];
 }
 
 /** The checks of `migrateFrom`: a mode, and a source host of the same kind with an https `lxdRemote` and a token. */

@@ -12,7 +12,7 @@ import { profileResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { IBridge } from './bridge';
-import { addDeviceTo, configChecks, crossHostProblem, IOnHost, withConfig } from './common';
+import { addDeviceTo, configChecks, crossHostProblem, deviceChecks, IOnHost, withConfig } from './common';
 import { IStoragePool } from './storage-pool';
 import { readProps } from '../core/input';
 
@@ -85,7 +85,7 @@ export class Profile extends Construct implements IProfile {
     this.host = props.host;
     this.profileName = props.name ?? id;
     this.description = props.description ?? '';
-    checkProps(path, [checkRequired('name', this.profileName, checkObjectName), configChecks('config', props.config)]);
+    checkProps(path, [checkRequired('name', this.profileName, checkObjectName), configChecks('config', props.config), deviceChecks('devices', props.devices)]);
     this.config = { ...props.config };
     const deps: ITerraformDependable[] = [];
     if (props.rootPool) {

@@ -25,6 +25,7 @@ describe('every bad prop of one construct, at once', () => {
     const error = rejected(({ stack, host }) => new Container(stack, 'web', {
       host, name: 'web_1', image: '-bad', limits: { cpu: '3-1', memory: '0GiB', processes: 0 }, rootSize: '10GiB',
       state: 'paused' as never, config: { 'volatile.x': 'y' }, target: 'no such', protect: 'yes' as never,
+      disks: { data: { source: 'srv', path: '/data' } }, proxies: { web: { listen: 'tcp:0.0.0.0:80', connect: 'tcp:127.0.0.1:0' } },
     }));
     expect(where(error.problems)).toEqual([
       ['lab/web', 'protect', 'yes'],
@@ -37,11 +38,23 @@ describe('every bad prop of one construct, at once', () => {
       ['lab/web', 'state', 'paused'],
       ['lab/web', 'config.volatile.x', 'volatile.x'],
       ['lab/web', 'target', 'no such'],
+      ['lab/web', 'disks.data.source', 'srv'],
+      ['lab/web', 'proxies.web.connect', 'tcp:127.0.0.1:0'],
     ]);
     // Each problem reads as it did alone.
     expect(error.problems.find((p) => p.property === 'rootSize')).toMatchObject({ reason: 'a root size needs a storagePool', fix: 'set storagePool too' });
     expect(error.problems.find((p) => p.property === 'state')).toMatchObject({ reason: 'unknown state', fix: 'use running or stopped' });
-    expect(error.message).toMatch(/^10 invalid inputs; nothing was synthesized:\n/);
+    expect(error.message).toMatch(/^12 invalid inputs; nothing was synthesized:\n/);
+  });
+
+  it('Container NICs, with the other props', () => {
+    const error = rejected(({ stack, host }) => {
+      const bridge = Bridge.fromHostBridge(stack, 'br0', host, 'br0');
+      new Container(stack, 'web', { host, image: 'busybox', name: 'web_1', nics: [{ bridge, ipv4Address: '10.0.0.5', hwaddr: '01:00:5e:00:00:01' }] });
+    });
+    expect(where(error.problems)).toEqual([
+      ['lab/web', 'name', 'web_1'], ['lab/web', 'nics.eth0.ipv4Address', '10.0.0.5'], ['lab/web', 'nics.eth0.hwaddr', '01:00:5e:00:00:01'],
+    ]);
   });
 
   it('Container.addProxy checks the ports of good addresses only', () => {
