@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, TerraformResource, TerraformStack } from './cdk';
+import { ValidationError } from '../../src/validation/errors';
 
 /**
  * Terraform's built-in `terraform_data` holding references to other resources. Depending on
@@ -27,8 +28,9 @@ export function inStackOf(scope: IConstruct, deps: readonly ITerraformDependable
  * What `scope` can depend on to wait for `deps`: `deps` themselves when they are in its stack,
  * otherwise one local `terraform_data` that references their ids (a cross-stack reference).
  * (`depends_on` on a resource of another stack would name a resource the stack does not have.)
+ * `property` names what the user gave `deps` as, for the error when one cannot be referenced.
  */
-export function dependablesIn(scope: Construct, id: string, deps: readonly ITerraformDependable[]): {
+export function dependablesIn(scope: Construct, id: string, deps: readonly ITerraformDependable[], property = 'dependsOn'): {
   readonly ready: ITerraformDependable[];
   /** A value that changes when any of `deps` is replaced (the anchor's id), when an anchor was made. */
   readonly generation?: string;
@@ -36,7 +38,11 @@ export function dependablesIn(scope: Construct, id: string, deps: readonly ITerr
   if (deps.length === 0 || inStackOf(scope, deps)) return { ready: [...deps] };
   const refs = deps.map((d) => {
     if (!(d instanceof TerraformResource)) {
-      throw new Error(`[${scope.node.path}] cannot reference ${d.fqn} from another stack: only resources can be referenced across stacks`);
+      throw new ValidationError([{
+        path: scope.node.path, property, value: d.fqn,
+        reason: 'cannot be referenced from another stack: only resources can be referenced across stacks',
+        fix: 'depend on a resource of the other stack (e.g. an object\'s ready list), or declare this object in that stack',
+      }]);
     }
     return d.getStringAttribute('id');
   });

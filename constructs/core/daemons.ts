@@ -11,7 +11,10 @@ import { Problem } from '../../src/validation/errors';
  * same daemon share its names and its prune; all members of a cluster are one daemon.
  */
 
-/** What this module needs of a host construct (the library's hosts provide it). */
+/**
+ * What this module needs of a host construct (the library's hosts provide it).
+ * @internal
+ */
 export interface DaemonHost extends IConstruct {
   readonly backend: BackendName;
   /** What must exist before commands can run there. */

@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { App, assertSameCore, LocalBackend, TerraformBackend, TerraformStack } from './cdk';
 import { checkOwnerId } from '../../src/lifecycle/scripts';
-import { assertValid } from '../../src/validation/errors';
+import { checkProps, checkRequired } from '../../src/validation/props';
 import { createRendering } from '../render/rendering';
 import { RenderingStrategy } from '../render/rendering-strategy';
 import { buildLifecycles } from './lifecycle';
@@ -92,7 +92,7 @@ export class LabStack extends TerraformStack {
     };
     this.localStatePath = props.localStatePath ?? `../../../terraform.${id}.tfstate`;
     this.ownerId = props.ownerId ?? id;
-    assertValid(this.node.path, 'ownerId', this.ownerId, checkOwnerId(this.ownerId));
+    checkProps(this.node.path, [checkRequired('ownerId', this.ownerId, checkOwnerId)]);
     bindStackContext(this, { settings: this.settings, ownerId: this.ownerId });
     this._rendering = createRendering(this, this.settings);
   }

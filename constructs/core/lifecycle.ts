@@ -10,6 +10,7 @@ import { LifecycleKind } from '../../src/lifecycle/prune-plan';
 import { programFile } from '../../src/lifecycle/program-path';
 import { OWNERSHIP_KEYS, recordsDir } from '../../src/lifecycle/scripts';
 import { shq } from '../../src/shell/quote';
+import { slug } from '../../src/util/names';
 import { commandResource } from './command-resource';
 import { localDependables } from './cross-stack';
 import { DaemonHost, daemonOf, recordStoreOfHost } from './daemons';
@@ -229,7 +230,7 @@ function unitsOf(app: AppLifecycle, stack: TerraformStack): Unit[] {
 /** The before and after prune resources of a unit. */
 function makePrunes(root: Construct, stack: TerraformStack, unit: Unit, all: readonly Unit[], manifest: () => LabManifest): void {
   const kind = settingsOf(stack).commandResource;
-  const base = unit.key.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unit';
+  const base = slug(unit.key) || 'unit';
   const id = root.node.tryFindChild(base) ? `${base}-${all.indexOf(unit)}` : base;
   const scope = new Construct(root, id);
   const owner = ownerOf(stack);

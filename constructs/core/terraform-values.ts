@@ -1,3 +1,4 @@
+import { escapeTemplate, hclEscape, isTokenMarker, splitAtTokenMarkers } from '../../src/util/template-text';
 import { isPlainData, isTokenObject } from '../../src/util/tokens';
 import { dependable, Fn, IResolvable, IResolveContext, ITerraformDependable, TerraformResource, TerraformStack, Token, Tokenization } from './cdk';
 
@@ -78,7 +79,7 @@ export function tfLiteral<T>(value: T): T {
     // Most strings have nothing to escape (a token marker starts with `${` too): keep them as they are.
     if (!value.includes('{')) return value;
     // Escape the literal parts; keep embedded references (`${TfToken[...]}` markers) as they are.
-    return value.split(TOKEN_MARKER).map((part) => (TOKEN_MARKER_ONLY.test(part) ? part : escapeTemplate(part))).join('') as T;
+    return splitAtTokenMarkers(value).map((part) => (isTokenMarker(part) ? part : escapeTemplate(part))).join('') as T;
   }
   if (Array.isArray(value)) return value.map((v) => tfLiteral(v)) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
@@ -87,28 +88,14 @@ export function tfLiteral<T>(value: T): T {
   return value;
 }
 
-/** `${` and `%{` as literal text in a Terraform template string. */
-function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
-}
-
 /** Quotes text as an HCL string literal (inside a `${...}` expression). */
 export function hclString(text: string, embed: (expr: string) => string = (expr) => expr): string {
-  const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-  const literal = (part: string) => part
-    // Control characters are exactly what must be escaped here.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\"\u0000-\u001f\u007f]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const literalPart = (part: string) => escapeTemplate(literal(part));
+  const literalPart = (part: string) => escapeTemplate(hclEscape(part));
   // Tokens embedded in the text (variables, references) resolve to bare expressions here,
   // inside `${...}`: interpolate them into the string literal instead of escaping them.
-  const body = text.split(TOKEN_MARKER).map((part) => (TOKEN_MARKER_ONLY.test(part) ? `\${${embed(part)}}` : literalPart(part))).join('');
+  const body = splitAtTokenMarkers(text).map((part) => (isTokenMarker(part) ? `\${${embed(part)}}` : literalPart(part))).join('');
   return `"${body}"`;
 }
-
-/** cdktf's marker of a string token, e.g. `${TfToken[TOKEN.12]}`. */
-const TOKEN_MARKER = /(\$\{TfToken\[[^\]]+\]\})/;
-const TOKEN_MARKER_ONLY = /^\$\{TfToken\[[^\]]+\]\}$/;
 
 /**
  * A literal string, or JSON-compatible value, marked sensitive: `${sensitive("...")}`.

@@ -6,9 +6,10 @@ import { IContainer } from '../lxd/container';
 import { BackendName } from '../../src/lxd/backend';
 import { backendOf, HostBase, runnerOf, daemonHost } from './host';
 import { dependablesIn } from './host-reference';
-import { hostMinLxdVersion } from './lxd-version';
+import { minLxdVersionChecks } from './lxd-version';
 import { renderingOf } from '../render/rendering';
 import { readProps } from '../core/input';
+import { checkProps } from '../../src/validation/props';
 
 /** Props of {@link ContainerHost}. */
 export interface ContainerHostProps {
@@ -57,12 +58,13 @@ export class ContainerHost extends HostBase {
     this.container = props.container;
     this.backend = props.backend ?? 'lxd';
     this._daemonParent = { kind: 'instance', host: daemonHost(props.container.host) };
-    this.minLxdVersion = hostMinLxdVersion(this.node.path, props.minLxdVersion, this.backend);
+    this.minLxdVersion = props.minLxdVersion;
+    checkProps(this.node.path, minLxdVersionChecks(props.minLxdVersion, this.backend));
     this._runner = {
       kind: 'lxd-exec', parent: runnerOf(props.container.host), instance: props.container.containerName,
       client: backendOf(props.container.host).client,
     };
-    const anchored = dependablesIn(this, 'ready', props.container.ready);
+    const anchored = dependablesIn(this, 'ready', props.container.ready, 'container');
     this.ready = anchored.ready;
     this.registerHost();
     renderingOf(this).trackHost(this);

@@ -6,9 +6,10 @@ import { DaemonHost } from '../core/daemons';
 import { BackendName } from '../../src/lxd/backend';
 import { dependablesIn } from '../core/cross-stack';
 import { HostBase, IHost, runnerOf, daemonHost } from './host';
-import { hostMinLxdVersion } from './lxd-version';
+import { minLxdVersionChecks } from './lxd-version';
 import { renderingOf } from '../render/rendering';
 import { readProps } from '../core/input';
+import { checkProps } from '../../src/validation/props';
 
 export { dependablesIn, inStackOf } from '../core/cross-stack';
 
@@ -57,8 +58,9 @@ export class HostReference extends HostBase {
     this._runner = runnerOf(props.host);
     this.backend = props.host.backend ?? 'lxd';
     this.lxdRemote = props.lxdRemote ?? props.host.lxdRemote;
-    this.minLxdVersion = hostMinLxdVersion(this.node.path, props.host.minLxdVersion, this.backend, props.lxdRemote);
-    const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])]);
+    this.minLxdVersion = props.host.minLxdVersion;
+    checkProps(this.node.path, minLxdVersionChecks(this.minLxdVersion, this.backend, props.lxdRemote));
+    const anchored = dependablesIn(this, 'ready', [...props.host.ready, ...(props.after ?? [])], 'after');
     this.ready = anchored.ready;
     this.generation = anchored.generation;
     this.registerHost();

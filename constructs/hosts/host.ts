@@ -3,7 +3,7 @@ import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { BackendName, backendSpec, BackendSpec } from '../../src/lxd/backend';
 import { HostRunner } from '../../src/hosts/runner';
-import { Problem } from '../../src/validation/errors';
+import { Problem, ValidationError } from '../../src/validation/errors';
 import { registerProblems } from '../core/problems';
 import {
   DaemonHost, daemonOf, daemonProblems, registerHost, registerName as registerDaemonName, reportsDaemonProblems, sameDaemon,
@@ -43,8 +43,10 @@ export interface IHost extends IConstruct {
 export function runnerOf(host: IHost): HostRunner {
   const runner = (host as Partial<DaemonHost>)._runner;
   if (!runner) {
-    throw new Error(`[${host.node.path}] host: this IHost has no transport. Fix: use one of the library's hosts `
-      + '(LocalHost, SshHost, MultipassVm, ContainerHost, HostReference) instead of implementing IHost.');
+    throw new ValidationError([{
+      path: host.node.path, property: 'host', value: host.constructor.name, reason: 'this IHost has no transport',
+      fix: 'use one of the library\'s hosts (LocalHost, SshHost, MultipassVm, ContainerHost, HostReference) instead of implementing IHost',
+    }]);
   }
   return runner;
 }

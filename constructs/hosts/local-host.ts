@@ -4,9 +4,10 @@ import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { HostBase } from './host';
-import { hostMinLxdVersion } from './lxd-version';
+import { minLxdVersionChecks } from './lxd-version';
 import { renderingOf } from '../render/rendering';
-import { assertBooleans, readProps } from '../core/input';
+import { readProps } from '../core/input';
+import { booleans, checkProps } from '../../src/validation/props';
 
 /** Props of {@link LocalHost}. */
 export interface LocalHostProps {
@@ -38,11 +39,11 @@ export class LocalHost extends HostBase {
   constructor(scope: Construct, id: string, props: LocalHostProps = {}) {
     super(scope, id);
     props = readProps(this.node.path, props);
-    assertBooleans(this.node.path, props, ['sudo']);
     this.lxdRemote = props.lxdRemote ?? { address: 'unix://' };
     this._runner = { kind: 'local', sudo: props.sudo ?? false };
     this.backend = props.backend ?? 'lxd';
-    this.minLxdVersion = hostMinLxdVersion(this.node.path, props.minLxdVersion, this.backend, this.lxdRemote);
+    this.minLxdVersion = props.minLxdVersion;
+    checkProps(this.node.path, [booleans(props, ['sudo']), minLxdVersionChecks(props.minLxdVersion, this.backend, this.lxdRemote)]);
     this.registerHost();
     renderingOf(this).trackHost(this);
   }

@@ -7,15 +7,16 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { checkInstanceName } from '../../src/lxd/names';
 import {
-  checkTimeoutSeconds, MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel,
+  checkCpus, checkMultipassImage, checkMultipassMount, checkTimeoutSeconds, MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel,
 } from '../../src/multipass/vm';
-import { assertValid, ValidationError } from '../../src/validation/errors';
-import { checkMultipassSize } from '../../src/validation/size';
+import { ValidationError } from '../../src/validation/errors';
+import { booleans, check, checkProps, checkRequired, Checks } from '../../src/validation/props';
+import { multipassSize } from '../../src/validation/size';
 import { yamlSafeTokens } from '../core/terraform-values';
 import { renderingOf } from '../render/rendering';
 import { HostBase } from './host';
-import { assertBooleans, readProps } from '../core/input';
-import { hostMinLxdVersion } from './lxd-version';
+import { readProps } from '../core/input';
+import { minLxdVersionChecks } from './lxd-version';
 import { preseedPasswords } from '../../src/lxd/version';
 
 /** A host folder mounted into the VM. */
@@ -102,32 +103,16 @@ export class MultipassVm extends HostBase {
     super(scope, id);
     const path = this.node.path;
     props = readProps(path, props);
-    assertBooleans(path, props, ['sudo', 'protect']);
     this.lxdRemote = props.lxdRemote;
     this.backend = props.backend ?? 'lxd';
-    this.minLxdVersion = hostMinLxdVersion(path, props.minLxdVersion, this.backend, props.lxdRemote);
+    this.minLxdVersion = props.minLxdVersion;
     this.vmName = props.name ?? id;
     const model: MultipassVmModel = {
       name: this.vmName, cpus: props.cpus ?? 1, memory: props.memory ?? '1G', disk: props.disk ?? '5G',
       image: props.image, mounts: props.mounts ?? [], timeoutSeconds: props.timeoutSeconds ?? 600,
     };
-    assertValid(path, 'name', model.name, checkInstanceName(model.name));
-    assertValid(path, 'cpus', model.cpus, Number.isInteger(model.cpus) && model.cpus >= 1
-      ? undefined : { reason: 'multipass needs a whole number of CPUs', fix: 'use 1 or more' });
-    assertValid(path, 'memory', model.memory, checkMultipassSize(model.memory, MULTIPASS_MIN_MEMORY, '128M'));
-    assertValid(path, 'disk', model.disk, checkMultipassSize(model.disk, MULTIPASS_MIN_DISK, '512M'));
-    assertValid(path, 'timeoutSeconds', model.timeoutSeconds, checkTimeoutSeconds(model.timeoutSeconds));
-    if (model.image !== undefined) {
-      assertValid(path, 'image', model.image, /^[A-Za-z0-9][^\s]*$/.test(model.image)
-        ? undefined : { reason: 'not a multipass image (a leading "-" would be read as an option)', fix: 'use e.g. 22.04, jammy, lts or file:///srv/image.img' });
-    }
-    for (const m of model.mounts) {
-      assertValid(path, 'mounts', m, m.source.startsWith('/') && m.target.startsWith('/') && !`${m.source}${m.target}`.includes(':')
-        ? undefined : { reason: 'mount paths must be absolute and contain no ":"', fix: 'use e.g. { source: "/srv/data", target: "/data" }' });
-    }
     this.cloudConfig = props.cloudConfig ?? new CloudConfig();
-    const problems = this.cloudConfig.validate(path, this.backend, this.minLxdVersion);
-    if (problems.length) throw new ValidationError(problems);
+    checkProps(path, vmChecks(props, model), this.cloudConfig.validate(path, this.backend, this.minLxdVersion));
 
     this._runner = { kind: 'multipass', name: model.name, sudo: props.sudo ?? true };
     // Terraform values in the cloud-config land in the YAML as quoted strings (see yamlSafeTokens).
@@ -142,4 +127,19 @@ export class MultipassVm extends HostBase {
     this.registerHost();
     rendering.trackHost(this);
   }
+}
+
+/** The checks of a VM's props (`model`: with the defaults filled in); the cloud-config is checked on its own. */
+function vmChecks(props: MultipassVmProps, model: MultipassVmModel): Checks {
+  return [
+    booleans(props, ['sudo', 'protect']),
+    minLxdVersionChecks(props.minLxdVersion, props.backend ?? 'lxd', props.lxdRemote),
+    checkRequired('name', model.name, checkInstanceName),
+    checkRequired('cpus', model.cpus, checkCpus),
+    checkRequired('memory', model.memory, multipassSize(MULTIPASS_MIN_MEMORY, '128M')),
+    checkRequired('disk', model.disk, multipassSize(MULTIPASS_MIN_DISK, '512M')),
+    checkRequired('timeoutSeconds', model.timeoutSeconds, checkTimeoutSeconds),
+    check('image', model.image, checkMultipassImage),
+    model.mounts.map((m) => checkRequired('mounts', m, checkMultipassMount)),
+  ];
 }

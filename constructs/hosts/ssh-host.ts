@@ -3,11 +3,13 @@ import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
-import { assertValid, Verdict } from '../../src/validation/errors';
+import { checkProxyJump, checkSshAddress, checkSshOptionName, checkSshOptionUse, checkSshUser } from '../../src/hosts/ssh';
+import { booleans, check, checkProps, checkRequired, Checks } from '../../src/validation/props';
+import { tcpPort } from '../../src/validation/rules';
 import { HostBase } from './host';
-import { hostMinLxdVersion } from './lxd-version';
+import { minLxdVersionChecks } from './lxd-version';
 import { renderingOf } from '../render/rendering';
-import { assertBooleans, readProps } from '../core/input';
+import { readProps } from '../core/input';
 
 /** Props of {@link SshHost}. */
 export interface SshHostProps {
@@ -57,25 +59,6 @@ export interface SshHostProps {
   readonly minLxdVersion?: string;
 }
 
-const word = (what: string, pattern: RegExp, example: string) => (v: unknown): Verdict | undefined =>
-  typeof v === 'string' && pattern.test(v) ? undefined : { reason: `not a valid ${what}`, fix: `use e.g. ${example}` };
-
-/** One jump host of `-J`: `[user@]host[:port]`, the host a name, an IPv4 address or an IPv6 address in brackets. */
-const JUMP_HOP = /^([A-Za-z_][A-Za-z0-9_.-]*@)?([A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\])(:(\d{1,5}))?$/;
-
-/** Rule: ssh's `-J` value, jump hosts separated by commas. */
-function checkProxyJump(value: unknown): Verdict | undefined {
-  const hops = typeof value === 'string' ? value.split(',') : [];
-  const bad = typeof value !== 'string' ? String(value) : hops.find((h) => {
-    const m = JUMP_HOP.exec(h);
-    return !m || (m[4] !== undefined && !(Number(m[4]) >= 1 && Number(m[4]) <= 65535));
-  });
-  return bad === undefined ? undefined : {
-    reason: `${JSON.stringify(bad)} is not a jump host ([user@]host[:port])`,
-    fix: 'use e.g. admin@bastion.example.com or bastion:2222; separate several jump hosts with commas, without spaces',
-  };
-}
-
 /**
  * An existing machine reached over ssh (BatchMode: keys or agent, never a password prompt),
  * directly or through jump hosts ({@link SshHostProps.proxyJump}).
@@ -93,24 +76,11 @@ export class SshHost extends HostBase {
     super(scope, id);
     const path = this.node.path;
     props = readProps(path, props);
-    assertBooleans(path, props, ['sudo']);
     this.lxdRemote = props.lxdRemote;
     this.backend = props.backend ?? 'lxd';
-    this.minLxdVersion = hostMinLxdVersion(path, props.minLxdVersion, this.backend, props.lxdRemote);
-    assertValid(path, 'address', props.address, word('host name or address', /^[A-Za-z0-9][A-Za-z0-9.:-]*$/, '10.0.0.5 or lxd01.example.com')(props.address));
-    if (props.user !== undefined) assertValid(path, 'user', props.user, word('user name', /^[A-Za-z_][A-Za-z0-9_.-]*$/, 'ubuntu')(props.user));
+    this.minLxdVersion = props.minLxdVersion;
     const port = props.port ?? 22;
-    assertValid(path, 'port', port, Number.isInteger(port) && port > 0 && port < 65536 ? undefined : { reason: 'not a TCP port', fix: 'use 1-65535' });
-    for (const k of Object.keys(props.options ?? {})) {
-      assertValid(path, 'options', k, word('ssh option name', /^[A-Za-z][A-Za-z0-9]*$/, 'StrictHostKeyChecking')(k));
-      assertValid(path, `options.${k}`, k, ['match', 'host', 'include'].includes(k.toLowerCase()) ? {
-        reason: `${k} is a block of ssh_config, which ssh refuses on the command line ("directive not supported as a command-line option")`,
-        fix: `put the ${k} block in ~/.ssh/config on the deploying machine, or set the options it would apply directly`,
-      } : undefined);
-      assertValid(path, `options.${k}`, k, props.proxyJump !== undefined && k.toLowerCase() === 'proxyjump'
-        ? { reason: 'proxyJump is set too', fix: 'set the jump hosts once, with proxyJump' } : undefined);
-    }
-    if (props.proxyJump !== undefined) assertValid(path, 'proxyJump', props.proxyJump, checkProxyJump(props.proxyJump));
+    checkProps(path, sshHostChecks(props, this.backend, port));
     this._runner = {
       kind: 'ssh', address: props.address, user: props.user, port, identityFile: props.identityFile,
       options: props.options ?? {}, sudo: props.sudo ?? false,
@@ -119,4 +89,20 @@ export class SshHost extends HostBase {
     this.registerHost();
     renderingOf(this).trackHost(this);
   }
+}
+
+/** The checks of an ssh host's props (`port` with its default). */
+function sshHostChecks(props: SshHostProps, backend: BackendName, port: number): Checks {
+  return [
+    booleans(props, ['sudo']),
+    minLxdVersionChecks(props.minLxdVersion, backend, props.lxdRemote),
+    checkRequired('address', props.address, checkSshAddress),
+    check('user', props.user, checkSshUser),
+    checkRequired('port', port, tcpPort),
+    Object.keys(props.options ?? {}).flatMap((k) => [
+      checkRequired('options', k, checkSshOptionName),
+      checkRequired(`options.${k}`, k, checkSshOptionUse(props.proxyJump !== undefined)),
+    ]),
+    check('proxyJump', props.proxyJump, checkProxyJump),
+  ];
 }

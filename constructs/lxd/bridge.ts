@@ -1,25 +1,25 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
-import { checkBackendConfig } from '../../src/lxd/backend';
+import { backendConfig } from '../../src/lxd/backend';
 import { AddressClaim, checkBridgeAddressing, formatRanges } from '../../src/lxd/addressing';
 import { DhcpRange } from '../../src/net/dhcp-range';
 import { memberConfigs, networkConverge, networkConvergeCluster, networkDelete } from '../../src/lxd/cli';
 import { NETWORK_MEMBER_KEYS, NetworkModel } from '../../src/lxd/model';
 import { checkNetworkName } from '../../src/lxd/names';
-import { checkHostCidr, checkIpv4 } from '../../src/net/ipv4';
-import { checkIpv6Cidr } from '../../src/net/ipv6';
-import { checkMac } from '../../src/net/mac';
 import { checkMtu } from '../../src/net/mtu';
 import { checkLeaseHostname, checkLeaseMatch, dhcpHostValue, StaticLease } from '../../src/net/static-lease';
-import { assertValid, Problem } from '../../src/validation/errors';
+import { Problem } from '../../src/validation/errors';
+import { booleans, check, checkProps, checkRequired, Checks } from '../../src/validation/props';
+import { ensure } from '../../src/validation/rule';
+import { dnsDomain, hostCidr, ipv4Address, ipv6Cidr, macAddress } from '../../src/validation/rules';
 import { registerProblems } from '../core/problems';
-import { assertBooleans, readProps } from '../core/input';
+import { readProps } from '../core/input';
 import { networkResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
-import { assertConfig, IOnHost, stringValues, withConfig } from './common';
-import { assertClusterPlacement, ILxdCluster } from './icluster';
+import { configChecks, IOnHost, stringValues, withConfig } from './common';
+import { clusterPlacementChecks, ILxdCluster } from './icluster';
 
 // A bridge lease is the library's one StaticLease (defined in the pure core); re-exported for callers of addStaticLease.
 export type { StaticLease };
@@ -38,6 +38,9 @@ export interface IBridge extends IOnHost {
 
 /** Addresses taken on each bridge (by containers with a static IP and by leases), checked at synth. */
 const CLAIMS = new WeakMap<IBridge, AddressClaim[]>();
+
+/** The member-specific keys of a bridge (`parent` is a physical network's). */
+const BRIDGE_MEMBER_KEYS = NETWORK_MEMBER_KEYS.filter((k) => k !== 'parent');
 
 /** Records an address taken on `bridge` (internal bookkeeping, not part of IBridge). */
 export function claimAddress(bridge: IBridge, claim: AddressClaim): void {
@@ -134,9 +137,10 @@ class ImportedBridge extends BridgeBase {
   public readonly ready: ITerraformDependable[];
   /** `nameProperty`: the importer's parameter for the name, for the error message. */
   constructor(scope: Construct, id: string, attrs: BridgeAttributes, nameProperty: string, managed = true) {
-    const path = `${scope.node.path}/${id}`;
-    assertValid(path, nameProperty, attrs.networkName, checkNetworkName(attrs.networkName));
-    if (attrs.ipv4Cidr !== undefined) assertValid(path, 'ipv4Cidr', attrs.ipv4Cidr, checkHostCidr(attrs.ipv4Cidr));
+    checkProps(`${scope.node.path}/${id}`, [
+      checkRequired(nameProperty, attrs.networkName, checkNetworkName),
+      check('ipv4Cidr', attrs.ipv4Cidr, hostCidr),
+    ]);
     super(scope, id);
     this.host = attrs.host;
     this.networkName = attrs.networkName;
@@ -197,32 +201,15 @@ export class Bridge extends BridgeBase {
     super(scope, id);
     const path = this.node.path;
     props = readProps(path, props);
-    assertBooleans(path, props, ['ipv4Nat', 'ipv6Nat']);
     this.props = props;
     this.host = props.host;
     this.networkName = props.name ?? id;
-    assertValid(path, 'name', this.networkName, checkNetworkName(this.networkName));
-    const v4 = props.ipv4Address ?? 'auto';
-    if (v4 !== 'auto' && v4 !== 'none') assertValid(path, 'ipv4Address', v4, checkHostCidr(v4));
-    this.ipv4Cidr = v4 === 'auto' || v4 === 'none' ? undefined : v4;
-    const v6 = props.ipv6Address ?? 'none';
-    if (v6 !== 'none' && v6 !== 'auto') assertValid(path, 'ipv6Address', v6, checkIpv6Cidr(v6));
-    if (props.dnsDomain !== undefined) {
-      assertValid(path, 'dnsDomain', props.dnsDomain, /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(props.dnsDomain)
-        ? undefined : { reason: 'not a DNS domain', fix: 'use e.g. my-lxd.test' });
-    }
-    if (props.ipv4DhcpRanges?.length && !this.ipv4Cidr) {
-      assertValid(path, 'ipv4DhcpRanges', props.ipv4DhcpRanges, { reason: 'DHCP ranges need a known subnet', fix: 'set ipv4Address to a CIDR such as 10.0.0.1/24' });
-    }
-    if (props.mtu !== undefined) assertValid(path, 'mtu', props.mtu, checkMtu(props.mtu));
-    assertConfig(path, 'config', props.config);
-    for (const [k, v] of Object.entries(props.config ?? {})) assertValid(path, `config.${k}`, v, checkBackendConfig(k, v, backendOf(props.host)));
-    const bridgeMemberKeys = NETWORK_MEMBER_KEYS.filter((k) => k !== 'parent');
-    assertClusterPlacement(path, props.host, props.cluster, props.perMember, bridgeMemberKeys);
+    this.ipv4Cidr = addressKeyword(props.ipv4Address ?? 'auto');
+    checkProps(path, bridgeChecks(props, this.networkName, this.ipv4Cidr));
     registerName(this.host, 'network', this.networkName, this);
     const cluster = props.cluster;
     // Lazily: the member keys come from the model, which static leases extend until synth.
-    const members = cluster ? () => memberConfigs(this.model().config, bridgeMemberKeys, cluster.memberNames, props.perMember) : undefined;
+    const members = cluster ? () => memberConfigs(this.model().config, BRIDGE_MEMBER_KEYS, cluster.memberNames, props.perMember) : undefined;
 
     this.ready = renderingOf(this).lxdObject(this, 'network', {
       host: this.host,
@@ -239,7 +226,7 @@ export class Bridge extends BridgeBase {
         };
       },
       provider: (target) => networkResource(this, 'resource', target, () => this.model(), cluster && members ? {
-        memberNames: cluster.memberNames, members, overrides: props.perMember ?? {}, memberKeys: bridgeMemberKeys,
+        memberNames: cluster.memberNames, members, overrides: props.perMember ?? {}, memberKeys: BRIDGE_MEMBER_KEYS,
       } : undefined),
     }).ready;
   }
@@ -251,10 +238,12 @@ export class Bridge extends BridgeBase {
   public addStaticLease(lease: StaticLease): void {
     const path = this.node.path;
     lease = readProps(path, lease, 'addStaticLease');
-    assertValid(path, 'addStaticLease.ipv4Address', lease.ipv4Address, checkIpv4(lease.ipv4Address));
-    assertValid(path, 'addStaticLease', lease, checkLeaseMatch(lease, true));
-    if (lease.mac !== undefined) assertValid(path, 'addStaticLease.mac', lease.mac, checkMac(lease.mac));
-    if (lease.hostname !== undefined) assertValid(path, 'addStaticLease.hostname', lease.hostname, checkLeaseHostname(lease.hostname));
+    checkProps(path, [
+      checkRequired('addStaticLease.ipv4Address', lease.ipv4Address, ipv4Address),
+      checkRequired('addStaticLease', lease, (l) => checkLeaseMatch(l, true)),
+      check('addStaticLease.mac', lease.mac, macAddress),
+      check('addStaticLease.hostname', lease.hostname, checkLeaseHostname),
+    ]);
     this.leases.push({ lease, owner: this });
     claimAddress(this, { path, property: `addStaticLease(${lease.hostname ?? lease.mac})`, ipv4: lease.ipv4Address, mac: lease.mac, hostname: lease.hostname });
   }
@@ -290,4 +279,26 @@ export class Bridge extends BridgeBase {
   protected ranges(): DhcpRange[] {
     return this.props.ipv4DhcpRanges ?? [];
   }
+}
+
+/** An address prop: undefined for the keywords `auto` and `none`, else the address. */
+function addressKeyword(address: string): string | undefined {
+  return address === 'auto' || address === 'none' ? undefined : address;
+}
+
+/** The checks of a bridge's props (`ipv4Cidr`: its ipv4Address unless a keyword). */
+function bridgeChecks(props: BridgeProps, name: string, ipv4Cidr: string | undefined): Checks {
+  return [
+    booleans(props, ['ipv4Nat', 'ipv6Nat']),
+    checkRequired('name', name, checkNetworkName),
+    check('ipv4Address', ipv4Cidr, hostCidr),
+    check('ipv6Address', addressKeyword(props.ipv6Address ?? 'none'), ipv6Cidr),
+    check('dnsDomain', props.dnsDomain, dnsDomain),
+    check('ipv4DhcpRanges', props.ipv4DhcpRanges?.length ? props.ipv4DhcpRanges : undefined,
+      ensure(ipv4Cidr !== undefined, 'DHCP ranges need a known subnet', 'set ipv4Address to a CIDR such as 10.0.0.1/24')),
+    check('mtu', props.mtu, checkMtu),
+    configChecks('config', props.config),
+    Object.entries(props.config ?? {}).map(([k, v]) => checkRequired(`config.${k}`, v, backendConfig(k, backendOf(props.host)))),
+    clusterPlacementChecks(props.host, props.cluster, props.perMember, BRIDGE_MEMBER_KEYS),
+  ];
 }

@@ -3,15 +3,15 @@ import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { Image as ImageV3 } from '../../generated/providers/lxd/image';
 import { CachedImage as CachedImageV2 } from '../../generated/providers/lxd-v2/cached-image';
-import { checkImageRemote } from '../../src/lxd/backend';
+import { imageRemote } from '../../src/lxd/backend';
 import { imageCopy, imageDelete } from '../../src/lxd/cli';
-import { checkObjectName } from '../../src/lxd/names';
-import { assertValid } from '../../src/validation/errors';
+import { checkImageAlias, checkImageSource, parseImageSource } from '../../src/lxd/names';
+import { booleans, checkProps, checkRequired } from '../../src/validation/props';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { incusImage } from '../render/incus-provider';
 import { renderingOf } from '../render/rendering';
 import { IOnHost } from './common';
-import { assertBooleans, readProps } from '../core/input';
+import { readProps } from '../core/input';
 
 /** Props of {@link CachedImage}. */
 export interface CachedImageProps {
@@ -50,13 +50,14 @@ export class CachedImage extends Construct implements IOnHost {
   constructor(scope: Construct, id: string, props: CachedImageProps) {
     super(scope, id);
     props = readProps(this.node.path, props);
-    assertBooleans(this.node.path, props, ['autoUpdate']);
     this.host = props.host;
     this.alias = props.alias ?? id;
-    const m = /^([A-Za-z0-9_.-]+):([A-Za-z0-9][A-Za-z0-9_./-]*)$/.exec(props.source);
-    assertValid(this.node.path, 'source', props.source, m ? undefined : { reason: 'not remote:alias', fix: 'use e.g. ubuntu:22.04 or images:alpine/3.19' });
-    assertValid(this.node.path, 'alias', this.alias, checkObjectName(this.alias.replace(/\//g, '-')));
-    assertValid(this.node.path, 'source', props.source, checkImageRemote(props.source, backendOf(props.host)));
+    checkProps(this.node.path, [
+      booleans(props, ['autoUpdate']),
+      checkRequired('source', props.source, checkImageSource, imageRemote(backendOf(props.host))),
+      checkRequired('alias', this.alias, checkImageAlias),
+    ]);
+    const source = parseImageSource(props.source)!;
     const autoUpdate = props.autoUpdate ?? true;
     registerName(this.host, 'image alias', this.alias, this);
     this.ready = renderingOf(this).lxdObject(this, 'image', {
@@ -71,10 +72,10 @@ export class CachedImage extends Construct implements IOnHost {
         destroy: imageDelete(this.alias, backendOf(this.host)),
       }),
       provider: (t) => t.backend === 'incus'
-        ? incusImage(this, 'resource', t, { remote: m![1], name: m![2] }, this.alias)
+        ? incusImage(this, 'resource', t, source, this.alias)
         : t.version === 'v3'
         ? new ImageV3(this, 'resource', { remote: t.remote, sourceImage: { image: props.source }, aliases: [this.alias], dependsOn: t.dependsOn })
-        : new CachedImageV2(this, 'resource', { remote: t.remote, sourceRemote: m![1], sourceImage: m![2], aliases: [this.alias], dependsOn: t.dependsOn }),
+        : new CachedImageV2(this, 'resource', { remote: t.remote, sourceRemote: source.remote, sourceImage: source.name, aliases: [this.alias], dependsOn: t.dependsOn }),
     }).ready;
   }
 }

@@ -1,7 +1,10 @@
 import { IConstruct } from 'constructs';
+import { checkDeviceType } from '../../src/lxd/devices';
 import { checkConfigKey, checkConfigValue, checkDeviceName } from '../../src/lxd/names';
 import { ConfigMap, DeviceMap } from '../../src/lxd/model';
-import { assertValid, Problem } from '../../src/validation/errors';
+import { Problem } from '../../src/validation/errors';
+import { Check, checkProps, checkRequired } from '../../src/validation/props';
+import { ensure } from '../../src/validation/rule';
 import { hostLabel, IHost, sameHost } from '../hosts/host';
 import { readProps } from '../core/input';
 
@@ -11,30 +14,31 @@ export interface IOnHost extends IConstruct {
   readonly host: IHost;
 }
 
-/** Validates a config map's keys and values at once. */
-export function assertConfig(path: string, property: string, config: ConfigMap | undefined): void {
-  for (const [k, v] of Object.entries(config ?? {})) {
-    assertValid(path, `${property}.${k}`, k, checkConfigKey(k));
-    assertValid(path, `${property}.${k}`, v, checkConfigValue(v));
-  }
+/** Checks of a config map's keys and values. */
+export function configChecks(property: string, config: ConfigMap | undefined): Check[] {
+  return Object.entries(config ?? {}).flatMap(([k, v]) => [
+    checkRequired(`${property}.${k}`, k, checkConfigKey),
+    checkRequired(`${property}.${k}`, v, checkConfigValue),
+  ]);
 }
 
-/** Validates a device map: names, a `type` on each device, string values. */
-export function assertDevices(path: string, property: string, devices: DeviceMap | undefined): void {
-  for (const [name, device] of Object.entries(devices ?? {})) {
-    assertValid(path, `${property}.${name}`, name, checkDeviceName(name));
-    assertValid(path, `${property}.${name}.type`, device.type, typeof device.type === 'string' && device.type
-      ? undefined : { reason: 'every device needs a type', fix: 'add type: "nic", "disk", "proxy", ...' });
-    for (const v of Object.values(device)) assertValid(path, `${property}.${name}`, v, checkConfigValue(v));
-  }
+/** Checks of a device map: names, a `type` on each device, string values. */
+export function deviceChecks(property: string, devices: DeviceMap | undefined): Check[] {
+  return Object.entries(devices ?? {}).flatMap(([name, device]) => [
+    checkRequired(`${property}.${name}`, name, checkDeviceName),
+    checkRequired(`${property}.${name}.type`, device.type, checkDeviceType),
+    ...Object.values(device).map((v) => checkRequired(`${property}.${name}`, v, checkConfigValue)),
+  ]);
 }
 
 /** Adds a validated device to `devices`, refusing a second device of the same name. */
 export function addDeviceTo(path: string, devices: Record<string, ConfigMap>, name: string, device: ConfigMap): void {
   name = readProps(path, name, 'devices');
   device = readProps(path, device, `devices.${name}`);
-  assertDevices(path, 'devices', { [name]: device });
-  assertValid(path, `devices.${name}`, name, devices[name] ? { reason: 'the device already exists', fix: 'use another name' } : undefined);
+  checkProps(path, [
+    deviceChecks('devices', { [name]: device }),
+    checkRequired(`devices.${name}`, name, ensure(!devices[name], 'the device already exists', 'use another name')),
+  ]);
   devices[name] = device;
 }
 

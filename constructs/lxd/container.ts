@@ -1,20 +1,23 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformResource, Token } from '../core/cdk';
+import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { instanceConverge, instanceDelete } from '../../src/lxd/cli';
 import {
-  checkDiskSource, checkProxyPorts, diskDevice, DiskOptions, checkProxyAddress, hostBridgeNic, nicDevice, proxyDevice, ProxyOptions, rootDisk,
+  checkDiskSource, checkMountPath, checkProxyPorts, diskDevice, DiskOptions, checkProxyAddress, hostBridgeNic, nicDevice, proxyDevice, ProxyOptions, rootDisk,
 } from '../../src/lxd/devices';
 import { checkCpuLimit, checkProcessLimit } from '../../src/lxd/limits';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
-import { checkTrustToken, instanceMigrateFromRemote, migrationRemoteName, RemoteSourceModel } from '../../src/lxd/cluster';
-import { checkImageRemote } from '../../src/lxd/backend';
-import { checkInstanceName, checkObjectName } from '../../src/lxd/names';
-import { checkIpv4 } from '../../src/net/ipv4';
-import { checkMac } from '../../src/net/mac';
-import { assertValid, Problem } from '../../src/validation/errors';
-import { checkLxdSize } from '../../src/validation/size';
-import { assertBooleans, readProps } from '../core/input';
+import {
+  checkMigrationAddress, checkTrustToken, instanceMigrateFromRemote, migrationRemoteName, RemoteSourceModel,
+} from '../../src/lxd/cluster';
+import { imageRemote } from '../../src/lxd/backend';
+import { checkImageReference, checkInstanceName, checkObjectName } from '../../src/lxd/names';
+import { Problem } from '../../src/validation/errors';
+import { booleans, check, Check, checkProps, checkRequired, Checks, found, passed, shown } from '../../src/validation/props';
+import { ensure } from '../../src/validation/rule';
+import { ipv4Address, macAddress, oneOf } from '../../src/validation/rules';
+import { lxdSize } from '../../src/validation/size';
+import { orToken, readProps } from '../core/input';
 import { registerProblems } from '../core/problems';
 import { instanceResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
@@ -25,7 +28,7 @@ import { CachedImage } from './cached-image';
 import { IContainer } from './icontainer';
 import { PublishedImage } from './published-image';
 import { targetProblem } from './icluster';
-import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, stringValues, withConfig } from './common';
+import { addDeviceTo, configChecks, crossHostProblem, IOnHost, stringValues, withConfig } from './common';
 import { IProfile } from './profile';
 import { IStoragePool } from './storage-pool';
 
@@ -166,26 +169,12 @@ export class Container extends Construct implements IContainer {
     super(scope, id);
     const path = this.node.path;
     props = readProps(path, props);
-    assertBooleans(path, props, ['protect', 'nesting', 'privileged', 'waitForAddress']);
     this.props = props;
     this.host = props.host;
     this.containerName = props.name ?? id;
-    assertValid(path, 'name', this.containerName, checkInstanceName(this.containerName));
     this.image = typeof props.image === 'string' ? props.image : props.image.alias;
-    assertValid(path, 'image', this.image, /^([A-Za-z0-9_.-]+:)?[A-Za-z0-9][A-Za-z0-9_./-]*$/.test(this.image)
-      ? undefined : { reason: 'not an image reference', fix: 'use alias, remote:alias or a fingerprint, e.g. ubuntu:22.04' });
-    assertValid(path, 'image', this.image, checkImageRemote(this.image, backendOf(props.host)));
-    if (props.limits?.cpu !== undefined) assertValid(path, 'limits.cpu', props.limits.cpu, checkCpuLimit(props.limits.cpu));
-    if (props.limits?.memory !== undefined) assertValid(path, 'limits.memory', props.limits.memory, checkLxdSize(props.limits.memory, { positive: true }));
-    if (props.limits?.processes !== undefined) assertValid(path, 'limits.processes', props.limits.processes, checkProcessLimit(props.limits.processes));
-    if (props.rootSize !== undefined) assertValid(path, 'rootSize', props.rootSize, checkLxdSize(props.rootSize, { positive: true }));
-    assertValid(path, 'rootSize', props.rootSize, props.rootSize && !props.storagePool
-      ? { reason: 'a root size needs a storagePool', fix: 'set storagePool too' } : undefined);
-    assertValid(path, 'state', props.state, props.state === undefined || ['running', 'stopped'].includes(props.state)
-      ? undefined : { reason: 'unknown state', fix: 'use running or stopped' });
-    assertConfig(path, 'config', props.config);
-    if (props.target !== undefined) assertValid(path, 'target', props.target, checkObjectName(props.target));
-    const source = props.migrateFrom && migrationSource(path, this.containerName, props.host, props.migrateFrom);
+    checkProps(path, containerChecks(props, this.containerName, this.image));
+    const source = props.migrateFrom && migrationSource(this.containerName, props.migrateFrom);
     this.rendered = renderingOf(this).lxdObject(this, 'instance', {
       host: this.host,
       dependsOn: this.host.ready,
@@ -231,12 +220,9 @@ export class Container extends Construct implements IContainer {
     const path = this.node.path;
     nic = readProps(path, nic, 'nics');
     const name = nic.name ?? 'eth0';
-    if (nic.ipv4Address !== undefined) assertValid(path, `nics.${name}.ipv4Address`, nic.ipv4Address, checkIpv4(nic.ipv4Address));
-    if (nic.hwaddr !== undefined) assertValid(path, `nics.${name}.hwaddr`, nic.hwaddr, checkMac(nic.hwaddr));
+    checkProps(path, nicChecks(nic));
     this.use(`nics.${name}.bridge`, nic.bridge, nic.bridge.ready);
     if (!nic.bridge.managed) {
-      assertValid(path, `nics.${name}.ipv4Address`, nic.ipv4Address, nic.ipv4Address === undefined
-        ? undefined : { reason: `${nic.bridge.networkName} is not managed by LXD, so LXD hands out no addresses on it`, fix: 'use a managed Bridge, or configure the address inside the container' });
       this.addDevice(name, hostBridgeNic(nic.bridge.networkName, name, nic.hwaddr));
       return;
     }
@@ -253,9 +239,7 @@ export class Container extends Construct implements IContainer {
   public addDisk(name: string, disk: DiskOptions): void {
     name = readProps(this.node.path, name, 'disks');
     disk = readProps(this.node.path, disk, `disks.${name}`);
-    assertBooleans(this.node.path, disk, ['readonly', 'shift'], `disks.${name}.`);
-    assertValid(this.node.path, `disks.${name}`, disk, disk.path.startsWith('/') ? undefined : { reason: 'the mount path must be absolute', fix: 'use e.g. /srv/data' });
-    assertValid(this.node.path, `disks.${name}.source`, disk.source, checkDiskSource(disk.source));
+    checkProps(this.node.path, diskChecks(name, disk));
     this.addDevice(name, diskDevice(disk));
   }
 
@@ -263,11 +247,7 @@ export class Container extends Construct implements IContainer {
   public addProxy(name: string, proxy: ProxyOptions): void {
     name = readProps(this.node.path, name, 'proxies');
     proxy = readProps(this.node.path, proxy, `proxies.${name}`);
-    for (const [key, value] of [['listen', proxy.listen], ['connect', proxy.connect]]) {
-      assertValid(this.node.path, `proxies.${name}.${key}`, value, checkProxyAddress(value));
-    }
-    const ports = checkProxyPorts(proxy);
-    if (ports) assertValid(this.node.path, `proxies.${name}.${ports.key}`, proxy[ports.key], { reason: ports.reason, fix: ports.fix });
+    checkProps(this.node.path, proxyChecks(name, proxy));
     this.addDevice(name, proxyDevice(proxy));
   }
 
@@ -319,26 +299,80 @@ export class Container extends Construct implements IContainer {
   }
 }
 
-/** The remote a container is taken from, validated: the source host's https `lxdRemote`, another host. */
-function migrationSource(path: string, name: string, host: IHost, from: ContainerMigrateFrom): { model: RemoteSourceModel; token: string } {
-  const mode = from.mode ?? 'move';
-  assertValid(path, 'migrateFrom.mode', from.mode, ['move', 'copy'].includes(mode) ? undefined : { reason: 'unknown mode', fix: 'use move or copy' });
+/** The checks of a container's props, its NICs, disks and proxies included (the methods that add them check them too). */
+function containerChecks(props: ContainerProps, name: string, image: string): Checks {
+  const limits = props.limits ?? {};
+  return [
+    booleans(props, ['protect', 'nesting', 'privileged', 'waitForAddress']),
+    checkRequired('name', name, checkInstanceName),
+    checkRequired('image', image, checkImageReference, imageRemote(backendOf(props.host))),
+    check('limits.cpu', limits.cpu, checkCpuLimit),
+    check('limits.memory', limits.memory, lxdSize({ positive: true })),
+    check('limits.processes', limits.processes, checkProcessLimit),
+    check('rootSize', props.rootSize, lxdSize({ positive: true }), ensure(props.storagePool !== undefined, 'a root size needs a storagePool', 'set storagePool too')),
+    check('state', props.state, oneOf(['running', 'stopped'], 'state')),
+    configChecks('config', props.config),
+    check('target', props.target, checkObjectName),
+    props.migrateFrom ? migrationChecks(props.migrateFrom, props.host) : [],
+    (props.nics ?? []).map(nicChecks),
+    Object.entries(props.disks ?? {}).map(([n, d]) => diskChecks(n, d)),
+    Object.entries(props.proxies ?? {}).map(([n, p]) => proxyChecks(n, p)),
+  ];
+}
+
+/** The checks of a NIC: its address (which an unmanaged bridge does not hand out) and MAC. */
+function nicChecks(nic: ContainerNic): Check[] {
+  const name = nic.name ?? 'eth0';
+  return [
+    check(`nics.${name}.ipv4Address`, nic.ipv4Address, ipv4Address, ensure(nic.bridge.managed,
+      `${nic.bridge.networkName} is not managed by LXD, so LXD hands out no addresses on it`, 'use a managed Bridge, or configure the address inside the container')),
+    check(`nics.${name}.hwaddr`, nic.hwaddr, macAddress),
+  ];
+}
+
+/** The checks of a disk `name`: its flags, mount point and host path. */
+function diskChecks(name: string, disk: DiskOptions): Checks {
+  return [
+    booleans(disk, ['readonly', 'shift'], `disks.${name}.`),
+    shown(checkRequired(`disks.${name}`, disk.path, checkMountPath), disk),
+    checkRequired(`disks.${name}.source`, disk.source, checkDiskSource),
+  ];
+}
+
+/** The checks of a proxy `name`: its addresses, then (on good addresses) their ports. */
+function proxyChecks(name: string, proxy: ProxyOptions): Check[] {
+  const addresses = [
+    checkRequired(`proxies.${name}.listen`, proxy.listen, checkProxyAddress),
+    checkRequired(`proxies.${name}.connect`, proxy.connect, checkProxyAddress),
+  ];
+  const ports = passed(addresses) ? checkProxyPorts(proxy) : undefined;
+  return [...addresses, ...(ports ? [found(`proxies.${name}.${ports.key}`, proxy[ports.key], ports)] : [])];
+}
+
+/** The checks of `migrateFrom`: a mode, and a source host of the same kind with an https `lxdRemote` and a token. */
+function migrationChecks(from: ContainerMigrateFrom, host: IHost): Check[] {
   const remote = from.host.lxdRemote;
-  assertValid(path, 'migrateFrom.host', from.host.node.path, remote === undefined
-    ? { reason: 'the source host has no lxdRemote: the destination cannot reach its LXD API', fix: 'give the source host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }' } : undefined);
+  const source = backendOf(from.host);
+  return [
+    check('migrateFrom.mode', from.mode, oneOf(['move', 'copy'], 'mode')),
+    checkRequired('migrateFrom.host', from.host.node.path, ensure(remote !== undefined,
+      'the source host has no lxdRemote: the destination cannot reach its LXD API', 'give the source host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }')),
+    ...(remote ? [checkRequired('migrateFrom.host.lxdRemote.address', remote.address ?? '', checkMigrationAddress)] : []),
+    checkRequired('migrateFrom.host', from.host.node.path, ensure(source.name === backendOf(host).name,
+      `the source runs ${source.name}, the destination ${backendOf(host).name}`, 'migrate between servers of the same kind')),
+    checkRequired('migrateFrom.host.lxdRemote.trustToken', remote?.trustToken, ensure(remote?.password === undefined || remote.trustToken !== undefined,
+      'the source\'s lxdRemote has a trust password but no trust token: the migration adds the source as a remote with a token only',
+      `add a trust token to the source host's lxdRemote (\`${source.client} config trust add\` on the source prints one)`)),
+    // The token itself is never repeated.
+    shown(check('migrateFrom.host.lxdRemote.trustToken', remote?.trustToken, orToken(checkTrustToken)), '(secret)'),
+  ];
+}
+
+/** The remote a container is taken from (its props checked): the source host's https `lxdRemote`. */
+function migrationSource(name: string, from: ContainerMigrateFrom): { model: RemoteSourceModel; token: string } {
+  const remote = from.host.lxdRemote;
   const address = remote?.address ?? '';
-  assertValid(path, 'migrateFrom.host.lxdRemote.address', address, /^https:\/\/(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(address)
-    ? undefined : { reason: 'not an https:// address the destination can reach (a unix:// socket is only local)', fix: 'use e.g. https://10.0.0.5:8443' });
-  assertValid(path, 'migrateFrom.host', from.host.node.path, backendOf(from.host).name !== backendOf(host).name
-    ? { reason: `the source runs ${backendOf(from.host).name}, the destination ${backendOf(host).name}`, fix: 'migrate between servers of the same kind' } : undefined);
-  assertValid(path, 'migrateFrom.host.lxdRemote.trustToken', remote?.trustToken, remote?.password !== undefined && remote.trustToken === undefined
-    ? { reason: 'the source\'s lxdRemote has a trust password but no trust token: the migration adds the source as a remote with a token only', fix: `add a trust token to the source host's lxdRemote (\`${backendOf(from.host).client} config trust add\` on the source prints one)` }
-    : undefined);
-  const token = remote?.trustToken;
-  if (token !== undefined && !Token.isUnresolved(token)) {
-    assertValid(path, 'migrateFrom.host.lxdRemote.trustToken', '(secret)', checkTrustToken(token));
-  }
-  return { model: { name, remote: migrationRemoteName(address), address, mode }, token: remote?.trustToken ?? '' };
+  return { model: { name, remote: migrationRemoteName(address), address, mode: from.mode ?? 'move' }, token: remote?.trustToken ?? '' };
 }
 
 /** A container that exists on its host outside this app. */
@@ -346,7 +380,7 @@ class ImportedContainer extends Construct implements IContainer {
   public readonly ready: ITerraformDependable[];
   /** `nameProperty`: the importer's parameter, for the error message. */
   constructor(scope: Construct, id: string, public readonly host: IHost, public readonly containerName: string, nameProperty: string) {
-    assertValid(`${scope.node.path}/${id}`, nameProperty, containerName, checkInstanceName(containerName));
+    checkProps(`${scope.node.path}/${id}`, [checkRequired(nameProperty, containerName, checkInstanceName)]);
     super(scope, id);
     this.ready = host.ready;
   }

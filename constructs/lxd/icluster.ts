@@ -2,7 +2,9 @@ import { IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { daemonHost, IHost } from '../hosts/host';
 import { daemonOf } from '../core/daemons';
-import { assertValid, Problem } from '../../src/validation/errors';
+import { Problem } from '../../src/validation/errors';
+import { check, Check, checkRequired } from '../../src/validation/props';
+import { ensure, refused } from '../../src/validation/rule';
 
 /** An LXD (or Incus) cluster: what pools, networks and containers on it need. */
 export interface ILxdCluster {
@@ -15,28 +17,27 @@ export interface ILxdCluster {
 }
 
 /**
- * Checks the cluster placement props of a pool or network: declared on the cluster's first member,
- * `perMember` only with a cluster, naming its members and only member-specific keys (`memberKeys`,
- * further narrowed by `allowed` when given).
+ * The checks of the cluster placement props of a pool or network: declared on the cluster's first
+ * member, `perMember` only with a cluster, naming its members and only member-specific keys
+ * (`memberKeys`, further narrowed by `allowed` when given).
  */
-export function assertClusterPlacement(path: string, host: IHost, cluster: ILxdCluster | undefined,
+export function clusterPlacementChecks(host: IHost, cluster: ILxdCluster | undefined,
   perMember: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined, memberKeys: readonly string[],
-  allowed: (key: string) => boolean = () => true): void {
+  allowed: (key: string) => boolean = () => true): Check[] {
   if (!cluster) {
-    assertValid(path, 'perMember', perMember, perMember === undefined
-      ? undefined : { reason: 'per-member keys need a cluster', fix: 'set cluster to the LxdCluster the object is created on, or drop perMember' });
-    return;
+    return [check('perMember', perMember, refused('per-member keys need a cluster', 'set cluster to the LxdCluster the object is created on, or drop perMember'))];
   }
-  assertValid(path, 'host', host.node.path, host === cluster.host
-    ? undefined : { reason: 'an object of a cluster is declared on the cluster\'s first member', fix: 'set host to cluster.host' });
-  for (const [member, config] of Object.entries(perMember ?? {})) {
-    assertValid(path, `perMember.${member}`, member, cluster.memberNames.includes(member)
-      ? undefined : { reason: 'not a member of the cluster', fix: `use one of ${cluster.memberNames.join(', ')}` });
-    for (const key of Object.keys(config)) {
-      assertValid(path, `perMember.${member}.${key}`, key, memberKeys.includes(key) && allowed(key)
-        ? undefined : { reason: 'not a member-specific key', fix: `use ${memberKeys.filter(allowed).join(', ')}; set cluster-wide keys on the object itself` });
-    }
-  }
+  const keys = memberKeys.filter(allowed);
+  return [
+    checkRequired('host', host.node.path, ensure(host === cluster.host,
+      'an object of a cluster is declared on the cluster\'s first member', 'set host to cluster.host')),
+    ...Object.entries(perMember ?? {}).flatMap(([member, config]) => [
+      checkRequired(`perMember.${member}`, member, ensure(cluster.memberNames.includes(member),
+        'not a member of the cluster', `use one of ${cluster.memberNames.join(', ')}`)),
+      ...Object.keys(config).map((key) => checkRequired(`perMember.${member}.${key}`, key, ensure(keys.includes(key),
+        'not a member-specific key', `use ${keys.join(', ')}; set cluster-wide keys on the object itself`))),
+    ]),
+  ];
 }
 
 /**

@@ -3,13 +3,14 @@ import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { HostRunner, runnerCommand } from '../../src/hosts/runner';
 import {
-  checkClusterMember, clusterBootstrap, clusterJoin, clusterMemberRemove, clusterMembersConverge,
+  checkMemberAddress, clusterBootstrap, clusterJoin, clusterMemberRemove, clusterMembersConverge,
 } from '../../src/lxd/cluster';
 import { script } from '../../src/lxd/cli';
 import { PreseedMemberConfig } from '../../src/lxd/preseed';
 import { shq } from '../../src/shell/quote';
 import { checkObjectName } from '../../src/lxd/names';
-import { assertValid } from '../../src/validation/errors';
+import { Check, checkProps, checkRequired, Checks } from '../../src/validation/props';
+import { ensure } from '../../src/validation/rule';
 import { ownerOf } from '../core/stack-settings';
 import { ManagedObject } from '../core/managed-object';
 import { backendOf, daemonHost, IHost, runnerOf } from '../hosts/host';
@@ -94,20 +95,7 @@ export class LxdCluster extends Construct implements ILxdCluster {
     super(scope, id);
     const path = this.node.path;
     props = readProps(path, props);
-    assertValid(path, 'members', props.members.length, props.members.length
-      ? undefined : { reason: 'a cluster needs at least one member', fix: 'list the bootstrap member first, then the members that join' });
-    const seen = new Map<string, string>();
-    props.members.forEach((m, i) => {
-      const bad = checkClusterMember(m);
-      if (bad) assertValid(path, `members[${i}].${bad.property}`, bad.value, { reason: bad.reason, fix: bad.fix });
-      for (const [what, key] of [['name', m.name], ['address', m.address]] as const) {
-        assertValid(path, `members[${i}].${what}`, key, seen.has(`${what}:${key}`)
-          ? { reason: `${seen.get(`${what}:${key}`)} has the same ${what}`, fix: `give each member its own ${what}` } : undefined);
-        seen.set(`${what}:${key}`, `members[${i}]`);
-      }
-      assertValid(path, `members[${i}].host`, m.host.node.path, backendOf(m.host).name !== backendOf(props.members[0].host).name
-        ? { reason: 'all members of a cluster run the same daemon', fix: 'give every member host the same backend' } : undefined);
-    });
+    checkProps(path, memberChecks(props.members));
     const [first, ...joiners] = props.members;
     this.host = first.host;
     this.memberNames = props.members.map((m) => m.name);
@@ -157,6 +145,28 @@ export class LxdCluster extends Construct implements ILxdCluster {
   }
 }
 
+/** The checks of the members of a cluster: names and addresses, each once, and one daemon kind. */
+function memberChecks(members: readonly LxdClusterMember[]): Checks {
+  const seen = new Map<string, string>();
+  const unique = (i: number, what: 'name' | 'address', key: string): Check => {
+    const other = seen.get(`${what}:${key}`);
+    seen.set(`${what}:${key}`, `members[${i}]`);
+    return checkRequired(`members[${i}].${what}`, key, ensure(other === undefined, `${other} has the same ${what}`, `give each member its own ${what}`));
+  };
+  return [
+    checkRequired('members', members.length, ensure(members.length > 0,
+      'a cluster needs at least one member', 'list the bootstrap member first, then the members that join')),
+    members.flatMap((m, i) => [
+      checkRequired(`members[${i}].name`, m.name, checkObjectName),
+      checkRequired(`members[${i}].address`, m.address, checkMemberAddress),
+      unique(i, 'name', m.name),
+      unique(i, 'address', m.address),
+      checkRequired(`members[${i}].host`, m.host.node.path, ensure(backendOf(m.host).name === backendOf(members[0].host).name,
+        'all members of a cluster run the same daemon', 'give every member host the same backend')),
+    ]),
+  ];
+}
+
 /** A cluster this app does not form: its objects wait only for the host. */
 class ImportedLxdCluster extends Construct implements ILxdCluster {
   public readonly host: IHost;
@@ -167,14 +177,12 @@ class ImportedLxdCluster extends Construct implements ILxdCluster {
     super(scope, id);
     const path = this.node.path;
     attrs = readProps(path, attrs);
-    assertValid(path, 'memberNames', attrs.memberNames, attrs.memberNames.length
-      ? undefined : { reason: 'a cluster has at least one member', fix: 'list the member names `lxc cluster list` shows' });
-    const seen = new Set<string>();
-    attrs.memberNames.forEach((name, i) => {
-      const bad = checkObjectName(name) ?? (seen.has(name) ? { reason: 'listed twice', fix: 'list each member once' } : undefined);
-      assertValid(path, `memberNames[${i}]`, name, bad);
-      seen.add(name);
-    });
+    checkProps(path, [
+      checkRequired('memberNames', attrs.memberNames, ensure(attrs.memberNames.length > 0,
+        'a cluster has at least one member', 'list the member names `lxc cluster list` shows')),
+      attrs.memberNames.map((name, i) => checkRequired(`memberNames[${i}]`, name, checkObjectName,
+        ensure(attrs.memberNames.indexOf(name) === i, 'listed twice', 'list each member once'))),
+    ]);
     this.host = attrs.host;
     this.memberNames = [...attrs.memberNames];
     registerCluster(this, [daemonHost(attrs.host)], this.memberNames);

@@ -2,13 +2,14 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { preseedApply, script } from '../../src/lxd/cli';
-import { checkTrustPassword, preseedPasswords, refuseTrustPasswordLines } from '../../src/lxd/version';
+import { preseedPasswords, refuseTrustPasswordLines, trustPasswordAllowed } from '../../src/lxd/version';
 import { checkPreseed, PreseedDocument, preseedHasSecret, renderPreseed } from '../../src/lxd/preseed';
 import { checkNetworkName, checkObjectName } from '../../src/lxd/names';
-import { assertValid } from '../../src/validation/errors';
+import { checkProps, checkRequired, Checks, found, shown } from '../../src/validation/props';
+import { ensure } from '../../src/validation/rule';
 import { ManagedObject } from '../core/managed-object';
 import { yamlSafeTokens } from '../core/terraform-values';
-import { checkBackendConfig } from '../../src/lxd/backend';
+import { backendConfig, BackendSpec } from '../../src/lxd/backend';
 import { backendOf, IHost, runnerOf } from '../hosts/host';
 import { readProps } from '../core/input';
 
@@ -45,24 +46,10 @@ export class LxdPreseed extends Construct {
     props = readProps(path, props);
     this.host = props.host;
     this.preseed = props.preseed;
-    for (const n of props.preseed.networks ?? []) assertValid(path, 'preseed.networks.name', n.name, checkNetworkName(n.name));
-    for (const p of [...(props.preseed.storagePools ?? []), ...(props.preseed.profiles ?? []), ...(props.preseed.projects ?? [])]) {
-      assertValid(path, 'preseed.name', p.name, checkObjectName(p.name));
-    }
-    const c = props.preseed.cluster;
-    assertValid(path, 'preseed.cluster', c, c?.clusterToken !== undefined && c.clusterPassword !== undefined
-      ? { reason: 'a join uses a token or a password, not both', fix: 'keep clusterToken (any LXD since 4.x, the only one from 6.1) or clusterPassword (LXD 5.x and older)' } : undefined);
     const b = backendOf(this.host);
-    for (const p of checkPreseed(props.preseed, b.name)) assertValid(path, `preseed.${p.property}`, p.value, { reason: p.reason, fix: p.fix });
-    for (const [k, v] of Object.entries(props.preseed.config ?? {})) assertValid(path, `preseed.config.${k}`, v, checkBackendConfig(k, String(v), b));
-    for (const n of props.preseed.networks ?? []) {
-      for (const [k, v] of Object.entries(n.config ?? {})) assertValid(path, `preseed.networks.${n.name}.config.${k}`, v, checkBackendConfig(k, v, b));
-    }
-    assertValid(path, 'preseed.cluster.clusterPassword', c?.clusterPassword, b.name === 'incus' && c?.clusterPassword !== undefined
-      ? { reason: 'Incus joins a cluster with a token only', fix: 'use clusterToken (incus cluster add NAME prints one)' } : undefined);
     // LXD 6.1 removed trust passwords: refused at synth when the host declares such a version, else checked on the host.
     const passwords = b.name === 'lxd' ? preseedPasswords(props.preseed) : [];
-    for (const k of passwords) assertValid(path, `preseed.${k}`, '(secret)', checkTrustPassword(this.host.minLxdVersion, k));
+    checkProps(path, preseedChecks(props.preseed, b, passwords, this.host.minLxdVersion));
     const guard = passwords.length ? script(refuseTrustPasswordLines(`${b.client} query /1.0`, `the preseed of ${path}`)) : '';
     // Terraform values (variables, references) are inserted as JSON strings, which are valid YAML:
     // a raw value with a newline (a PEM certificate) or a quote would break the document.
@@ -81,4 +68,21 @@ export class LxdPreseed extends Construct {
     });
     this.ready = [obj.object, obj.converged];
   }
+}
+
+/** The checks of a preseed document for backend `b` (`passwords`: where it sets a trust password, on LXD). */
+function preseedChecks(doc: PreseedDocument, b: BackendSpec, passwords: readonly string[], minLxdVersion: string | undefined): Checks {
+  const c = doc.cluster;
+  return [
+    (doc.networks ?? []).map((n) => checkRequired('preseed.networks.name', n.name, checkNetworkName)),
+    [...(doc.storagePools ?? []), ...(doc.profiles ?? []), ...(doc.projects ?? [])].map((p) => checkRequired('preseed.name', p.name, checkObjectName)),
+    checkRequired('preseed.cluster', c, ensure(c?.clusterToken === undefined || c.clusterPassword === undefined, 'a join uses a token or a password, not both',
+      'keep clusterToken (any LXD since 4.x, the only one from 6.1) or clusterPassword (LXD 5.x and older)')),
+    checkPreseed(doc, b.name).map((p) => found(`preseed.${p.property}`, p.value, p)),
+    Object.entries(doc.config ?? {}).map(([k, v]) => shown(checkRequired(`preseed.config.${k}`, String(v), backendConfig(k, b)), v)),
+    (doc.networks ?? []).flatMap((n) => Object.entries(n.config ?? {}).map(([k, v]) => checkRequired(`preseed.networks.${n.name}.config.${k}`, v, backendConfig(k, b)))),
+    checkRequired('preseed.cluster.clusterPassword', c?.clusterPassword, ensure(b.name !== 'incus' || c?.clusterPassword === undefined,
+      'Incus joins a cluster with a token only', 'use clusterToken (incus cluster add NAME prints one)')),
+    passwords.map((k) => checkRequired(`preseed.${k}`, '(secret)', trustPasswordAllowed(minLxdVersion, k))),
+  ];
 }

@@ -5,15 +5,16 @@ import { profileConverge, profileDelete } from '../../src/lxd/cli';
 import { checkDiskSource, diskDevice, DiskOptions, nicDevice, rootDisk } from '../../src/lxd/devices';
 import { ConfigMap, ProfileModel } from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
-import { assertValid, Problem } from '../../src/validation/errors';
+import { Problem } from '../../src/validation/errors';
+import { booleans, checkProps, checkRequired } from '../../src/validation/props';
 import { registerProblems } from '../core/problems';
 import { profileResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
 import { IBridge } from './bridge';
-import { addDeviceTo, assertConfig, crossHostProblem, IOnHost, withConfig } from './common';
+import { addDeviceTo, configChecks, crossHostProblem, deviceChecks, IOnHost, withConfig } from './common';
 import { IStoragePool } from './storage-pool';
-import { assertBooleans, readProps } from '../core/input';
+import { readProps } from '../core/input';
 
 /** A profile, declared or pre-existing. */
 export interface IProfile extends IOnHost {
@@ -84,8 +85,7 @@ export class Profile extends Construct implements IProfile {
     this.host = props.host;
     this.profileName = props.name ?? id;
     this.description = props.description ?? '';
-    assertValid(path, 'name', this.profileName, checkObjectName(this.profileName));
-    assertConfig(path, 'config', props.config);
+    checkProps(path, [checkRequired('name', this.profileName, checkObjectName), configChecks('config', props.config), deviceChecks('devices', props.devices)]);
     this.config = { ...props.config };
     const deps: ITerraformDependable[] = [];
     if (props.rootPool) {
@@ -130,8 +130,10 @@ export class Profile extends Construct implements IProfile {
   public addDisk(name: string, options: DiskOptions): void {
     name = readProps(this.node.path, name, 'addDisk');
     options = readProps(this.node.path, options, `addDisk(${name})`);
-    assertBooleans(this.node.path, options, ['readonly', 'shift'], `addDisk(${name}).`);
-    assertValid(this.node.path, `addDisk(${name}).source`, options.source, checkDiskSource(options.source));
+    checkProps(this.node.path, [
+      booleans(options, ['readonly', 'shift'], `addDisk(${name}).`),
+      checkRequired(`addDisk(${name}).source`, options.source, checkDiskSource),
+    ]);
     this.addDevice(name, diskDevice(options));
   }
 
@@ -151,7 +153,7 @@ class ImportedProfile extends Construct implements IProfile {
   public readonly ready: ITerraformDependable[];
   /** `nameProperty`: the importer's parameter, for the error message. */
   constructor(scope: Construct, id: string, public readonly host: IHost, public readonly profileName: string, nameProperty: string) {
-    assertValid(`${scope.node.path}/${id}`, nameProperty, profileName, checkObjectName(profileName));
+    checkProps(`${scope.node.path}/${id}`, [checkRequired(nameProperty, profileName, checkObjectName)]);
     super(scope, id);
     this.ready = host.ready;
   }

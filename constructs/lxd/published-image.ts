@@ -2,14 +2,15 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { imageDelete } from '../../src/lxd/cli';
-import { checkConfigKey, checkConfigValue, checkObjectName } from '../../src/lxd/names';
-import { imagePublish } from '../../src/lxd/publish';
-import { assertValid } from '../../src/validation/errors';
-import { backendOf, IHost, registerName, sameHost } from '../hosts/host';
+import { checkConfigKey, checkConfigValue, checkImageAlias } from '../../src/lxd/names';
+import { checkPublishedProperty, imagePublish } from '../../src/lxd/publish';
+import { booleans, checkProps, checkRequired, Checks } from '../../src/validation/props';
+import { singleLine } from '../../src/validation/rules';
+import { backendOf, IHost, registerName } from '../hosts/host';
 import { renderingOf } from '../render/rendering';
 import { IOnHost } from './common';
 import { IContainer } from './icontainer';
-import { assertBooleans, readProps } from '../core/input';
+import { readProps } from '../core/input';
 
 /** Props of {@link PublishedImage}. */
 export interface PublishedImageProps {
@@ -56,21 +57,10 @@ export class PublishedImage extends Construct implements IOnHost {
     super(scope, id);
     const path = this.node.path;
     props = readProps(path, props);
-    assertBooleans(path, props, ['public']);
     this.host = props.container.host;
     this.alias = props.alias ?? id;
-    assertValid(path, 'alias', this.alias, checkObjectName(this.alias.replace(/\//g, '-')));
-    for (const [k, v] of Object.entries(props.properties ?? {})) {
-      assertValid(path, `properties.${k}`, k, checkConfigKey(k));
-      assertValid(path, `properties.${k}`, v, checkConfigValue(v));
-      assertValid(path, `properties.${k}`, k, k.startsWith('user.cdktf.')
-        ? { reason: 'user.cdktf.* properties are the library\'s own bookkeeping', fix: 'use another key' } : undefined);
-    }
     const rebuild = props.rebuild ?? '1';
-    assertValid(path, 'rebuild', rebuild, rebuild.length && !/[\n\0]/.test(rebuild)
-      ? undefined : { reason: 'must be a non-empty single-line value', fix: 'use e.g. a date or a version: "2024-06-01"' });
-    assertValid(path, 'container', props.container.node.path, sameHost(this.host, props.container.host)
-      ? undefined : { reason: 'the image is published on the container\'s host', fix: 'publish on the host the container is on' });
+    checkProps(path, publishedImageChecks(props, this.alias, rebuild));
     registerName(this.host, 'image alias', this.alias, this);
     this.ready = renderingOf(this).lxdObject(this, 'image', {
       host: this.host,
@@ -88,4 +78,18 @@ export class PublishedImage extends Construct implements IOnHost {
       }),
     }).ready;
   }
+}
+
+/** The checks of a published image's props (`alias` and `rebuild` with their defaults). */
+function publishedImageChecks(props: PublishedImageProps, alias: string, rebuild: string): Checks {
+  return [
+    booleans(props, ['public']),
+    checkRequired('alias', alias, checkImageAlias),
+    Object.entries(props.properties ?? {}).flatMap(([k, v]) => [
+      checkRequired(`properties.${k}`, k, checkConfigKey),
+      checkRequired(`properties.${k}`, v, checkConfigValue),
+      checkRequired(`properties.${k}`, k, checkPublishedProperty),
+    ]),
+    checkRequired('rebuild', rebuild, singleLine('use e.g. a date or a version: "2024-06-01"')),
+  ];
 }

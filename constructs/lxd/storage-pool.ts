@@ -6,25 +6,15 @@ import {
   MemberObjectConfig, POOL_CREATE_ONLY_KEYS, POOL_MEMBER_KEYS, StorageDriver, StoragePoolModel,
 } from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
-import { assertValid } from '../../src/validation/errors';
-import { checkLxdSize } from '../../src/validation/size';
+import { checkDriverKey, checkStorageDriver, DRIVER_KEYS, isStorageDriver } from '../../src/lxd/pool';
+import { booleans, check, checkProps, checkRequired, Checks } from '../../src/validation/props';
+import { lxdSize } from '../../src/validation/size';
 import { storagePoolResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
 import { backendOf, IHost, registerName } from '../hosts/host';
-import { assertConfig, IOnHost, stringValues } from './common';
-import { assertClusterPlacement, ILxdCluster } from './icluster';
-import { assertBooleans, readProps } from '../core/input';
-
-/** Config keys each driver takes (LXD 5.x), besides `user.*` and `volume.*`. */
-const DRIVER_KEYS: Record<StorageDriver, readonly string[]> = {
-  dir: ['source', 'rsync.bwlimit', 'rsync.compression'],
-  btrfs: ['size', 'source', 'source.wipe', 'btrfs.mount_options'],
-  lvm: ['size', 'source', 'source.wipe', 'lvm.thinpool_name', 'lvm.thinpool_metadata_size', 'lvm.use_thinpool',
-    'lvm.vg.force_reuse', 'lvm.vg_name', 'rsync.bwlimit', 'rsync.compression'],
-  zfs: ['size', 'source', 'source.wipe', 'zfs.clone_copy', 'zfs.export', 'zfs.pool_name'],
-  ceph: ['source', 'ceph.cluster_name', 'ceph.osd.data_pool_name', 'ceph.osd.force_reuse', 'ceph.osd.pg_num',
-    'ceph.osd.pool_name', 'ceph.rbd.clone_copy', 'ceph.rbd.du', 'ceph.rbd.features', 'ceph.user.name'],
-};
+import { configChecks, IOnHost, stringValues } from './common';
+import { clusterPlacementChecks, ILxdCluster } from './icluster';
+import { readProps } from '../core/input';
 
 /** A storage pool, declared or pre-existing. */
 export interface IStoragePool extends IOnHost {
@@ -114,13 +104,8 @@ export class StoragePool extends Construct implements IStoragePool {
     super(scope, id);
     const path = this.node.path;
     props = readProps(path, props);
-    assertBooleans(path, props, ['protect']);
     this.host = props.host;
     this.poolName = props.name ?? id;
-    assertValid(path, 'name', this.poolName, checkObjectName(this.poolName));
-    assertValid(path, 'driver', props.driver, props.driver in DRIVER_KEYS
-      ? undefined : { reason: 'unknown storage driver', fix: `use one of ${Object.keys(DRIVER_KEYS).join(', ')}` });
-    if (props.size !== undefined) assertValid(path, 'size', props.size, checkLxdSize(props.size, { positive: true }));
     const config = {
       ...props.config,
       ...stringValues({
@@ -128,15 +113,7 @@ export class StoragePool extends Construct implements IStoragePool {
         'zfs.pool_name': props.zfsPoolName, 'ceph.osd.pool_name': props.cephOsdPoolName,
       }),
     };
-    assertConfig(path, 'config', config);
-    for (const key of Object.keys(config)) {
-      if (DRIVER_KEYS[props.driver].includes(key) || /^(user|volume)\./.test(key)) continue;
-      assertValid(path, key.includes('.') ? `config.${key}` : key, key, {
-        reason: `the ${props.driver} driver does not take this option`,
-        fix: `use one of ${DRIVER_KEYS[props.driver].join(', ')}, volume.* or user.*`,
-      });
-    }
-    assertClusterPlacement(path, props.host, props.cluster, props.perMember, POOL_MEMBER_KEYS, (k) => DRIVER_KEYS[props.driver].includes(k));
+    checkProps(path, poolChecks(props, this.poolName, config));
     this.model = { name: this.poolName, driver: props.driver, config, description: props.description ?? '' };
     const cluster = props.cluster;
     const members = cluster ? memberConfigs(config, POOL_MEMBER_KEYS, cluster.memberNames, props.perMember) : undefined;
@@ -166,12 +143,27 @@ export class StoragePool extends Construct implements IStoragePool {
   }
 }
 
+/** The checks of a pool's props (`config`: with the typed props' keys). */
+function poolChecks(props: StoragePoolProps, name: string, config: Record<string, string>): Checks {
+  // The keys are checked against a known driver only.
+  const driver = isStorageDriver(props.driver) ? props.driver : undefined;
+  return [
+    booleans(props, ['protect']),
+    checkRequired('name', name, checkObjectName),
+    checkRequired('driver', props.driver, checkStorageDriver),
+    check('size', props.size, lxdSize({ positive: true })),
+    configChecks('config', config),
+    driver ? Object.keys(config).map((key) => checkRequired(key.includes('.') ? `config.${key}` : key, key, checkDriverKey(driver))) : [],
+    clusterPlacementChecks(props.host, props.cluster, props.perMember, POOL_MEMBER_KEYS, (k) => !driver || DRIVER_KEYS[driver].includes(k)),
+  ];
+}
+
 /** A storage pool that exists on its host outside this app. */
 class ImportedStoragePool extends Construct implements IStoragePool {
   public readonly ready: ITerraformDependable[];
   /** `nameProperty`: the importer's parameter, for the error message. */
   constructor(scope: Construct, id: string, public readonly host: IHost, public readonly poolName: string, nameProperty: string) {
-    assertValid(`${scope.node.path}/${id}`, nameProperty, poolName, checkObjectName(poolName));
+    checkProps(`${scope.node.path}/${id}`, [checkRequired(nameProperty, poolName, checkObjectName)]);
     super(scope, id);
     this.ready = host.ready;
   }

@@ -2,7 +2,9 @@ import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, Token } from '../core/cdk';
 import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/scripts';
 import { DataFile } from '../../src/matchbox/model';
+import { terraformIdentifier } from '../../src/util/names';
 import { Problem, ProblemSubject } from '../../src/validation/errors';
+import { Check, found } from '../../src/validation/props';
 import { ManagedObject } from '../core/managed-object';
 import { IMatchboxServer } from './imatchbox-server';
 import { daemonHost, runnerOf } from '../hosts/host';
@@ -20,15 +22,15 @@ export function remapProblem(p: Problem, find: (subject: ProblemSubject) => ICon
   return { ...p, path: owner.node.path };
 }
 
-/** A problem when a value contains Terraform tokens (references, variables) anywhere inside. */
-export function tokenProblem(path: string, property: string, value: unknown): Problem | undefined {
-  const found = findToken(value);
-  if (found === undefined) return undefined;
-  return {
-    path, property, value: found,
-    reason: 'Matchbox data is rendered and checked at synth, so it cannot contain Terraform references or variables',
-    fix: 'pass literal values (read files or environment variables in your cdktf program instead)',
-  };
+/** The checks that the props (but `skip`) contain no Terraform tokens (references, variables) anywhere inside; a problem shows the token. */
+export function literalChecks(props: object, skip: readonly string[]): Check[] {
+  return Object.entries(props).filter(([property]) => !skip.includes(property)).map(([property, value]) => {
+    const token = findToken(value);
+    return found(property, token ?? value, token === undefined ? undefined : {
+      reason: 'Matchbox data is rendered and checked at synth, so it cannot contain Terraform references or variables',
+      fix: 'pass literal values (read files or environment variables in your cdktf program instead)',
+    });
+  });
 }
 
 function findToken(value: unknown): string | undefined {
@@ -46,7 +48,7 @@ function findToken(value: unknown): string | undefined {
 /** A Terraform-identifier-safe version of a construct path below its stack, for output names. */
 export function outputPrefix(c: IConstruct): string {
   const parts = c.node.scopes.slice(1).map((s) => s.node.id).filter((x) => x);
-  return parts.slice(1).join('_').replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=\d)/, '_') || 'matchbox';
+  return terraformIdentifier(parts.slice(1).join('_')) || 'matchbox';
 }
 
 /** `{ hostGeneration }` when the server's host can be replaced under it (see IHost.generation), else `{}`. */

@@ -6,7 +6,7 @@ import { registerProblems } from '../core/problems';
 import { IHost } from '../hosts/host';
 import { remapProblem } from './common';
 import { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
-import { checkCredentials, MatchboxServerAttributes, resolveServerAttributes } from './server-props';
+import { MatchboxServerAttributes, resolveServerAttributes } from './server-props';
 import { readProps } from '../core/input';
 
 /**
@@ -84,8 +84,11 @@ export abstract class MatchboxDataDir extends Construct implements IMatchboxServ
 /** The data directory `server` writes profiles and groups to (refusing a hand-made IMatchboxServer). */
 export function matchboxDataOf(server: IMatchboxServer): MatchboxDataDir {
   if (server instanceof MatchboxDataDir) return server;
-  throw new Error(`[${server.node.path}] server: this IMatchboxServer keeps no profiles or groups. Fix: use a MatchboxServer, `
-    + 'or MatchboxServer.fromServerAttributes for a server that already runs, instead of implementing IMatchboxServer.');
+  throw new ValidationError([{
+    path: server.node.path, property: 'server', value: server.constructor.name,
+    reason: 'this IMatchboxServer keeps no profiles or groups',
+    fix: 'use a MatchboxServer, or MatchboxServer.fromServerAttributes for a server that already runs, instead of implementing IMatchboxServer',
+  }]);
 }
 
 /** A Matchbox server this app does not install: profiles and groups are added to its data directory. */
@@ -108,7 +111,6 @@ export class ImportedMatchboxServer extends MatchboxDataDir {
     this.dataDir = s.dataDir;
     this.httpEndpoint = s.httpEndpoint;
     this.grpcEndpoint = s.grpcEndpoint;
-    if (attrs.credentials) checkCredentials(this.node.path, attrs.credentials);
     this.given = attrs.credentials;
     this.dataReady = [...attrs.host.ready];
   }

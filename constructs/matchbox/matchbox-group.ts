@@ -4,10 +4,11 @@ import { terraformResourcesOf } from '../core/escape-hatch';
 import { DataFile, MatchboxGroupSpec as GroupData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
-import { Problem, ProblemSubject, ValidationError } from '../../src/validation/errors';
+import { Problem, ProblemSubject } from '../../src/validation/errors';
+import { checkProps, passed } from '../../src/validation/props';
 import { registerProblems } from '../core/problems';
 import { renderingOf } from '../render/rendering';
-import { remapProblem, tokenProblem } from './common';
+import { literalChecks, remapProblem } from './common';
 import { MatchboxProfile } from './matchbox-profile';
 import { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
 import { matchboxDataOf } from './matchbox-data';
@@ -70,19 +71,11 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
       selector: props.selector ?? {},
       metadata: props.metadata ?? {},
     };
-    const problems: Problem[] = [];
-    for (const [property, value] of Object.entries(props)) {
-      if (property === 'server' || property === 'profile') continue;
-      const p = tokenProblem(path, property, value);
-      if (p) problems.push(p);
-    }
-    if (!problems.length) {
-      // The group alone (its profile is checked at synth, with the server's other groups).
-      problems.push(...validateMatchbox({ profiles: [], groups: [this.core], version: this.server.version }, path)
-        .filter((p) => !(this.owns(p.subject) && p.property === 'profile'))
-        .map((p) => remapProblem(p, (s) => (this.owns(s) ? this : undefined))));
-    }
-    if (problems.length) throw new ValidationError(problems);
+    // Literal props, then the group alone (its profile is checked at synth, with the server's other groups).
+    const checks = literalChecks(props, ['server', 'profile']);
+    checkProps(path, checks, passed(checks) ? validateMatchbox({ profiles: [], groups: [this.core], version: this.server.version }, path)
+      .filter((p) => !(this.owns(p.subject) && p.property === 'profile'))
+      .map((p) => remapProblem(p, (s) => (this.owns(s) ? this : undefined))) : []);
     matchboxDataOf(this.server)._registerGroup(this);
     registerProblems(this);
 

@@ -5,9 +5,10 @@ import { IgnitionSpec } from '../../src/ignition/types';
 import { DataFile, MatchboxProfileSpec as ProfileData } from '../../src/matchbox/model';
 import { renderDataDir } from '../../src/matchbox/render';
 import { validateMatchbox } from '../../src/matchbox/validate';
-import { Problem, ValidationError } from '../../src/validation/errors';
+import { checkProps, checkRequired, Checks, passed } from '../../src/validation/props';
+import { ensure } from '../../src/validation/rule';
 import { renderingOf } from '../render/rendering';
-import { remapProblem, tokenProblem } from './common';
+import { literalChecks, remapProblem } from './common';
 import { IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
 import { matchboxDataOf } from './matchbox-data';
 import { readProps } from '../core/input';
@@ -82,22 +83,10 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
       generic: props.generic,
       cloud: props.cloud,
     };
-    // Checks of the profile alone, at once; cross-object checks run at synth on the server.
-    const problems: Problem[] = [];
-    for (const [property, value] of Object.entries(props)) {
-      if (property === 'server') continue;
-      const p = tokenProblem(path, property, value);
-      if (p) problems.push(p);
-    }
-    if (props.kernel === undefined && (props.initrd?.length || props.args?.length || props.grub)) {
-      const property = props.initrd?.length ? 'initrd' : props.args?.length ? 'args' : 'grub';
-      problems.push({ path, property, value: props[property], reason: 'initrd, args and grub only apply to network boot, which needs a kernel', fix: 'set kernel too' });
-    }
-    if (!problems.length) {
-      problems.push(...validateMatchbox({ profiles: [this.core], groups: [], version: this.server.version }, path)
-        .map((p) => remapProblem(p, (s) => (s.kind === 'profile' && s.id === this.profileId ? this : undefined))));
-    }
-    if (problems.length) throw new ValidationError(problems);
+    // Checks of the profile alone, at once (the data on literal props only); cross-object checks run at synth on the server.
+    const checks = profileChecks(props);
+    checkProps(path, checks, passed(checks) ? validateMatchbox({ profiles: [this.core], groups: [], version: this.server.version }, path)
+      .map((p) => remapProblem(p, (s) => (s.kind === 'profile' && s.id === this.profileId ? this : undefined))) : []);
     matchboxDataOf(this.server)._registerProfile(this);
 
     this.ready = renderingOf(this).matchboxProfile(this, { server: this.server, spec: this.core, files: this.files(), dependsOn: this.server.dataReady });
@@ -112,4 +101,13 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
   public files(): DataFile[] {
     return renderDataDir({ profiles: [this.core], groups: [], version: this.server.version });
   }
+}
+
+/** The checks of a profile's props: literal values, and a kernel for the network boot options. */
+function profileChecks(props: MatchboxProfileProps): Checks {
+  const boot = props.initrd?.length ? 'initrd' : props.args?.length ? 'args' : props.grub ? 'grub' : undefined;
+  return [
+    literalChecks(props, ['server']),
+    boot ? [checkRequired(boot, props[boot], ensure(props.kernel !== undefined, 'initrd, args and grub only apply to network boot, which needs a kernel', 'set kernel too'))] : [],
+  ];
 }

@@ -12,7 +12,7 @@ import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
 import { ImportedMatchboxServer, MatchboxDataDir } from './matchbox-data';
 import { fetchCredentials, givenCredentials, serverOutputs } from './server-outputs';
 import { MatchboxServerAttributes, MatchboxServerProps, MatchboxTlsProps, ResolvedDnsmasq, ResolvedServerProps, resolveServerProps } from './server-props';
-import { assertBooleans, readProps } from '../core/input';
+import { readProps } from '../core/input';
 
 export type { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
 export type { MatchboxDnsmasqProps, MatchboxNatProps, MatchboxServerAttributes, MatchboxServerProps, MatchboxTlsProps } from './server-props';
@@ -72,9 +72,8 @@ export class MatchboxServer extends MatchboxDataDir {
   constructor(scope: Construct, id: string, props: MatchboxServerProps) {
     super(scope, id);
     props = readProps(this.node.path, props);
-    assertBooleans(this.node.path, props, ['installPackages']);
     this.host = props.host;
-    // Early checks: each names the construct path, the property, the value and a fix.
+    // Every prop is checked at once: each problem names the construct path, the property, the value and a fix.
     const s = resolveServerProps(this.node.path, props);
     this.version = s.version;
     this.dataDir = s.dataDir;

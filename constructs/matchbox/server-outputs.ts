@@ -3,11 +3,11 @@ import { Fn, ITerraformDependable, TerraformOutput, TerraformResource, Terraform
 import { runnerCommand } from '../../src/hosts/runner';
 import { TLS_FILES, tlsPrint } from '../../src/matchbox/scripts';
 import { shq } from '../../src/shell/quote';
-import { assertValid } from '../../src/validation/errors';
 import { ManagedObject, tfLiteral } from '../core/managed-object';
 import { outputPrefix } from './common';
 import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
-import { MatchboxTlsProps, rule } from './server-props';
+import { MatchboxTlsProps } from './server-props';
+import { fileNameWord } from '../../src/util/names';
 import { runnerOf } from '../hosts/host';
 
 
@@ -22,8 +22,8 @@ export function givenCredentials(server: IMatchboxServer, tls: MatchboxTlsProps)
  * and returns expressions that read them once they are there. Creates `<server>/credentials`.
  */
 export function fetchCredentials(server: IMatchboxServer, dir: string | undefined, setup: ManagedObject): MatchboxCredentials {
-  const local = dir ?? `../../../.matchbox/${TerraformStack.of(server).node.id.replace(/[^A-Za-z0-9_.-]/g, '_')}-${outputPrefix(server)}`;
-  assertValid(server.node.path, 'credentialsDir', local, rule(/^[A-Za-z0-9_./-]+$/.test(local), 'not a plain path', 'use letters, digits and . _ / -'));
+  // `dir` was checked with the server's props (a plain path); the default is one by construction.
+  const local = dir ?? `../../../.matchbox/${fileNameWord(TerraformStack.of(server).node.id)}-${outputPrefix(server)}`;
   const files = [TLS_FILES.ca, TLS_FILES.clientCert, TLS_FILES.clientKey];
   const copy = files.map((f) =>
     `printf '%s\\n' ${shq(tlsPrint(f))} | ${runnerCommand(runnerOf(server.host))} > ${shq(`${local}/${f}.tmp`)} && mv -f ${shq(`${local}/${f}.tmp`)} ${shq(`${local}/${f}`)}`);

@@ -1,12 +1,18 @@
-import { Token } from '../core/cdk';
 import { DnsmasqPxeOptions, DnsmasqPxeSpec } from '../../src/dnsmasq/model';
 import { renderDnsmasqConfig } from '../../src/dnsmasq/render';
 import { checkConfPath, checkInterfaceName, validateDnsmasq } from '../../src/dnsmasq/validate';
-import { DEFAULT_MATCHBOX_VERSION, matchboxRelease } from '../../src/matchbox/release';
+import { checkMatchboxVersion, DEFAULT_MATCHBOX_VERSION } from '../../src/matchbox/release';
 import { AssetFile, AssetPrefetch, MatchboxInstallModel, prefetchFiles } from '../../src/matchbox/scripts';
-import { versionVerdict } from '../../src/matchbox/validate';
+import {
+  checkArchiveMember, checkLogLevel, checkPrefetchOs, checkPrefetchWord, checkServerDirectory, checkServerPort,
+} from '../../src/matchbox/server-rules';
 import { checkHostCidr, formatIpv4, parseCidr } from '../../src/net/ipv4';
-import { assertValid, ValidationError, Verdict } from '../../src/validation/errors';
+import { booleans, check, Check, checkProps, checkRequired, Checks, found, shown } from '../../src/validation/props';
+import { ensure } from '../../src/validation/rule';
+import {
+  grpcEndpoint, hostAddress, httpBaseUrl, httpUrl, ipv4Cidr, listenAddress, listenPort, PemKind, pemBlock, plainPath, sha256Hex, wholeNumber,
+} from '../../src/validation/rules';
+import { orToken } from '../core/input';
 import { IHost } from '../hosts/host';
 import { MatchboxCredentials } from './imatchbox-server';
 
@@ -143,114 +149,117 @@ export interface MatchboxServerAttributes {
   readonly credentials?: MatchboxCredentials;
 }
 
-const HEX64 = /^[0-9a-fA-F]{64}$/;
-const ADDRESS = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
-const LISTEN = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]*):(\d{1,5})$/;
-const URL = /^https?:\/\/[^\s'"`\\]+$/;
-
-/** A verdict for `assertValid`: undefined when `ok`. */
-export const rule = (ok: boolean, reason: string, fix: string): Verdict | undefined => (ok ? undefined : { reason, fix });
-
 /**
- * Checks the props of the server at `path` (each failure names the construct path, the property,
- * the value and a fix) and fills in the defaults. Throws the first problem found, or all the
- * problems of the dnsmasq section at once.
+ * Checks the props of the server at `path` and fills in the defaults: throws one ValidationError
+ * naming every bad prop (the construct path, the property, the value and a fix).
  */
 export function resolveServerProps(path: string, props: MatchboxServerProps): ResolvedServerProps {
   const version = props.version ?? DEFAULT_MATCHBOX_VERSION;
   const dataDir = props.dataDir ?? '/var/lib/matchbox';
-  const assetsDir = props.assetsDir ?? `${dataDir}/assets`;
   const httpListen = props.httpListen ?? '0.0.0.0:8080';
   const grpcListen = props.grpcListen ?? '0.0.0.0:8081';
-  const binPath = props.binPath ?? '/usr/local/bin/matchbox';
-  const downloadUrl = props.downloadUrl ?? `https://github.com/poseidon/matchbox/releases/download/${version}/matchbox-${version}-linux-amd64.tar.gz`;
-
-  checkAddress(path, 'address', props.address);
-  if (props.grpcAddress !== undefined) checkAddress(path, 'grpcAddress', props.grpcAddress);
-  checkVersion(path, version);
-  assertValid(path, 'sha256', props.sha256, rule(typeof props.sha256 === 'string' && HEX64.test(props.sha256), 'not a SHA-256 checksum (64 hex digits)', 'copy the sha256 of the release tarball'));
-  assertValid(path, 'downloadUrl', downloadUrl, rule(URL.test(downloadUrl), 'not an http(s) URL', 'use e.g. https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz'));
-  const archiveMember = props.archiveMember ?? `matchbox-${version}-linux-amd64/matchbox`;
-  assertValid(path, 'archiveMember', archiveMember, rule(/^[A-Za-z0-9_.+-][A-Za-z0-9_.+/-]*$/.test(archiveMember) && !archiveMember.split('/').includes('..'), 'not a relative path inside the tarball', 'use e.g. matchbox-v0.11.0-linux-amd64/matchbox'));
-  for (const [property, value] of [['binPath', binPath], ['dataDir', dataDir], ['assetsDir', assetsDir]] as const) checkDirectory(path, property, value);
-  const httpPort = listenPort(path, 'httpListen', httpListen);
-  const grpcPort = listenPort(path, 'grpcListen', grpcListen);
-  assertValid(path, 'grpcListen', grpcListen, rule(grpcPort !== httpPort, 'the gRPC API needs its own port', 'use e.g. 0.0.0.0:8081'));
-  const logLevel = props.logLevel ?? 'info';
-  assertValid(path, 'logLevel', logLevel, rule(['debug', 'info', 'warn', 'error'].includes(logLevel), 'unknown log level', 'use debug, info, warn or error'));
-  const tlsDays = props.tlsDays ?? 3650;
-  assertValid(path, 'tlsDays', tlsDays, rule(Number.isInteger(tlsDays) && tlsDays >= 1 && tlsDays <= 36500, 'not a number of days', 'use e.g. 3650'));
-  if (props.tls) checkTls(path, props.tls);
-  const nat = props.nat && checkNat(path, props.nat, props.dnsmasq);
-  const prefetch = props.prefetch ?? [];
-  prefetch.forEach((p, i) => checkPrefetch(path, i, p));
-
-  const httpEndpoint = `http://${props.address}:${httpPort}`;
-  const grpcEndpoint = `${props.grpcAddress ?? props.address}:${grpcPort}`;
+  const d: Defaulted = {
+    version, dataDir, httpListen, grpcListen,
+    assetsDir: props.assetsDir ?? `${dataDir}/assets`,
+    binPath: props.binPath ?? '/usr/local/bin/matchbox',
+    downloadUrl: props.downloadUrl ?? `https://github.com/poseidon/matchbox/releases/download/${version}/matchbox-${version}-linux-amd64.tar.gz`,
+    archiveMember: props.archiveMember ?? `matchbox-${version}-linux-amd64/matchbox`,
+    logLevel: props.logLevel ?? 'info',
+    tlsDays: props.tlsDays ?? 3650,
+    httpPort: listenPort(httpListen),
+    grpcPort: listenPort(grpcListen),
+  };
+  const httpEndpoint = `http://${props.address}:${d.httpPort}`;
+  const pxe = props.dnsmasq && pxeSpec(props.dnsmasq, httpEndpoint);
+  const natSource = props.nat?.sourceCidr ?? (props.dnsmasq ? networkOf(props.dnsmasq.subnet) : undefined);
+  checkProps(path, [
+    serverChecks(props, d),
+    props.tls ? tlsChecks(props.tls) : [],
+    props.nat ? natChecks(props.nat, natSource) : [],
+    (props.prefetch ?? []).map(prefetchChecks),
+    props.dnsmasq && pxe ? dnsmasqChecks(path, props.dnsmasq, pxe) : [],
+  ]);
   return {
-    version, downloadUrl, archiveMember, binPath, dataDir, assetsDir, httpListen, grpcListen, logLevel, tlsDays,
+    version, downloadUrl: d.downloadUrl, archiveMember: d.archiveMember, binPath: d.binPath, dataDir, assetsDir: d.assetsDir,
+    httpListen, grpcListen, logLevel: d.logLevel, tlsDays: d.tlsDays,
     installPackages: props.installPackages ?? true,
-    httpEndpoint, grpcEndpoint,
-    dnsmasq: props.dnsmasq && resolveDnsmasq(path, props.dnsmasq, httpEndpoint),
-    nat,
-    assetFiles: prefetch.flatMap(prefetchFiles),
+    httpEndpoint, grpcEndpoint: `${props.grpcAddress ?? props.address}:${d.grpcPort}`,
+    dnsmasq: props.dnsmasq && pxe && resolveDnsmasq(path, props.dnsmasq, pxe),
+    nat: props.nat && { sourceCidr: natSource!, outInterface: props.nat.outInterface },
+    assetFiles: (props.prefetch ?? []).flatMap(prefetchFiles),
   };
 }
 
-/** The port of a listen address, after checking it. */
-function listenPort(path: string, property: string, listen: string): number {
-  const m = typeof listen === 'string' ? LISTEN.exec(listen) : null;
-  const port = m ? Number(m[2]) : NaN;
-  assertValid(path, property, listen, rule(port >= 1 && port <= 65535, 'not a listen address [host]:port', 'use e.g. 0.0.0.0:8080 or :8080'));
-  return port;
+/** The server props with their defaults, and the ports of the listen addresses (undefined when bad). */
+interface Defaulted {
+  readonly version: string;
+  readonly dataDir: string;
+  readonly assetsDir: string;
+  readonly binPath: string;
+  readonly downloadUrl: string;
+  readonly archiveMember: string;
+  readonly httpListen: string;
+  readonly grpcListen: string;
+  readonly logLevel: string;
+  readonly tlsDays: number;
+  readonly httpPort?: number;
+  readonly grpcPort?: number;
 }
 
-/** A Matchbox release the library models (its HTTP behaviour), or a clear error. */
-function checkVersion(path: string, version: string): void {
-  assertValid(path, 'version', version, matchboxRelease(version) ? undefined : versionVerdict());
+/** The checks of the server's own props (`d`: with their defaults). */
+function serverChecks(props: MatchboxServerProps, d: Defaulted): Checks {
+  return [
+    booleans(props, ['installPackages']),
+    checkRequired('address', props.address, hostAddress),
+    check('grpcAddress', props.grpcAddress, hostAddress),
+    checkRequired('version', d.version, checkMatchboxVersion),
+    checkRequired('sha256', props.sha256, sha256Hex),
+    checkRequired('downloadUrl', d.downloadUrl, httpUrl('use e.g. https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz')),
+    checkRequired('archiveMember', d.archiveMember, checkArchiveMember),
+    checkRequired('binPath', d.binPath, checkServerDirectory),
+    checkRequired('dataDir', d.dataDir, checkServerDirectory),
+    checkRequired('assetsDir', d.assetsDir, checkServerDirectory),
+    checkRequired('httpListen', d.httpListen, listenAddress),
+    checkRequired('grpcListen', d.grpcListen, listenAddress, ensure(d.grpcPort !== d.httpPort, 'the gRPC API needs its own port', 'use e.g. 0.0.0.0:8081')),
+    checkRequired('logLevel', d.logLevel, checkLogLevel),
+    checkRequired('tlsDays', d.tlsDays, wholeNumber(1, 36500, 'not a number of days', 'use e.g. 3650')),
+    // The credentials directory is used without given TLS material only.
+    check('credentialsDir', props.tls ? undefined : props.credentialsDir, plainPath),
+  ];
 }
 
-/** Checks the attributes of an imported server and fills in the defaults. */
+/** Checks the attributes of an imported server (and its credentials) and fills in the defaults. */
 export function resolveServerAttributes(path: string, a: MatchboxServerAttributes): { dataDir: string; httpEndpoint: string; grpcEndpoint: string; version: string } {
   const dataDir = a.dataDir ?? '/var/lib/matchbox';
   const version = a.version ?? DEFAULT_MATCHBOX_VERSION;
-  checkVersion(path, version);
   const httpPort = a.httpPort ?? 8080;
   const grpcPort = a.grpcPort ?? 8081;
-  checkAddress(path, 'address', a.address);
-  if (a.grpcAddress !== undefined) checkAddress(path, 'grpcAddress', a.grpcAddress);
-  for (const [property, port] of [['httpPort', httpPort], ['grpcPort', grpcPort]] as const) {
-    assertValid(path, property, port, rule(Number.isInteger(port) && port >= 1 && port <= 65535, 'not a TCP port', 'use 1 to 65535, e.g. 8080'));
-  }
-  assertValid(path, 'grpcPort', grpcPort, rule(grpcPort !== httpPort || (a.grpcAddress ?? a.address) !== a.address, 'the gRPC API has its own port', 'use e.g. 8081'));
-  checkDirectory(path, 'dataDir', dataDir);
+  checkProps(path, [
+    checkRequired('version', version, checkMatchboxVersion),
+    checkRequired('address', a.address, hostAddress),
+    check('grpcAddress', a.grpcAddress, hostAddress),
+    checkRequired('httpPort', httpPort, checkServerPort),
+    checkRequired('grpcPort', grpcPort, checkServerPort,
+      ensure(grpcPort !== httpPort || (a.grpcAddress ?? a.address) !== a.address, 'the gRPC API has its own port', 'use e.g. 8081')),
+    checkRequired('dataDir', dataDir, checkServerDirectory),
+    a.credentials ? credentialsChecks(a.credentials) : [],
+  ]);
   return { dataDir, version, httpEndpoint: `http://${a.address}:${httpPort}`, grpcEndpoint: `${a.grpcAddress ?? a.address}:${grpcPort}` };
 }
 
-/** Checks client credentials given for the matchbox provider (PEM text, or Terraform values). */
-export function checkCredentials(path: string, c: MatchboxCredentials): void {
-  assertValid(path, 'credentials.endpoint', c.endpoint, rule(typeof c.endpoint === 'string' && (Token.isUnresolved(c.endpoint) || LISTEN.test(c.endpoint)), 'not a gRPC host:port', 'use e.g. 192.168.0.1:8081'));
-  checkPem(path, 'credentials.ca', c.ca, CERT);
-  checkPem(path, 'credentials.clientCert', c.clientCert, CERT);
-  checkPem(path, 'credentials.clientKey', c.clientKey, KEY);
+/** The checks of client credentials given for the matchbox provider (PEM text, or Terraform values). */
+function credentialsChecks(c: MatchboxCredentials): Check[] {
+  return [
+    checkRequired('credentials.endpoint', c.endpoint, orToken(grpcEndpoint)),
+    pemCheck('credentials.ca', c.ca, 'certificate'),
+    pemCheck('credentials.clientCert', c.clientCert, 'certificate'),
+    pemCheck('credentials.clientKey', c.clientKey, 'private key'),
+  ];
 }
 
-function checkAddress(path: string, property: string, value: string): void {
-  assertValid(path, property, value, rule(typeof value === 'string' && ADDRESS.test(value), 'not an IP address or DNS name', 'use e.g. 192.168.0.1 or matchbox.lab.test'));
-}
-
-function checkDirectory(path: string, property: string, value: string): void {
-  assertValid(path, property, value, checkConfPath(value) ?? rule(value !== '/' && !value.endsWith('/'), 'not a directory path without a trailing slash', 'use e.g. /var/lib/matchbox'));
-}
-
-const CERT = /-----BEGIN CERTIFICATE-----/;
-const KEY = /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/;
-
-/** A PEM value of the expected kind (a Terraform value is checked by Terraform). */
-function checkPem(path: string, property: string, value: string | undefined, kind: RegExp): void {
-  if (typeof value === 'string' && Token.isUnresolved(value)) return;
-  assertValid(path, property, typeof value === 'string' ? `${value.slice(0, 30)}...` : value,
-    rule(typeof value === 'string' && kind.test(value), 'not a PEM block of the expected kind', 'pass the PEM text, e.g. fs.readFileSync("ca.crt", "utf8") or a sensitive TerraformVariable'));
+/** A PEM value of the expected kind (a Terraform value is checked by Terraform); the message shows its start only. */
+function pemCheck(property: string, value: string | undefined, kind: PemKind): Check {
+  return shown(checkRequired(property, value, orToken(pemBlock(kind))), typeof value === 'string' ? `${value.slice(0, 30)}...` : value);
 }
 
 /** `a.b.c.0/len` of `a.b.c.d/len`, or undefined. */
@@ -260,51 +269,56 @@ function networkOf(cidr: string): string | undefined {
 }
 
 /** Given TLS material: PEM blocks (or Terraform values, checked at apply). */
-function checkTls(path: string, tls: MatchboxTlsProps): void {
-  checkPem(path, 'tls.caCert', tls.caCert, CERT);
-  checkPem(path, 'tls.serverCert', tls.serverCert, CERT);
-  checkPem(path, 'tls.serverKey', tls.serverKey, KEY);
-  if (tls.clientCert !== undefined) checkPem(path, 'tls.clientCert', tls.clientCert, CERT);
-  if (tls.clientKey !== undefined) checkPem(path, 'tls.clientKey', tls.clientKey, KEY);
+function tlsChecks(tls: MatchboxTlsProps): Check[] {
+  return [
+    pemCheck('tls.caCert', tls.caCert, 'certificate'),
+    pemCheck('tls.serverCert', tls.serverCert, 'certificate'),
+    pemCheck('tls.serverKey', tls.serverKey, 'private key'),
+    ...(tls.clientCert === undefined ? [] : [pemCheck('tls.clientCert', tls.clientCert, 'certificate')]),
+    ...(tls.clientKey === undefined ? [] : [pemCheck('tls.clientKey', tls.clientKey, 'private key')]),
+  ];
 }
 
-/** The interface and the network to masquerade (by default the dnsmasq subnet's), after checking them. */
-function checkNat(path: string, nat: MatchboxNatProps, dnsmasq: MatchboxDnsmasqProps | undefined): { sourceCidr: string; outInterface: string } {
-  assertValid(path, 'nat.outInterface', nat.outInterface, checkInterfaceName(nat.outInterface));
-  const source = nat.sourceCidr ?? (dnsmasq ? networkOf(dnsmasq.subnet) : undefined);
-  assertValid(path, 'nat.sourceCidr', source, source === undefined
-    ? { reason: 'no network to masquerade', fix: 'set nat.sourceCidr or dnsmasq.subnet' }
-    : rule(parseCidr(source) !== undefined, 'not an IPv4 CIDR', 'use e.g. 192.168.0.0/24'));
-  return { sourceCidr: source!, outInterface: nat.outInterface };
+/** The interface, and the network to masquerade (`source`: by default the dnsmasq subnet's). */
+function natChecks(nat: MatchboxNatProps, source: string | undefined): Check[] {
+  return [
+    checkRequired('nat.outInterface', nat.outInterface, checkInterfaceName),
+    checkRequired('nat.sourceCidr', source, ensure(source !== undefined, 'no network to masquerade', 'set nat.sourceCidr or dnsmasq.subnet'), ipv4Cidr),
+  ];
 }
 
 /** One OS image prefetch: a known OS and plain words for channel/stream, version and arch. */
-function checkPrefetch(path: string, i: number, p: AssetPrefetch): void {
-  assertValid(path, `prefetch[${i}].os`, p.os, rule(p.os === 'flatcar' || p.os === 'fedora-coreos', 'unknown OS', 'use flatcar or fedora-coreos'));
+function prefetchChecks(p: AssetPrefetch, i: number): Check[] {
+  const os = checkRequired(`prefetch[${i}].os`, p.os, checkPrefetchOs);
+  // The words depend on the OS: they are checked for a known one.
+  if (os.verdict) return [os];
   const words = p.os === 'flatcar' ? { channel: p.channel, version: p.version } : { stream: p.stream, version: p.version, arch: p.arch };
-  for (const [k, v] of Object.entries(words)) {
-    if (v !== undefined || (p.os === 'fedora-coreos' && k === 'version')) {
-      assertValid(path, `prefetch[${i}].${k}`, v, rule(typeof v === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v), `not a ${k}`, p.os === 'flatcar' ? 'use e.g. stable / current or 3815.2.5' : 'use e.g. stable / 40.20240416.3.1'));
-    }
-  }
+  return [os, ...Object.entries(words).map(([k, v]) => {
+    const required = p.os === 'fedora-coreos' && k === 'version';
+    return (required ? checkRequired : check)(`prefetch[${i}].${k}`, v, checkPrefetchWord(k, p.os));
+  })];
 }
 
-/** Checks the dnsmasq section (all its problems at once), fills in its defaults and renders its configuration. */
-function resolveDnsmasq(path: string, d: MatchboxDnsmasqProps, httpEndpoint: string): ResolvedDnsmasq {
+/** The dnsmasq part of the props as the PXE renderer takes it (`httpEndpoint`: Matchbox's default URL). */
+function pxeSpec(d: MatchboxDnsmasqProps, httpEndpoint: string): DnsmasqPxeSpec {
   const { confPath: _c, ipxeBaseUrl: _i, ...rest } = d;
-  const pxe: DnsmasqPxeSpec = { ...rest, matchboxUrl: d.matchboxUrl ?? httpEndpoint };
-  const problems = validateDnsmasq(pxe, path).map((p) => ({ ...p, property: `dnsmasq.${p.property}` }));
-  const confPath = d.confPath ?? '/etc/dnsmasq.d/matchbox.conf';
-  const confCheck = checkConfPath(confPath);
-  if (confCheck) problems.push({ path, property: 'dnsmasq.confPath', value: confPath, ...confCheck });
-  const ipxe = d.ipxeBaseUrl;
-  if (ipxe !== undefined && !(URL.test(ipxe) && !ipxe.endsWith('/'))) {
-    problems.push({ path, property: 'dnsmasq.ipxeBaseUrl', value: ipxe, reason: 'not an http(s) URL without a trailing slash', fix: 'use e.g. https://boot.ipxe.org' });
-  }
-  if (problems.length) throw new ValidationError(problems);
+  return { ...rest, matchboxUrl: d.matchboxUrl ?? httpEndpoint };
+}
+
+/** The checks of the dnsmasq section: the PXE configuration's problems, its path and the iPXE download URL. */
+function dnsmasqChecks(path: string, d: MatchboxDnsmasqProps, pxe: DnsmasqPxeSpec): Check[] {
+  return [
+    ...validateDnsmasq(pxe, path).map((p) => found(`dnsmasq.${p.property}`, p.value, p)),
+    checkRequired('dnsmasq.confPath', d.confPath ?? '/etc/dnsmasq.d/matchbox.conf', checkConfPath),
+    check('dnsmasq.ipxeBaseUrl', d.ipxeBaseUrl, httpBaseUrl('use e.g. https://boot.ipxe.org')),
+  ];
+}
+
+/** The dnsmasq section (checked) with its defaults filled in and its configuration rendered. */
+function resolveDnsmasq(path: string, d: MatchboxDnsmasqProps, pxe: DnsmasqPxeSpec): ResolvedDnsmasq {
   return {
     config: renderDnsmasqConfig(pxe, path),
-    confPath,
+    confPath: d.confPath ?? '/etc/dnsmasq.d/matchbox.conf',
     tftpRoot: d.tftpRoot ?? '/var/lib/tftpboot',
     bootFiles: [d.biosBootFile ?? 'undionly.kpxe', d.uefiBootFile ?? 'ipxe.efi'],
     ipxeBaseUrl: d.ipxeBaseUrl ?? 'https://boot.ipxe.org',

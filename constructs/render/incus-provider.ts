@@ -7,8 +7,10 @@ import { Profile } from '../../generated/providers/incus/profile';
 import { IncusProvider } from '../../generated/providers/incus/provider';
 import { StoragePool } from '../../generated/providers/incus/storage-pool';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
+import { remoteName } from '../../src/util/names';
 import { ConfigMap, InstanceModel, NetworkModel, ProfileModel, StoragePoolModel } from '../../src/lxd/model';
-import { ValidationError } from '../../src/validation/errors';
+import { check, Check, checkRequired, shown } from '../../src/validation/props';
+import { ensure, refused } from '../../src/validation/rule';
 import { ClusterMembers, ProviderTarget } from './provider-target';
 import { deviceBlocks, globalKeys, lazy, lazyMap, perMemberResources } from './provider-values';
 
@@ -91,23 +93,23 @@ export function incusRemoteName(scope: IConstruct, hostId: string, remote: LxdRe
       remote: Lazy.anyValue({ produce: () => [...reg].map(([name, r]) => remoteBlock(name, r)) }) as never,
     });
   }
-  const name = hostId.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase();
+  const name = remoteName(hostId);
   remotes.set(name, remote);
   return name;
 }
 
+/** The checks of a host's remote for the incus provider: no trust password, no client certificates. */
+export function incusRemoteChecks(r: LxdRemote): Check[] {
+  return [
+    shown(check('lxdRemote.password', r.password, refused('Incus has no trust passwords',
+      'use trustToken (incus config trust add NAME prints one) or clientCertificate/clientKey')), '(secret)'),
+    checkRequired('lxdRemote', r.address, ensure(r.clientCertificate === undefined && r.clientKey === undefined && r.serverCertificateFingerprint === undefined,
+      'the incus provider takes client certificates from its config_dir, not from the remote block',
+      'trust the client with trustToken, or put the certificates in the provider config directory')),
+  ];
+}
+
+/** One `remote` block (the remote checked: {@link incusRemoteChecks}). */
 function remoteBlock(name: string, r: LxdRemote): Record<string, unknown> {
-  if (r.password !== undefined) {
-    throw new ValidationError([{
-      path: name, property: 'lxdRemote.password', value: '(secret)', reason: 'Incus has no trust passwords',
-      fix: 'use trustToken (incus config trust add NAME prints one) or clientCertificate/clientKey',
-    }]);
-  }
-  if (r.clientCertificate !== undefined || r.clientKey !== undefined || r.serverCertificateFingerprint !== undefined) {
-    throw new ValidationError([{
-      path: name, property: 'lxdRemote', value: r.address, reason: 'the incus provider takes client certificates from its config_dir, not from the remote block',
-      fix: 'trust the client with trustToken, or put the certificates in the provider config directory',
-    }]);
-  }
   return Object.fromEntries(Object.entries({ name, address: r.address, token: r.trustToken }).filter(([, v]) => v !== undefined && v !== ''));
 }

@@ -2,8 +2,10 @@ import { IConstruct } from 'constructs';
 import { Lazy, TerraformStack } from '../core/cdk';
 import { LxdProvider as LxdProviderV3 } from '../../generated/providers/lxd/provider';
 import { LxdProvider as LxdProviderV2 } from '../../generated/providers/lxd-v2/provider';
-import { LxdRemote } from '../../src/hosts/lxd-remote';
-import { ValidationError } from '../../src/validation/errors';
+import { checkRemoteAddress, LxdRemote, parseRemoteAddress } from '../../src/hosts/lxd-remote';
+import { remoteName } from '../../src/util/names';
+import { check, Check, checkRequired, shown } from '../../src/validation/props';
+import { refused } from '../../src/validation/rule';
 import { LxdProviderVersion } from '../core/stack-settings';
 
 interface Registry {
@@ -26,32 +28,27 @@ export function lxdRemoteName(scope: IConstruct, hostId: string, remote: LxdRemo
     if (version === 'v3') new LxdProviderV3(stack, 'lxd', { remote: remotes as never });
     else new LxdProviderV2(stack, 'lxd', { remote: remotes as never, acceptRemoteCertificate: true, generateClientCertificates: true });
   }
-  const name = hostId.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase();
+  const name = remoteName(hostId);
   registry.remotes.set(name, remote);
   return name;
 }
 
-/** One `remote` block, in the target version's attribute names. */
+/** The checks of a host's remote for the provider `version`: v3 has no trust passwords, v2 takes the address in parts. */
+export function lxdRemoteChecks(r: LxdRemote, version: LxdProviderVersion): Check[] {
+  return version === 'v3'
+    ? [shown(check('lxdRemote.password', r.password, refused('provider v3 has no trust passwords', 'use trustToken or clientCertificate/clientKey, or lxdProviderVersion v2')), '(secret)')]
+    : [checkRequired('lxdRemote.address', r.address, checkRemoteAddress)];
+}
+
+/** One `remote` block, in the target version's attribute names (the remote checked: {@link lxdRemoteChecks}). */
 function remoteBlock(name: string, r: LxdRemote, version: LxdProviderVersion): Record<string, unknown> {
   if (version === 'v3') {
-    if (r.password !== undefined) {
-      throw new ValidationError([{ path: name, property: 'lxdRemote.password', value: '(secret)', reason: 'provider v3 has no trust passwords', fix: 'use trustToken or clientCertificate/clientKey, or lxdProviderVersion v2' }]);
-    }
     return compactBlock({
       name, address: r.address, trust_token: r.trustToken, client_certificate: r.clientCertificate,
       client_key: r.clientKey, server_certificate_fingerprint: r.serverCertificateFingerprint,
     });
   }
-  const unix = r.address.startsWith('unix:');
-  // Not `new URL`: the host is often a reference to another stack's resource, a token.
-  const https = /^https:\/\/(.+?)(?::(\d+))?\/?$/.exec(r.address);
-  if (!unix && !https) {
-    throw new ValidationError([{ path: name, property: 'lxdRemote.address', value: r.address, reason: 'not an https:// or unix:// address', fix: 'use e.g. https://10.0.0.5:8443' }]);
-  }
-  return compactBlock({
-    name, scheme: unix ? 'unix' : 'https', address: unix ? r.address.replace(/^unix:\/\//, '') : https![1],
-    port: https?.[2], password: r.password, token: r.trustToken,
-  });
+  return compactBlock({ name, ...parseRemoteAddress(r.address), password: r.password, token: r.trustToken });
 }
 
 function compactBlock(o: Record<string, unknown>): Record<string, unknown> {

@@ -4,15 +4,16 @@ import { HostRunner } from '../../src/hosts/runner';
 import { daemonOf } from '../core/daemons';
 import { MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
 import { vmWaitForCloudInit } from '../../src/multipass/vm';
-import { ValidationError } from '../../src/validation/errors';
+import { checkProps, checkRequired } from '../../src/validation/props';
+import { ensure } from '../../src/validation/rule';
 import { localDependables } from '../core/cross-stack';
 import { ManagedObject } from '../core/managed-object';
 import { LxdProviderVersion } from '../core/stack-settings';
 import { dependableToken } from '../core/terraform-values';
 import { backendOf, daemonHost, IHost } from '../hosts/host';
 import { CliRendering } from './cli-rendering';
-import { incusRemoteName } from './incus-provider';
-import { lxdRemoteName } from './lxd-remote';
+import { incusRemoteChecks, incusRemoteName } from './incus-provider';
+import { lxdRemoteChecks, lxdRemoteName } from './lxd-remote';
 import { matchboxGroupResource, matchboxProfileResource } from './matchbox-provider';
 import { multipassInstance } from './multipass-provider';
 import {
@@ -34,17 +35,14 @@ export class ProviderRendering implements RenderingStrategy {
 
   public lxdObject(scope: Construct, id: string, p: RenderObjectProps): RenderedObject {
     if (!p.provider) return this.cli.lxdObject(scope, id, p);
-    const remote = p.host.lxdRemote;
-    if (!remote) {
-      throw new ValidationError([{
-        path: scope.node.path, property: 'host', value: p.host.node.path,
-        reason: 'provider rendering needs the host\'s LXD API address and credentials',
-        fix: 'give the host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }',
-      }]);
-    }
+    checkProps(scope.node.path, [checkRequired('host', p.host.node.path, ensure(p.host.lxdRemote !== undefined,
+      'provider rendering needs the host\'s LXD API address and credentials', 'give the host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }'))]);
+    const remote = p.host.lxdRemote!;
     const backend = backendOf(p.host).name;
-    const hostId = remoteKey(daemonOf(daemonHost(p.host)).primary._runner);
     const version = this.lxdProviderVersion;
+    // The remote is the host's prop: checked before the provider's remote blocks name it.
+    checkProps(p.host.node.path, backend === 'incus' ? incusRemoteChecks(remote) : lxdRemoteChecks(remote, version));
+    const hostId = remoteKey(daemonOf(daemonHost(p.host)).primary._runner);
     const made = p.provider({
       remote: backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, version),
       version,

@@ -2,6 +2,7 @@ import { checkHostCidr, checkHostInSubnet, checkIpv4, formatIpv4, parseCidr, par
 import { checkMac, normalizeMac } from '../net/mac';
 import { checkLeaseHostname, checkLeaseMatch } from '../net/static-lease';
 import { Problem, Verdict } from '../validation/errors';
+import { isRelativePath } from '../validation/rules';
 import { DnsmasqPxeSpec } from './model';
 
 /** Rule: a Linux interface name (at most 15 characters). */
@@ -20,7 +21,7 @@ export function checkConfPath(value: unknown): Verdict | undefined {
 
 /** Rule: a boot file name relative to the TFTP root. */
 export function checkBootFile(value: unknown): Verdict | undefined {
-  return typeof value === 'string' && /^[A-Za-z0-9_.+-][A-Za-z0-9_.+/-]*$/.test(value) && !value.split('/').includes('..')
+  return isRelativePath(value)
     ? undefined
     : { reason: 'not a plain file name under the TFTP root', fix: 'use a name such as undionly.kpxe' };
 }

@@ -3,6 +3,8 @@
  * API and keep the same object model; their command-line tools and image remotes differ.
  */
 import { shq } from '../shell/quote';
+import { Verdict } from '../validation/errors';
+import { Rule } from '../validation/rule';
 
 /** Which daemon a host runs. */
 export type BackendName = 'lxd' | 'incus';
@@ -35,9 +37,6 @@ export function backendSpec(name: BackendName = 'lxd'): BackendSpec {
   return name === 'incus' ? INCUS_BACKEND : LXD_BACKEND;
 }
 
-/** A reason and a fix, as the validation of the constructs reports them. */
-interface Verdict { readonly reason: string; readonly fix: string }
-
 /** An image reference's remote (`ubuntu` of `ubuntu:22.04`), or undefined for a local alias. */
 function remoteOf(image: string): string | undefined {
   const i = image.indexOf(':');
@@ -50,14 +49,16 @@ const ONLY: Record<BackendName, readonly string[]> = {
   incus: ['oci-docker', 'oci-ghcr'],
 };
 
-/** An image whose remote the host's backend does not have (Incus has no `ubuntu:`). */
-export function checkImageRemote(image: string, b: BackendSpec): Verdict | undefined {
-  const remote = remoteOf(image);
-  const other: BackendName = b.name === 'lxd' ? 'incus' : 'lxd';
-  if (remote === undefined || !ONLY[other].includes(remote)) return undefined;
-  return b.name === 'incus'
-    ? { reason: `Incus has no ${remote}: remote (it is Canonical's image server for LXD)`, fix: `use the images: remote, e.g. images:ubuntu/22.04/cloud` }
-    : { reason: `LXD has no ${remote}: remote (it comes with Incus)`, fix: 'use an LXD remote such as ubuntu: or images:, or set backend: \'incus\' on the host' };
+/** Rule: an image whose remote the host's backend has (Incus has no `ubuntu:`). */
+export function imageRemote(b: BackendSpec): Rule<string> {
+  return (image) => {
+    const remote = remoteOf(image);
+    const other: BackendName = b.name === 'lxd' ? 'incus' : 'lxd';
+    if (remote === undefined || !ONLY[other].includes(remote)) return undefined;
+    return b.name === 'incus'
+      ? { reason: `Incus has no ${remote}: remote (it is Canonical's image server for LXD)`, fix: `use the images: remote, e.g. images:ubuntu/22.04/cloud` }
+      : { reason: `LXD has no ${remote}: remote (it comes with Incus)`, fix: 'use an LXD remote such as ubuntu: or images:, or set backend: \'incus\' on the host' };
+  };
 }
 
 /** A config key or value the backend rejects: Incus has no trust password and no fan bridges. */
@@ -70,6 +71,11 @@ export function checkBackendConfig(key: string, value: string, b: BackendSpec): 
     return { reason: 'Incus has no fan bridges', fix: 'use a standard bridge (drop bridge.mode), or an OVN network' };
   }
   return undefined;
+}
+
+/** Rule: the value of config key `key` is one backend `b` takes (see {@link checkBackendConfig}). */
+export function backendConfig(key: string, b: BackendSpec): Rule<string> {
+  return (value) => checkBackendConfig(key, value, b);
 }
 
 /**

@@ -4,6 +4,8 @@ import { script } from './script';
 import { PreseedMemberConfig, preseedTree, renderPreseed } from './preseed';
 import { checkObjectName } from './names';
 import { Verdict } from '../validation/errors';
+import { Rule, rule } from '../validation/rule';
+import { isHttpsAddress, isPort } from '../validation/rules';
 
 /**
  * LXD (or Incus) clustering as idempotent scripts: bootstrap the first member, join further
@@ -39,16 +41,24 @@ export function checkTrustToken(token: string): Verdict | undefined {
   };
 }
 
-/** A problem with a member's name or address, or undefined. */
+/** Rule: the address of a server a migration takes a container from: `https://HOST[:PORT]`. */
+export const checkMigrationAddress: Rule<unknown> = rule(isHttpsAddress,
+  'not an https:// address the destination can reach (a unix:// socket is only local)', 'use e.g. https://10.0.0.5:8443');
+
+/** Rule: the `host:port` a member serves the cluster API on. */
+export function checkMemberAddress(value: unknown): Verdict | undefined {
+  if (typeof value !== 'string' || !/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(value)) {
+    return { reason: 'not host:port', fix: 'use the address the member serves the cluster API on, e.g. 10.0.0.11:8443' };
+  }
+  return isPort(Number(value.slice(value.lastIndexOf(':') + 1))) ? undefined : { reason: 'port out of range', fix: 'use a port between 1 and 65535, usually 8443' };
+}
+
+/** A problem with a member's name or address (the name's first), or undefined. */
 export function checkClusterMember(m: ClusterMemberModel): { property: string; value: unknown; reason: string; fix: string } | undefined {
   const name = checkObjectName(m.name);
   if (name) return { property: 'name', value: m.name, ...name };
-  if (!/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(m.address)) {
-    return { property: 'address', value: m.address, reason: 'not host:port', fix: 'use the address the member serves the cluster API on, e.g. 10.0.0.11:8443' };
-  }
-  const port = Number(m.address.slice(m.address.lastIndexOf(':') + 1));
-  if (port < 1 || port > 65535) return { property: 'address', value: m.address, reason: 'port out of range', fix: 'use a port between 1 and 65535, usually 8443' };
-  return undefined;
+  const address = checkMemberAddress(m.address);
+  return address && { property: 'address', value: m.address, ...address };
 }
 
 /** Shell condition: this daemon is already a cluster member (of any cluster). */

@@ -1,6 +1,8 @@
 import { ConfigMap } from './model';
 import { compact } from '../util/objects';
 import { Verdict } from '../validation/errors';
+import { Rule, rule } from '../validation/rule';
+import { absolutePath } from '../validation/rules';
 import { parseIpv4 } from '../net/ipv4';
 import { parseIpv6 } from '../net/ipv6';
 
@@ -137,3 +139,10 @@ export function checkDiskSource(value: unknown): Verdict | undefined {
     ? undefined
     : { reason: 'not an absolute host path (LXD would read it as the name of a storage volume)', fix: 'use an absolute path such as /srv/data' };
 }
+
+/** Rule: a device's `type` (`nic`, `disk`, `proxy`...), which every device needs. */
+export const checkDeviceType: Rule<unknown> = rule((v) => typeof v === 'string' && v.length > 0,
+  'every device needs a type', 'add type: "nic", "disk", "proxy", ...');
+
+/** Rule: a disk's mount point inside the instance, an absolute path. */
+export const checkMountPath: Rule<unknown> = absolutePath('the mount path must be absolute', 'use e.g. /srv/data');

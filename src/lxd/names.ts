@@ -41,3 +41,25 @@ export function checkConfigValue(value: unknown): Verdict | undefined {
   if (typeof value === 'string' && !value.includes('\0')) return undefined;
   return { reason: 'config values must be strings without NUL bytes', fix: 'pass the value as a string, e.g. "true" or "2GiB"' };
 }
+
+/** Rule: an image reference `lxc init` takes: `alias`, `remote:alias` or a fingerprint. */
+export function checkImageReference(value: unknown): Verdict | undefined {
+  if (typeof value === 'string' && /^([A-Za-z0-9_.-]+:)?[A-Za-z0-9][A-Za-z0-9_./-]*$/.test(value)) return undefined;
+  return { reason: 'not an image reference', fix: 'use alias, remote:alias or a fingerprint, e.g. ubuntu:22.04' };
+}
+
+/** A remote image `remote:alias` (`images:alpine/3.19`) split in two, or undefined. */
+export function parseImageSource(value: unknown): { readonly remote: string; readonly name: string } | undefined {
+  const m = typeof value === 'string' ? /^([A-Za-z0-9_.-]+):([A-Za-z0-9][A-Za-z0-9_./-]*)$/.exec(value) : null;
+  return m ? { remote: m[1], name: m[2] } : undefined;
+}
+
+/** Rule: a remote image `remote:alias`, e.g. `ubuntu:22.04` or `images:alpine/3.19`. */
+export function checkImageSource(value: unknown): Verdict | undefined {
+  return parseImageSource(value) ? undefined : { reason: 'not remote:alias', fix: 'use e.g. ubuntu:22.04 or images:alpine/3.19' };
+}
+
+/** Rule: a local image alias: an object name whose `/` (as in `alpine/3.19`) count as `-`. */
+export function checkImageAlias(value: unknown): Verdict | undefined {
+  return checkObjectName(typeof value === 'string' ? value.replace(/\//g, '-') : value);
+}

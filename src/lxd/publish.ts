@@ -3,9 +3,15 @@ import { sortedMap } from '../util/objects';
 import { BackendSpec, imageSetProperty, LXD_BACKEND } from './backend';
 import { Claim, imageClaimLines, script } from './cli';
 import { ConfigMap } from './model';
+import { Verdict } from '../validation/errors';
 
 /** Image property recording the rebuild value an image was published with. */
 export const REBUILD_PROPERTY = 'user.cdktf.rebuild';
+
+/** Rule: an image property key the user may set (`user.cdktf.*` are the library's own bookkeeping). */
+export function checkPublishedProperty(key: string): Verdict | undefined {
+  return key.startsWith('user.cdktf.') ? { reason: 'user.cdktf.* properties are the library\'s own bookkeeping', fix: 'use another key' } : undefined;
+}
 
 /** An image published from an instance. */
 export interface PublishModel {

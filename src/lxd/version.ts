@@ -7,6 +7,7 @@
  */
 import { shq } from '../shell/quote';
 import { Verdict } from '../validation/errors';
+import { Rule } from '../validation/rule';
 import { PreseedDocument } from './preseed';
 
 /** An LXD version as `MAJOR.MINOR`, compared numerically. */
@@ -48,6 +49,11 @@ export function checkTrustPassword(minVersion: string | undefined, what: string)
     fix: 'trust clients with a token instead (lxc config trust add NAME prints one; a remote takes it as trustToken), '
       + 'and join clusters with a token (LxdCluster asks for one itself)',
   };
+}
+
+/** Rule: a trust password (`what`) is allowed on a host that runs at least LXD `minVersion` (whatever its value). */
+export function trustPasswordAllowed(minVersion: string | undefined, what: string): Rule<unknown> {
+  return () => checkTrustPassword(minVersion, what);
 }
 
 /** Where a preseed asks for a password: `config.core.trust_password` and `cluster.clusterPassword`. */

@@ -1,4 +1,5 @@
 import { IgnitionVersion } from '../ignition/types';
+import { ValidationError, Verdict } from '../validation/errors';
 
 /**
  * What one Matchbox release serves, as far as the library depends on it (read from each tag's
@@ -32,10 +33,23 @@ export function matchboxRelease(version: string = DEFAULT_MATCHBOX_VERSION): Mat
   return MATCHBOX_RELEASES.find((r) => r.version === version);
 }
 
-/** The modelled release `version`; throws for one the caller should have refused. */
-export function releaseOf(version: string | undefined): MatchboxRelease {
+/** Rule: a Matchbox release the library models (its HTTP behaviour); any other is refused. */
+export function checkMatchboxVersion(value: unknown): Verdict | undefined {
+  if (typeof value === 'string' && matchboxRelease(value)) return undefined;
+  const versions = MATCHBOX_RELEASES.map((r) => r.version);
+  return {
+    reason: `the library models what Matchbox ${versions.join(', ')} serve (arch label, raw Ignition handling) and no other release`,
+    fix: `use one of ${versions.join(', ')}`,
+  };
+}
+
+/**
+ * The modelled release `version`; a ValidationError (against `path`, e.g. the server's) for one
+ * the caller should have refused.
+ */
+export function releaseOf(version: string | undefined, path = 'matchbox'): MatchboxRelease {
   const release = matchboxRelease(version);
-  if (!release) throw new Error(`Matchbox ${version} is not modelled (use ${MATCHBOX_RELEASES.map((r) => r.version).join(', ')})`);
+  if (!release) throw new ValidationError([{ path, property: 'version', value: version, ...checkMatchboxVersion(version)! }]);
   return release;
 }
 

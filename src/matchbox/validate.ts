@@ -1,11 +1,11 @@
 import { checkIgnition } from '../ignition/builder';
 import { isTemplated, templateActions, templateReferences } from '../ignition/template';
 import { IgnitionSpec } from '../ignition/types';
-import { Problem, ProblemSubject, Verdict } from '../validation/errors';
+import { Problem, ProblemSubject } from '../validation/errors';
 import { grubBootProblems } from './grub';
 import { parseMatchboxMac } from './mac';
 import { MatchboxDataSpec, MatchboxGroupSpec, MatchboxProfileSpec } from './model';
-import { MATCHBOX_RELEASES, matchboxRelease, MatchboxRelease } from './release';
+import { checkMatchboxVersion, matchboxRelease, MatchboxRelease } from './release';
 import { configText, rawIgnitionText } from './render';
 import { selectorString } from './select';
 import { placedActions, printedValueVerdict, requestValueVerdict } from './values';
@@ -206,7 +206,7 @@ function valueOf(g: MatchboxGroupSpec, path: readonly string[]): { value: unknow
 export function validateMatchbox(data: MatchboxDataSpec, path: string): Problem[] {
   const problems: Problem[] = [];
   const release = matchboxRelease(data.version);
-  if (!release) return [{ path, property: 'version', value: data.version, ...versionVerdict() }];
+  if (!release) return [{ path, property: 'version', value: data.version, ...checkMatchboxVersion(data.version)! }];
   const adder = (subject: ProblemSubject): Add => (property, value, reason, fix) => problems.push({ path, property, value, reason, fix, subject });
   const profiles = new Map<string, MatchboxProfileSpec>();
   for (const p of data.profiles) {
@@ -235,13 +235,4 @@ export function validateMatchbox(data: MatchboxDataSpec, path: string): Problem[
     } else bySelector.set(key, g.id);
   }
   return problems;
-}
-
-/** Why a Matchbox version the library does not model is refused. */
-export function versionVerdict(): Verdict {
-  const versions = MATCHBOX_RELEASES.map((r) => r.version);
-  return {
-    reason: `the library models what Matchbox ${versions.join(', ')} serve (arch label, raw Ignition handling) and no other release`,
-    fix: `use one of ${versions.join(', ')}`,
-  };
 }

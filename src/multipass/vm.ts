@@ -1,6 +1,8 @@
 import { shq } from '../shell/quote';
 import { script } from '../lxd/cli';
 import { Verdict } from '../validation/errors';
+import { matching, Rule, rule } from '../validation/rule';
+import { wholeNumber } from '../validation/rules';
 import { refuseTrustPasswordLines } from '../lxd/version';
 
 /** Desired state of a multipass VM. All of it is fixed at launch. */
@@ -25,6 +27,18 @@ export function checkTimeoutSeconds(value: unknown): Verdict | undefined {
     ? undefined
     : { reason: 'multipass waits a whole number of seconds, at least 1', fix: 'use e.g. 600 (the default)' };
 }
+
+/** Rule: a number of virtual CPUs. */
+export const checkCpus: Rule<unknown> = wholeNumber(1, Infinity, 'multipass needs a whole number of CPUs', 'use 1 or more');
+
+/** Rule: an image multipass launches (`22.04`, `jammy`, `file:///...`): one word, never an option. */
+export const checkMultipassImage: Rule<unknown> = matching(/^[A-Za-z0-9][^\s]*$/,
+  'not a multipass image (a leading "-" would be read as an option)', 'use e.g. 22.04, jammy, lts or file:///srv/image.img');
+
+/** Rule: a mount `{ source, target }`: absolute paths without `:` (multipass's separator). */
+export const checkMultipassMount: Rule<{ readonly source: string; readonly target: string }> = rule(
+  (m) => m.source.startsWith('/') && m.target.startsWith('/') && !`${m.source}${m.target}`.includes(':'),
+  'mount paths must be absolute and contain no ":"', 'use e.g. { source: "/srv/data", target: "/data" }');
 
 /** Minimum sizes multipass accepts. */
 export const MULTIPASS_MIN_MEMORY = 128 * 2 ** 20;

@@ -46,6 +46,13 @@ export function formatProblem(p: Problem): string {
   return `[${p.path}] ${p.property} = ${describeValue(p.value)}: ${p.reason}. Fix: ${p.fix}.`;
 }
 
+/**
+ * The brand every ValidationError carries (`true`, on the instance): a registry symbol, so that two
+ * copies of the package (two versions in one `node_modules`) recognise each other's errors, which
+ * `instanceof` cannot.
+ */
+export const VALIDATION_ERROR_BRAND = Symbol.for('cdktf-lxd-matchbox.ValidationError');
+
 /** Thrown when input is invalid. Synth writes nothing when this is thrown. */
 export class ValidationError extends Error {
   constructor(public readonly problems: Problem[]) {
@@ -54,10 +61,17 @@ export class ValidationError extends Error {
         problems.map((p) => `  - ${formatProblem(p)}`).join('\n'),
     );
     this.name = 'ValidationError';
+    Object.defineProperty(this, VALIDATION_ERROR_BRAND, { value: true });
   }
 }
 
-/** Throws a ValidationError at once when `verdict` reports a problem. */
-export function assertValid(path: string, property: string, value: unknown, verdict: Verdict | undefined): void {
-  if (verdict) throw new ValidationError([{ path, property, value, ...verdict }]);
+/** True when `error` carries the ValidationError brand, whichever copy of the package made it. */
+export function isBrandedValidationError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[VALIDATION_ERROR_BRAND] === true;
+}
+
+/** The problems of a branded ValidationError (of any copy of the package); `[]` for any other value. */
+export function brandedProblems(error: unknown): Problem[] {
+  const problems = isBrandedValidationError(error) ? (error as { problems?: unknown }).problems : undefined;
+  return Array.isArray(problems) ? [...problems] : [];
 }

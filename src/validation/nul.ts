@@ -18,12 +18,23 @@ export function findNulByte(value: unknown, property: string): { readonly proper
   return undefined;
 }
 
+const NUL_REASON = 'contains a NUL byte, which no shell word, file, LXD value or command line can carry';
+
 /** The problem of a NUL byte in `value` (see {@link findNulByte}), reported against `path`. */
 export function nulByteProblem(path: string, value: unknown, property: string): Problem | undefined {
   const found = findNulByte(value, property);
   return found && {
     path, property: found.property || property, value: found.value,
-    reason: 'contains a NUL byte, which no shell word, file, LXD value or command line can carry',
+    reason: NUL_REASON,
     fix: 'remove the NUL byte (\\u0000) from the value',
   };
+}
+
+/**
+ * The problem of a NUL byte in a construct id on `path` (the construct's or a scope's): the path
+ * reaches scripts and labels, where no NUL byte can go.
+ */
+export function nulByteIdProblem(path: string): Problem | undefined {
+  const id = path.split('/').find((segment) => segment.includes('\0'));
+  return id === undefined ? undefined : { path, property: 'id', value: id, reason: NUL_REASON, fix: 'remove the NUL byte (\\u0000) from the construct id' };
 }

@@ -1,4 +1,5 @@
 import { Verdict } from './errors';
+import { Rule } from './rule';
 
 const LXD_UNITS: Record<string, number> = {
   '': 1, B: 1, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15, EB: 1e18,
@@ -33,4 +34,14 @@ export function checkMultipassSize(value: unknown, minimum: number, label: strin
   if (bytes === undefined) return { reason: 'not a multipass size', fix: 'use a number with K, M or G such as 4G or 512M' };
   if (bytes < minimum) return { reason: `multipass requires at least ${label}`, fix: `use ${label} or more` };
   return undefined;
+}
+
+/** Rule: an LXD byte size (see {@link checkLxdSize}). */
+export function lxdSize(options: { readonly positive?: boolean } = {}): Rule<unknown> {
+  return (value) => checkLxdSize(value, options);
+}
+
+/** Rule: a multipass size of at least `minimum` bytes (see {@link checkMultipassSize}). */
+export function multipassSize(minimum: number, label: string): Rule<unknown> {
+  return (value) => checkMultipassSize(value, minimum, label);
 }

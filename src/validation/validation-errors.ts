@@ -1,4 +1,4 @@
-import { Problem, ValidationError } from './errors';
+import { brandedProblems, isBrandedValidationError, Problem } from './errors';
 
 /**
  * Recognizes the library's validation errors (jsii cannot publish an `Error` subclass, so the
@@ -13,12 +13,13 @@ import { Problem, ValidationError } from './errors';
 export class ValidationErrors {
   /** True when `error` is the library's validation error. */
   public static isValidationError(error: unknown): boolean {
-    return error instanceof ValidationError;
+    // By the brand, not `instanceof`: an error made by another copy of the package counts too.
+    return isBrandedValidationError(error);
   }
 
   /** The problems a validation error carries; `[]` for any other value. */
   public static problemsOf(error: unknown): Problem[] {
-    return error instanceof ValidationError ? [...error.problems] : [];
+    return brandedProblems(error);
   }
 
   private constructor() {}

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Construct } from 'constructs';
 import { App, Testing } from '../../../constructs/core/cdk';
 import { IMatchboxServer, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, SshHost } from '../../../index';
-import { expectAppSynthRejected, expectProblem, tmpDir } from '../spine/helpers';
+import { expectAppSynthRejected, expectProblem, tmpDir, validationErrorOf } from '../spine/helpers';
 import { expectRejected } from '../validation/helpers';
 import { byPath, runScript, scriptsOf, synth } from './helpers';
 
@@ -91,7 +91,9 @@ describe('MatchboxServer.fromServerAttributes', () => {
       host: new LocalHost(stack, 'host'), version: 'v0.11.0', dataDir: '/var/lib/matchbox', httpEndpoint: 'http://x:8080', grpcEndpoint: 'x:8081',
       credentials: { endpoint: 'x:8081', ca: '', clientCert: '', clientKey: '' }, dataReady: [],
     });
-    expect(() => new MatchboxProfile(stack, 'p', { server: fake, kernel: '/assets/vmlinuz' }))
-      .toThrow(/\[lab\/fake\] server: .*Fix: use a MatchboxServer, or MatchboxServer\.fromServerAttributes/);
+    const error = validationErrorOf(() => new MatchboxProfile(stack, 'p', { server: fake, kernel: '/assets/vmlinuz' }));
+    expectProblem(error, {
+      path: 'lab/fake', property: 'server', value: 'Construct', reason: /keeps no profiles or groups/, fix: /use a MatchboxServer, or MatchboxServer\.fromServerAttributes/,
+    });
   });
 });

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { Testing } from '../../../constructs/core/cdk';
 import * as api from '../../../index';
 import { Container, HostReference, IHost, LabStack, SshHost, ValidationErrors } from '../../../index';
+import { expectProblem, validationErrorOf } from './helpers';
 
 it('index.ts publishes constructs and documented helpers, no internals', () => {
   const values = Object.keys(api).sort();
@@ -25,10 +26,12 @@ it('hosts reaching one machine share a hostId; the transport is not on IHost', (
   expect('runner' in ssh).toBe(false);
 });
 
-it('a hand-made IHost is refused with a message naming the path and the fix', () => {
+it('a hand-made IHost is refused with a validation error naming the path and the fix', () => {
   const stack = new LabStack(Testing.app(), 's');
   const fake: IHost = Object.assign(new Construct(stack, 'fake'), { hostId: 'x', ready: [], backend: 'lxd' as const });
-  expect(() => new Container(stack, 'web', { host: fake, image: 'busybox' })).toThrow(/\[s\/fake\] host: this IHost has no transport\. Fix: use one of the library's hosts/);
+  const error = validationErrorOf(() => new Container(stack, 'web', { host: fake, image: 'busybox' }));
+  expectProblem(error, { path: 's/fake', property: 'host', value: 'Construct', reason: /this IHost has no transport/, fix: /use one of the library's hosts/ });
+  expect(ValidationErrors.isValidationError(error)).toBe(true);
 });
 
 it('ValidationErrors recognizes synth errors and returns their problems', () => {

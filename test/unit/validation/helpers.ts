@@ -18,10 +18,10 @@ export function lab(app: App) {
 /**
  * Declares an app into a fresh outdir and synthesizes it, expecting a ValidationError either
  * while declaring (construction-time checks) or at synth (cross-object checks). Asserts that
- * nothing was written (not even the `stacks` folder), that the error names `expected` (path,
- * property, value, fix) and that `ValidationErrors` recognises it.
+ * nothing was written (not even the `stacks` folder) and that `ValidationErrors` recognises the
+ * error; returns it.
  */
-export function expectRejected(build: (l: ReturnType<typeof lab>) => void, expected: ExpectedProblem): ValidationError {
+export function rejectedError(build: (l: ReturnType<typeof lab>) => void): ValidationError {
   const outdir = tmpDir('validation-out-');
   const app = new App({ outdir });
   const error = validationErrorOf(() => {
@@ -31,6 +31,12 @@ export function expectRejected(build: (l: ReturnType<typeof lab>) => void, expec
   expect(filesUnder(outdir)).toEqual([]);
   expect(fs.existsSync(path.join(outdir, 'stacks'))).toBe(false);
   expect(ValidationErrors.isValidationError(error)).toBe(true);
+  return error;
+}
+
+/** {@link rejectedError}, whose error names `expected` (path, property, value, fix). */
+export function expectRejected(build: (l: ReturnType<typeof lab>) => void, expected: ExpectedProblem): ValidationError {
+  const error = rejectedError(build);
   expectProblem(error, expected);
   return error;
 }
