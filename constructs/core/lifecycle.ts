@@ -68,6 +68,10 @@ interface AppLifecycle {
   built: boolean;
   /** By stack, once built. */
   readonly units: Map<TerraformStack, Unit[]>;
+  /** The unit of each object, once built. */
+  readonly unitOf: Map<TrackedObject, Unit>;
+  /** The `before` a stack's objects on one host wait for (by host, records apart): they share a unit. */
+  readonly befores: Map<TerraformStack, Map<string, ITerraformDependable>>;
 }
 
 const APPS = new WeakMap<IConstruct, AppLifecycle>();
@@ -75,7 +79,7 @@ const APPS = new WeakMap<IConstruct, AppLifecycle>();
 function appOf(c: IConstruct): AppLifecycle {
   const root = c.node.root;
   let app = APPS.get(root);
-  if (!app) APPS.set(root, (app = { objects: [], hosts: [], stacks: new Set(), deploying: new Set(), built: false, units: new Map() }));
+  if (!app) APPS.set(root, (app = { objects: [], hosts: [], stacks: new Set(), deploying: new Set(), built: false, units: new Map(), unitOf: new Map(), befores: new Map() }));
   return app;
 }
 
@@ -99,19 +103,22 @@ function homeOf(o: TrackedObject): Identity {
  */
 export function trackObject(scope: IConstruct, object: TrackedObject): { readonly before: ITerraformDependable; home(): string } {
   const stack = TerraformStack.of(scope);
-  const registered: Registered = { stack, object };
-  appOf(scope).objects.push(registered);
+  const app = appOf(scope);
+  app.objects.push({ stack, object });
   watch(stack);
-  const before: ITerraformDependable = {
-    fqn: Token.asString({
-      creationStack: [],
-      resolve: () => {
-        buildLifecycles(stack);
-        const unit = appOf(stack).units.get(stack)!.find((u) => u.objects.includes(object))!;
-        return address(unit.prunes!.before);
-      },
-    }),
-  };
+  // One dependable per stack and host: cdktf turns each into a token with a full stack trace. Its unit is found in O(1).
+  const byHost = app.befores.get(stack) ?? new Map<string, ITerraformDependable>();
+  app.befores.set(stack, byHost);
+  const key = `${object.lifecycle.kind === 'record' ? 'record' : 'daemon'} ${object.host?.node.path ?? ''}`;
+  let before = byHost.get(key);
+  if (!before) {
+    const prune = memo(() => {
+      buildLifecycles(stack);
+      return address(app.unitOf.get(object)!.prunes!.before);
+    });
+    before = { fqn: Token.asString({ creationStack: [], resolve: prune }) };
+    byHost.set(key, before);
+  }
   return { before, home: () => homeOf(object).id };
 }
 
@@ -159,6 +166,7 @@ export function buildLifecycles(scope: IConstruct): void {
   app.built = true;
   const required = new Set(app.objects.filter((r) => r.object.lifecycle.kind !== 'record').map((r) => homeOf(r.object).id));
   for (const stack of app.stacks) app.units.set(stack, unitsOf(app, stack));
+  for (const unit of [...app.units.values()].flat()) for (const o of unit.objects) app.unitOf.set(o, unit);
   for (const [stack, units] of app.units) {
     const root = new Construct(stack, 'lifecycle');
     const manifest = memo(() => manifestOf(app, stack, required));
