@@ -262,10 +262,14 @@ function makePrunes(root: Construct, stack: TerraformStack, unit: Unit, all: rea
   unit.prunes = { before, after };
 }
 
-/** The lifecycle program, as `scope`'s stack runs it: a quoted path relative to the stack's working directory. */
+const programs = new WeakMap<TerraformStack, string>();
+
+/** The lifecycle program, as `scope`'s stack runs it: a quoted path relative to the stack's working directory (one per stack). */
 export function lifecycleProgram(scope: IConstruct): string {
   const stack = TerraformStack.of(scope);
-  return shq(path.relative(path.resolve(App.of(stack).outdir, 'stacks', stack.node.id), programFile()));
+  let program = programs.get(stack);
+  if (program === undefined) programs.set(stack, (program = shq(path.relative(path.resolve(App.of(stack).outdir, 'stacks', stack.node.id), programFile()))));
+  return program;
 }
 
 /** Names by kind of `objects` (records as `recordKind:name`). */
