@@ -6,14 +6,16 @@
  * benchmark's shell scripts (./script.ts) create the same objects with plain `lxc` commands.
  */
 import { App } from '../constructs/core/cdk';
-import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, StaticLease, StoragePool } from '../index';
+import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, SshHostProps, StaticLease, StoragePool } from '../index';
 
 /** Options of {@link envSpec}. */
 export interface EnvOptions {
   /** Number of containers. */
   readonly containers: number;
-  /** `ssh`: a remote host (synth benchmarks); `local`: the deploying machine (deploy benchmarks). */
+  /** `ssh`: a remote host (synth benchmarks, the ssh benchmark); `local`: the deploying machine (deploy benchmarks). */
   readonly host: 'ssh' | 'local';
+  /** The SshHost, when `host` is `ssh`. @default - an example host (lxd01.lab.example.com), for synth */
+  readonly sshHost?: SshHostProps;
   /** @default 'bench' */
   readonly stackId?: string;
   /** Container image. @default 'ubuntu:22.04' */
@@ -129,7 +131,7 @@ export function buildEnvironment(app: App, o: EnvOptions): LabStack {
   const stack = new LabStack(app, o.stackId ?? 'bench', { localStatePath: o.statePath });
   const host: IHost = o.host === 'local'
     ? new LocalHost(stack, 'host')
-    : new SshHost(stack, 'host', { address: 'lxd01.lab.example.com', user: 'ubuntu', sudo: true, options: { StrictHostKeyChecking: 'accept-new' } });
+    : new SshHost(stack, 'host', o.sshHost ?? { address: 'lxd01.lab.example.com', user: 'ubuntu', sudo: true, options: { StrictHostKeyChecking: 'accept-new' } });
   const pool = new StoragePool(stack, spec.pool.name, { host, driver: spec.pool.driver, size: spec.pool.size });
   const bridges = new Map<string, Bridge>();
   for (const b of spec.bridges) {

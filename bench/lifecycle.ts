@@ -3,8 +3,9 @@
  * deploy benchmark's environment, so every object carries the ownership keys the library writes):
  *
  * - prune: the `before` prune resource's local-exec, run exactly as Terraform runs it (`/bin/sh -c`
- *   with its command and environment from cdk.tf.json), when nothing is to be deleted and when
- *   N/2 containers are no longer declared; host commands and `lxc` calls counted;
+ *   with its command from cdk.tf.json, `node <program> prune before UNIT HASH`, in its working_dir:
+ *   the stack's directory, whose lab manifest the program reads), when nothing is to be deleted and
+ *   when N/2 containers are no longer declared; host commands, program runs and `lxc` calls counted;
  * - drift: `cdktf-lxd-matchbox drift --out <cdktf.out>` (a fresh node process), and its host read
  *   alone, against one `lxc list --format json` on the same daemon;
  * - a no-change `terraform apply` of the stack runs nothing.
@@ -13,17 +14,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from '../constructs/core/cdk';
-import { ownershipConfig } from '../src/lifecycle/scripts';
+import { readPlan } from '../src/lifecycle/drift';
+import { LabManifest, MANIFEST_FILE } from '../src/lifecycle/manifest';
+import { ownershipConfig, readScript } from '../src/lifecycle/scripts';
 import { shq } from '../src/shell/quote';
 import { buildEnvironment, EnvOptions, envSpec } from './env';
-import { Daemon, daemonUnavailable, makeShims, median, ms, table, Target, timed, which, withDaemon } from './support';
+import { Daemon, daemonUnavailable, deleteInstances, instanceNames, makeShims, median, ms, readShimLog, ShimCalls, table, Target, timed, which, withDaemon } from './support';
 
 // The command as shipped (bin/ compiled with the same options as the package's build).
 const DRIFT_BIN = path.join(__dirname, '..', 'bin', 'cdktf-lxd-matchbox.js');
 
-/** Host commands (runner `sh` execs) and `lxc` execs of one measured command. */
-export interface Counted {
-  hostCommands: number; lxc: number; lines: string[];
+/** Host commands (runner `sh -s` execs), lifecycle program runs and `lxc` execs of one measured command. */
+export interface Counted extends ShimCalls {
   /** Epoch ms of the first `lxc delete` exec (where a prune's delete script starts). */
   firstDeleteAt?: number;
 }
@@ -32,8 +34,8 @@ export interface LifecycleRow {
   containers: number; objects: number;
   /** Setup: `terraform apply` of the whole environment (containers started). */
   applyMs: number;
-  /** A second, no-change `terraform apply`. */
-  reapply: { ms: number; localExecs: number; lxc: number };
+  /** A second, no-change `terraform apply`: every exec the shims saw (sh, node, lxc). */
+  reapply: { ms: number; execs: number; lxc: number };
   drift: {
     reps: number; exitCode: number; output: string;
     /** `cdktf-lxd-matchbox drift` (whole process), its host read alone (`sh -c RUNNER` < read script), one `lxc list --format json`. */
@@ -59,42 +61,33 @@ const driftReps = 7;
 const noopReps = 5;
 const deleteReps = (n: number) => (n <= 20 ? 3 : 2);
 
-/** The `before` prune resource of a synthesized stack, as Terraform would run it. */
-function pruneExec(stackDir: string): { command: string; environment: Record<string, string>; runner: string; read: string } {
+/**
+ * The `before` prune of a synthesized stack, as Terraform runs it: its local-exec command from
+ * cdk.tf.json (`node <program> prune before UNIT HASH`, Terraform's `$${` unescaped), in its
+ * working_dir (`path.module`: the stack's directory, where the lab manifest is). And the read the
+ * drift command makes of the same daemon: the runner and read script of the manifest's unit.
+ */
+function pruneExec(stackDir: string): { command: string; cwd: string; runner: string; read: string } {
   const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
   // Terraform's template unescaping of literal `${` / `%{`.
   const un = (s: string) => s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-  for (const r of Object.values(json.resource?.terraform_data ?? {}) as any[]) {
-    const exec = r.provisioner?.[0]?.['local-exec'];
-    if (r.triggers_replace?.lifecycle !== 'cdktf-lxd-matchbox' || !exec?.environment?.CDKTF_LAB_MANIFEST) continue;
-    const environment = Object.fromEntries(Object.entries(exec.environment as Record<string, string>).map(([k, v]) => [k, un(v)]));
-    if (JSON.parse(environment.CDKTF_LAB_MANIFEST).phase !== 'before') continue;
-    return { command: un(exec.command), environment, runner: environment.CDKTF_LAB_HOST, read: environment.CDKTF_LAB_READ };
-  }
-  throw new Error(`no before prune resource in ${stackDir}`);
+  const prunes = Object.values(json.resource?.terraform_data ?? {}) as { triggers_replace?: { lifecycle?: string }; provisioner?: { 'local-exec'?: { command: string; working_dir?: string } }[] }[];
+  const exec = prunes.filter((r) => r.triggers_replace?.lifecycle === 'cdktf-lxd-matchbox')
+    .map((r) => r.provisioner?.[0]?.['local-exec'])
+    .find((e) => e && / prune before /.test(e.command));
+  if (!exec) throw new Error(`no before prune resource in ${stackDir}`);
+  if (exec.working_dir !== '${path.module}') throw new Error(`the prune's working_dir is ${exec.working_dir}, not the stack directory`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(stackDir, MANIFEST_FILE), 'utf8')) as LabManifest;
+  const reads = readPlan([manifest]);
+  if (reads.length !== 1) throw new Error(`the bench stack reads ${reads.length} daemons, expected 1`);
+  return { command: un(exec.command), cwd: stackDir, runner: reads[0].runner, read: readScript(reads[0].spec) };
 }
 
-/** Counts the calls in a shim log: `sh` execs other than the outer `sh -c` are host commands. */
-function countCalls(log: string, outerSh: number): Counted {
-  const stamped = (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [])
-    .map((l) => ({ t: Number(l.slice(0, l.indexOf(' '))) * 1000, line: l.slice(l.indexOf(' ') + 1) }));
-  fs.rmSync(log, { force: true });
-  const lines = stamped.map((x) => x.line);
-  return {
-    hostCommands: lines.filter((l) => l.startsWith('sh ')).length - outerSh, lxc: lines.filter((l) => l.startsWith('lxc ')).length, lines,
-    firstDeleteAt: stamped.find((x) => x.line.startsWith('lxc delete '))?.t,
-  };
-}
-
-/** Deletes every instance, 4 `lxc delete` processes at a time (one call for 100 running containers outlasts the fixture's reset timeout). */
-function deleteInstances(env: NodeJS.ProcessEnv): void {
-  const names = instanceNames(env);
-  if (names.length) timed('/bin/sh', ['-c', 'xargs -n 10 -P 4 lxc delete --force'], { env, input: names.join('\n') });
-}
-
-function instanceNames(env: NodeJS.ProcessEnv): string[] {
-  const r = timed('lxc', ['query', '/1.0/instances'], { env });
-  return (JSON.parse(r.r.stdout) as string[]).map((u) => u.split('/').pop()!).sort();
+/** Counts the calls in a shim log. */
+function countCalls(log: string): Counted {
+  const calls = readShimLog(log);
+  const firstDelete = calls.lines.findIndex((l) => l.startsWith('lxc delete '));
+  return { ...calls, firstDeleteAt: firstDelete >= 0 ? calls.times[firstDelete] : undefined };
 }
 
 /**
@@ -151,7 +144,7 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   fs.rmSync(callLog, { force: true });
   const again = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve'], { cwd: dir, env: counted });
   if (!/No changes/.test(again.r.stdout)) throw new Error(`second apply was not a no-op:\n${again.r.stdout.slice(-2000)}`);
-  const reapplyCalls = countCalls(callLog, 0);
+  const reapplyCalls = countCalls(callLog);
 
   // Drift against the host read alone and against `lxc list --format json`.
   const fullPrune = pruneExec(dir);
@@ -177,18 +170,17 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   const [wallRuns, readRuns, listRuns, nodeRuns] = interleave(driftReps, [drift, read, list, nodeStart]);
   fs.rmSync(callLog, { force: true });
   timed(process.execPath, [DRIFT_BIN, 'drift', '--out', full], { env: counted, okCodes: [0, 2] });
-  // The drift command runs its runner with `sh -c`: that one is not a host command.
-  const driftCalls = countCalls(callLog, 1);
+  // The drift command runs its runner with `sh -c RUNNER`: the runner (`sh -s`) is the host command.
+  const driftCalls = countCalls(callLog);
   process.stderr.write(`  lifecycle ${n}: drift ${ms(median(wallRuns))} (read ${ms(median(readRuns))}) vs lxc list ${ms(median(listRuns))}\n`);
 
   // The prune, as the synthesized `before` resource runs it.
-  const runPrune = (p: ReturnType<typeof pruneExec>, env: NodeJS.ProcessEnv) =>
-    timed('/bin/sh', ['-c', p.command], { env: { ...env, ...p.environment } });
+  const runPrune = (p: ReturnType<typeof pruneExec>, env: NodeJS.ProcessEnv) => timed('/bin/sh', ['-c', p.command], { cwd: p.cwd, env });
   const noopRuns: number[] = [];
   for (let i = 0; i < noopReps; i++) noopRuns.push(runPrune(fullPrune, base).ms);
   fs.rmSync(callLog, { force: true });
   runPrune(fullPrune, counted);
-  const noopCalls = countCalls(callLog, 0);
+  const noopCalls = countCalls(callLog);
   if (instanceNames(base).length !== n) throw new Error('a prune with nothing to delete deleted something');
 
   // N/2 containers no longer declared: the stack as synthesized without them.
@@ -205,7 +197,7 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   };
   const deleteRuns: number[] = [];
   const readPlanRuns: number[] = [];
-  let deleteCalls: Counted = { hostCommands: 0, lxc: 0, lines: [] };
+  let deleteCalls: Counted = readShimLog(callLog);
   for (let i = 0; i < deleteReps(n); i++) {
     if (i > 0) relaunch();
     if (instanceNames(base).length !== n) throw new Error(`before prune ${i}: ${instanceNames(base).length} of ${n} instances`);
@@ -213,7 +205,7 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
     // Counted every time: the shims add ~2 ms per exec, under 1% of a prune that deletes.
     const startedAt = Date.now();
     deleteRuns.push(runPrune(halfPrune, counted).ms);
-    deleteCalls = countCalls(callLog, 0);
+    deleteCalls = countCalls(callLog);
     readPlanRuns.push((deleteCalls.firstDeleteAt ?? NaN) - startedAt);
     const left = instanceNames(base);
     if (left.length !== half || left.some((x) => !spec.containers.slice(0, half).some((c) => c.name === x))) {
@@ -224,7 +216,7 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   reset();
   return {
     containers: n, objects: 1 + spec.bridges.length + spec.profiles.length + n, applyMs: apply.ms,
-    reapply: { ms: again.ms, localExecs: reapplyCalls.hostCommands, lxc: reapplyCalls.lxc },
+    reapply: { ms: again.ms, execs: reapplyCalls.execs, lxc: reapplyCalls.lxc },
     drift: {
       reps: driftReps, exitCode: driftOut.code, output: driftOut.output.split('\n').slice(0, 20).join('\n'),
       wallMs: median(wallRuns), readMs: median(readRuns), lxcListMs: median(listRuns), nodeMs: median(nodeRuns),
@@ -256,12 +248,12 @@ export function reportLifecycle(rows: LifecycleRow[], say: (s?: string) => void,
   ));
   say();
   say(table(
-    ['containers', 'objects', 'prune, nothing to delete', 'host commands / lxc', 'prune, N/2 deleted', 'read + plan / delete script', 'per deleted container', 'host commands / lxc', 'no-change apply', 'local-execs / lxc'],
+    ['containers', 'objects', 'prune, nothing to delete', 'host commands / lxc', 'prune, N/2 deleted', 'read + plan / delete script', 'per deleted container', 'host commands / lxc', 'no-change apply', 'execs / lxc'],
     rows.map((r) => [
       r.containers, r.objects, ms(r.prune.noop.ms), `${r.prune.noop.calls.hostCommands} / ${r.prune.noop.calls.lxc}`,
       `${ms(r.prune.delete.ms)} (${r.prune.delete.deleted})`, `${ms(r.prune.delete.readPlanMs)} / ${ms(r.prune.delete.deleteScriptMs)}`,
       ms(r.prune.delete.deleteScriptMs / r.prune.delete.deleted), `${r.prune.delete.calls.hostCommands} / ${r.prune.delete.calls.lxc}`,
-      ms(r.reapply.ms), `${r.reapply.localExecs} / ${r.reapply.lxc}`,
+      ms(r.reapply.ms), `${r.reapply.execs} / ${r.reapply.lxc}`,
     ]),
   ));
   say();
@@ -288,6 +280,6 @@ export function reportLifecycle(rows: LifecycleRow[], say: (s?: string) => void,
       measured: `${r.prune.delete.calls.hostCommands} host commands, ${r.prune.delete.calls.lxc} lxc calls (5 + ${r.prune.delete.deleted} deletes)`,
       ok: r.prune.delete.calls.hostCommands === 2 && r.prune.delete.calls.lxc === 5 + r.prune.delete.deleted,
     });
-    targets.push({ target: `lifecycle ${r.containers}: a no-change apply runs nothing`, measured: `${r.reapply.localExecs} local-execs, ${r.reapply.lxc} lxc calls`, ok: r.reapply.localExecs === 0 && r.reapply.lxc === 0 });
+    targets.push({ target: `lifecycle ${r.containers}: a no-change apply runs nothing`, measured: `${r.reapply.execs} execs (sh, node, lxc), ${r.reapply.lxc} lxc calls`, ok: r.reapply.execs === 0 });
   }
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --synth-only | --deploy-only | --lifecycle-only | --graph-only | --no-synth | --no-deploy | --no-lifecycle | --no-graph]
- *   [--sizes=10,100,1000,5000] [--deploy=5,20] [--lifecycle=20,200] [--reps=N]`
+ * `npm run bench [-- --synth-only | --deploy-only | --lifecycle-only | --ssh-only | --graph-only
+ *   | --no-synth | --no-deploy | --no-lifecycle | --no-ssh | --no-graph]
+ *   [--sizes=10,100,1000,5000] [--deploy=5,20] [--lifecycle=20,200] [--ssh=20,50] [--reps=N]`
  *
  * Synth: each size is synthesized in a fresh node process running the compiled JavaScript
  * (./synth-app.ts, preloaded with ./no-spawn.js), against the bare-cdktf floor: the same
@@ -9,6 +10,8 @@
  * daemon against shell scripts doing the same with plain `lxc`, serially and in parallel.
  * Lifecycle (./lifecycle.ts; root, lxd, terraform): the prune and drift costs on the deployed
  * environment, against one `lxc list --format json` on the same daemon.
+ * SSH (./ssh.ts; root, lxd, terraform, sshd): the deploy through an SshHost against a LocalHost on
+ * one machine of the e2e ssh lab: time per object, ssh logins and commands.
  * Prints a table with PASS/FAIL targets and writes the same to bench/results.json.
  */
 import { spawnSync } from 'child_process';
@@ -19,8 +22,9 @@ import { App } from '../constructs/core/cdk';
 import { buildEnvironment, envSpec, EnvOptions } from './env';
 import { benchGraph, GraphRow, reportGraph } from './graph';
 import { benchLifecycle, reportLifecycle } from './lifecycle';
+import { benchSsh, reportSsh, sshHeading } from './ssh';
 import { shellScript } from './script';
-import { Daemon, daemonUnavailable, makeShims, median, ms, REPO, table, Target, timed, verdict, which, withDaemon } from './support';
+import { Daemon, daemonUnavailable, loadSampler, makeShims, median, ms, readShimLog, REPO, ShimCalls, table, Target, timed, verdict, which, withDaemon } from './support';
 
 // Compiled to node_modules/.cache/cdktf-lxd-matchbox/bench/bench/run.js.
 const SYNTH_APP = path.join(__dirname, 'synth-app.js');
@@ -28,20 +32,21 @@ const NO_SPAWN = path.join(REPO, 'bench', 'no-spawn.js');
 const RESULTS = path.join(REPO, 'bench', 'results.json');
 
 interface Args {
-  synth: boolean; deploy: boolean; lifecycle: boolean; graph: boolean;
-  sizes: number[]; deploySizes: number[]; lifecycleSizes: number[]; reps?: number;
+  synth: boolean; deploy: boolean; lifecycle: boolean; ssh: boolean; graph: boolean;
+  sizes: number[]; deploySizes: number[]; lifecycleSizes: number[]; sshSizes: number[]; reps?: number;
 }
 
 function parseArgs(argv: string[]): Args {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const list = (v: string | undefined, d: number[]) => (v ? v.split(',').map(Number) : d);
-  const only = ['synth', 'deploy', 'lifecycle', 'graph'].find((p) => argv.includes(`--${p}-only`));
+  const only = ['synth', 'deploy', 'lifecycle', 'ssh', 'graph'].find((p) => argv.includes(`--${p}-only`));
   const part = (p: string) => (only ? only === p : !argv.includes(`--no-${p}`));
   return {
-    synth: part('synth'), deploy: part('deploy'), lifecycle: part('lifecycle'), graph: part('graph'),
+    synth: part('synth'), deploy: part('deploy'), lifecycle: part('lifecycle'), ssh: part('ssh'), graph: part('graph'),
     sizes: list(get('sizes'), [10, 100, 1000, 5000]),
     deploySizes: list(get('deploy'), [5, 20]),
     lifecycleSizes: list(get('lifecycle'), [20, 200]),
+    sshSizes: list(get('ssh'), [20, 50]),
     reps: get('reps') ? Number(get('reps')) : undefined,
   };
 }
@@ -120,22 +125,15 @@ function benchSynth(args: Args) {
 
 // ---------------------------------------------------------------- deploy
 
-interface Calls {
-  lxc: number; sh: number; lines: string[];
+interface Calls extends ShimCalls {
   /** Seconds from `startedAt` to the first call that names a container (the shared objects are then done). */
   firstContainerCallS?: number;
 }
 
 function readCalls(log: string, startedAt?: number): Calls {
-  const raw = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
-  fs.rmSync(log, { force: true });
-  const stamped = raw.map((l) => ({ t: Number(l.slice(0, l.indexOf(' '))), line: l.slice(l.indexOf(' ') + 1) }));
-  const lines = stamped.map((x) => x.line);
-  const first = stamped.find((x) => x.line.startsWith('lxc ') && containerIn(x.line));
-  return {
-    lxc: lines.filter((l) => l.startsWith('lxc ')).length, sh: lines.filter((l) => l.startsWith('sh ')).length, lines,
-    firstContainerCallS: startedAt !== undefined && first ? first.t - startedAt / 1000 : undefined,
-  };
+  const calls = readShimLog(log);
+  const first = calls.lines.findIndex((l) => l.startsWith('lxc ') && containerIn(l));
+  return { ...calls, firstContainerCallS: startedAt !== undefined && first >= 0 ? (calls.times[first] - startedAt) / 1000 : undefined };
 }
 
 const containerIn = (line: string) => line.match(/(?:^|[\s/^])(c\d+)(?=$|[\s$])/)?.[1];
@@ -165,9 +163,11 @@ interface DeployRow {
   applyMs: number; applyP20Ms?: number;
   planNoChangeMs: number; reapplyMs: number;
   ratioToParallel: number; ratioToSerial: number;
-  tf: { localExecs: number; lxc: number; lxcPerContainer: { min: number; max: number } };
+  /** Host commands (`sh -s`: converges and the prune's read), lifecycle program runs (the two prunes), lxc calls. */
+  tf: { hostCommands: number; programRuns: number; lxc: number; lxcPerContainer: { min: number; max: number } };
   script: { serialLxc: number; parallelLxc: number; lxcPerContainer: { min: number; max: number } };
-  reapply: { localExecs: number; lxc: number };
+  /** Every exec the shims saw during the no-change apply (sh, node, lxc). */
+  reapply: { execs: number; lxc: number };
   /** Median seconds until the first container command: terraform start-up + pool, bridge, profiles. */
   sharedObjectsS: { terraform: number; serial: number; parallel: number };
   synthMs: number;
@@ -265,7 +265,7 @@ function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[];
     const applyMs = median(applies.map((a) => a.ms));
     const plan = { ms: median(plans) };
     const again = { ms: median(reapplies.map((x) => x.ms)) };
-    const reapplyCalls = { sh: Math.max(...reapplies.map((x) => x.calls.sh)), lxc: Math.max(...reapplies.map((x) => x.calls.lxc)) };
+    const reapplyCalls = { execs: Math.max(...reapplies.map((x) => x.calls.execs)), lxc: Math.max(...reapplies.map((x) => x.calls.lxc)) };
     const p20 = n >= 20 ? applyOnce(20) : undefined;
     if (p20) process.stderr.write(`  deploy ${n}: terraform apply -parallelism=20 ${ms(p20.ms)}\n`);
     const tfPer = callsPerContainer(first.calls.lines, names);
@@ -275,9 +275,9 @@ function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[];
       reps: deployReps(n), applyMs, applyP20Ms: p20?.ms,
       planNoChangeMs: plan.ms, reapplyMs: again.ms,
       ratioToParallel: applyMs / scripts.parallel.ms, ratioToSerial: applyMs / scripts.serial.ms,
-      tf: { localExecs: first.calls.sh, lxc: first.calls.lxc, lxcPerContainer: { min: Math.min(...tfPer), max: Math.max(...tfPer) } },
+      tf: { hostCommands: first.calls.hostCommands, programRuns: first.calls.programRuns, lxc: first.calls.lxc, lxcPerContainer: { min: Math.min(...tfPer), max: Math.max(...tfPer) } },
       script: { serialLxc: scripts.serial.calls.lxc, parallelLxc: scripts.parallel.calls.lxc, lxcPerContainer: { min: Math.min(...scriptPer), max: Math.max(...scriptPer) } },
-      reapply: { localExecs: reapplyCalls.sh, lxc: reapplyCalls.lxc },
+      reapply: reapplyCalls,
       synthMs: first.synthMs,
       sharedObjectsS: {
         terraform: median(applies.map((a) => a.calls.firstContainerCallS ?? NaN)),
@@ -292,7 +292,7 @@ function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[];
 
 // ---------------------------------------------------------------- report
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const out: string[] = [];
@@ -301,7 +301,9 @@ function main(): void {
     process.stdout.write(`${s}\n`);
   };
   const targets: Target[] = [];
+  const sampler = loadSampler();
 
+  if (args.synth) sampler.start('synth');
   if (args.synth) process.stderr.write('synth benchmark (fresh node process per run, compiled JS)...\n');
   const synth = args.synth ? benchSynth(args) : [];
   if (synth.length) say(`## Synth (${os.cpus().length} CPUs, node ${process.version}; medians of 5 runs, 3 at 5,000)`);
@@ -331,6 +333,7 @@ function main(): void {
 
   let deploy: ReturnType<typeof benchDeploy> = { rows: [], skipped: 'deploy benchmark not run (flags)' };
   if (args.deploy) {
+    sampler.start('deploy');
     process.stderr.write('deploy benchmark...\n');
     deploy = benchDeploy(args.deploySizes);
   }
@@ -351,27 +354,32 @@ function main(): void {
     ));
     say();
     say(table(
-      ['containers', 'objects', 'local-execs (create)', 'lxc calls: terraform', 'per container', 'lxc calls: script', 'per container', 'no-change apply: local-execs / lxc', 'first container command: terraform / script'],
+      ['containers', 'objects', 'host commands / prune runs', 'lxc calls: terraform', 'per container', 'lxc calls: script', 'per container', 'no-change apply: execs / lxc', 'first container command: terraform / script'],
       deploy.rows.map((r) => [
-        r.containers, r.objects, r.tf.localExecs, r.tf.lxc, fmtRange(r.tf.lxcPerContainer), r.script.serialLxc, fmtRange(r.script.lxcPerContainer),
-        `${r.reapply.localExecs} / ${r.reapply.lxc}`, `${r.sharedObjectsS.terraform.toFixed(2)} s / ${r.sharedObjectsS.serial.toFixed(2)} s`,
+        r.containers, r.objects, `${r.tf.hostCommands} / ${r.tf.programRuns}`, r.tf.lxc, fmtRange(r.tf.lxcPerContainer), r.script.serialLxc, fmtRange(r.script.lxcPerContainer),
+        `${r.reapply.execs} / ${r.reapply.lxc}`, `${r.sharedObjectsS.terraform.toFixed(2)} s / ${r.sharedObjectsS.serial.toFixed(2)} s`,
       ]),
     ));
     for (const r of deploy.rows) {
       targets.push({ target: `deploy ${r.containers}: within 1.2x of the parallel script`, measured: `${ms(r.applyMs)} vs ${ms(r.scriptParallelMs)} (${r.ratioToParallel.toFixed(2)}x)`, ok: r.ratioToParallel <= 1.2 });
       targets.push({ target: `deploy ${r.containers}: faster than the serial script`, measured: `${ms(r.applyMs)} vs ${ms(r.scriptSerialMs)} (${r.ratioToSerial.toFixed(2)}x)`, ok: r.applyMs < r.scriptSerialMs });
-      // The prunes: `before` reads the host; `after` reads it only when `before` deferred something.
-      targets.push({ target: `deploy ${r.containers}: one local-exec per object for create (+ 1 prune read per host, 2 when it defers)`, measured: `${r.tf.localExecs} host commands for ${r.objects} objects`, ok: r.tf.localExecs === r.objects + 1 });
+      // The prunes (two runs of the lifecycle program): `before` reads the host; `after` reads it only when `before` deferred something.
+      targets.push({
+        target: `deploy ${r.containers}: one host command per object for create + 1 prune read per daemon`,
+        measured: `${r.tf.hostCommands} host commands for ${r.objects} objects (${r.tf.programRuns} prune runs)`,
+        ok: r.tf.hostCommands === r.objects + 1 && r.tf.programRuns === 2,
+      });
       targets.push({
         target: `deploy ${r.containers}: one batched command per container (lxc calls independent of its settings)`,
         measured: `${fmtRange(r.tf.lxcPerContainer)} lxc calls per container (containers have 6-9 settings and 1-3 devices)`,
         ok: r.tf.lxcPerContainer.min === r.tf.lxcPerContainer.max,
       });
-      targets.push({ target: `deploy ${r.containers}: a no-change apply runs nothing`, measured: `${r.reapply.localExecs} local-execs, ${r.reapply.lxc} lxc calls`, ok: r.reapply.localExecs === 0 && r.reapply.lxc === 0 });
+      targets.push({ target: `deploy ${r.containers}: a no-change apply runs nothing`, measured: `${r.reapply.execs} execs (sh, node, lxc), ${r.reapply.lxc} lxc calls`, ok: r.reapply.execs === 0 });
     }
   }
   let lifecycle: ReturnType<typeof benchLifecycle> = { rows: [], skipped: 'lifecycle benchmark not run (flags)' };
   if (args.lifecycle) {
+    sampler.start('lifecycle');
     process.stderr.write('lifecycle benchmark...\n');
     lifecycle = benchLifecycle(args.lifecycleSizes);
     say();
@@ -386,6 +394,7 @@ function main(): void {
   }
   let graph: GraphRow[] = [];
   if (args.graph) {
+    sampler.start('graph');
     process.stderr.write('graph benchmark...\n');
     graph = benchGraph(1000, args.reps ?? 5);
     say();
@@ -393,15 +402,31 @@ function main(): void {
     say();
     reportGraph(graph, say, targets);
   }
+  let ssh: Awaited<ReturnType<typeof benchSsh>> = { rows: [], skipped: 'ssh benchmark not run (flags)' };
+  if (args.ssh) {
+    sampler.start('ssh');
+    process.stderr.write('ssh benchmark...\n');
+    ssh = await benchSsh(args.sshSizes);
+    say();
+    if (ssh.skipped) {
+      say(`## SSH vs LocalHost\n\n${ssh.skipped}`);
+    } else {
+      say(sshHeading(ssh));
+      say();
+      reportSsh(ssh, say, targets);
+    }
+  }
   say();
   say('## Targets');
   say();
   say(table(['target', 'measured', 'result'], targets.map((t) => [t.target, t.measured, verdict(t.ok)])));
   say();
   say(`total bench time ${ms(Date.now() - started)}`);
+  const load = sampler.stop();
+  say(`load average (1 min, sampled every 5 s; ${load.cpus} CPUs, shared with other work): ${load.parts.map((p) => `${p.part} median ${p.median.toFixed(1)}, max ${p.max.toFixed(1)}`).join('; ')}`);
   fs.writeFileSync(RESULTS, `${JSON.stringify({
     date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memMiB: Math.round(os.totalmem() / 2 ** 20), node: process.version },
-    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, synth, deploy, lifecycle, graph, targets, table: out.join('\n'),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, load, synth, deploy, lifecycle, ssh, graph, targets, table: out.join('\n'),
   }, null, 2)}\n`);
   process.stdout.write(`wrote ${path.relative(process.cwd(), RESULTS)}\n`);
 }
@@ -410,4 +435,7 @@ function fmtRange(r: { min: number; max: number }): string {
   return r.min === r.max ? String(r.min) : `${r.min}-${r.max}`;
 }
 
-main();
+main().catch((e: Error) => {
+  process.stderr.write(`${e.stack ?? e.message}\n`);
+  process.exitCode = 1;
+});

@@ -2,8 +2,9 @@
  * What the benchmark parts share: medians and formatting, the private LXD daemon (the e2e
  * fixture's synchronous core), PATH shims that log every `lxc` and `sh` exec, and a timed spawn.
  */
-import { spawnSync, SpawnSyncReturns } from 'child_process';
+import { spawn, spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 // Compiled to node_modules/.cache/cdktf-lxd-matchbox/bench/bench/support.js.
@@ -85,15 +86,69 @@ export function withDaemon<T>(body: (d: Daemon) => T): T {
   }
 }
 
+/**
+ * The e2e ssh lab fixture (test/e2e/support/ssh-lab.ts), compiled with the bench into the cache. Its
+ * synchronous core (test/e2e/support/lib/*.js, plain JavaScript next to the sources) is linked next
+ * to the compiled copy first, so the fixture runs as the e2e tests run it.
+ */
+export function sshLabFixture(): typeof import('../test/e2e/support/ssh-lab') {
+  const compiled = path.resolve(__dirname, '..', 'test', 'e2e', 'support');
+  const link = path.join(compiled, 'lib');
+  if (!fs.existsSync(link)) fs.symlinkSync(path.join(REPO, 'test', 'e2e', 'support', 'lib'), link, 'dir');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(compiled, 'ssh-lab.js'));
+}
+
+/** The machine's 1-minute load average over a run, per part (other engineers' tests share it). */
+export interface LoadReport {
+  cpus: number;
+  /** Sampled every 5 s: [epoch seconds, 1-minute load average]. */
+  samples: [number, number][];
+  parts: { part: string; fromS: number; toS: number; median: number; max: number }[];
+}
+
+/** Samples /proc/loadavg every 5 s in a child process (the bench blocks its own event loop) until stop(). */
+export function loadSampler(): { start(part: string): void; stop(): LoadReport } {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-load-')), 'load');
+  const out = fs.openSync(file, 'a');
+  const child = spawn('/bin/sh', ['-c', 'while :; do echo "$(date +%s) $(cut -d" " -f1 /proc/loadavg)"; sleep 5; done'], { stdio: ['ignore', out, 'ignore'] });
+  fs.closeSync(out);
+  const kill = () => child.kill('SIGKILL');
+  // Also when the bench fails or is interrupted.
+  process.once('exit', kill);
+  const marks: { part: string; at: number }[] = [];
+  return {
+    start: (part) => marks.push({ part, at: Date.now() / 1000 }),
+    stop: () => {
+      kill();
+      process.removeListener('exit', kill);
+      const samples = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ').map(Number) as [number, number]);
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      const end = Date.now() / 1000;
+      const parts = marks.map((m, i) => {
+        const toS = marks[i + 1]?.at ?? end;
+        const inPart = samples.filter(([t]) => t >= m.at && t <= toS).map(([, l]) => l);
+        return { part: m.part, fromS: m.at, toS, median: inPart.length ? median(inPart) : NaN, max: inPart.length ? Math.max(...inPart) : NaN };
+      });
+      return { cpus: os.cpus().length, samples, parts };
+    },
+  };
+}
+
 /** Why the parts that need a daemon cannot run here (undefined: they can). */
-export function daemonUnavailable(part: string): string | undefined {
+export function daemonUnavailable(part: string, extra: readonly string[] = []): string | undefined {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const missing = ['lxd', 'lxc', 'terraform', 'dnsmasq', 'ip', 'busybox'].filter((b) => !which(b, { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` }));
+  const missing = ['lxd', 'lxc', 'terraform', 'dnsmasq', 'ip', 'busybox', ...extra].filter((b) => !which(b, { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` }));
   if (root && !missing.length) return undefined;
   return `${part} benchmark skipped: ${[...(root ? [] : ['not root']), ...(missing.length ? [`missing ${missing.join(', ')}`] : [])].join('; ')}`;
 }
 
-/** A PATH directory whose `lxc` and `sh` log each call to $BENCH_CALL_LOG, then exec the real ones. */
+/**
+ * A PATH directory whose `lxc`, `sh` and `node` log each call (with a timestamp) to $BENCH_CALL_LOG,
+ * then exec the real ones. Terraform runs a local-exec with `/bin/sh -c` (not logged); the command
+ * then execs what it names through PATH: `sh -s` for a converge (the LocalHost runner), `node` for
+ * the lifecycle program (prunes, destroy steps), which runs its host scripts with `sh -c RUNNER`.
+ */
 export function makeShims(dir: string, realLxc: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const shim = (name: string, real: string) => {
@@ -101,7 +156,56 @@ export function makeShims(dir: string, realLxc: string): string {
   };
   shim('lxc', realLxc);
   shim('sh', '/bin/sh');
+  shim('node', process.execPath);
   return dir;
+}
+
+/** What a shim log holds, by kind. */
+export interface ShimCalls {
+  /** Scripts run on the host: execs of the LocalHost runner `sh -s` (a converge, a read, a delete script...). */
+  hostCommands: number;
+  /** Runs of the lifecycle program (`node …/program-main.js prune|destroy`). */
+  programRuns: number;
+  lxc: number;
+  /** Every logged exec (`sh -c RUNNER` wrappers of the program included). */
+  execs: number;
+  lines: string[];
+  /** Epoch ms of each line. */
+  times: number[];
+}
+
+/** Reads (and removes) a shim log. */
+export function readShimLog(log: string): ShimCalls {
+  const raw = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  fs.rmSync(log, { force: true });
+  const times = raw.map((l) => Number(l.slice(0, l.indexOf(' '))) * 1000);
+  const lines = raw.map((l) => l.slice(l.indexOf(' ') + 1));
+  return {
+    hostCommands: lines.filter((l) => l === 'sh -s').length,
+    programRuns: lines.filter((l) => l.startsWith('node ') && l.includes('program-main.js')).length,
+    lxc: lines.filter((l) => l.startsWith('lxc ')).length,
+    execs: lines.length, lines, times,
+  };
+}
+
+/** Deletes every instance, 4 `lxc delete` processes at a time (one call for 100 running containers outlasts the fixture's reset timeout). */
+export function deleteInstances(env: NodeJS.ProcessEnv): void {
+  const names = instanceNames(env);
+  if (names.length) timed('/bin/sh', ['-c', 'xargs -n 10 -P 4 lxc delete --force'], { env, input: names.join('\n') });
+}
+
+export function instanceNames(env: NodeJS.ProcessEnv): string[] {
+  const r = timed('lxc', ['query', '/1.0/instances'], { env });
+  return (JSON.parse(r.r.stdout) as string[]).map((u) => u.split('/').pop()!).sort();
+}
+
+/** Resets the daemon whose record is `<dataDir>.json` (a lab machine's): instances first, 4 deletes at a time. */
+export function resetDaemonAt(dataDir: string, env: NodeJS.ProcessEnv): void {
+  deleteInstances(env);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const core = require(path.join(REPO, 'test/e2e/support/lib/daemon.js')) as typeof import('../test/e2e/support/lib/daemon');
+  const problems = core.resetDaemonSync(JSON.parse(fs.readFileSync(`${dataDir}.json`, 'utf8')), { instances: true, profiles: true, networks: true, pools: true });
+  if (problems.length) throw new Error(`reset failed: ${problems.join('; ')}`);
 }
 
 export function which(bin: string, env: NodeJS.ProcessEnv): string | undefined {

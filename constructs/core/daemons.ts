@@ -50,6 +50,8 @@ interface AppDaemons {
   readonly hosts: DaemonHost[];
   readonly clusters: ClusterEntry[];
   readonly names: { host: DaemonHost; kind: string; name: string; owner: IConstruct }[];
+  /** daemonOf's answers, valid until the next host or cluster is registered. */
+  readonly daemons: Map<DaemonHost, Daemon>;
 }
 
 const APPS = new WeakMap<IConstruct, AppDaemons>();
@@ -57,18 +59,22 @@ const APPS = new WeakMap<IConstruct, AppDaemons>();
 function appOf(c: IConstruct): AppDaemons {
   const root = c.node.root;
   let app = APPS.get(root);
-  if (!app) APPS.set(root, (app = { hosts: [], clusters: [], names: [] }));
+  if (!app) APPS.set(root, (app = { hosts: [], clusters: [], names: [], daemons: new Map() }));
   return app;
 }
 
 /** Called by every host construct once constructed. */
 export function registerHost(host: DaemonHost): void {
-  appOf(host).hosts.push(host);
+  const app = appOf(host);
+  app.hosts.push(host);
+  app.daemons.clear();
 }
 
 /** Called by a cluster construct: its members' hosts are one daemon from now on. */
 export function registerCluster(cluster: IConstruct, hosts: readonly DaemonHost[], memberNames: readonly string[]): void {
-  appOf(cluster).clusters.push({ cluster, hosts, memberNames });
+  const app = appOf(cluster);
+  app.clusters.push({ cluster, hosts, memberNames });
+  app.daemons.clear();
 }
 
 /** The host a host construct stands for (through references). */
@@ -97,8 +103,15 @@ function clusterOf(host: DaemonHost): ClusterEntry | undefined {
   return appOf(host).clusters.find((c) => c.hosts.some((h) => standaloneDaemon(h).id === id));
 }
 
-/** The daemon `host` reaches. */
+/** The daemon `host` reaches (every object, name and prune asks: kept per host). */
 export function daemonOf(host: DaemonHost): Daemon {
+  const known = appOf(host).daemons;
+  let daemon = known.get(host);
+  if (!daemon) known.set(host, (daemon = findDaemon(host)));
+  return daemon;
+}
+
+function findDaemon(host: DaemonHost): Daemon {
   const cluster = clusterOf(host);
   if (cluster) {
     const primary = cluster.hosts[0];

@@ -71,7 +71,9 @@ interface AppLifecycle {
   /** By stack, once built. */
   readonly units: Map<TerraformStack, Unit[]>;
   /** The unit of each object, once built. */
-  readonly unitOf: WeakMap<TrackedObject, Unit>;
+  readonly unitOf: Map<TrackedObject, Unit>;
+  /** The `before` a stack's objects on one host wait for (by host, records apart): they share a unit. */
+  readonly befores: Map<TerraformStack, Map<string, ITerraformDependable>>;
 }
 
 const APPS = new WeakMap<IConstruct, AppLifecycle>();
@@ -79,7 +81,7 @@ const APPS = new WeakMap<IConstruct, AppLifecycle>();
 function appOf(c: IConstruct): AppLifecycle {
   const root = c.node.root;
   let app = APPS.get(root);
-  if (!app) APPS.set(root, (app = { objects: [], hosts: [], stacks: new Set(), deploying: new Set(), built: false, units: new Map(), unitOf: new WeakMap() }));
+  if (!app) APPS.set(root, (app = { objects: [], hosts: [], stacks: new Set(), deploying: new Set(), built: false, units: new Map(), unitOf: new Map(), befores: new Map() }));
   return app;
 }
 
@@ -103,18 +105,22 @@ function homeOf(o: TrackedObject): Identity {
  */
 export function trackObject(scope: IConstruct, object: TrackedObject): { readonly before: ITerraformDependable; home(): string } {
   const stack = TerraformStack.of(scope);
-  const registered: Registered = { stack, object };
-  appOf(scope).objects.push(registered);
+  const app = appOf(scope);
+  app.objects.push({ stack, object });
   watch(stack);
-  const before: ITerraformDependable = {
-    fqn: Token.asString({
-      creationStack: [],
-      resolve: () => {
-        buildLifecycles(stack);
-        return address(appOf(stack).unitOf.get(object)!.prunes!.before);
-      },
-    }),
-  };
+  // One dependable per stack and host: cdktf turns each into a token with a full stack trace. Its unit is found in O(1).
+  const byHost = app.befores.get(stack) ?? new Map<string, ITerraformDependable>();
+  app.befores.set(stack, byHost);
+  const key = `${object.lifecycle.kind === 'record' ? 'record' : 'daemon'} ${object.host?.node.path ?? ''}`;
+  let before = byHost.get(key);
+  if (!before) {
+    const prune = memo(() => {
+      buildLifecycles(stack);
+      return address(app.unitOf.get(object)!.prunes!.before);
+    });
+    before = { fqn: Token.asString({ creationStack: [], resolve: prune }) };
+    byHost.set(key, before);
+  }
   return { before, home: () => homeOf(object).id };
 }
 
@@ -258,10 +264,14 @@ function makePrunes(root: Construct, stack: TerraformStack, unit: Unit, all: rea
   unit.prunes = { before, after };
 }
 
-/** The lifecycle program, as `scope`'s stack runs it: a quoted path relative to the stack's working directory. */
+const programs = new WeakMap<TerraformStack, string>();
+
+/** The lifecycle program, as `scope`'s stack runs it: a quoted path relative to the stack's working directory (one per stack). */
 export function lifecycleProgram(scope: IConstruct): string {
   const stack = TerraformStack.of(scope);
-  return shq(path.relative(path.resolve(App.of(stack).outdir, 'stacks', stack.node.id), programFile()));
+  let program = programs.get(stack);
+  if (program === undefined) programs.set(stack, (program = shq(path.relative(path.resolve(App.of(stack).outdir, 'stacks', stack.node.id), programFile()))));
+  return program;
 }
 
 /** Names by kind of `objects` (records as `recordKind:name`). */
