@@ -42,8 +42,8 @@ cases().forEach(({ seed, steps, found }, n) => {
   describeE2E(`lifecycle model: seed ${seed}, ${steps} steps over ssh hosts and a cluster${found ? ` (regression: ${found})` : ''}`, () => {
     let s: SoakLab | undefined;
     beforeAll(async () => {
-      // One /24 per lab: the ssh control sockets are keyed by address.
-      s = await startSoakLab(`soak${n}`, `10.131.${30 + (n % 20)}`);
+      // One /24 per lab (the ssh control sockets are keyed by address); `npm run soak` uses others than CI's.
+      s = await startSoakLab(`soak${n}`, `10.131.${(process.env.SOAK_SEED ? 50 : 30) + (n % 20)}`);
     }, 600000);
     afterAll(async () => {
       expect(await cleanupSshLabs()).toEqual([]);

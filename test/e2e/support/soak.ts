@@ -270,7 +270,7 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
   /** The marker each container (uid) holds, and each hand-made object's snapshot. */
   const markers = new Map<number, string>();
   let handMade: HandMadeRecord[] = [];
-  /** A killed step's losses carry to its recovery. */
+  /** A killed step's losses carry to its recovery, a failed step's (its edit stays) to its retry. */
   let carried: { before: AppModel; mayLose: Set<number>; planned: Set<number>; markers: Map<number, string> } | undefined;
 
   const fail = (step: Step, invariant: string, problems: string[]): never => {
@@ -328,9 +328,14 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
     // 4. Invariants.
     check(step, 'handMadeUntouched', handMadeUntouched(live, after));
     let outcome: 'ok' | 'failed' | 'killed';
+    const carry = () => {
+      carried = carried
+        ? { ...carried, mayLose: new Set([...carried.mayLose, ...step.mayLose]), planned: new Set([...carried.planned, ...planned]) }
+        : { before, mayLose: new Set(step.mayLose), planned: new Set(planned), markers: new Map(markers) };
+    };
     if (applied.killed) {
       outcome = 'killed';
-      carried = { before, mayLose: new Set(step.mayLose), planned: new Set(planned), markers: new Map(markers) };
+      carry();
     } else {
       const unexpected = outcomeAsExpected(step, applied.code, applied.output);
       // What the apply did, when it did not end as it should: did it delete anything?
@@ -338,7 +343,11 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
       check(step, 'outcomeAsExpected', unexpected);
       outcome = applied.code === 0 ? 'ok' : 'failed';
     }
-    if (outcome === 'failed') check(step, 'failedApplyDeletedNothing', failedApplyDeletedNothing(beforeSeen, after));
+    if (outcome === 'failed') {
+      check(step, 'failedApplyDeletedNothing', failedApplyDeletedNothing(beforeSeen, after));
+      // A move to a daemon that was down is a replacement its plan showed: it completes in the retry.
+      if (step.onFailure === 'keep') carry();
+    }
     if (outcome === 'ok') {
       handMade = live;
       for (const a of step.adopts) {
