@@ -127,6 +127,12 @@ export function parseInventory(text: string, keys: OwnershipKeys): Inventory {
     lxd = true;
     for (const o of JSON.parse(body || '[]') as Record<string, any>[]) {
       if (kind === 'network' && o.managed === false) continue;
+      // A cluster lists an instance on a member it cannot reach with its name, status Error and no config:
+      // whose it is cannot be known, so that is no answer (never "not ours").
+      if (kind === 'instance' && o.config == null && o.status === 'Error') {
+        throw new Error(`the read of the host is incomplete: instance ${o.name}${o.location ? ` on cluster member ${o.location}` : ''} `
+          + 'did not answer (the cluster lists it as unavailable: is that member down?): nothing is pruned');
+      }
       const values = (kind === 'image' ? o.properties : o.config) ?? {};
       const aliases = kind === 'image' ? (o.aliases ?? []).map((a: { name: string }) => a.name) : [];
       objects.push({

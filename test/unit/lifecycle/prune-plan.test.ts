@@ -110,6 +110,16 @@ describe('parseInventory', () => {
       .toThrow(/ended early \(no end marker\): nothing is pruned/);
     expect(() => parseInventory('', OWNERSHIP_KEYS)).toThrow(/no end marker/);
   });
+
+  it('throws on an instance a cluster member did not answer for (listed with status Error and no config): never read as "not ours"', () => {
+    // What LXD lists for an instance on a member that is down.
+    const unavailable = { name: 'ram5', status: 'Error', status_code: 400, location: 'c2', config: null, devices: null, type: 'container' };
+    expect(() => parseInventory(inventoryText({ instances: [instance('web', owned('lab/web')), unavailable] }), OWNERSHIP_KEYS))
+      .toThrow(/incomplete: instance ram5 on cluster member c2 did not answer .*: nothing is pruned/);
+    // An instance in error that LXD did read (its config is there) is an ordinary object.
+    const broken = { ...instance('old', owned('lab/old')), status: 'Error' };
+    expect(parseInventory(inventoryText({ instances: [broken] }), OWNERSHIP_KEYS).objects[0]).toMatchObject({ name: 'old', owner: 'lab' });
+  });
 });
 
 describe('planPrune', () => {
