@@ -7,11 +7,11 @@
  */
 
 // Stack
-export { LabStack } from './constructs/core/lab-stack';
-export type { LabStackProps, LabSettings, Rendering, LxdProviderVersion, CommandResourceKind } from './constructs/core/lab-stack';
+export { LabStack } from './constructs/lab-stack';
+export type { LabStackProps, LabSettings, Rendering, LxdProviderVersion, CommandResourceKind } from './constructs/lab-stack';
 
 // Hosts
-export type { IHost } from './constructs/hosts/host';
+export type { IHost } from './constructs/core/host';
 export { LocalHost } from './constructs/hosts/local-host';
 export type { LocalHostProps } from './constructs/hosts/local-host';
 export { SshHost } from './constructs/hosts/ssh-host';
@@ -26,7 +26,7 @@ export type { LxdRemote } from './src/hosts/lxd-remote';
 export type { BackendName } from './src/lxd/backend';
 
 // LXD objects
-export type { IOnHost } from './constructs/lxd/common';
+export type { IOnHost } from './constructs/core/host';
 export { StoragePool } from './constructs/lxd/storage-pool';
 export type { IStoragePool, StoragePoolProps } from './constructs/lxd/storage-pool';
 export { Bridge } from './constructs/lxd/bridge';
@@ -63,7 +63,8 @@ export type { LxdInitOptions, LxdBridgeOptions } from './src/cloudinit/lxd-modul
 export type { IncusCloudConfigOptions, IncusHostOs } from './src/cloudinit/incus';
 
 // Matchbox PXE
-export type { IMatchboxServer, MatchboxCredentials } from './constructs/matchbox/imatchbox-server';
+export type { IMatchboxServer } from './constructs/matchbox/imatchbox-server';
+export type { MatchboxCredentials } from './constructs/render/matchbox-target';
 export { MatchboxServer } from './constructs/matchbox/matchbox-server';
 export type { IMatchboxProfileEntry, IMatchboxGroupEntry } from './constructs/matchbox/imatchbox-server';
 export type { MatchboxServerProps, MatchboxServerAttributes, MatchboxTlsProps, MatchboxDnsmasqProps, MatchboxNatProps } from './constructs/matchbox/server-props';

@@ -4,12 +4,13 @@ import { HostRunner } from '../../src/hosts/runner';
 import { DaemonHost } from '../core/daemons';
 import { IContainer } from '../lxd/container';
 import { BackendName } from '../../src/lxd/backend';
-import { backendOf, HostBase, runnerOf, daemonHost } from './host';
+import { backendOf, runnerOf, daemonHost } from '../core/host';
 import { dependablesIn } from './host-reference';
-import { minLxdVersionChecks } from './lxd-version';
+import { minLxdVersionChecks } from './private/lxd-version';
 import { renderingOf } from '../render/rendering';
 import { readProps } from '../core/input';
 import { checkProps } from '../../src/validation/props';
+import { HostBase } from './private/host-base';
 
 /** Props of {@link ContainerHost}. */
 export interface ContainerHostProps {

@@ -5,11 +5,12 @@ import { HostRunner } from '../../src/hosts/runner';
 import { DaemonHost } from '../core/daemons';
 import { BackendName } from '../../src/lxd/backend';
 import { dependablesIn } from '../core/cross-stack';
-import { HostBase, IHost, runnerOf, daemonHost } from './host';
-import { minLxdVersionChecks } from './lxd-version';
+import { IHost, runnerOf, daemonHost } from '../core/host';
+import { minLxdVersionChecks } from './private/lxd-version';
 import { renderingOf } from '../render/rendering';
 import { readProps } from '../core/input';
 import { checkProps } from '../../src/validation/props';
+import { HostBase } from './private/host-base';
 
 export { dependablesIn, inStackOf } from '../core/cross-stack';
 

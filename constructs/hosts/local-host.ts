@@ -3,11 +3,11 @@ import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
-import { HostBase } from './host';
-import { minLxdVersionChecks } from './lxd-version';
+import { minLxdVersionChecks } from './private/lxd-version';
 import { renderingOf } from '../render/rendering';
 import { readProps } from '../core/input';
 import { booleans, checkProps } from '../../src/validation/props';
+import { HostBase } from './private/host-base';
 
 /** Props of {@link LocalHost}. */
 export interface LocalHostProps {

@@ -14,10 +14,10 @@ import { booleans, check, checkProps, checkRequired, Checks } from '../../src/va
 import { multipassSize } from '../../src/validation/size';
 import { yamlSafeTokens } from '../core/terraform-values';
 import { renderingOf } from '../render/rendering';
-import { HostBase } from './host';
 import { readProps } from '../core/input';
-import { minLxdVersionChecks } from './lxd-version';
+import { minLxdVersionChecks } from './private/lxd-version';
 import { preseedPasswords } from '../../src/lxd/version';
+import { HostBase } from './private/host-base';
 
 /** A host folder mounted into the VM. */
 export interface MultipassMount {

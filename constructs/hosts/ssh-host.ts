@@ -6,10 +6,10 @@ import { BackendName } from '../../src/lxd/backend';
 import { checkProxyJump, checkSshAddress, checkSshOptionName, checkSshOptionUse, checkSshUser } from '../../src/hosts/ssh';
 import { booleans, check, checkProps, checkRequired, Checks } from '../../src/validation/props';
 import { tcpPort } from '../../src/validation/rules';
-import { HostBase } from './host';
-import { minLxdVersionChecks } from './lxd-version';
+import { minLxdVersionChecks } from './private/lxd-version';
 import { renderingOf } from '../render/rendering';
 import { readProps } from '../core/input';
+import { HostBase } from './private/host-base';
 
 /** Props of {@link SshHost}. */
 export interface SshHostProps {

@@ -17,8 +17,8 @@ import { registerProblems } from '../core/problems';
 import { readProps } from '../core/input';
 import { networkResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
-import { backendOf, IHost, registerName } from '../hosts/host';
-import { configChecks, IOnHost, stringValues, withConfig } from './common';
+import { backendOf, IHost, IOnHost, registerName } from '../core/host';
+import { configChecks, stringValues, withConfig } from './private/common';
 import { clusterPlacementChecks, ILxdCluster } from './icluster';
 
 // A bridge lease is the library's one StaticLease (defined in the pure core); re-exported for callers of addStaticLease.

@@ -7,10 +7,9 @@ import { imageRemote } from '../../src/lxd/backend';
 import { imageCopy, imageDelete } from '../../src/lxd/cli';
 import { checkImageAlias, checkImageSource, parseImageSource } from '../../src/lxd/names';
 import { booleans, checkProps, checkRequired } from '../../src/validation/props';
-import { backendOf, IHost, registerName } from '../hosts/host';
+import { backendOf, IHost, IOnHost, registerName } from '../core/host';
 import { incusImage } from '../render/incus-provider';
 import { renderingOf } from '../render/rendering';
-import { IOnHost } from './common';
 import { readProps } from '../core/input';
 
 /** Props of {@link CachedImage}. */

@@ -22,13 +22,13 @@ import { registerProblems } from '../core/problems';
 import { instanceResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
 import { RenderedObject } from '../render/rendering-strategy';
-import { backendOf, hostLabel, IHost, registerName, sameHost } from '../hosts/host';
+import { backendOf, hostLabel, IHost, IOnHost, registerName, sameHost } from '../core/host';
 import { claimAddress, IBridge } from './bridge';
 import { CachedImage } from './cached-image';
 import { IContainer } from './icontainer';
 import { PublishedImage } from './published-image';
 import { targetProblem } from './icluster';
-import { addDeviceTo, configChecks, crossHostProblem, IOnHost, stringValues, withConfig } from './common';
+import { addDeviceTo, configChecks, crossHostProblem, stringValues, withConfig } from './private/common';
 import { IProfile } from './profile';
 import { IStoragePool } from './storage-pool';
 

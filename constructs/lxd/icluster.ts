@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
-import { daemonHost, IHost } from '../hosts/host';
+import { daemonHost, IHost } from '../core/host';
 import { daemonOf } from '../core/daemons';
 import { Problem } from '../../src/validation/errors';
 import { check, Check, checkRequired } from '../../src/validation/props';

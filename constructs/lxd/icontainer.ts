@@ -1,5 +1,5 @@
 import { ITerraformDependable } from '../core/cdk';
-import { IOnHost } from './common';
+import { IOnHost } from '../core/host';
 
 /** A container, declared or pre-existing. */
 export interface IContainer extends IOnHost {

@@ -13,7 +13,7 @@ import { Check, checkProps, checkRequired, Checks } from '../../src/validation/p
 import { ensure } from '../../src/validation/rule';
 import { ownerOf } from '../core/stack-settings';
 import { ManagedObject } from '../core/managed-object';
-import { backendOf, daemonHost, IHost, runnerOf } from '../hosts/host';
+import { backendOf, daemonHost, IHost, runnerOf } from '../core/host';
 import { registerCluster } from '../core/daemons';
 import { ILxdCluster } from './icluster';
 import { readProps } from '../core/input';

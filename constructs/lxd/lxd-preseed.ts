@@ -10,7 +10,7 @@ import { ensure } from '../../src/validation/rule';
 import { ManagedObject } from '../core/managed-object';
 import { yamlSafeTokens } from '../core/terraform-values';
 import { backendConfig, BackendSpec } from '../../src/lxd/backend';
-import { backendOf, IHost, runnerOf } from '../hosts/host';
+import { backendOf, IHost, runnerOf } from '../core/host';
 import { readProps } from '../core/input';
 
 /** Props of {@link LxdPreseed}. */

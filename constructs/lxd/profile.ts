@@ -10,9 +10,9 @@ import { booleans, checkProps, checkRequired } from '../../src/validation/props'
 import { registerProblems } from '../core/problems';
 import { profileResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
-import { backendOf, IHost, registerName } from '../hosts/host';
+import { backendOf, IHost, IOnHost, registerName } from '../core/host';
 import { IBridge } from './bridge';
-import { addDeviceTo, configChecks, crossHostProblem, deviceChecks, IOnHost, withConfig } from './common';
+import { addDeviceTo, configChecks, crossHostProblem, deviceChecks, withConfig } from './private/common';
 import { IStoragePool } from './storage-pool';
 import { readProps } from '../core/input';
 

@@ -6,9 +6,8 @@ import { checkConfigKey, checkConfigValue, checkImageAlias } from '../../src/lxd
 import { checkPublishedProperty, imagePublish } from '../../src/lxd/publish';
 import { booleans, checkProps, checkRequired, Checks } from '../../src/validation/props';
 import { singleLine } from '../../src/validation/rules';
-import { backendOf, IHost, registerName } from '../hosts/host';
+import { backendOf, IHost, IOnHost, registerName } from '../core/host';
 import { renderingOf } from '../render/rendering';
-import { IOnHost } from './common';
 import { IContainer } from './icontainer';
 import { readProps } from '../core/input';
 

@@ -11,8 +11,8 @@ import { booleans, check, checkProps, checkRequired, Checks } from '../../src/va
 import { lxdSize } from '../../src/validation/size';
 import { storagePoolResource } from '../render/lxd-provider';
 import { renderingOf } from '../render/rendering';
-import { backendOf, IHost, registerName } from '../hosts/host';
-import { configChecks, IOnHost, stringValues } from './common';
+import { backendOf, IHost, IOnHost, registerName } from '../core/host';
+import { configChecks, stringValues } from './private/common';
 import { clusterPlacementChecks, ILxdCluster } from './icluster';
 import { readProps } from '../core/input';
 

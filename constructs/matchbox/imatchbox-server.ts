@@ -1,19 +1,8 @@
 import { IConstruct } from 'constructs';
 import { ITerraformDependable } from '../core/cdk';
 import { MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
-import { IHost } from '../hosts/host';
-
-/** Client credentials for the matchbox Terraform provider. */
-export interface MatchboxCredentials {
-  /** gRPC `host:port` (the provider's `endpoint`). */
-  readonly endpoint: string;
-  /** CA certificate PEM (`ca`). */
-  readonly ca: string;
-  /** Client certificate PEM (`client_cert`). */
-  readonly clientCert: string;
-  /** Client key PEM (`client_key`); sensitive. */
-  readonly clientKey: string;
-}
+import { IHost } from '../core/host';
+import { MatchboxCredentials } from '../render/matchbox-target';
 
 /**
  * A Matchbox server as its profiles, groups and outputs see it: a {@link MatchboxServer} this app

@@ -8,10 +8,10 @@ import { Problem, ProblemSubject } from '../../src/validation/errors';
 import { checkProps, passed } from '../../src/validation/props';
 import { registerProblems } from '../core/problems';
 import { renderingOf } from '../render/rendering';
-import { literalChecks, remapProblem } from './common';
+import { literalChecks, remapProblem } from './private/common';
 import { MatchboxProfile } from './matchbox-profile';
 import { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
-import { matchboxDataOf } from './matchbox-data';
+import { matchboxDataOf } from './private/matchbox-data';
 import { readProps } from '../core/input';
 
 /** Props of {@link MatchboxGroup}. */

@@ -8,9 +8,9 @@ import { validateMatchbox } from '../../src/matchbox/validate';
 import { checkProps, checkRequired, Checks, passed } from '../../src/validation/props';
 import { ensure } from '../../src/validation/rule';
 import { renderingOf } from '../render/rendering';
-import { literalChecks, remapProblem } from './common';
+import { literalChecks, remapProblem } from './private/common';
 import { IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
-import { matchboxDataOf } from './matchbox-data';
+import { matchboxDataOf } from './private/matchbox-data';
 import { readProps } from '../core/input';
 
 /** Props of {@link MatchboxProfile}. */

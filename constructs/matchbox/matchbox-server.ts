@@ -6,15 +6,17 @@ import {
   matchboxUninstall, natConverge, natDelete, tlsDelete, tlsWrite,
 } from '../../src/matchbox/scripts';
 import { ManagedObject } from '../core/managed-object';
-import { daemonHost, IHost, runnerOf } from '../hosts/host';
-import { generationOf } from './common';
-import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
-import { ImportedMatchboxServer, MatchboxDataDir } from './matchbox-data';
-import { fetchCredentials, givenCredentials, serverOutputs } from './server-outputs';
+import { daemonHost, IHost, runnerOf } from '../core/host';
+import { generationOf } from '../render/data-files';
+import { IMatchboxServer } from './imatchbox-server';
+import { MatchboxCredentials } from '../render/matchbox-target';
+import { ImportedMatchboxServer, MatchboxDataDir } from './private/matchbox-data';
+import { fetchCredentials, givenCredentials, serverOutputs } from './private/server-outputs';
 import { MatchboxServerAttributes, MatchboxServerProps, MatchboxTlsProps, ResolvedDnsmasq, ResolvedServerProps, resolveServerProps } from './server-props';
 import { readProps } from '../core/input';
 
-export type { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
+export type { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
+export type { MatchboxCredentials } from '../render/matchbox-target';
 export type { MatchboxDnsmasqProps, MatchboxNatProps, MatchboxServerAttributes, MatchboxServerProps, MatchboxTlsProps } from './server-props';
 
 /**

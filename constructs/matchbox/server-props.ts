@@ -13,8 +13,8 @@ import {
   grpcEndpoint, hostAddress, httpBaseUrl, httpUrl, ipv4Cidr, listenAddress, listenPort, PemKind, pemBlock, plainPath, sha256Hex, wholeNumber,
 } from '../../src/validation/rules';
 import { orToken } from '../core/input';
-import { IHost } from '../hosts/host';
-import { MatchboxCredentials } from './imatchbox-server';
+import { IHost } from '../core/host';
+import { MatchboxCredentials } from '../render/matchbox-target';
 
 /** TLS material for the gRPC API, given instead of generated. PEM text; Terraform variables are fine. */
 export interface MatchboxTlsProps {

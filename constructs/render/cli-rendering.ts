@@ -6,8 +6,8 @@ import { trackDeployingMachine, trackHost } from '../core/lifecycle';
 import { TerraformStack } from '../core/cdk';
 import { ManagedObject, sensitiveLiteral } from '../core/managed-object';
 import { appOwners, ownerOf } from '../core/stack-settings';
-import { daemonHost, hostLabel, IHost, runnerOf } from '../hosts/host';
-import { dataFilesObject } from '../matchbox/common';
+import { daemonHost, hostLabel, IHost, runnerOf } from '../core/host';
+import { dataFilesObject } from './data-files';
 import { MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
 import {
   Ownership, RenderedObject, RenderedVm, RenderingStrategy, RenderMatchboxProps, RenderObjectProps, RenderVmProps,

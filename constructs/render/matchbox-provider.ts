@@ -7,7 +7,7 @@ import { MatchboxGroupSpec as GroupData, MatchboxProfileSpec as ProfileData } fr
 import { configText, rawIgnitionText } from '../../src/matchbox/render';
 import { ValidationError } from '../../src/validation/errors';
 import { inStackOf } from '../core/cross-stack';
-import { IMatchboxServer } from '../matchbox/imatchbox-server';
+import { MatchboxTarget } from './matchbox-target';
 
 /**
  * poseidon/matchbox resources for the library's profiles and groups. The provider talks to
@@ -16,7 +16,7 @@ import { IMatchboxServer } from '../matchbox/imatchbox-server';
  */
 
 /** The stack's provider for `server`, created on first use (aliased when a stack has several servers). */
-function providerFor(scope: Construct, server: IMatchboxServer): MatchboxProvider {
+function providerFor(scope: Construct, server: MatchboxTarget): MatchboxProvider {
   const stack = TerraformStack.of(scope);
   const id = `matchbox-${server.node.addr.slice(0, 8)}`;
   const existing = stack.node.tryFindChild(id) as MatchboxProvider | undefined;
@@ -34,7 +34,7 @@ function waits(scope: Construct, deps: ITerraformDependable[]): ITerraformDepend
 }
 
 /** `matchbox_profile`: boot settings, raw Ignition and the generic template, after `deps` (the server's data). */
-export function matchboxProfileResource(scope: Construct, server: IMatchboxServer, p: ProfileData, deps: ITerraformDependable[]): Profile {
+export function matchboxProfileResource(scope: Construct, server: MatchboxTarget, p: ProfileData, deps: ITerraformDependable[]): Profile {
   if (p.cloud !== undefined) {
     throw new ValidationError([{ path: scope.node.path, property: 'cloud', value: '(template)', reason: 'poseidon/matchbox has no Cloud-Config field', fix: 'use ignition or generic, or the cli rendering' }]);
   }
@@ -51,7 +51,7 @@ export function matchboxProfileResource(scope: Construct, server: IMatchboxServe
 }
 
 /** `matchbox_group`, after `deps` (the server's data and the profile); the provider takes metadata as a map of strings. */
-export function matchboxGroupResource(scope: Construct, server: IMatchboxServer, g: GroupData, deps: ITerraformDependable[]): Group {
+export function matchboxGroupResource(scope: Construct, server: MatchboxTarget, g: GroupData, deps: ITerraformDependable[]): Group {
   const metadata = g.metadata ?? {};
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value !== 'string') {

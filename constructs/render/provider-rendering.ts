@@ -10,7 +10,7 @@ import { localDependables } from '../core/cross-stack';
 import { ManagedObject } from '../core/managed-object';
 import { LxdProviderVersion } from '../core/stack-settings';
 import { dependableToken } from '../core/terraform-values';
-import { backendOf, daemonHost, IHost } from '../hosts/host';
+import { backendOf, daemonHost, IHost } from '../core/host';
 import { CliRendering } from './cli-rendering';
 import { incusRemoteChecks, incusRemoteName } from './incus-provider';
 import { lxdRemoteChecks, lxdRemoteName } from './lxd-remote';

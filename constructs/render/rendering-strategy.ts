@@ -4,8 +4,8 @@ import { DataFile, MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matc
 import { MultipassVmModel, VmLaunchChecks } from '../../src/multipass/vm';
 import { ManagedObjectState } from '../core/managed-object';
 import { Rendering } from '../core/stack-settings';
-import { IHost } from '../hosts/host';
-import { IMatchboxServer } from '../matchbox/imatchbox-server';
+import { IHost } from '../core/host';
+import { MatchboxTarget } from './matchbox-target';
 import { ProviderTarget } from './provider-target';
 import { Claim } from '../../src/lxd/cli';
 
@@ -66,7 +66,7 @@ export interface RenderedVm {
 
 /** A Matchbox profile or group to render: its spec, the data files it writes and what it waits for. */
 export interface RenderMatchboxProps<Spec> {
-  readonly server: IMatchboxServer;
+  readonly server: MatchboxTarget;
   readonly spec: Spec;
   readonly files: DataFile[];
   readonly dependsOn: ITerraformDependable[];

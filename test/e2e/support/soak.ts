@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from '../../../constructs/core/cdk';
 import { Container, LabStack, LxdCluster, Profile, SshHost, StoragePool } from '../../../index';
-import { IHost } from '../../../constructs/hosts/host';
+import { IHost } from '../../../constructs/core/host';
 import {
   declaredObjectsExist, failedApplyDeletedNothing, HandMadeRecord, handMadeUntouched, markersSurvive, nothingUndeclaredOwned,
   Observation, outcomeAsExpected, plannedReplacements, SeenInstance, SeenProfile, stableView,

@@ -3,7 +3,7 @@
  * temporary data directory on a LocalHost: files land exactly as the pure renderers (and the
  * reference's verbatim examples) say, atomically, and destroy removes exactly them.
  */
-import { runnerOf } from '../../../constructs/hosts/host';
+import { runnerOf } from '../../../constructs/core/host';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';

@@ -2,7 +2,7 @@
  * Synthesized content of MatchboxServer, MatchboxProfile and MatchboxGroup: rendered files, atomic
  * writes, own-files-only destroy, one object per profile/group, secrets, outputs, scripts' syntax.
  */
-import { runnerOf } from '../../../constructs/hosts/host';
+import { runnerOf } from '../../../constructs/core/host';
 import * as fs from 'fs';
 import { spawnSync } from 'child_process';
 import { TerraformResource, TerraformVariable, Testing } from '../../../constructs/core/cdk';

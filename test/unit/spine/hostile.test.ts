@@ -3,7 +3,7 @@
  * or arrives as literal data. The rendered scripts are executed with `sh` through the very
  * local-exec command line that was synthesized, against fake lxc/lxd/multipass/ssh/sudo.
  */
-import { runnerOf } from '../../../constructs/hosts/host';
+import { runnerOf } from '../../../constructs/core/host';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
@@ -12,7 +12,7 @@ import {
   Bridge, CloudConfig, Container, LabStack, LocalHost, LxdPreseed, MultipassVm, PreseedDocument, Profile,
   renderPreseed, SshHost, StoragePool,
 } from '../../../index';
-import { IHost } from '../../../constructs/hosts/host';
+import { IHost } from '../../../constructs/core/host';
 import { tfLiteral } from '../../../constructs/core/managed-object';
 import { execCommand } from '../../../src/hosts/runner';
 import {

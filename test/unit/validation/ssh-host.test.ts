@@ -3,7 +3,7 @@
  * command line, and the command the host's objects run through.
  */
 import { Testing } from '../../../constructs/core/cdk';
-import { runnerOf } from '../../../constructs/hosts/host';
+import { runnerOf } from '../../../constructs/core/host';
 import { LabStack, Profile, SshHost } from '../../../index';
 import { execCommand } from '../../../src/hosts/runner';
 import { localExec, resourceBy, synthJson } from '../spine/helpers';

@@ -1,13 +1,8 @@
-import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable, Token } from '../core/cdk';
-import { dataFilesConverge, dataFilesDelete } from '../../src/matchbox/scripts';
-import { DataFile } from '../../src/matchbox/model';
-import { terraformIdentifier } from '../../src/util/names';
-import { Problem, ProblemSubject } from '../../src/validation/errors';
-import { Check, found } from '../../src/validation/props';
-import { ManagedObject } from '../core/managed-object';
-import { IMatchboxServer } from './imatchbox-server';
-import { daemonHost, runnerOf } from '../hosts/host';
+import { IConstruct } from 'constructs';
+import { Token } from '../../core/cdk';
+import { terraformIdentifier } from '../../../src/util/names';
+import { Problem, ProblemSubject } from '../../../src/validation/errors';
+import { Check, found } from '../../../src/validation/props';
 
 /**
  * Maps a problem of `validateMatchbox` (path = the server, `subject` = the profile or group,
@@ -49,34 +44,4 @@ function findToken(value: unknown): string | undefined {
 export function outputPrefix(c: IConstruct): string {
   const parts = c.node.scopes.slice(1).map((s) => s.node.id).filter((x) => x);
   return terraformIdentifier(parts.slice(1).join('_')) || 'matchbox';
-}
-
-/** `{ hostGeneration }` when the server's host can be replaced under it (see IHost.generation), else `{}`. */
-export function generationOf(server: IMatchboxServer): Record<string, string> {
-  const generation = server.host.generation;
-  return generation === undefined ? {} : { hostGeneration: generation };
-}
-
-/**
- * The files of one profile or group in the server's data directory, as one managed object:
- * written atomically on converge, exactly these files removed on destroy.
- */
-export function dataFilesObject(scope: Construct, id: string, o: {
-  readonly server: IMatchboxServer; readonly kind: string; readonly objectId: string;
-  readonly files: DataFile[]; readonly dependsOn: ITerraformDependable[];
-}): ITerraformDependable[] {
-  const { server, files } = o;
-  const obj = new ManagedObject(scope, id, {
-    runner: runnerOf(server.host),
-    dependsOn: o.dependsOn,
-    host: daemonHost(server.host),
-    lifecycle: { kind: 'record', recordKind: o.kind, name: `${server.dataDir}/${o.objectId}` },
-    state: () => ({
-      identity: { kind: o.kind, dataDir: server.dataDir, id: o.objectId, files: files.map((f) => f.path) },
-      settings: { files: Object.fromEntries(files.map((f) => [f.path, f.contents])), ...generationOf(server) },
-      converge: dataFilesConverge(server.dataDir, [...files]),
-      destroy: dataFilesDelete(server.dataDir, files.map((f) => f.path)),
-    }),
-  });
-  return [obj.object, obj.converged];
 }

@@ -1,8 +1,8 @@
-import { LxdRemote } from '../../src/hosts/lxd-remote';
-import { BackendName } from '../../src/lxd/backend';
-import { checkLxdVersion, trustPasswordAllowed } from '../../src/lxd/version';
-import { check, Check, shown } from '../../src/validation/props';
-import { ensure } from '../../src/validation/rule';
+import { LxdRemote } from '../../../src/hosts/lxd-remote';
+import { BackendName } from '../../../src/lxd/backend';
+import { checkLxdVersion, trustPasswordAllowed } from '../../../src/lxd/version';
+import { check, Check, shown } from '../../../src/validation/props';
+import { ensure } from '../../../src/validation/rule';
 
 /**
  * The checks of a host's declared `minLxdVersion`: its format, an LXD host (Incus has versions of its

@@ -1,13 +1,12 @@
-import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
+import { IConstruct } from 'constructs';
+import { ITerraformDependable } from './cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { BackendName, backendSpec, BackendSpec } from '../../src/lxd/backend';
 import { HostRunner } from '../../src/hosts/runner';
-import { Problem, ValidationError } from '../../src/validation/errors';
-import { registerProblems } from '../core/problems';
+import { ValidationError } from '../../src/validation/errors';
 import {
-  DaemonHost, daemonOf, daemonProblems, registerHost, registerName as registerDaemonName, reportsDaemonProblems, sameDaemon,
-} from '../core/daemons';
+  DaemonHost, daemonOf, registerName as registerDaemonName, sameDaemon,
+} from './daemons';
 
 /**
  * A machine that runs LXD (or Incus) commands: a multipass VM, an ssh host, the local machine, an
@@ -37,6 +36,12 @@ export interface IHost extends IConstruct {
    * stack), so objects on it converge again. @default - none: the host is never replaced under its objects
    */
   readonly generation?: string;
+}
+
+/** Something that lives on a host. */
+export interface IOnHost extends IConstruct {
+  /** The host it lives on. */
+  readonly host: IHost;
 }
 
 /** How scripts reach `host` (internal: the transport is not part of the public API). */
@@ -75,37 +80,4 @@ export function sameHost(a: IHost, b: IHost): boolean {
 /** The daemon's label for people, e.g. `ssh 10.0.0.5:22`. */
 export function hostLabel(host: IHost): string {
   return daemonOf(daemonHost(host)).label;
-}
-
-/**
- * Shared bookkeeping of the host constructs.
- * @internal
- */
-export abstract class HostBase extends Construct implements IHost {
-  /** @internal */
-  public abstract readonly _runner: HostRunner;
-  /** @internal */
-  public readonly _daemonParent?: DaemonHost['_daemonParent'];
-  public abstract readonly ready: ITerraformDependable[];
-  public readonly lxdRemote?: LxdRemote;
-  public abstract readonly backend: BackendName;
-
-  public get hostId(): string {
-    return daemonOf(this).id;
-  }
-
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    registerProblems(this);
-  }
-
-  /** Conflicts of the app's daemons (duplicate names, two backends on one machine...): reported by the app's first host. */
-  public collectProblems(): Problem[] {
-    return reportsDaemonProblems(this) ? daemonProblems(this) : [];
-  }
-
-  /** Subclasses call this once their transport is set. */
-  protected registerHost(): void {
-    registerHost(this);
-  }
 }

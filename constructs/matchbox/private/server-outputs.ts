@@ -1,14 +1,15 @@
 import { Construct } from 'constructs';
-import { Fn, ITerraformDependable, TerraformOutput, TerraformResource, TerraformStack, Token } from '../core/cdk';
-import { runnerCommand } from '../../src/hosts/runner';
-import { TLS_FILES, tlsPrint } from '../../src/matchbox/scripts';
-import { shq } from '../../src/shell/quote';
-import { ManagedObject, tfLiteral } from '../core/managed-object';
+import { Fn, ITerraformDependable, TerraformOutput, TerraformResource, TerraformStack, Token } from '../../core/cdk';
+import { runnerCommand } from '../../../src/hosts/runner';
+import { TLS_FILES, tlsPrint } from '../../../src/matchbox/scripts';
+import { shq } from '../../../src/shell/quote';
+import { ManagedObject, tfLiteral } from '../../core/managed-object';
 import { outputPrefix } from './common';
-import { IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
-import { MatchboxTlsProps } from './server-props';
-import { fileNameWord } from '../../src/util/names';
-import { runnerOf } from '../hosts/host';
+import { IMatchboxServer } from '../imatchbox-server';
+import { MatchboxCredentials } from '../../render/matchbox-target';
+import { MatchboxTlsProps } from '../server-props';
+import { fileNameWord } from '../../../src/util/names';
+import { runnerOf } from '../../core/host';
 
 
 /** The credentials of a server with given TLS material: the given PEM text ('' when not given). */

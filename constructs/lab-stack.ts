@@ -1,18 +1,18 @@
 import { Construct, IConstruct } from 'constructs';
-import { App, assertSameCore, LocalBackend, TerraformBackend, TerraformStack } from './cdk';
-import { checkOwnerId } from '../../src/lifecycle/scripts';
-import { checkProps, checkRequired } from '../../src/validation/props';
-import { createRendering } from '../render/rendering';
-import { RenderingStrategy } from '../render/rendering-strategy';
-import { buildLifecycles } from './lifecycle';
-import { exitCleanlyOnValidationError, releaseEmptyOutput, restoreOutput } from './failed-synth';
-import { readProps } from './input';
-import { validateTree } from './problems';
+import { App, assertSameCore, LocalBackend, TerraformBackend, TerraformStack } from './core/cdk';
+import { checkOwnerId } from '../src/lifecycle/scripts';
+import { checkProps, checkRequired } from '../src/validation/props';
+import { createRendering } from './render/rendering';
+import { RenderingStrategy } from './render/rendering-strategy';
+import { buildLifecycles } from './core/lifecycle';
+import { exitCleanlyOnValidationError, releaseEmptyOutput, restoreOutput } from './core/failed-synth';
+import { readProps } from './core/input';
+import { validateTree } from './core/problems';
 import {
   bindStackContext, CommandResourceKind, DEFAULT_SETTINGS, LabSettings, LxdProviderVersion, ownerOf, Rendering, settingsOf,
-} from './stack-settings';
+} from './core/stack-settings';
 
-export type { CommandResourceKind, LabSettings, LxdProviderVersion, Rendering } from './stack-settings';
+export type { CommandResourceKind, LabSettings, LxdProviderVersion, Rendering } from './core/stack-settings';
 
 /** Props of {@link LabStack}. */
 export interface LabStackProps {

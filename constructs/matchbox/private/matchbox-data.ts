@@ -1,13 +1,14 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable } from '../core/cdk';
-import { validateMatchbox } from '../../src/matchbox/validate';
-import { Problem, ProblemSubject, ValidationError } from '../../src/validation/errors';
-import { registerProblems } from '../core/problems';
-import { IHost } from '../hosts/host';
+import { ITerraformDependable } from '../../core/cdk';
+import { validateMatchbox } from '../../../src/matchbox/validate';
+import { Problem, ProblemSubject, ValidationError } from '../../../src/validation/errors';
+import { registerProblems } from '../../core/problems';
+import { IHost } from '../../core/host';
 import { remapProblem } from './common';
-import { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer, MatchboxCredentials } from './imatchbox-server';
-import { MatchboxServerAttributes, resolveServerAttributes } from './server-props';
-import { readProps } from '../core/input';
+import { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer } from '../imatchbox-server';
+import { MatchboxCredentials } from '../../render/matchbox-target';
+import { MatchboxServerAttributes, resolveServerAttributes } from '../server-props';
+import { readProps } from '../../core/input';
 
 /**
  * What every Matchbox server has: a data directory, and the profiles and groups declared on it,

@@ -1,18 +1,11 @@
-import { IConstruct } from 'constructs';
-import { checkDeviceType } from '../../src/lxd/devices';
-import { checkConfigKey, checkConfigValue, checkDeviceName } from '../../src/lxd/names';
-import { ConfigMap, DeviceMap } from '../../src/lxd/model';
-import { Problem } from '../../src/validation/errors';
-import { Check, checkProps, checkRequired } from '../../src/validation/props';
-import { ensure } from '../../src/validation/rule';
-import { hostLabel, IHost, sameHost } from '../hosts/host';
-import { readProps } from '../core/input';
-
-/** Something that lives on a host. */
-export interface IOnHost extends IConstruct {
-  /** The host it lives on. */
-  readonly host: IHost;
-}
+import { checkDeviceType } from '../../../src/lxd/devices';
+import { checkConfigKey, checkConfigValue, checkDeviceName } from '../../../src/lxd/names';
+import { ConfigMap, DeviceMap } from '../../../src/lxd/model';
+import { Problem } from '../../../src/validation/errors';
+import { Check, checkProps, checkRequired } from '../../../src/validation/props';
+import { ensure } from '../../../src/validation/rule';
+import { hostLabel, IOnHost, sameHost } from '../../core/host';
+import { readProps } from '../../core/input';
 
 /** Checks of a config map's keys and values. */
 export function configChecks(property: string, config: ConfigMap | undefined): Check[] {
