@@ -12,11 +12,18 @@ module.exports = {
   // lib/ is built first: Terraform runs the lifecycle program from it.
   globalSetup: '<rootDir>/test/support/build-lib.js',
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/unit/jest-setup.ts'] },
+    // Unit tests mirror the code (test/src, test/constructs, test/examples, test/docs...); e2e/*.test.ts are the e2e suites.
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/[^/]+\\.test\\.ts$'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest-setup.ts'],
+    },
     {
       ...base,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/e2e/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-setup.ts'],
     },
   ],

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from '../../constructs/core/cdk';
 import { LabStack, Profile, SshHost, SshHostProps } from '../../index';
-import { localExec, resourceBy, synthJson } from '../unit/spine/helpers';
+import { localExec, resourceBy, synthJson } from '../helpers';
 import { check, run, sleepMs } from './support/lib/sh';
 import { describeE2E } from './support/prereqs';
 
