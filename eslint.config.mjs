@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['generated/**', 'lib/**', '.jsii-stage/**', 'cdktf.out/**', 'node_modules/**', 'coverage/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      'generated/**',
+      'lib/**',
+      '.jsii-stage/**',
+      'cdktf.out/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,18 +27,42 @@ export default tseslint.config(
     // The CDK core (cdktf or cdktn) is loaded in one place, so that the app and the library share one copy.
     ignores: ['constructs/core/cdk.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['cdktf', 'cdktn'].map((name) => ({ name, message: 'Import the CDK core from constructs/core/cdk (it loads cdktf or cdktn, the copy the app uses).' })),
-        patterns: [
-          { group: ['cdktf/*', 'cdktn/*'], message: 'Import the CDK core from constructs/core/cdk.' },
-          { group: ['@cdktf/provider-*', '@cdktn/provider-*', '!@cdktf/provider-generator'], message: 'Prebuilt provider bindings load their own cdktf: use generated/ bindings or a plain TerraformResource.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['cdktf', 'cdktn'].map((name) => ({
+            name,
+            message: 'Import the CDK core from constructs/core/cdk (it loads cdktf or cdktn, the copy the app uses).',
+          })),
+          patterns: [
+            { group: ['cdktf/*', 'cdktn/*'], message: 'Import the CDK core from constructs/core/cdk.' },
+            {
+              group: ['@cdktf/provider-*', '@cdktn/provider-*', '!@cdktf/provider-generator'],
+              message:
+                'Prebuilt provider bindings load their own cdktf: use generated/ bindings or a plain TerraformResource.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

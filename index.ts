@@ -8,7 +8,13 @@
 
 // Stack
 export { LabStack } from './constructs/lab-stack';
-export type { LabStackProps, LabSettings, Rendering, LxdProviderVersion, CommandResourceKind } from './constructs/lab-stack';
+export type {
+  LabStackProps,
+  LabSettings,
+  Rendering,
+  LxdProviderVersion,
+  CommandResourceKind,
+} from './constructs/lab-stack';
 
 // Hosts
 export type { IHost } from './constructs/core/host';
@@ -35,7 +41,13 @@ export type { StaticLease } from './src/net/static-lease';
 export { Profile } from './constructs/lxd/profile';
 export type { IProfile, ProfileProps } from './constructs/lxd/profile';
 export { Container } from './constructs/lxd/container';
-export type { IContainer, ContainerProps, ContainerNic, ContainerLimits, ContainerMigrateFrom } from './constructs/lxd/container';
+export type {
+  IContainer,
+  ContainerProps,
+  ContainerNic,
+  ContainerLimits,
+  ContainerMigrateFrom,
+} from './constructs/lxd/container';
 export { CachedImage } from './constructs/lxd/cached-image';
 export type { CachedImageProps } from './constructs/lxd/cached-image';
 export { PublishedImage } from './constructs/lxd/published-image';
@@ -52,8 +64,14 @@ export type { DhcpRange } from './src/net/dhcp-range';
 // `lxd init` preseed documents
 export { renderPreseed, preseedTree } from './src/lxd/preseed';
 export type {
-  PreseedDocument, PreseedNetwork, PreseedStoragePool, PreseedStorageVolume, PreseedProfile, PreseedProject,
-  PreseedMemberConfig, PreseedCluster,
+  PreseedDocument,
+  PreseedNetwork,
+  PreseedStoragePool,
+  PreseedStorageVolume,
+  PreseedProfile,
+  PreseedProject,
+  PreseedMemberConfig,
+  PreseedCluster,
 } from './src/lxd/preseed';
 
 // cloud-init
@@ -67,7 +85,13 @@ export type { IMatchboxServer } from './constructs/matchbox/imatchbox-server';
 export type { MatchboxCredentials } from './constructs/render/matchbox-target';
 export { MatchboxServer } from './constructs/matchbox/matchbox-server';
 export type { IMatchboxProfileEntry, IMatchboxGroupEntry } from './constructs/matchbox/imatchbox-server';
-export type { MatchboxServerProps, MatchboxServerAttributes, MatchboxTlsProps, MatchboxDnsmasqProps, MatchboxNatProps } from './constructs/matchbox/server-props';
+export type {
+  MatchboxServerProps,
+  MatchboxServerAttributes,
+  MatchboxTlsProps,
+  MatchboxDnsmasqProps,
+  MatchboxNatProps,
+} from './constructs/matchbox/server-props';
 export { MatchboxProfile } from './constructs/matchbox/matchbox-profile';
 export type { MatchboxProfileProps } from './constructs/matchbox/matchbox-profile';
 export { MatchboxGroup } from './constructs/matchbox/matchbox-group';
@@ -81,7 +105,12 @@ export { renderIgnition, DEFAULT_IGNITION_VERSION } from './src/ignition/builder
 export { installToDisk } from './src/ignition/install';
 export type { InstallFlavor, InstallToDiskSpec } from './src/ignition/install';
 export type {
-  IgnitionVersion, IgnitionSpec, IgnitionUserSpec, IgnitionFileSpec, IgnitionUnitSpec, IgnitionDropinSpec,
+  IgnitionVersion,
+  IgnitionSpec,
+  IgnitionUserSpec,
+  IgnitionFileSpec,
+  IgnitionUnitSpec,
+  IgnitionDropinSpec,
 } from './src/ignition/types';
 
 // Validation: a bad input throws an Error named 'ValidationError' whose `problems` are Problem[].

@@ -7,14 +7,27 @@
  * Every resource carries `fill` characters of literal input, so cdk.tf.json has the same size.
  */
 import { Construct } from 'constructs';
-import { App, ITerraformDependable, LocalBackend, TerraformResource, TerraformStack, TerraformVariable } from '../constructs/core/cdk';
+import {
+  App,
+  ITerraformDependable,
+  LocalBackend,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+} from '../constructs/core/cdk';
 
 class DataResource extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly attrs: Record<string, unknown>,
-    rest: { provisioners: TerraformResource['provisioners']; dependsOn?: ITerraformDependable[] }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly attrs: Record<string, unknown>,
+    rest: { provisioners: TerraformResource['provisioners']; dependsOn?: ITerraformDependable[] },
+  ) {
     super(scope, id, {
-      terraformResourceType: 'terraform_data', terraformGeneratorMetadata: { providerName: 'terraform' },
-      provisioners: rest.provisioners, dependsOn: rest.dependsOn,
+      terraformResourceType: 'terraform_data',
+      terraformGeneratorMetadata: { providerName: 'terraform' },
+      provisioners: rest.provisioners,
+      dependsOn: rest.dependsOn,
     });
   }
 
@@ -38,19 +51,35 @@ export function buildBare(app: App, resources: number, fillPerResource: number):
   const fill = Math.max(0, fillPerResource);
   for (let i = 0; i < resources / 2; i++) {
     const scope = new Construct(stack, `o${i}`);
-    const object = new DataResource(scope, 'object', {
-      triggers_replace: { kind: 'lxd-container', name: `c${i}`, image: 'ubuntu:22.04' },
-      input: { destroy: text(i, fill) },
-    }, {
-      provisioners: [{ type: 'local-exec', when: 'destroy', command, environment: { CDKTF_LAB_SCRIPT: '${self.input.destroy}' } }],
-    });
+    const object = new DataResource(
+      scope,
+      'object',
+      {
+        triggers_replace: { kind: 'lxd-container', name: `c${i}`, image: 'ubuntu:22.04' },
+        input: { destroy: text(i, fill) },
+      },
+      {
+        provisioners: [
+          { type: 'local-exec', when: 'destroy', command, environment: { CDKTF_LAB_SCRIPT: '${self.input.destroy}' } },
+        ],
+      },
+    );
     const half = Math.floor(fill / 2);
-    new DataResource(scope, 'converge', {
-      triggers_replace: { object: object.getStringAttribute('id'), settings: { description: text(i + 1, half) }, reconcile: reconcile.stringValue },
-    }, {
-      provisioners: [{ type: 'local-exec', command, environment: { CDKTF_LAB_SCRIPT: text(i + 2, fill - half) } }],
-      dependsOn: [object],
-    });
+    new DataResource(
+      scope,
+      'converge',
+      {
+        triggers_replace: {
+          object: object.getStringAttribute('id'),
+          settings: { description: text(i + 1, half) },
+          reconcile: reconcile.stringValue,
+        },
+      },
+      {
+        provisioners: [{ type: 'local-exec', command, environment: { CDKTF_LAB_SCRIPT: text(i + 2, fill - half) } }],
+        dependsOn: [object],
+      },
+    );
   }
   return stack;
 }

@@ -6,7 +6,18 @@
  * benchmark's shell scripts (./script.ts) create the same objects with plain `lxc` commands.
  */
 import { App } from '../constructs/core/cdk';
-import { Bridge, Container, IHost, LabStack, LocalHost, Profile, SshHost, SshHostProps, StaticLease, StoragePool } from '../index';
+import {
+  Bridge,
+  Container,
+  IHost,
+  LabStack,
+  LocalHost,
+  Profile,
+  SshHost,
+  SshHostProps,
+  StaticLease,
+  StoragePool,
+} from '../index';
 
 /** Options of {@link envSpec}. */
 export interface EnvOptions {
@@ -80,7 +91,10 @@ export function envSpec(o: EnvOptions): EnvSpec {
   for (let b = 0; b < (o.bridges ?? (o.containers <= 20 ? 1 : 4)); b++) {
     const prefix = `10.${(o.subnetBase ?? 120) + b}`;
     bridges.push({
-      name: `br${b}`, prefix, ipv4Address: `${prefix}.0.1/16`, dnsDomain: `net${b}.lab.test`,
+      name: `br${b}`,
+      prefix,
+      ipv4Address: `${prefix}.0.1/16`,
+      dnsDomain: `net${b}.lab.test`,
       // Dynamic leases live in .250-.254.x; static addresses below.
       dhcpRange: { start: `${prefix}.250.1`, end: `${prefix}.254.254` },
       leases: [
@@ -92,8 +106,16 @@ export function envSpec(o: EnvOptions): EnvSpec {
   const lim = o.limits === false ? 'user.limits' : 'limits';
   const profiles: ProfileSpec[] = [
     { name: 'base', config: { 'boot.autostart': 'true' }, rootAndNic: true },
-    { name: 'web', config: { [`${lim}.cpu`]: '2', [`${lim}.memory`]: '1GiB', 'security.nesting': 'false' }, rootAndNic: false },
-    { name: 'db', config: { [`${lim}.cpu`]: '4', [`${lim}.memory`]: '4GiB', 'boot.autostart.priority': '10' }, rootAndNic: false },
+    {
+      name: 'web',
+      config: { [`${lim}.cpu`]: '2', [`${lim}.memory`]: '1GiB', 'security.nesting': 'false' },
+      rootAndNic: false,
+    },
+    {
+      name: 'db',
+      config: { [`${lim}.cpu`]: '4', [`${lim}.memory`]: '4GiB', 'boot.autostart.priority': '10' },
+      rootAndNic: false,
+    },
   ];
   const containers: ContainerSpec[] = [];
   const perBridge = new Map<string, number>();
@@ -104,11 +126,15 @@ export function envSpec(o: EnvOptions): EnvSpec {
     const role = i % 3 === 2 ? 'db' : 'web';
     const limits = { cpu: 1 + (i % 2), memory: `${256 * (1 + (i % 4))}MiB` };
     containers.push({
-      name: `c${i}`, image: o.image ?? 'ubuntu:22.04', profiles: ['base', role], bridge: bridge.name,
+      name: `c${i}`,
+      image: o.image ?? 'ubuntu:22.04',
+      profiles: ['base', role],
+      bridge: bridge.name,
       ipv4Address: `${bridge.prefix}.${10 + Math.floor(k / 200)}.${10 + (k % 200)}`,
       limits: o.limits === false ? undefined : limits,
       config: {
-        'user.role': role, 'user.index': String(i),
+        'user.role': role,
+        'user.index': String(i),
         ...(o.limits === false ? { 'user.limits.cpu': String(limits.cpu), 'user.limits.memory': limits.memory } : {}),
       },
       proxy: i % 10 === 0 ? { listen: `tcp:127.0.0.1:${20000 + i}`, connect: 'tcp:127.0.0.1:80' } : undefined,
@@ -116,7 +142,12 @@ export function envSpec(o: EnvOptions): EnvSpec {
       description: `bench container ${i} (${role})`,
     });
   }
-  return { pool: { name: 'data', driver, size: driver === 'dir' ? undefined : '200GiB' }, bridges, profiles, containers };
+  return {
+    pool: { name: 'data', driver, size: driver === 'dir' ? undefined : '200GiB' },
+    bridges,
+    profiles,
+    containers,
+  };
 }
 
 /** Resources the environment synthesizes: two per managed object. */
@@ -129,14 +160,28 @@ export function expectedResources(o: EnvOptions): number {
 export function buildEnvironment(app: App, o: EnvOptions): LabStack {
   const spec = envSpec(o);
   const stack = new LabStack(app, o.stackId ?? 'bench', { localStatePath: o.statePath });
-  const host: IHost = o.host === 'local'
-    ? new LocalHost(stack, 'host')
-    : new SshHost(stack, 'host', o.sshHost ?? { address: 'lxd01.lab.example.com', user: 'ubuntu', sudo: true, options: { StrictHostKeyChecking: 'accept-new' } });
+  const host: IHost =
+    o.host === 'local'
+      ? new LocalHost(stack, 'host')
+      : new SshHost(
+          stack,
+          'host',
+          o.sshHost ?? {
+            address: 'lxd01.lab.example.com',
+            user: 'ubuntu',
+            sudo: true,
+            options: { StrictHostKeyChecking: 'accept-new' },
+          },
+        );
   const pool = new StoragePool(stack, spec.pool.name, { host, driver: spec.pool.driver, size: spec.pool.size });
   const bridges = new Map<string, Bridge>();
   for (const b of spec.bridges) {
     const bridge = new Bridge(stack, b.name, {
-      host, ipv4Address: b.ipv4Address, ipv6Address: 'none', dnsDomain: b.dnsDomain, ipv4DhcpRanges: [b.dhcpRange],
+      host,
+      ipv4Address: b.ipv4Address,
+      ipv6Address: 'none',
+      dnsDomain: b.dnsDomain,
+      ipv4DhcpRanges: [b.dhcpRange],
     });
     for (const lease of b.leases) bridge.addStaticLease(lease);
     bridges.set(b.name, bridge);
@@ -144,15 +189,23 @@ export function buildEnvironment(app: App, o: EnvOptions): LabStack {
   const first = bridges.get(spec.bridges[0].name)!;
   const profiles = new Map<string, Profile>();
   for (const p of spec.profiles) {
-    profiles.set(p.name, new Profile(stack, p.name, {
-      host, config: p.config, ...(p.rootAndNic ? { rootPool: pool, network: first } : {}),
-    }));
+    profiles.set(
+      p.name,
+      new Profile(stack, p.name, {
+        host,
+        config: p.config,
+        ...(p.rootAndNic ? { rootPool: pool, network: first } : {}),
+      }),
+    );
   }
   for (const c of spec.containers) {
     new Container(stack, c.name, {
-      host, image: c.image, profiles: c.profiles.map((p) => profiles.get(p)!),
+      host,
+      image: c.image,
+      profiles: c.profiles.map((p) => profiles.get(p)!),
       nics: [{ bridge: bridges.get(c.bridge)!, ipv4Address: c.ipv4Address }],
-      limits: c.limits, config: c.config,
+      limits: c.limits,
+      config: c.config,
       proxies: c.proxy ? { http: c.proxy } : undefined,
       disks: c.disk ? { shared: c.disk } : undefined,
       description: c.description,

@@ -33,14 +33,21 @@ export function benchGraph(n: number, reps: number): GraphRow[] {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-graph-'));
   try {
     const out = path.join(tmp, 'cdktf.out');
-    const synth = spawnSync(process.execPath, [SYNTH_APP, 'lib', String(n), out], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+    const synth = spawnSync(process.execPath, [SYNTH_APP, 'lib', String(n), out], {
+      encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    });
     if (synth.status !== 0) throw new Error(`synth of ${n} containers failed: ${synth.stderr}`);
     const render = { html: toHtml, mermaid: toMermaid, dot: toDot };
     const inProcess = (format: keyof typeof render) => {
       const t0 = process.hrtime.bigint();
       const cdktf = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-      const stacks = Object.values<{ name: string; workingDirectory: string; dependencies: string[] }>(cdktf.stacks).map((s) => ({
-        name: s.name, dependencies: s.dependencies, manifest: JSON.parse(fs.readFileSync(path.join(out, s.workingDirectory, MANIFEST_FILE), 'utf8')) as LabManifest,
+      const stacks = Object.values<{ name: string; workingDirectory: string; dependencies: string[] }>(
+        cdktf.stacks,
+      ).map((s) => ({
+        name: s.name,
+        dependencies: s.dependencies,
+        manifest: JSON.parse(fs.readFileSync(path.join(out, s.workingDirectory, MANIFEST_FILE), 'utf8')) as LabManifest,
       }));
       render[format](buildGraph(stacks));
       return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -50,12 +57,21 @@ export function benchGraph(n: number, reps: number): GraphRow[] {
       const times: number[] = [];
       for (let i = 0; i < reps; i++) {
         const t0 = process.hrtime.bigint();
-        const r = spawnSync(process.execPath, [BIN, 'graph', '--out', out, '--format', format, '-o', file], { encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [BIN, 'graph', '--out', out, '--format', format, '-o', file], {
+          encoding: 'utf8',
+        });
         times.push(Number(process.hrtime.bigint() - t0) / 1e6);
         if (r.status !== 0) throw new Error(`graph --format ${format} failed (${r.status}): ${r.stderr}`);
       }
       const inside = Array.from({ length: reps }, () => inProcess(format));
-      return { containers: n, format, reps, wallMs: median(times), inProcessMs: median(inside), bytes: fs.statSync(file).size };
+      return {
+        containers: n,
+        format,
+        reps,
+        wallMs: median(times),
+        inProcessMs: median(inside),
+        bytes: fs.statSync(file).size,
+      };
     });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -64,13 +80,19 @@ export function benchGraph(n: number, reps: number): GraphRow[] {
 
 /** The table and the target. */
 export function reportGraph(rows: readonly GraphRow[], say: (s?: string) => void, targets: Target[]): void {
-  say(table(['containers', 'format', 'graph (whole process)', 'in process (read, build, render)', 'output'], rows.map((r) => [r.containers, r.format, ms(r.wallMs), ms(r.inProcessMs), `${(r.bytes / 1e6).toFixed(2)} MB`])));
+  say(
+    table(
+      ['containers', 'format', 'graph (whole process)', 'in process (read, build, render)', 'output'],
+      rows.map((r) => [r.containers, r.format, ms(r.wallMs), ms(r.inProcessMs), `${(r.bytes / 1e6).toFixed(2)} MB`]),
+    ),
+  );
   const html = rows.find((r) => r.format === 'html' && r.containers === 1000);
   if (html) {
     const slowest = Math.max(...rows.filter((r) => r.containers === 1000).map((r) => r.wallMs));
     targets.push({
       target: 'graph of the 1,000-container bench environment <= 1 s',
-      measured: `${ms(html.wallMs)} for the HTML page (slowest format ${ms(slowest)}), whole process; ${ms(html.inProcessMs)} in process`, ok: slowest <= 1000,
+      measured: `${ms(html.wallMs)} for the HTML page (slowest format ${ms(slowest)}), whole process; ${ms(html.inProcessMs)} in process`,
+      ok: slowest <= 1000,
     });
   }
 }

@@ -19,7 +19,22 @@ import { LabManifest, MANIFEST_FILE } from '../src/lifecycle/manifest';
 import { ownershipConfig, readScript } from '../src/lifecycle/scripts';
 import { shq } from '../src/shell/quote';
 import { buildEnvironment, EnvOptions, envSpec } from './env';
-import { Daemon, daemonUnavailable, deleteInstances, instanceNames, makeShims, median, ms, readShimLog, ShimCalls, table, Target, timed, which, withDaemon } from './support';
+import {
+  Daemon,
+  daemonUnavailable,
+  deleteInstances,
+  instanceNames,
+  makeShims,
+  median,
+  ms,
+  readShimLog,
+  ShimCalls,
+  table,
+  Target,
+  timed,
+  which,
+  withDaemon,
+} from './support';
 
 // The command as shipped (bin/ compiled with the same options as the package's build).
 const DRIFT_BIN = path.join(__dirname, '..', 'bin', 'cdktf-lxd-matchbox.js');
@@ -31,27 +46,38 @@ export interface Counted extends ShimCalls {
 }
 
 export interface LifecycleRow {
-  containers: number; objects: number;
+  containers: number;
+  objects: number;
   /** Setup: `terraform apply` of the whole environment (containers started). */
   applyMs: number;
   /** A second, no-change `terraform apply`: every exec the shims saw (sh, node, lxc). */
   reapply: { ms: number; execs: number; lxc: number };
   drift: {
-    reps: number; exitCode: number; output: string;
+    reps: number;
+    exitCode: number;
+    output: string;
     /** `cdktf-lxd-matchbox drift` (whole process), its host read alone (`sh -c RUNNER` < read script), one `lxc list --format json`. */
-    wallMs: number; readMs: number; lxcListMs: number;
+    wallMs: number;
+    readMs: number;
+    lxcListMs: number;
     /** Start-up of the same node binary with an empty program (what every drift run pays first). */
     nodeMs: number;
     runs: { wallMs: number[]; readMs: number[]; lxcListMs: number[]; nodeMs: number[] };
-    inventoryBytes: number; lxcListBytes: number;
+    inventoryBytes: number;
+    lxcListBytes: number;
     calls: Counted;
   };
   prune: {
     noop: { reps: number; ms: number; runs: number[]; calls: Counted };
     delete: {
-      reps: number; deleted: number; ms: number; runs: number[]; calls: Counted;
+      reps: number;
+      deleted: number;
+      ms: number;
+      runs: number[];
+      calls: Counted;
       /** From the start of the prune to its first `lxc delete` (read + plan), and the delete script after it. */
-      readPlanMs: number; deleteScriptMs: number;
+      readPlanMs: number;
+      deleteScriptMs: number;
     };
   };
 }
@@ -71,12 +97,17 @@ function pruneExec(stackDir: string): { command: string; cwd: string; runner: st
   const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
   // Terraform's template unescaping of literal `${` / `%{`.
   const un = (s: string) => s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-  const prunes = Object.values(json.resource?.terraform_data ?? {}) as { triggers_replace?: { lifecycle?: string }; provisioner?: { 'local-exec'?: { command: string; working_dir?: string } }[] }[];
-  const exec = prunes.filter((r) => r.triggers_replace?.lifecycle === 'cdktf-lxd-matchbox')
+  const prunes = Object.values(json.resource?.terraform_data ?? {}) as {
+    triggers_replace?: { lifecycle?: string };
+    provisioner?: { 'local-exec'?: { command: string; working_dir?: string } }[];
+  }[];
+  const exec = prunes
+    .filter((r) => r.triggers_replace?.lifecycle === 'cdktf-lxd-matchbox')
     .map((r) => r.provisioner?.[0]?.['local-exec'])
     .find((e) => e && / prune before /.test(e.command));
   if (!exec) throw new Error(`no before prune resource in ${stackDir}`);
-  if (exec.working_dir !== '${path.module}') throw new Error(`the prune's working_dir is ${exec.working_dir}, not the stack directory`);
+  if (exec.working_dir !== '${path.module}')
+    throw new Error(`the prune's working_dir is ${exec.working_dir}, not the stack directory`);
   const manifest = JSON.parse(fs.readFileSync(path.join(stackDir, MANIFEST_FILE), 'utf8')) as LabManifest;
   const reads = readPlan([manifest]);
   if (reads.length !== 1) throw new Error(`the bench stack reads ${reads.length} daemons, expected 1`);
@@ -120,11 +151,25 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   reset();
   const callLog = path.join(tmp, 'calls.log');
   const shims = makeShims(path.join(tmp, 'shims'), which('lxc', d.env)!);
-  const base: NodeJS.ProcessEnv = { ...d.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', XDG_STATE_HOME: path.join(tmp, 'state') };
+  const base: NodeJS.ProcessEnv = {
+    ...d.env,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    XDG_STATE_HOME: path.join(tmp, 'state'),
+  };
   const counted: NodeJS.ProcessEnv = { ...base, PATH: `${shims}:${base.PATH}`, BENCH_CALL_LOG: callLog };
   const shared = path.join(tmp, 'shared');
   fs.mkdirSync(shared, { recursive: true });
-  const opts: EnvOptions = { containers: n, host: 'local', image: 'busybox', poolDriver: 'dir', bridges: 1, sharedDir: shared, stackId: 'bench', limits: false };
+  const opts: EnvOptions = {
+    containers: n,
+    host: 'local',
+    image: 'busybox',
+    poolDriver: 'dir',
+    bridges: 1,
+    sharedDir: shared,
+    stackId: 'bench',
+    limits: false,
+  };
   const spec = envSpec(opts);
   const synth = (o: EnvOptions, outdir: string) => {
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -143,7 +188,8 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   if (instanceNames(base).length !== n) throw new Error(`after apply: ${instanceNames(base).length} of ${n} instances`);
   fs.rmSync(callLog, { force: true });
   const again = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve'], { cwd: dir, env: counted });
-  if (!/No changes/.test(again.r.stdout)) throw new Error(`second apply was not a no-op:\n${again.r.stdout.slice(-2000)}`);
+  if (!/No changes/.test(again.r.stdout))
+    throw new Error(`second apply was not a no-op:\n${again.r.stdout.slice(-2000)}`);
   const reapplyCalls = countCalls(callLog);
 
   // Drift against the host read alone and against `lxc list --format json`.
@@ -172,10 +218,13 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   timed(process.execPath, [DRIFT_BIN, 'drift', '--out', full], { env: counted, okCodes: [0, 2] });
   // The drift command runs its runner with `sh -c RUNNER`: the runner (`sh -s`) is the host command.
   const driftCalls = countCalls(callLog);
-  process.stderr.write(`  lifecycle ${n}: drift ${ms(median(wallRuns))} (read ${ms(median(readRuns))}) vs lxc list ${ms(median(listRuns))}\n`);
+  process.stderr.write(
+    `  lifecycle ${n}: drift ${ms(median(wallRuns))} (read ${ms(median(readRuns))}) vs lxc list ${ms(median(listRuns))}\n`,
+  );
 
   // The prune, as the synthesized `before` resource runs it.
-  const runPrune = (p: ReturnType<typeof pruneExec>, env: NodeJS.ProcessEnv) => timed('/bin/sh', ['-c', p.command], { cwd: p.cwd, env });
+  const runPrune = (p: ReturnType<typeof pruneExec>, env: NodeJS.ProcessEnv) =>
+    timed('/bin/sh', ['-c', p.command], { cwd: p.cwd, env });
   const noopRuns: number[] = [];
   for (let i = 0; i < noopReps; i++) noopRuns.push(runPrune(fullPrune, base).ms);
   fs.rmSync(callLog, { force: true });
@@ -189,10 +238,18 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   const removed = spec.containers.slice(half);
   const relaunch = () => {
     // Started, labelled as the library labels them (owner and path), in parallel jobs.
-    const lines = ['pids=', ...removed.map((c) => `( lxc launch busybox ${shq(c.name)} ${c.profiles.map((p) => `-p ${shq(p)}`).join(' ')} `
-      + `${Object.entries({ ...c.config, ...ownershipConfig({ owner: 'bench', path: `bench/${c.name}` }) }).map(([k, v]) => `-c ${shq(`${k}=${v}`)}`).join(' ')} `
-      + `-d ${shq(`eth0,network=${c.bridge}`)} -d ${shq(`eth0,ipv4.address=${c.ipv4Address}`)} >/dev/null ) & pids="$pids $!"`),
-    'fail=0; for p in $pids; do wait "$p" || fail=1; done; exit $fail'];
+    const lines = [
+      'pids=',
+      ...removed.map(
+        (c) =>
+          `( lxc launch busybox ${shq(c.name)} ${c.profiles.map((p) => `-p ${shq(p)}`).join(' ')} ` +
+          `${Object.entries({ ...c.config, ...ownershipConfig({ owner: 'bench', path: `bench/${c.name}` }) })
+            .map(([k, v]) => `-c ${shq(`${k}=${v}`)}`)
+            .join(' ')} ` +
+          `-d ${shq(`eth0,network=${c.bridge}`)} -d ${shq(`eth0,ipv4.address=${c.ipv4Address}`)} >/dev/null ) & pids="$pids $!"`,
+      ),
+      'fail=0; for p in $pids; do wait "$p" || fail=1; done; exit $fail',
+    ];
     timed('/bin/sh', ['-c', lines.join('\n')], { env: base });
   };
   const deleteRuns: number[] = [];
@@ -200,7 +257,8 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   let deleteCalls: Counted = readShimLog(callLog);
   for (let i = 0; i < deleteReps(n); i++) {
     if (i > 0) relaunch();
-    if (instanceNames(base).length !== n) throw new Error(`before prune ${i}: ${instanceNames(base).length} of ${n} instances`);
+    if (instanceNames(base).length !== n)
+      throw new Error(`before prune ${i}: ${instanceNames(base).length} of ${n} instances`);
     fs.rmSync(callLog, { force: true });
     // Counted every time: the shims add ~2 ms per exec, under 1% of a prune that deletes.
     const startedAt = Date.now();
@@ -215,19 +273,33 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   }
   reset();
   return {
-    containers: n, objects: 1 + spec.bridges.length + spec.profiles.length + n, applyMs: apply.ms,
+    containers: n,
+    objects: 1 + spec.bridges.length + spec.profiles.length + n,
+    applyMs: apply.ms,
     reapply: { ms: again.ms, execs: reapplyCalls.execs, lxc: reapplyCalls.lxc },
     drift: {
-      reps: driftReps, exitCode: driftOut.code, output: driftOut.output.split('\n').slice(0, 20).join('\n'),
-      wallMs: median(wallRuns), readMs: median(readRuns), lxcListMs: median(listRuns), nodeMs: median(nodeRuns),
+      reps: driftReps,
+      exitCode: driftOut.code,
+      output: driftOut.output.split('\n').slice(0, 20).join('\n'),
+      wallMs: median(wallRuns),
+      readMs: median(readRuns),
+      lxcListMs: median(listRuns),
+      nodeMs: median(nodeRuns),
       runs: { wallMs: wallRuns, readMs: readRuns, lxcListMs: listRuns, nodeMs: nodeRuns },
-      inventoryBytes, lxcListBytes, calls: driftCalls,
+      inventoryBytes,
+      lxcListBytes,
+      calls: driftCalls,
     },
     prune: {
       noop: { reps: noopReps, ms: median(noopRuns), runs: noopRuns, calls: noopCalls },
       delete: {
-        reps: deleteReps(n), deleted: n - half, ms: median(deleteRuns), runs: deleteRuns, calls: deleteCalls,
-        readPlanMs: median(readPlanRuns), deleteScriptMs: median(deleteRuns.map((t, i) => t - readPlanRuns[i])),
+        reps: deleteReps(n),
+        deleted: n - half,
+        ms: median(deleteRuns),
+        runs: deleteRuns,
+        calls: deleteCalls,
+        readPlanMs: median(readPlanRuns),
+        deleteScriptMs: median(deleteRuns.map((t, i) => t - readPlanRuns[i])),
       },
     },
   };
@@ -238,33 +310,85 @@ const spread = (xs: number[]) => `${ms(Math.min(...xs))}-${ms(Math.max(...xs))}`
 
 /** The report's lifecycle tables and targets. */
 export function reportLifecycle(rows: LifecycleRow[], say: (s?: string) => void, targets: Target[]): void {
-  say(table(
-    ['containers', 'drift (process)', 'its host read', 'node start-up', 'lxc list --format json', 'drift / lxc list', 'read / lxc list', 'inventory / lxc list bytes', 'drift: host commands / lxc'],
-    rows.map((r) => [
-      r.containers, ms(r.drift.wallMs), ms(r.drift.readMs), ms(r.drift.nodeMs), ms(r.drift.lxcListMs),
-      `${(r.drift.wallMs / r.drift.lxcListMs).toFixed(2)}x`, `${(r.drift.readMs / r.drift.lxcListMs).toFixed(2)}x`,
-      `${(r.drift.inventoryBytes / 1e3).toFixed(0)} / ${(r.drift.lxcListBytes / 1e3).toFixed(0)} kB`, `${r.drift.calls.hostCommands} / ${r.drift.calls.lxc}`,
-    ]),
-  ));
+  say(
+    table(
+      [
+        'containers',
+        'drift (process)',
+        'its host read',
+        'node start-up',
+        'lxc list --format json',
+        'drift / lxc list',
+        'read / lxc list',
+        'inventory / lxc list bytes',
+        'drift: host commands / lxc',
+      ],
+      rows.map((r) => [
+        r.containers,
+        ms(r.drift.wallMs),
+        ms(r.drift.readMs),
+        ms(r.drift.nodeMs),
+        ms(r.drift.lxcListMs),
+        `${(r.drift.wallMs / r.drift.lxcListMs).toFixed(2)}x`,
+        `${(r.drift.readMs / r.drift.lxcListMs).toFixed(2)}x`,
+        `${(r.drift.inventoryBytes / 1e3).toFixed(0)} / ${(r.drift.lxcListBytes / 1e3).toFixed(0)} kB`,
+        `${r.drift.calls.hostCommands} / ${r.drift.calls.lxc}`,
+      ]),
+    ),
+  );
   say();
-  say(table(
-    ['containers', 'objects', 'prune, nothing to delete', 'host commands / lxc', 'prune, N/2 deleted', 'read + plan / delete script', 'per deleted container', 'host commands / lxc', 'no-change apply', 'execs / lxc'],
-    rows.map((r) => [
-      r.containers, r.objects, ms(r.prune.noop.ms), `${r.prune.noop.calls.hostCommands} / ${r.prune.noop.calls.lxc}`,
-      `${ms(r.prune.delete.ms)} (${r.prune.delete.deleted})`, `${ms(r.prune.delete.readPlanMs)} / ${ms(r.prune.delete.deleteScriptMs)}`,
-      ms(r.prune.delete.deleteScriptMs / r.prune.delete.deleted), `${r.prune.delete.calls.hostCommands} / ${r.prune.delete.calls.lxc}`,
-      ms(r.reapply.ms), `${r.reapply.execs} / ${r.reapply.lxc}`,
-    ]),
-  ));
+  say(
+    table(
+      [
+        'containers',
+        'objects',
+        'prune, nothing to delete',
+        'host commands / lxc',
+        'prune, N/2 deleted',
+        'read + plan / delete script',
+        'per deleted container',
+        'host commands / lxc',
+        'no-change apply',
+        'execs / lxc',
+      ],
+      rows.map((r) => [
+        r.containers,
+        r.objects,
+        ms(r.prune.noop.ms),
+        `${r.prune.noop.calls.hostCommands} / ${r.prune.noop.calls.lxc}`,
+        `${ms(r.prune.delete.ms)} (${r.prune.delete.deleted})`,
+        `${ms(r.prune.delete.readPlanMs)} / ${ms(r.prune.delete.deleteScriptMs)}`,
+        ms(r.prune.delete.deleteScriptMs / r.prune.delete.deleted),
+        `${r.prune.delete.calls.hostCommands} / ${r.prune.delete.calls.lxc}`,
+        ms(r.reapply.ms),
+        `${r.reapply.execs} / ${r.reapply.lxc}`,
+      ]),
+    ),
+  );
   say();
-  say(`spread (min-max): ${rows.map((r) => `${r.containers}: drift ${spread(r.drift.runs.wallMs)}, read ${spread(r.drift.runs.readMs)}, lxc list ${spread(r.drift.runs.lxcListMs)}, `
-    + `prune no-op ${spread(r.prune.noop.runs)}, prune deleting ${spread(r.prune.delete.runs)}`).join('; ')}`);
+  say(
+    `spread (min-max): ${rows
+      .map(
+        (r) =>
+          `${r.containers}: drift ${spread(r.drift.runs.wallMs)}, read ${spread(r.drift.runs.readMs)}, lxc list ${spread(r.drift.runs.lxcListMs)}, ` +
+          `prune no-op ${spread(r.prune.noop.runs)}, prune deleting ${spread(r.prune.delete.runs)}`,
+      )
+      .join('; ')}`,
+  );
   for (const r of rows) {
     const ratio = r.drift.wallMs / r.drift.lxcListMs;
     if (r.containers >= 200) {
-      targets.push({ target: `drift of ${r.containers} containers within 2x one lxc list --format json`, measured: `${ms(r.drift.wallMs)} vs ${ms(r.drift.lxcListMs)} (${ratio.toFixed(2)}x)`, ok: ratio <= 2 });
+      targets.push({
+        target: `drift of ${r.containers} containers within 2x one lxc list --format json`,
+        measured: `${ms(r.drift.wallMs)} vs ${ms(r.drift.lxcListMs)} (${ratio.toFixed(2)}x)`,
+        ok: ratio <= 2,
+      });
     }
-    targets.push({ target: `drift ${r.containers}: a deployed stack is in sync (exit 0)`, measured: `exit ${r.drift.exitCode}`, ok: r.drift.exitCode === 0 });
+    targets.push({
+      target: `drift ${r.containers}: a deployed stack is in sync (exit 0)`,
+      measured: `exit ${r.drift.exitCode}`,
+      ok: r.drift.exitCode === 0,
+    });
     targets.push({
       target: `drift ${r.containers}: one read command per host`,
       measured: `${r.drift.calls.hostCommands} host command, ${r.drift.calls.lxc} lxc calls (5 collections)`,
@@ -280,6 +404,10 @@ export function reportLifecycle(rows: LifecycleRow[], say: (s?: string) => void,
       measured: `${r.prune.delete.calls.hostCommands} host commands, ${r.prune.delete.calls.lxc} lxc calls (5 + ${r.prune.delete.deleted} deletes)`,
       ok: r.prune.delete.calls.hostCommands === 2 && r.prune.delete.calls.lxc === 5 + r.prune.delete.deleted,
     });
-    targets.push({ target: `lifecycle ${r.containers}: a no-change apply runs nothing`, measured: `${r.reapply.execs} execs (sh, node, lxc), ${r.reapply.lxc} lxc calls`, ok: r.reapply.execs === 0 });
+    targets.push({
+      target: `lifecycle ${r.containers}: a no-change apply runs nothing`,
+      measured: `${r.reapply.execs} execs (sh, node, lxc), ${r.reapply.lxc} lxc calls`,
+      ok: r.reapply.execs === 0,
+    });
   }
 }

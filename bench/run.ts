@@ -24,7 +24,23 @@ import { benchGraph, GraphRow, reportGraph } from './graph';
 import { benchLifecycle, reportLifecycle } from './lifecycle';
 import { benchSsh, reportSsh, sshHeading } from './ssh';
 import { shellScript } from './script';
-import { Daemon, daemonUnavailable, loadSampler, makeShims, median, ms, readShimLog, REPO, ShimCalls, table, Target, timed, verdict, which, withDaemon } from './support';
+import {
+  Daemon,
+  daemonUnavailable,
+  loadSampler,
+  makeShims,
+  median,
+  ms,
+  readShimLog,
+  REPO,
+  ShimCalls,
+  table,
+  Target,
+  timed,
+  verdict,
+  which,
+  withDaemon,
+} from './support';
 
 // Compiled to node_modules/.cache/cdktf-lxd-matchbox/bench/bench/run.js.
 const SYNTH_APP = path.join(__dirname, 'synth-app.js');
@@ -32,8 +48,16 @@ const NO_SPAWN = path.join(REPO, 'bench', 'no-spawn.js');
 const RESULTS = path.join(REPO, 'bench', 'results.json');
 
 interface Args {
-  synth: boolean; deploy: boolean; lifecycle: boolean; ssh: boolean; graph: boolean;
-  sizes: number[]; deploySizes: number[]; lifecycleSizes: number[]; sshSizes: number[]; reps?: number;
+  synth: boolean;
+  deploy: boolean;
+  lifecycle: boolean;
+  ssh: boolean;
+  graph: boolean;
+  sizes: number[];
+  deploySizes: number[];
+  lifecycleSizes: number[];
+  sshSizes: number[];
+  reps?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -42,7 +66,11 @@ function parseArgs(argv: string[]): Args {
   const only = ['synth', 'deploy', 'lifecycle', 'ssh', 'graph'].find((p) => argv.includes(`--${p}-only`));
   const part = (p: string) => (only ? only === p : !argv.includes(`--no-${p}`));
   return {
-    synth: part('synth'), deploy: part('deploy'), lifecycle: part('lifecycle'), ssh: part('ssh'), graph: part('graph'),
+    synth: part('synth'),
+    deploy: part('deploy'),
+    lifecycle: part('lifecycle'),
+    ssh: part('ssh'),
+    graph: part('graph'),
     sizes: list(get('sizes'), [10, 100, 1000, 5000]),
     deploySizes: list(get('deploy'), [5, 20]),
     lifecycleSizes: list(get('lifecycle'), [20, 200]),
@@ -54,8 +82,15 @@ function parseArgs(argv: string[]): Args {
 // ---------------------------------------------------------------- synth
 
 interface SynthRun {
-  mode: string; n: number; resources: number; bytes: number;
-  loadMs: number; buildMs: number; synthMs: number; totalMs: number; maxRssKiB: number;
+  mode: string;
+  n: number;
+  resources: number;
+  bytes: number;
+  loadMs: number;
+  buildMs: number;
+  synthMs: number;
+  totalMs: number;
+  maxRssKiB: number;
   /** Wall time of the whole `node synth-app.js` process, as seen by the parent. */
   wallMs: number;
   /** child_process calls made in the synth process. */
@@ -66,9 +101,15 @@ function synthOnce(mode: 'lib' | 'bare', n: number, fill = 0): SynthRun {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${mode}-`));
   const log = path.join(out, 'spawns.json');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', NO_SPAWN, SYNTH_APP, mode, String(n), path.join(out, 'cdktf.out'), String(fill)], {
-    env: { ...process.env, BENCH_SPAWN_LOG: log, CHECKPOINT_DISABLE: '1' }, encoding: 'utf8', maxBuffer: 1 << 26,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['-r', NO_SPAWN, SYNTH_APP, mode, String(n), path.join(out, 'cdktf.out'), String(fill)],
+    {
+      env: { ...process.env, BENCH_SPAWN_LOG: log, CHECKPOINT_DISABLE: '1' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`synth ${mode} ${n} failed (${r.status}):\n${r.stderr}`);
   const spawns = JSON.parse(fs.readFileSync(log, 'utf8')).count as number;
@@ -77,7 +118,9 @@ function synthOnce(mode: 'lib' | 'bare', n: number, fill = 0): SynthRun {
 }
 
 interface SynthRow {
-  containers: number; resources: number; reps: number;
+  containers: number;
+  resources: number;
+  reps: number;
   lib: { wallMs: number; synthMs: number; maxRssMiB: number; bytes: number; spawns: number; bytesPerResource: number };
   bare: { wallMs: number; synthMs: number; maxRssMiB: number; bytes: number; spawns: number };
   /** lib / bare, in-process build+synth time (the stricter ratio: it leaves out node and module start-up). */
@@ -89,9 +132,12 @@ interface SynthRow {
 
 function summarize(runs: SynthRun[]) {
   return {
-    wallMs: median(runs.map((r) => r.wallMs)), synthMs: median(runs.map((r) => r.totalMs)),
-    maxRssMiB: Math.round(median(runs.map((r) => r.maxRssKiB)) / 1024), bytes: runs[0].bytes,
-    spawns: Math.max(...runs.map((r) => r.spawns)), resources: runs[0].resources,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    synthMs: median(runs.map((r) => r.totalMs)),
+    maxRssMiB: Math.round(median(runs.map((r) => r.maxRssKiB)) / 1024),
+    bytes: runs[0].bytes,
+    spawns: Math.max(...runs.map((r) => r.spawns)),
+    resources: runs[0].resources,
   };
 }
 
@@ -113,11 +159,17 @@ function benchSynth(args: Args) {
     }
     const lib = summarize(libRuns);
     const bare = summarize(bareRuns);
-    if (bare.resources !== lib.resources) throw new Error(`floor has ${bare.resources} resources, library ${lib.resources}`);
+    if (bare.resources !== lib.resources)
+      throw new Error(`floor has ${bare.resources} resources, library ${lib.resources}`);
     rows.push({
-      containers: n, resources: lib.resources, reps,
-      lib: { ...lib, bytesPerResource: Math.round(lib.bytes / lib.resources) }, bare,
-      ratio: lib.synthMs / bare.synthMs, wallRatio: lib.wallMs / bare.wallMs, perResourceUs: (lib.synthMs * 1000) / lib.resources,
+      containers: n,
+      resources: lib.resources,
+      reps,
+      lib: { ...lib, bytesPerResource: Math.round(lib.bytes / lib.resources) },
+      bare,
+      ratio: lib.synthMs / bare.synthMs,
+      wallRatio: lib.wallMs / bare.wallMs,
+      perResourceUs: (lib.synthMs * 1000) / lib.resources,
     });
   }
   return rows;
@@ -133,7 +185,10 @@ interface Calls extends ShimCalls {
 function readCalls(log: string, startedAt?: number): Calls {
   const calls = readShimLog(log);
   const first = calls.lines.findIndex((l) => l.startsWith('lxc ') && containerIn(l));
-  return { ...calls, firstContainerCallS: startedAt !== undefined && first >= 0 ? (calls.times[first] - startedAt) / 1000 : undefined };
+  return {
+    ...calls,
+    firstContainerCallS: startedAt !== undefined && first >= 0 ? (calls.times[first] - startedAt) / 1000 : undefined,
+  };
 }
 
 const containerIn = (line: string) => line.match(/(?:^|[\s/^])(c\d+)(?=$|[\s$])/)?.[1];
@@ -151,18 +206,27 @@ function callsPerContainer(lines: string[], names: string[]): number[] {
 
 function runningContainers(env: NodeJS.ProcessEnv): string[] {
   const r = spawnSync('lxc', ['list', '-c', 'ns', '-f', 'csv'], { env, encoding: 'utf8' });
-  return r.stdout.split('\n').filter((l) => l.endsWith(',RUNNING')).map((l) => l.split(',')[0]);
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.endsWith(',RUNNING'))
+    .map((l) => l.split(',')[0]);
 }
 
 /** Repetitions of each deploy measurement. */
 const deployReps = (n: number) => (n <= 5 ? 5 : 2);
 
 interface DeployRow {
-  containers: number; objects: number; reps: number;
-  scriptSerialMs: number; scriptParallelMs: number;
-  applyMs: number; applyP20Ms?: number;
-  planNoChangeMs: number; reapplyMs: number;
-  ratioToParallel: number; ratioToSerial: number;
+  containers: number;
+  objects: number;
+  reps: number;
+  scriptSerialMs: number;
+  scriptParallelMs: number;
+  applyMs: number;
+  applyP20Ms?: number;
+  planNoChangeMs: number;
+  reapplyMs: number;
+  ratioToParallel: number;
+  ratioToSerial: number;
   /** Host commands (`sh -s`: converges and the prune's read), lifecycle program runs (the two prunes), lxc calls. */
   tf: { hostCommands: number; programRuns: number; lxc: number; lxcPerContainer: { min: number; max: number } };
   script: { serialLxc: number; parallelLxc: number; lxcPerContainer: { min: number; max: number } };
@@ -188,7 +252,13 @@ function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[];
   const realLxc = which('lxc', d.env)!;
   const shims = makeShims(path.join(tmp, 'shims'), realLxc);
   const callLog = path.join(tmp, 'calls.log');
-  const env: NodeJS.ProcessEnv = { ...d.env, PATH: `${shims}:${d.env.PATH}`, BENCH_CALL_LOG: callLog, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...d.env,
+    PATH: `${shims}:${d.env.PATH}`,
+    BENCH_CALL_LOG: callLog,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+  };
   const shared = path.join(tmp, 'shared');
   fs.mkdirSync(shared);
   const versions = {
@@ -202,7 +272,16 @@ function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[];
   };
   const rows: DeployRow[] = [];
   for (const n of sizes) {
-    const opts: EnvOptions = { containers: n, host: 'local', image: 'busybox', poolDriver: 'dir', bridges: 1, sharedDir: shared, stackId: 'bench', limits: false };
+    const opts: EnvOptions = {
+      containers: n,
+      host: 'local',
+      image: 'busybox',
+      poolDriver: 'dir',
+      bridges: 1,
+      sharedDir: shared,
+      stackId: 'bench',
+      limits: false,
+    };
     const spec = envSpec(opts);
     const names = spec.containers.map((c) => c.name);
     const objects = 1 + spec.bridges.length + spec.profiles.length + n;
@@ -238,7 +317,10 @@ function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[];
       fs.rmSync(callLog, { force: true });
       const extra = parallelism ? [`-parallelism=${parallelism}`] : [];
       const startedAt = Date.now();
-      const { ms: t } = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve', ...extra], { cwd: dir, env });
+      const { ms: t } = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve', ...extra], {
+        cwd: dir,
+        env,
+      });
       expectRunning('terraform apply');
       return { dir, ms: t, calls: readCalls(callLog, startedAt), synthMs };
     };
@@ -254,29 +336,56 @@ function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[];
       const applied = applyOnce();
       applies.push(applied);
       process.stderr.write(`  deploy ${n}: terraform apply ${ms(applied.ms)}\n`);
-      plans.push(timed('terraform', ['plan', '-no-color', '-input=false', '-detailed-exitcode'], { cwd: applied.dir, env }).ms);
-      const again = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve'], { cwd: applied.dir, env });
-      if (!/No changes/.test(again.r.stdout)) throw new Error(`second apply was not a no-op:\n${again.r.stdout.slice(-2000)}`);
+      plans.push(
+        timed('terraform', ['plan', '-no-color', '-input=false', '-detailed-exitcode'], { cwd: applied.dir, env }).ms,
+      );
+      const again = timed('terraform', ['apply', '-no-color', '-input=false', '-auto-approve'], {
+        cwd: applied.dir,
+        env,
+      });
+      if (!/No changes/.test(again.r.stdout))
+        throw new Error(`second apply was not a no-op:\n${again.r.stdout.slice(-2000)}`);
       reapplies.push({ ms: again.ms, calls: readCalls(callLog) });
     }
     const first = applies[0];
-    const scripts = { serial: { ms: median(serial.map((x) => x.ms)), calls: serial[0].calls }, parallel: { ms: median(parallel.map((x) => x.ms)), calls: parallel[0].calls } };
+    const scripts = {
+      serial: { ms: median(serial.map((x) => x.ms)), calls: serial[0].calls },
+      parallel: { ms: median(parallel.map((x) => x.ms)), calls: parallel[0].calls },
+    };
     const scriptPer = callsPerContainer(scripts.serial.calls.lines, names);
     const applyMs = median(applies.map((a) => a.ms));
     const plan = { ms: median(plans) };
     const again = { ms: median(reapplies.map((x) => x.ms)) };
-    const reapplyCalls = { execs: Math.max(...reapplies.map((x) => x.calls.execs)), lxc: Math.max(...reapplies.map((x) => x.calls.lxc)) };
+    const reapplyCalls = {
+      execs: Math.max(...reapplies.map((x) => x.calls.execs)),
+      lxc: Math.max(...reapplies.map((x) => x.calls.lxc)),
+    };
     const p20 = n >= 20 ? applyOnce(20) : undefined;
     if (p20) process.stderr.write(`  deploy ${n}: terraform apply -parallelism=20 ${ms(p20.ms)}\n`);
     const tfPer = callsPerContainer(first.calls.lines, names);
     rows.push({
-      containers: n, objects,
-      scriptSerialMs: scripts.serial.ms, scriptParallelMs: scripts.parallel.ms,
-      reps: deployReps(n), applyMs, applyP20Ms: p20?.ms,
-      planNoChangeMs: plan.ms, reapplyMs: again.ms,
-      ratioToParallel: applyMs / scripts.parallel.ms, ratioToSerial: applyMs / scripts.serial.ms,
-      tf: { hostCommands: first.calls.hostCommands, programRuns: first.calls.programRuns, lxc: first.calls.lxc, lxcPerContainer: { min: Math.min(...tfPer), max: Math.max(...tfPer) } },
-      script: { serialLxc: scripts.serial.calls.lxc, parallelLxc: scripts.parallel.calls.lxc, lxcPerContainer: { min: Math.min(...scriptPer), max: Math.max(...scriptPer) } },
+      containers: n,
+      objects,
+      scriptSerialMs: scripts.serial.ms,
+      scriptParallelMs: scripts.parallel.ms,
+      reps: deployReps(n),
+      applyMs,
+      applyP20Ms: p20?.ms,
+      planNoChangeMs: plan.ms,
+      reapplyMs: again.ms,
+      ratioToParallel: applyMs / scripts.parallel.ms,
+      ratioToSerial: applyMs / scripts.serial.ms,
+      tf: {
+        hostCommands: first.calls.hostCommands,
+        programRuns: first.calls.programRuns,
+        lxc: first.calls.lxc,
+        lxcPerContainer: { min: Math.min(...tfPer), max: Math.max(...tfPer) },
+      },
+      script: {
+        serialLxc: scripts.serial.calls.lxc,
+        parallelLxc: scripts.parallel.calls.lxc,
+        lxcPerContainer: { min: Math.min(...scriptPer), max: Math.max(...scriptPer) },
+      },
       reapply: reapplyCalls,
       synthMs: first.synthMs,
       sharedObjectsS: {
@@ -308,27 +417,72 @@ async function main(): Promise<void> {
   const synth = args.synth ? benchSynth(args) : [];
   if (synth.length) say(`## Synth (${os.cpus().length} CPUs, node ${process.version}; medians of 5 runs, 3 at 5,000)`);
   if (synth.length) say();
-  if (synth.length) say(table(
-    ['containers', 'resources', 'cdk.tf.json', 'library', 'floor', 'ratio', 'library (process)', 'floor (process)', 'ratio', 'peak RSS lib / floor', 'µs/resource', 'spawns'],
-    synth.map((r) => [
-      r.containers, r.resources, `${(r.lib.bytes / 1e6).toFixed(2)} MB`, ms(r.lib.synthMs), ms(r.bare.synthMs), `${r.ratio.toFixed(2)}x`,
-      ms(r.lib.wallMs), ms(r.bare.wallMs), `${r.wallRatio.toFixed(2)}x`, `${r.lib.maxRssMiB} / ${r.bare.maxRssMiB} MB`, r.perResourceUs.toFixed(0), r.lib.spawns,
-    ]),
-  ));
+  if (synth.length)
+    say(
+      table(
+        [
+          'containers',
+          'resources',
+          'cdk.tf.json',
+          'library',
+          'floor',
+          'ratio',
+          'library (process)',
+          'floor (process)',
+          'ratio',
+          'peak RSS lib / floor',
+          'µs/resource',
+          'spawns',
+        ],
+        synth.map((r) => [
+          r.containers,
+          r.resources,
+          `${(r.lib.bytes / 1e6).toFixed(2)} MB`,
+          ms(r.lib.synthMs),
+          ms(r.bare.synthMs),
+          `${r.ratio.toFixed(2)}x`,
+          ms(r.lib.wallMs),
+          ms(r.bare.wallMs),
+          `${r.wallRatio.toFixed(2)}x`,
+          `${r.lib.maxRssMiB} / ${r.bare.maxRssMiB} MB`,
+          r.perResourceUs.toFixed(0),
+          r.lib.spawns,
+        ]),
+      ),
+    );
   if (synth.length) say();
-  if (synth.length) say('library/floor: construct + synth inside the process; (process): whole `node app.js` incl. start-up and module loading.');
-  if (synth.length) say(`floor: the same number of terraform_data resources (plain TerraformResource, triggers_replace/input/provisioners, one reference + depends_on per pair) with the same cdk.tf.json size (library ${synth[0]?.lib.bytesPerResource ?? 0}-${synth[synth.length - 1]?.lib.bytesPerResource ?? 0} B/resource).`);
+  if (synth.length)
+    say(
+      'library/floor: construct + synth inside the process; (process): whole `node app.js` incl. start-up and module loading.',
+    );
+  if (synth.length)
+    say(
+      `floor: the same number of terraform_data resources (plain TerraformResource, triggers_replace/input/provisioners, one reference + depends_on per pair) with the same cdk.tf.json size (library ${synth[0]?.lib.bytesPerResource ?? 0}-${synth[synth.length - 1]?.lib.bytesPerResource ?? 0} B/resource).`,
+    );
 
   const at = (n: number) => synth.find((r) => r.containers === n);
   const s1k = at(1000);
   const s5k = at(5000);
   if (s1k) {
-    targets.push({ target: 'synth 1,000 containers within 1.5x of the bare-cdktf floor', measured: `${s1k.ratio.toFixed(2)}x in-process (${ms(s1k.lib.synthMs)} vs ${ms(s1k.bare.synthMs)}), ${s1k.wallRatio.toFixed(2)}x whole process`, ok: s1k.ratio <= 1.5 });
+    targets.push({
+      target: 'synth 1,000 containers within 1.5x of the bare-cdktf floor',
+      measured: `${s1k.ratio.toFixed(2)}x in-process (${ms(s1k.lib.synthMs)} vs ${ms(s1k.bare.synthMs)}), ${s1k.wallRatio.toFixed(2)}x whole process`,
+      ok: s1k.ratio <= 1.5,
+    });
   }
-  if (synth.length) targets.push({ target: 'no child process during synth', measured: `${Math.max(...synth.map((r) => r.lib.spawns))} child_process calls`, ok: synth.every((r) => r.lib.spawns === 0) });
+  if (synth.length)
+    targets.push({
+      target: 'no child process during synth',
+      measured: `${Math.max(...synth.map((r) => r.lib.spawns))} child_process calls`,
+      ok: synth.every((r) => r.lib.spawns === 0),
+    });
   if (s1k && s5k) {
     const growth = s5k.perResourceUs / s1k.perResourceUs;
-    targets.push({ target: 'synth linear 1,000 -> 5,000 (per-resource time within 1.3x)', measured: `${s1k.perResourceUs.toFixed(0)} -> ${s5k.perResourceUs.toFixed(0)} µs/resource (${growth.toFixed(2)}x)`, ok: growth <= 1.3 });
+    targets.push({
+      target: 'synth linear 1,000 -> 5,000 (per-resource time within 1.3x)',
+      measured: `${s1k.perResourceUs.toFixed(0)} -> ${s5k.perResourceUs.toFixed(0)} µs/resource (${growth.toFixed(2)}x)`,
+      ok: growth <= 1.3,
+    });
   }
 
   let deploy: ReturnType<typeof benchDeploy> = { rows: [], skipped: 'deploy benchmark not run (flags)' };
@@ -343,26 +497,74 @@ async function main(): Promise<void> {
   } else if (deploy.skipped) {
     say(`## Deploy\n\n${deploy.skipped}`);
   } else {
-    say(`## Deploy (private LXD daemon, busybox image, dir pool; ${deploy.versions?.terraform}, LXD ${deploy.versions?.lxd}; medians of ${deploy.rows.map((r) => `${r.reps} runs at ${r.containers}`).join(', ')}; -parallelism=20 once)`);
+    say(
+      `## Deploy (private LXD daemon, busybox image, dir pool; ${deploy.versions?.terraform}, LXD ${deploy.versions?.lxd}; medians of ${deploy.rows.map((r) => `${r.reps} runs at ${r.containers}`).join(', ')}; -parallelism=20 once)`,
+    );
     say();
-    say(table(
-      ['containers', 'script serial', 'script parallel', 'terraform apply', 'vs parallel', 'vs serial', 'apply -parallelism=20', 'plan (no change)', 'apply (no change)'],
-      deploy.rows.map((r) => [
-        r.containers, ms(r.scriptSerialMs), ms(r.scriptParallelMs), ms(r.applyMs), `${r.ratioToParallel.toFixed(2)}x`, `${r.ratioToSerial.toFixed(2)}x`,
-        r.applyP20Ms ? ms(r.applyP20Ms) : '-', ms(r.planNoChangeMs), ms(r.reapplyMs),
-      ]),
-    ));
+    say(
+      table(
+        [
+          'containers',
+          'script serial',
+          'script parallel',
+          'terraform apply',
+          'vs parallel',
+          'vs serial',
+          'apply -parallelism=20',
+          'plan (no change)',
+          'apply (no change)',
+        ],
+        deploy.rows.map((r) => [
+          r.containers,
+          ms(r.scriptSerialMs),
+          ms(r.scriptParallelMs),
+          ms(r.applyMs),
+          `${r.ratioToParallel.toFixed(2)}x`,
+          `${r.ratioToSerial.toFixed(2)}x`,
+          r.applyP20Ms ? ms(r.applyP20Ms) : '-',
+          ms(r.planNoChangeMs),
+          ms(r.reapplyMs),
+        ]),
+      ),
+    );
     say();
-    say(table(
-      ['containers', 'objects', 'host commands / prune runs', 'lxc calls: terraform', 'per container', 'lxc calls: script', 'per container', 'no-change apply: execs / lxc', 'first container command: terraform / script'],
-      deploy.rows.map((r) => [
-        r.containers, r.objects, `${r.tf.hostCommands} / ${r.tf.programRuns}`, r.tf.lxc, fmtRange(r.tf.lxcPerContainer), r.script.serialLxc, fmtRange(r.script.lxcPerContainer),
-        `${r.reapply.execs} / ${r.reapply.lxc}`, `${r.sharedObjectsS.terraform.toFixed(2)} s / ${r.sharedObjectsS.serial.toFixed(2)} s`,
-      ]),
-    ));
+    say(
+      table(
+        [
+          'containers',
+          'objects',
+          'host commands / prune runs',
+          'lxc calls: terraform',
+          'per container',
+          'lxc calls: script',
+          'per container',
+          'no-change apply: execs / lxc',
+          'first container command: terraform / script',
+        ],
+        deploy.rows.map((r) => [
+          r.containers,
+          r.objects,
+          `${r.tf.hostCommands} / ${r.tf.programRuns}`,
+          r.tf.lxc,
+          fmtRange(r.tf.lxcPerContainer),
+          r.script.serialLxc,
+          fmtRange(r.script.lxcPerContainer),
+          `${r.reapply.execs} / ${r.reapply.lxc}`,
+          `${r.sharedObjectsS.terraform.toFixed(2)} s / ${r.sharedObjectsS.serial.toFixed(2)} s`,
+        ]),
+      ),
+    );
     for (const r of deploy.rows) {
-      targets.push({ target: `deploy ${r.containers}: within 1.2x of the parallel script`, measured: `${ms(r.applyMs)} vs ${ms(r.scriptParallelMs)} (${r.ratioToParallel.toFixed(2)}x)`, ok: r.ratioToParallel <= 1.2 });
-      targets.push({ target: `deploy ${r.containers}: faster than the serial script`, measured: `${ms(r.applyMs)} vs ${ms(r.scriptSerialMs)} (${r.ratioToSerial.toFixed(2)}x)`, ok: r.applyMs < r.scriptSerialMs });
+      targets.push({
+        target: `deploy ${r.containers}: within 1.2x of the parallel script`,
+        measured: `${ms(r.applyMs)} vs ${ms(r.scriptParallelMs)} (${r.ratioToParallel.toFixed(2)}x)`,
+        ok: r.ratioToParallel <= 1.2,
+      });
+      targets.push({
+        target: `deploy ${r.containers}: faster than the serial script`,
+        measured: `${ms(r.applyMs)} vs ${ms(r.scriptSerialMs)} (${r.ratioToSerial.toFixed(2)}x)`,
+        ok: r.applyMs < r.scriptSerialMs,
+      });
       // The prunes (two runs of the lifecycle program): `before` reads the host; `after` reads it only when `before` deferred something.
       targets.push({
         target: `deploy ${r.containers}: one host command per object for create + 1 prune read per daemon`,
@@ -374,7 +576,11 @@ async function main(): Promise<void> {
         measured: `${fmtRange(r.tf.lxcPerContainer)} lxc calls per container (containers have 6-9 settings and 1-3 devices)`,
         ok: r.tf.lxcPerContainer.min === r.tf.lxcPerContainer.max,
       });
-      targets.push({ target: `deploy ${r.containers}: a no-change apply runs nothing`, measured: `${r.reapply.execs} execs (sh, node, lxc), ${r.reapply.lxc} lxc calls`, ok: r.reapply.execs === 0 });
+      targets.push({
+        target: `deploy ${r.containers}: a no-change apply runs nothing`,
+        measured: `${r.reapply.execs} execs (sh, node, lxc), ${r.reapply.lxc} lxc calls`,
+        ok: r.reapply.execs === 0,
+      });
     }
   }
   let lifecycle: ReturnType<typeof benchLifecycle> = { rows: [], skipped: 'lifecycle benchmark not run (flags)' };
@@ -386,8 +592,10 @@ async function main(): Promise<void> {
     if (lifecycle.skipped) {
       say(`## Lifecycle\n\n${lifecycle.skipped}`);
     } else {
-      say(`## Lifecycle (prune and drift on the deployed environment; medians of ${lifecycle.rows[0]?.drift.reps} drift runs, interleaved with the read and lxc list; `
-        + `${lifecycle.rows[0]?.prune.noop.reps} no-op prunes; ${lifecycle.rows.map((r) => `${r.prune.delete.reps} deleting prunes at ${r.containers}`).join(', ')})`);
+      say(
+        `## Lifecycle (prune and drift on the deployed environment; medians of ${lifecycle.rows[0]?.drift.reps} drift runs, interleaved with the read and lxc list; ` +
+          `${lifecycle.rows[0]?.prune.noop.reps} no-op prunes; ${lifecycle.rows.map((r) => `${r.prune.delete.reps} deleting prunes at ${r.containers}`).join(', ')})`,
+      );
       say();
       reportLifecycle(lifecycle.rows, say, targets);
     }
@@ -398,7 +606,9 @@ async function main(): Promise<void> {
     process.stderr.write('graph benchmark...\n');
     graph = benchGraph(1000, args.reps ?? 5);
     say();
-    say(`## Graph (\`cdktf-lxd-matchbox graph\` of the synthesized 1,000-container environment, whole process, medians of ${graph[0]?.reps} runs)`);
+    say(
+      `## Graph (\`cdktf-lxd-matchbox graph\` of the synthesized 1,000-container environment, whole process, medians of ${graph[0]?.reps} runs)`,
+    );
     say();
     reportGraph(graph, say, targets);
   }
@@ -419,15 +629,43 @@ async function main(): Promise<void> {
   say();
   say('## Targets');
   say();
-  say(table(['target', 'measured', 'result'], targets.map((t) => [t.target, t.measured, verdict(t.ok)])));
+  say(
+    table(
+      ['target', 'measured', 'result'],
+      targets.map((t) => [t.target, t.measured, verdict(t.ok)]),
+    ),
+  );
   say();
   say(`total bench time ${ms(Date.now() - started)}`);
   const load = sampler.stop();
-  say(`load average (1 min, sampled every 5 s; ${load.cpus} CPUs, shared with other work): ${load.parts.map((p) => `${p.part} median ${p.median.toFixed(1)}, max ${p.max.toFixed(1)}`).join('; ')}`);
-  fs.writeFileSync(RESULTS, `${JSON.stringify({
-    date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memMiB: Math.round(os.totalmem() / 2 ** 20), node: process.version },
-    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, load, synth, deploy, lifecycle, ssh, graph, targets, table: out.join('\n'),
-  }, null, 2)}\n`);
+  say(
+    `load average (1 min, sampled every 5 s; ${load.cpus} CPUs, shared with other work): ${load.parts.map((p) => `${p.part} median ${p.median.toFixed(1)}, max ${p.max.toFixed(1)}`).join('; ')}`,
+  );
+  fs.writeFileSync(
+    RESULTS,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: {
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model,
+          memMiB: Math.round(os.totalmem() / 2 ** 20),
+          node: process.version,
+        },
+        command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+        load,
+        synth,
+        deploy,
+        lifecycle,
+        ssh,
+        graph,
+        targets,
+        table: out.join('\n'),
+      },
+      null,
+      2,
+    )}\n`,
+  );
   process.stdout.write(`wrote ${path.relative(process.cwd(), RESULTS)}\n`);
 }
 

@@ -35,16 +35,20 @@ const reps = (n: number) => (n <= 20 ? 4 : 3);
 const COMMAND_REPS = { warm: 15, cold: 5 };
 
 export interface SshRow {
-  containers: number; objects: number; reps: number;
+  containers: number;
+  objects: number;
+  reps: number;
   /** Medians of the applies. */
-  localMs: number; sshMs: number;
+  localMs: number;
+  sshMs: number;
   runs: { localMs: number[]; sshMs: number[] };
   /** Median over the pairs of (ssh - local) / objects. */
   perObjectMs: number;
   /** Each pair's (ssh - local) / objects. */
   perObjectRuns: number[];
   /** Per ssh apply (the largest over the runs): ssh logins, commands (sessions) run over ssh. */
-  logins: number; sessions: number;
+  logins: number;
+  sessions: number;
   /** Connections sshd dropped (MaxStartups) or refused, and ssh errors in terraform's output, over all runs. */
   refused: number;
   /** A no-change apply over ssh right after a deploy (its connection may still be open). */
@@ -61,11 +65,14 @@ export interface RunnerCost {
 
 export interface SshCommandCost {
   reps: typeof COMMAND_REPS;
-  local: RunnerCost; localSudo: RunnerCost;
+  local: RunnerCost;
+  localSudo: RunnerCost;
   /** ssh over the open connection, with and without sudo. */
-  ssh: RunnerCost; sshNoSudo: RunnerCost;
+  ssh: RunnerCost;
+  sshNoSudo: RunnerCost;
   /** ssh + sudo with a fresh login each time (median wall), and the logins those runs made. */
-  sshColdMs: number; coldLogins: number;
+  sshColdMs: number;
+  coldLogins: number;
 }
 
 /** What the sshd log holds so far. */
@@ -73,20 +80,28 @@ function sshdCounts(log: string): { logins: number; sessions: number; dropped: n
   const text = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
   const count = (re: RegExp) => (text.match(re) ?? []).length;
   return {
-    logins: count(/Accepted publickey for /g), sessions: count(/Starting session: command for /g),
+    logins: count(/Accepted publickey for /g),
+    sessions: count(/Starting session: command for /g),
     dropped: count(/drop connection|past MaxStartups|refused connect/gi),
   };
 }
 
-const SSH_ERRORS = /Connection (refused|closed|reset)|kex_exchange_identification|Session open refused|Connection timed out/g;
+const SSH_ERRORS =
+  /Connection (refused|closed|reset)|kex_exchange_identification|Session open refused|Connection timed out/g;
 
-export async function benchSsh(sizes: number[]): Promise<{ rows: SshRow[]; command?: SshCommandCost; skipped?: string }> {
+export async function benchSsh(
+  sizes: number[],
+): Promise<{ rows: SshRow[]; command?: SshCommandCost; skipped?: string }> {
   const skipped = daemonUnavailable('ssh', ['sshd', 'ssh', 'ssh-keygen', 'sudo', 'visudo', 'useradd']);
   if (skipped) return { rows: [], skipped };
   const fixture = sshLabFixture();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ssh-'));
   process.stderr.write('  starting an ssh lab machine (LXD + sshd in a netns)...\n');
-  const lab = await fixture.startSshLab({ name: 'bench', subnet: SUBNET, machines: [{ name: 'h1', flavor: fixture.LXD }] });
+  const lab = await fixture.startSshLab({
+    name: 'bench',
+    subnet: SUBNET,
+    machines: [{ name: 'h1', flavor: fixture.LXD }],
+  });
   const onSignal = () => {
     void lab.stop();
     process.exit(130);
@@ -115,7 +130,15 @@ export async function benchSsh(sizes: number[]): Promise<{ rows: SshRow[]; comma
 /** Asks the connection master of `lab`'s SshHost (if one runs) to exit, so the next command logs in. */
 async function closeMaster(lab: SshLab): Promise<void> {
   const m = lab.machine('h1');
-  await lab.inWorkstation('ssh', ['-o', `ControlPath=${SSH_MULTIPLEX.ControlPath}`, '-O', 'exit', '-p', '22', `${USER}@${m.address}`]);
+  await lab.inWorkstation('ssh', [
+    '-o',
+    `ControlPath=${SSH_MULTIPLEX.ControlPath}`,
+    '-O',
+    'exit',
+    '-p',
+    '22',
+    `${USER}@${m.address}`,
+  ]);
   // The master removes its socket as it exits: wait for that, so the next client cannot find it stale.
   await new Promise((r) => setTimeout(r, 200));
 }
@@ -124,7 +147,16 @@ async function sshAt(lab: SshLab, tmp: string, n: number): Promise<SshRow> {
   const m = lab.machine('h1');
   const shared = path.join(tmp, 'shared');
   fs.mkdirSync(shared, { recursive: true });
-  const base: EnvOptions = { containers: n, host: 'local', image: 'busybox', poolDriver: 'dir', bridges: 1, sharedDir: shared, stackId: 'bench', limits: false };
+  const base: EnvOptions = {
+    containers: n,
+    host: 'local',
+    image: 'busybox',
+    poolDriver: 'dir',
+    bridges: 1,
+    sharedDir: shared,
+    stackId: 'bench',
+    limits: false,
+  };
   const spec = envSpec(base);
   const objects = 1 + spec.bridges.length + spec.profiles.length + n;
   // Records of the prunes' hosts (drift --removed-hosts) go to a folder of the run.
@@ -135,7 +167,12 @@ async function sshAt(lab: SshLab, tmp: string, n: number): Promise<SshRow> {
     reset();
     const out = path.join(tmp, `${via}-${n}-${rep}`);
     const app = new App({ outdir: out });
-    buildEnvironment(app, { ...base, host: via, sshHost: lab.sshHost('h1', USER, { sudo: true }), statePath: path.join(out, 'bench.tfstate') });
+    buildEnvironment(app, {
+      ...base,
+      host: via,
+      sshHost: lab.sshHost('h1', USER, { sudo: true }),
+      statePath: path.join(out, 'bench.tfstate'),
+    });
     app.synth();
     const w = lab.terraformIn(path.join(out, 'stacks', 'bench'), env);
     await w.ok(['init']);
@@ -144,13 +181,21 @@ async function sshAt(lab: SshLab, tmp: string, n: number): Promise<SshRow> {
     const t0 = process.hrtime.bigint();
     const r = await w.run(['apply', '-auto-approve']);
     const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.code !== 0) throw new Error(`terraform apply through ${via} (${n} containers) failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+    if (r.code !== 0)
+      throw new Error(
+        `terraform apply through ${via} (${n} containers) failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`,
+      );
     const running = instanceNames(m.env).length;
     if (running !== n) throw new Error(`after the apply through ${via}: ${running} of ${n} instances`);
     const after = sshdCounts(m.sshdLog);
-    process.stderr.write(`  ssh ${n}: apply through ${via} ${ms(elapsed)}${via === 'ssh' ? ` (${after.logins - before.logins} login, ${after.sessions - before.sessions} commands)` : ''}\n`);
+    process.stderr.write(
+      `  ssh ${n}: apply through ${via} ${ms(elapsed)}${via === 'ssh' ? ` (${after.logins - before.logins} login, ${after.sessions - before.sessions} commands)` : ''}\n`,
+    );
     return {
-      w, ms: elapsed, logins: after.logins - before.logins, sessions: after.sessions - before.sessions,
+      w,
+      ms: elapsed,
+      logins: after.logins - before.logins,
+      sessions: after.sessions - before.sessions,
       refused: after.dropped - before.dropped + ((r.stdout + r.stderr).match(SSH_ERRORS) ?? []).length,
     };
   };
@@ -172,11 +217,23 @@ async function sshAt(lab: SshLab, tmp: string, n: number): Promise<SshRow> {
   reset();
   const perObjectRuns = ssh.map((x, i) => (x.ms - local[i]) / objects);
   return {
-    containers: n, objects, reps: reps(n), localMs: median(local), sshMs: median(ssh.map((x) => x.ms)), runs: { localMs: local, sshMs: ssh.map((x) => x.ms) },
-    perObjectMs: median(perObjectRuns), perObjectRuns,
-    logins: Math.max(...ssh.map((x) => x.logins)), sessions: Math.max(...ssh.map((x) => x.sessions)),
+    containers: n,
+    objects,
+    reps: reps(n),
+    localMs: median(local),
+    sshMs: median(ssh.map((x) => x.ms)),
+    runs: { localMs: local, sshMs: ssh.map((x) => x.ms) },
+    perObjectMs: median(perObjectRuns),
+    perObjectRuns,
+    logins: Math.max(...ssh.map((x) => x.logins)),
+    sessions: Math.max(...ssh.map((x) => x.sessions)),
     refused: ssh.reduce((sum, x) => sum + x.refused, 0),
-    reapply: { ms: reapplyMs, logins: after.logins - before.logins, sessions: after.sessions - before.sessions, noChanges: /No changes/.test(again) },
+    reapply: {
+      ms: reapplyMs,
+      logins: after.logins - before.logins,
+      sessions: after.sessions - before.sessions,
+      noChanges: /No changes/.test(again),
+    },
   };
 }
 
@@ -184,7 +241,15 @@ async function sshAt(lab: SshLab, tmp: string, n: number): Promise<SshRow> {
 function runnerOf(tmp: string, props: SshHostProps, name: string): string {
   const out = path.join(tmp, `runner-${name}`);
   const app = new App({ outdir: out });
-  buildEnvironment(app, { containers: 1, host: 'ssh', sshHost: props, image: 'busybox', poolDriver: 'dir', bridges: 1, stackId: 'bench' });
+  buildEnvironment(app, {
+    containers: 1,
+    host: 'ssh',
+    sshHost: props,
+    image: 'busybox',
+    poolDriver: 'dir',
+    bridges: 1,
+    stackId: 'bench',
+  });
   app.synth();
   const manifest = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'bench', MANIFEST_FILE), 'utf8')) as LabManifest;
   return readPlan([manifest])[0].runner;
@@ -209,20 +274,37 @@ async function commandCost(lab: SshLab, tmp: string): Promise<SshCommandCost> {
   const sshSudo = runnerOf(tmp, lab.sshHost('h1', USER, { sudo: true }), 'sudo');
   const sshPlain = runnerOf(tmp, lab.sshHost('h1', USER), 'plain');
   // sshd's processes for the user's connection (they reap the sessions' shells, sudo and sh).
-  const sshdPids = async () => (await lab.inWorkstation('ip', ['netns', 'pids', m.netns])).stdout.split(/\s+/).filter(Boolean)
-    .filter((pid) => {
-      try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(`sshd: ${USER}`);
-      } catch {
-        return false;
-      }
-    });
-  const masterPid = async () => (await lab.inWorkstation('ssh', ['-o', `ControlPath=${SSH_MULTIPLEX.ControlPath}`, '-O', 'check', '-p', '22', `${USER}@${m.address}`])).stderr.match(/pid=(\d+)/)?.[1];
+  const sshdPids = async () =>
+    (await lab.inWorkstation('ip', ['netns', 'pids', m.netns])).stdout
+      .split(/\s+/)
+      .filter(Boolean)
+      .filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(`sshd: ${USER}`);
+        } catch {
+          return false;
+        }
+      });
+  const masterPid = async () =>
+    (
+      await lab.inWorkstation('ssh', [
+        '-o',
+        `ControlPath=${SSH_MULTIPLEX.ControlPath}`,
+        '-O',
+        'check',
+        '-p',
+        '22',
+        `${USER}@${m.address}`,
+      ])
+    ).stderr.match(/pid=(\d+)/)?.[1];
   const wall = async (runner: string, count: number, cold: boolean) => {
     const runs: number[] = [];
     for (let i = 0; i < count; i++) {
       if (cold) await closeMaster(lab);
-      const r = await lab.inWorkstation('sh', ['-c', `s=$(date +%s%N); printf 'true\\n' | ${runner} || exit 1; e=$(date +%s%N); echo $(( (e - s) / 1000 ))`]);
+      const r = await lab.inWorkstation('sh', [
+        '-c',
+        `s=$(date +%s%N); printf 'true\\n' | ${runner} || exit 1; e=$(date +%s%N); echo $(( (e - s) / 1000 ))`,
+      ]);
       if (r.code !== 0) throw new Error(`${runner} failed (${r.code}): ${r.stderr}`);
       runs.push(Number(r.stdout.trim()) / 1000);
     }
@@ -235,15 +317,28 @@ async function commandCost(lab: SshLab, tmp: string): Promise<SshCommandCost> {
     const server = remote ? await sshdPids() : [];
     const before = { master: cpuOf(master ? [master] : []), server: cpuOf(server) };
     // `times`: the CPU of the shell's children (the runner's processes), user and system.
-    const r = await lab.inWorkstation('sh', ['-c', `for i in $(seq ${COMMAND_REPS.warm}); do printf 'true\\n' | ${runner} >/dev/null || exit 1; done; times`]);
+    const r = await lab.inWorkstation('sh', [
+      '-c',
+      `for i in $(seq ${COMMAND_REPS.warm}); do printf 'true\\n' | ${runner} >/dev/null || exit 1; done; times`,
+    ]);
     if (r.code !== 0) throw new Error(`${runner} failed (${r.code}): ${r.stderr}`);
-    const [user, system] = r.stdout.trim().split('\n').pop()!.split(/\s+/).map((t) => {
-      const x = /^(\d+)m([\d.]+)s$/.exec(t);
-      return x ? Number(x[1]) * 60000 + Number(x[2]) * 1000 : NaN;
-    });
+    const [user, system] = r.stdout
+      .trim()
+      .split('\n')
+      .pop()!
+      .split(/\s+/)
+      .map((t) => {
+        const x = /^(\d+)m([\d.]+)s$/.exec(t);
+        return x ? Number(x[1]) * 60000 + Number(x[2]) * 1000 : NaN;
+      });
     const per = (x: number) => x / COMMAND_REPS.warm;
     return {
-      ms, cpuMs: { client: per(user + system), master: per(cpuOf(master ? [master] : []) - before.master), server: per(cpuOf(server) - before.server) },
+      ms,
+      cpuMs: {
+        client: per(user + system),
+        master: per(cpuOf(master ? [master] : []) - before.master),
+        server: per(cpuOf(server) - before.server),
+      },
     };
   };
   const local = await cost('sh -s', false);
@@ -252,7 +347,15 @@ async function commandCost(lab: SshLab, tmp: string): Promise<SshCommandCost> {
   const sshNoSudo = await cost(sshPlain, true);
   const logins = sshdCounts(m.sshdLog).logins;
   const sshColdMs = await wall(sshSudo, COMMAND_REPS.cold, true);
-  return { reps: COMMAND_REPS, local, localSudo, ssh, sshNoSudo, sshColdMs, coldLogins: sshdCounts(m.sshdLog).logins - logins };
+  return {
+    reps: COMMAND_REPS,
+    local,
+    localSudo,
+    ssh,
+    sshNoSudo,
+    sshColdMs,
+    coldLogins: sshdCounts(m.sshdLog).logins - logins,
+  };
 }
 
 /**
@@ -264,25 +367,66 @@ export const SSH_MS_PER_OBJECT = 150;
 const SSH_TARGET_FROM = 20;
 
 /** The report's ssh tables and targets. */
-export function reportSsh(r: { rows: SshRow[]; command?: SshCommandCost }, say: (s?: string) => void, targets: Target[]): void {
-  say(table(
-    ['containers', 'objects', 'LocalHost apply', 'SshHost apply', 'ssh - local', 'per object (pairs)', 'ssh logins / commands per apply', 'no-change apply over ssh: time / logins / commands'],
-    r.rows.map((x) => [
-      x.containers, x.objects, ms(x.localMs), ms(x.sshMs), ms(x.perObjectMs * x.objects), `${x.perObjectMs.toFixed(1)} ms`,
-      `${x.logins} / ${x.sessions}`, `${ms(x.reapply.ms)} / ${x.reapply.logins} / ${x.reapply.sessions}`,
-    ]),
-  ));
+export function reportSsh(
+  r: { rows: SshRow[]; command?: SshCommandCost },
+  say: (s?: string) => void,
+  targets: Target[],
+): void {
+  say(
+    table(
+      [
+        'containers',
+        'objects',
+        'LocalHost apply',
+        'SshHost apply',
+        'ssh - local',
+        'per object (pairs)',
+        'ssh logins / commands per apply',
+        'no-change apply over ssh: time / logins / commands',
+      ],
+      r.rows.map((x) => [
+        x.containers,
+        x.objects,
+        ms(x.localMs),
+        ms(x.sshMs),
+        ms(x.perObjectMs * x.objects),
+        `${x.perObjectMs.toFixed(1)} ms`,
+        `${x.logins} / ${x.sessions}`,
+        `${ms(x.reapply.ms)} / ${x.reapply.logins} / ${x.reapply.sessions}`,
+      ]),
+    ),
+  );
   say();
-  say(`runs (ms): ${r.rows.map((x) => `${x.containers}: local ${x.runs.localMs.map((t) => t.toFixed(0)).join(', ')}; ssh ${x.runs.sshMs.map((t) => t.toFixed(0)).join(', ')}; `
-    + `per object, pair by pair ${x.perObjectRuns.map((t) => t.toFixed(0)).join(', ')}`).join(' | ')}`);
+  say(
+    `runs (ms): ${r.rows
+      .map(
+        (x) =>
+          `${x.containers}: local ${x.runs.localMs.map((t) => t.toFixed(0)).join(', ')}; ssh ${x.runs.sshMs.map((t) => t.toFixed(0)).join(', ')}; ` +
+          `per object, pair by pair ${x.perObjectRuns.map((t) => t.toFixed(0)).join(', ')}`,
+      )
+      .join(' | ')}`,
+  );
   const c = r.command;
   if (c) {
     const cpu = (x: RunnerCost) => x.cpuMs.client + x.cpuMs.master + x.cpuMs.server;
     say();
-    say(`one no-op command from the workstation (medians of ${c.reps.warm}; CPU per command over ${c.reps.warm}: deploying machine + ssh master + sshd side):`);
+    say(
+      `one no-op command from the workstation (medians of ${c.reps.warm}; CPU per command over ${c.reps.warm}: deploying machine + ssh master + sshd side):`,
+    );
     say();
-    say(table(['runner', 'wall', 'CPU', 'deploying machine', 'ssh master', 'sshd, bash, sudo, sh'], ([['sh -s (LocalHost)', c.local], ['sudo sh -s', c.localSudo], ['ssh, open connection', c.sshNoSudo], ['ssh + sudo, open connection (SshHost sudo: true)', c.ssh]] as [string, RunnerCost][])
-      .map(([name, x]) => [name, ms(x.ms), ms(cpu(x)), ms(x.cpuMs.client), ms(x.cpuMs.master), ms(x.cpuMs.server)])));
+    say(
+      table(
+        ['runner', 'wall', 'CPU', 'deploying machine', 'ssh master', 'sshd, bash, sudo, sh'],
+        (
+          [
+            ['sh -s (LocalHost)', c.local],
+            ['sudo sh -s', c.localSudo],
+            ['ssh, open connection', c.sshNoSudo],
+            ['ssh + sudo, open connection (SshHost sudo: true)', c.ssh],
+          ] as [string, RunnerCost][]
+        ).map(([name, x]) => [name, ms(x.ms), ms(cpu(x)), ms(x.cpuMs.client), ms(x.cpuMs.master), ms(x.cpuMs.server)]),
+      ),
+    );
     say();
     say(`ssh + sudo with a fresh login: ${ms(c.sshColdMs)} (${c.coldLogins} logins for ${c.reps.cold} runs)`);
   }
@@ -308,5 +452,6 @@ export function reportSsh(r: { rows: SshRow[]; command?: SshCommandCost }, say: 
 }
 
 /** For the report's heading. */
-export const sshHeading = (r: { rows: SshRow[] }) => `## SSH vs LocalHost (one ssh lab machine: LXD + sshd in a netns; ${USER} with sudo; terraform in the workstation netns; `
-  + `${r.rows.map((x) => `${x.reps} pairs of applies at ${x.containers}`).join(', ')}, medians; the connection closed before each ssh apply)`;
+export const sshHeading = (r: { rows: SshRow[] }) =>
+  `## SSH vs LocalHost (one ssh lab machine: LXD + sshd in a netns; ${USER} with sudo; terraform in the workstation netns; ` +
+  `${r.rows.map((x) => `${x.reps} pairs of applies at ${x.containers}`).join(', ')}, medians; the connection closed before each ssh apply)`;

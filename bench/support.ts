@@ -14,36 +14,52 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-export const ms = (x: number) => (x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+export const ms = (x: number) =>
+  x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`;
 export const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 export function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((r) => r.map(String))];
   const w = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join(' | ')} |`;
-  return [line(head), `|${w.map((x, i) => (i === 0 ? '-'.repeat(x + 2) : `${'-'.repeat(x + 1)}:`)).join('|')}|`, ...rows.map((r) => line(r.map(String)))].join('\n');
+  return [
+    line(head),
+    `|${w.map((x, i) => (i === 0 ? '-'.repeat(x + 2) : `${'-'.repeat(x + 1)}:`)).join('|')}|`,
+    ...rows.map((r) => line(r.map(String))),
+  ].join('\n');
 }
 
 /** A PASS/FAIL line of the report. */
-export interface Target { target: string; measured: string; ok: boolean }
+export interface Target {
+  target: string;
+  measured: string;
+  ok: boolean;
+}
 
 export interface Daemon {
-  id: string; env: NodeJS.ProcessEnv;
-  reset(): string[]; stop(): string[];
+  id: string;
+  env: NodeJS.ProcessEnv;
+  reset(): string[];
+  stop(): string[];
 }
 
 export function startDaemon(): Daemon {
   // The e2e fixture's synchronous core (compiled JS shipped with the tests).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const core = require(path.join(REPO, 'test/e2e/support/lib/daemon.js')) as typeof import('../test/e2e/support/lib/daemon');
+  const core = require(
+    path.join(REPO, 'test/e2e/support/lib/daemon.js'),
+  ) as typeof import('../test/e2e/support/lib/daemon');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const image = require(path.join(REPO, 'test/e2e/support/lib/image.js')) as typeof import('../test/e2e/support/lib/image');
+  const image = require(
+    path.join(REPO, 'test/e2e/support/lib/image.js'),
+  ) as typeof import('../test/e2e/support/lib/image');
   core.sweepStale();
   const rec = core.describeDaemon(core.makeId('b', 'bench'), { ownerPid: process.pid });
   core.startDaemonSync(rec, { timeoutSec: 60 });
   const env = core.daemonEnv(rec);
   const d: Daemon = {
-    id: rec.id, env,
+    id: rec.id,
+    env,
     reset: () => core.resetDaemonSync(rec, { instances: true, profiles: true, networks: true, pools: true }),
     stop: () => core.stopDaemonSync(rec),
   };
@@ -111,7 +127,11 @@ export interface LoadReport {
 export function loadSampler(): { start(part: string): void; stop(): LoadReport } {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-load-')), 'load');
   const out = fs.openSync(file, 'a');
-  const child = spawn('/bin/sh', ['-c', 'while :; do echo "$(date +%s) $(cut -d" " -f1 /proc/loadavg)"; sleep 5; done'], { stdio: ['ignore', out, 'ignore'] });
+  const child = spawn(
+    '/bin/sh',
+    ['-c', 'while :; do echo "$(date +%s) $(cut -d" " -f1 /proc/loadavg)"; sleep 5; done'],
+    { stdio: ['ignore', out, 'ignore'] },
+  );
   fs.closeSync(out);
   const kill = () => child.kill('SIGKILL');
   // Also when the bench fails or is interrupted.
@@ -122,13 +142,23 @@ export function loadSampler(): { start(part: string): void; stop(): LoadReport }
     stop: () => {
       kill();
       process.removeListener('exit', kill);
-      const samples = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ').map(Number) as [number, number]);
+      const samples = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(' ').map(Number) as [number, number]);
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
       const end = Date.now() / 1000;
       const parts = marks.map((m, i) => {
         const toS = marks[i + 1]?.at ?? end;
         const inPart = samples.filter(([t]) => t >= m.at && t <= toS).map(([, l]) => l);
-        return { part: m.part, fromS: m.at, toS, median: inPart.length ? median(inPart) : NaN, max: inPart.length ? Math.max(...inPart) : NaN };
+        return {
+          part: m.part,
+          fromS: m.at,
+          toS,
+          median: inPart.length ? median(inPart) : NaN,
+          max: inPart.length ? Math.max(...inPart) : NaN,
+        };
       });
       return { cpus: os.cpus().length, samples, parts };
     },
@@ -138,7 +168,9 @@ export function loadSampler(): { start(part: string): void; stop(): LoadReport }
 /** Why the parts that need a daemon cannot run here (undefined: they can). */
 export function daemonUnavailable(part: string, extra: readonly string[] = []): string | undefined {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const missing = ['lxd', 'lxc', 'terraform', 'dnsmasq', 'ip', 'busybox', ...extra].filter((b) => !which(b, { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` }));
+  const missing = ['lxd', 'lxc', 'terraform', 'dnsmasq', 'ip', 'busybox', ...extra].filter(
+    (b) => !which(b, { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` }),
+  );
   if (root && !missing.length) return undefined;
   return `${part} benchmark skipped: ${[...(root ? [] : ['not root']), ...(missing.length ? [`missing ${missing.join(', ')}`] : [])].join('; ')}`;
 }
@@ -152,7 +184,11 @@ export function daemonUnavailable(part: string, extra: readonly string[] = []): 
 export function makeShims(dir: string, realLxc: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const shim = (name: string, real: string) => {
-    fs.writeFileSync(path.join(dir, name), `#!/bin/sh\nprintf '%s %s %s\\n' "$(date +%s.%N)" ${name} "$*" >> "$BENCH_CALL_LOG"\nexec ${real} "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(dir, name),
+      `#!/bin/sh\nprintf '%s %s %s\\n' "$(date +%s.%N)" ${name} "$*" >> "$BENCH_CALL_LOG"\nexec ${real} "$@"\n`,
+      { mode: 0o755 },
+    );
   };
   shim('lxc', realLxc);
   shim('sh', '/bin/sh');
@@ -184,7 +220,9 @@ export function readShimLog(log: string): ShimCalls {
     hostCommands: lines.filter((l) => l === 'sh -s').length,
     programRuns: lines.filter((l) => l.startsWith('node ') && l.includes('program-main.js')).length,
     lxc: lines.filter((l) => l.startsWith('lxc ')).length,
-    execs: lines.length, lines, times,
+    execs: lines.length,
+    lines,
+    times,
   };
 }
 
@@ -203,8 +241,15 @@ export function instanceNames(env: NodeJS.ProcessEnv): string[] {
 export function resetDaemonAt(dataDir: string, env: NodeJS.ProcessEnv): void {
   deleteInstances(env);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const core = require(path.join(REPO, 'test/e2e/support/lib/daemon.js')) as typeof import('../test/e2e/support/lib/daemon');
-  const problems = core.resetDaemonSync(JSON.parse(fs.readFileSync(`${dataDir}.json`, 'utf8')), { instances: true, profiles: true, networks: true, pools: true });
+  const core = require(
+    path.join(REPO, 'test/e2e/support/lib/daemon.js'),
+  ) as typeof import('../test/e2e/support/lib/daemon');
+  const problems = core.resetDaemonSync(JSON.parse(fs.readFileSync(`${dataDir}.json`, 'utf8')), {
+    instances: true,
+    profiles: true,
+    networks: true,
+    pools: true,
+  });
   if (problems.length) throw new Error(`reset failed: ${problems.join('; ')}`);
 }
 
@@ -214,14 +259,31 @@ export function which(bin: string, env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** Runs a command to completion (non-zero exit, listed in `okCodes` or not, fails), with its wall time. */
-export function timed(cmd: string, args: string[], opts: { cwd?: string; env: NodeJS.ProcessEnv; input?: string; okCodes?: number[] }): { ms: number; r: SpawnSyncReturns<string> } {
+export function timed(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env: NodeJS.ProcessEnv; input?: string; okCodes?: number[] },
+): { ms: number; r: SpawnSyncReturns<string> } {
   const t0 = process.hrtime.bigint();
   // LXD 5.0 occasionally never answers one of many concurrent requests: give up, with the daemon log's path.
-  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env, input: opts.input, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 300000, killSignal: 'SIGKILL' });
+  const r = spawnSync(cmd, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    input: opts.input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: 300000,
+    killSignal: 'SIGKILL',
+  });
   const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.signal) throw new Error(`${cmd} ${args.join(' ')} did not finish within 300 s (killed); a hung LXD request? see the daemon log under /tmp/lxe`);
+  if (r.signal)
+    throw new Error(
+      `${cmd} ${args.join(' ')} did not finish within 300 s (killed); a hung LXD request? see the daemon log under /tmp/lxe`,
+    );
   if (!(opts.okCodes ?? [0]).includes(r.status ?? -1)) {
-    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (${r.status}):\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`,
+    );
   }
   return { ms: elapsed, r };
 }

@@ -28,9 +28,21 @@ const cpu = process.cpuUsage(cpu0);
 const file = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
 const json = fs.readFileSync(file, 'utf8');
 const doc = JSON.parse(json);
-const resources = Object.values<Record<string, unknown>>(doc.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
-process.stdout.write(`${JSON.stringify({
-  mode, n, resources, bytes: Buffer.byteLength(json),
-  loadMs: tLoaded, cpuMs: (cpu.user + cpu.system) / 1000, buildMs: tBuilt - tLoaded, synthMs: tSynth - tBuilt, totalMs: tSynth - tLoaded,
-  maxRssKiB: process.resourceUsage().maxRSS,
-})}\n`);
+const resources = Object.values<Record<string, unknown>>(doc.resource ?? {}).reduce(
+  (sum, byName) => sum + Object.keys(byName).length,
+  0,
+);
+process.stdout.write(
+  `${JSON.stringify({
+    mode,
+    n,
+    resources,
+    bytes: Buffer.byteLength(json),
+    loadMs: tLoaded,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    buildMs: tBuilt - tLoaded,
+    synthMs: tSynth - tBuilt,
+    totalMs: tSynth - tLoaded,
+    maxRssKiB: process.resourceUsage().maxRSS,
+  })}\n`,
+);

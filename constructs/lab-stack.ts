@@ -9,7 +9,14 @@ import { exitCleanlyOnValidationError, releaseEmptyOutput, restoreOutput } from 
 import { readProps } from './core/input';
 import { validateTree } from './core/problems';
 import {
-  bindStackContext, CommandResourceKind, DEFAULT_SETTINGS, LabSettings, LxdProviderVersion, ownerOf, Rendering, settingsOf,
+  bindStackContext,
+  CommandResourceKind,
+  DEFAULT_SETTINGS,
+  LabSettings,
+  LxdProviderVersion,
+  ownerOf,
+  Rendering,
+  settingsOf,
 } from './core/stack-settings';
 
 export type { CommandResourceKind, LabSettings, LxdProviderVersion, Rendering } from './core/stack-settings';

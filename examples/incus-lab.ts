@@ -11,7 +11,18 @@
  * objects; the app refuses two declarations of one name on one machine at synth.
  */
 import { App } from '../constructs/core/cdk';
-import { Bridge, CachedImage, CloudConfig, Container, LabStack, LxdPreseed, MultipassVm, Profile, SshHost, StoragePool } from '../index';
+import {
+  Bridge,
+  CachedImage,
+  CloudConfig,
+  Container,
+  LabStack,
+  LxdPreseed,
+  MultipassVm,
+  Profile,
+  SshHost,
+  StoragePool,
+} from '../index';
 
 /** Options of {@link buildIncusLab}. */
 export interface IncusLabOptions {
@@ -29,24 +40,42 @@ export function buildIncusLab(app: App, o: IncusLabOptions = {}): LabStack {
   const address = o.address ?? '192.168.10.180';
   const stack = new LabStack(app, rendering === 'cli' ? 'incus-lab' : 'incus-lab-provider', { rendering });
   const host = new SshHost(stack, 'incus01', {
-    address, user: 'debian', sudo: true, backend: 'incus',
-    lxdRemote: { address: `https://${address}:8443`, trustToken: o.trustToken ?? process.env.INCUS_TRUST_TOKEN ?? 'change-me' },
+    address,
+    user: 'debian',
+    sudo: true,
+    backend: 'incus',
+    lxdRemote: {
+      address: `https://${address}:8443`,
+      trustToken: o.trustToken ?? process.env.INCUS_TRUST_TOKEN ?? 'change-me',
+    },
   });
   // The HTTPS API the provider rendering talks to (`incus admin init --preseed`).
-  if (rendering === 'cli') new LxdPreseed(stack, 'init', { host, preseed: { config: { 'core.https_address': '[::]:8443' } } });
+  if (rendering === 'cli')
+    new LxdPreseed(stack, 'init', { host, preseed: { config: { 'core.https_address': '[::]:8443' } } });
   const pool = new StoragePool(stack, 'data', { host, driver: 'dir' });
   const bridge = new Bridge(stack, 'incusbr1', {
-    host, ipv4Address: '10.30.0.1/24', ipv6Address: 'none', dnsDomain: 'incus.test',
+    host,
+    ipv4Address: '10.30.0.1/24',
+    ipv6Address: 'none',
+    dnsDomain: 'incus.test',
     ipv4DhcpRanges: [{ start: '10.30.0.100', end: '10.30.0.199' }],
   });
   const base = new Profile(stack, 'base', { host, rootPool: pool, network: bridge });
   const debian = new CachedImage(stack, 'debian12', { host, source: 'images:debian/12/cloud' });
   new Container(stack, 'web', {
-    host, image: debian, profiles: [base], limits: { cpu: 1, memory: '1GiB' },
+    host,
+    image: debian,
+    profiles: [base],
+    limits: { cpu: 1, memory: '1GiB' },
     nics: [{ bridge, ipv4Address: '10.30.0.10' }],
     proxies: { http: { listen: 'tcp:0.0.0.0:8080', connect: 'tcp:127.0.0.1:80' } },
   });
-  new Container(stack, 'db', { host, image: 'images:ubuntu/24.04/cloud', profiles: [base], nics: [{ bridge, ipv4Address: '10.30.0.11' }] });
+  new Container(stack, 'db', {
+    host,
+    image: 'images:ubuntu/24.04/cloud',
+    profiles: [base],
+    nics: [{ bridge, ipv4Address: '10.30.0.11' }],
+  });
   return stack;
 }
 
@@ -57,23 +86,45 @@ export function buildIncusLab(app: App, o: IncusLabOptions = {}): LabStack {
 export function buildIncusVm(app: App): LabStack {
   const stack = new LabStack(app, 'incus-vm');
   const vm = new MultipassVm(stack, 'vm', {
-    name: 'incus-vm', cpus: 2, memory: '4G', disk: '40G', image: '24.04', backend: 'incus',
+    name: 'incus-vm',
+    cpus: 2,
+    memory: '4G',
+    disk: '40G',
+    image: '24.04',
+    backend: 'incus',
     cloudConfig: new CloudConfig({
-      timezone: 'UTC', packageUpdate: true,
+      timezone: 'UTC',
+      packageUpdate: true,
       incus: {
-        os: { distro: 'ubuntu', version: '24.04' }, package: 'incus-base',
+        os: { distro: 'ubuntu', version: '24.04' },
+        package: 'incus-base',
         preseed: {
           storagePools: [{ name: 'default', driver: 'dir' }],
-          networks: [{ name: 'incusbr0', type: 'bridge', config: { 'ipv4.address': '10.31.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' } }],
-          profiles: [{
-            name: 'default',
-            devices: { root: { type: 'disk', path: '/', pool: 'default' }, eth0: { type: 'nic', name: 'eth0', network: 'incusbr0' } },
-          }],
+          networks: [
+            {
+              name: 'incusbr0',
+              type: 'bridge',
+              config: { 'ipv4.address': '10.31.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' },
+            },
+          ],
+          profiles: [
+            {
+              name: 'default',
+              devices: {
+                root: { type: 'disk', path: '/', pool: 'default' },
+                eth0: { type: 'nic', name: 'eth0', network: 'incusbr0' },
+              },
+            },
+          ],
         },
       },
     }),
   });
-  const bridge = Bridge.fromBridgeAttributes(stack, 'incusbr0', { host: vm, networkName: 'incusbr0', ipv4Cidr: '10.31.0.1/24' });
+  const bridge = Bridge.fromBridgeAttributes(stack, 'incusbr0', {
+    host: vm,
+    networkName: 'incusbr0',
+    ipv4Cidr: '10.31.0.1/24',
+  });
   new Container(stack, 'web', { host: vm, image: 'images:debian/12', nics: [{ bridge, ipv4Address: '10.31.0.10' }] });
   return stack;
 }

@@ -43,20 +43,45 @@ export interface Seed000ProviderOptions {
  * same on LXD 5.0 to 6.x); the snap's `lxc` is in /snap/bin.
  */
 function trustCertificate(pem: string): string[] {
-  const body = JSON.stringify({ type: 'client', name: 'terraform', certificate: pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '') });
-  return ['sh', '-c', 'PATH="$PATH:/snap/bin" exec lxc "$@"', 'lxc', 'query', '-X', 'POST', '/1.0/certificates', '--wait', '--data', body];
+  const body = JSON.stringify({
+    type: 'client',
+    name: 'terraform',
+    certificate: pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''),
+  });
+  return [
+    'sh',
+    '-c',
+    'PATH="$PATH:/snap/bin" exec lxc "$@"',
+    'lxc',
+    'query',
+    '-X',
+    'POST',
+    '/1.0/certificates',
+    '--wait',
+    '--data',
+    body,
+  ];
 }
 
 /** Builds the host stack and the LXD stack; returns both. */
 export function buildSeed000Provider(app: App, o: Seed000ProviderOptions = {}): LabStack[] {
   const lxdVersion = o.lxdVersion ?? '5.0';
   // A password given on LXD 6.1+ is refused at synth (the VM declares its version).
-  const trustPassword = o.trustPassword ?? (hasTrustPassword(lxdVersion) ? process.env.LXD_TRUST_PASSWORD ?? 'change-me' : undefined);
-  const clientCertificate = o.clientCertificate ?? process.env.LXD_CLIENT_CERT ?? '-----BEGIN CERTIFICATE-----\nCHANGE-ME\n-----END CERTIFICATE-----\n';
+  const trustPassword =
+    o.trustPassword ?? (hasTrustPassword(lxdVersion) ? (process.env.LXD_TRUST_PASSWORD ?? 'change-me') : undefined);
+  const clientCertificate =
+    o.clientCertificate ??
+    process.env.LXD_CLIENT_CERT ??
+    '-----BEGIN CERTIFICATE-----\nCHANGE-ME\n-----END CERTIFICATE-----\n';
   const host = new LabStack(app, 'seed000-host', { rendering: 'provider' });
   const seed = seed000CloudConfig(2).props;
   const vm = new MultipassVm(host, 'primary', {
-    name: 'primary', cpus: 2, memory: '4G', disk: '100G', timeoutSeconds: 1800, minLxdVersion: lxdVersion,
+    name: 'primary',
+    cpus: 2,
+    memory: '4G',
+    disk: '100G',
+    timeoutSeconds: 1800,
+    minLxdVersion: lxdVersion,
     // The seed's cloud-config, plus the HTTPS API the provider talks to, and its way in.
     cloudConfig: new CloudConfig({
       ...seed,
@@ -67,12 +92,19 @@ export function buildSeed000Provider(app: App, o: Seed000ProviderOptions = {}): 
 
   const lxd = new LabStack(app, 'seed000-lxd', { rendering: 'provider', lxdProviderVersion: 'v2' });
   const primary = new HostReference(lxd, 'primary', {
-    host: vm, lxdRemote: { address: `https://${vm.ipv4Address}:8443`, password: trustPassword },
+    host: vm,
+    lxdRemote: { address: `https://${vm.ipv4Address}:8443`, password: trustPassword },
   });
   // The same code as the cli example (examples/seed000-multipass-cloud-init.ts, variant 2).
-  const lxdbr0 = Bridge.fromBridgeAttributes(lxd, 'lxdbr0', { host: primary, networkName: 'lxdbr0', ipv4Cidr: '192.168.255.1/24' });
+  const lxdbr0 = Bridge.fromBridgeAttributes(lxd, 'lxdbr0', {
+    host: primary,
+    networkName: 'lxdbr0',
+    ipv4Cidr: '192.168.255.1/24',
+  });
   new Container(lxd, 'u1', {
-    host: primary, image: 'ubuntu:18.04', waitForAddress: true,
+    host: primary,
+    image: 'ubuntu:18.04',
+    waitForAddress: true,
     nics: [{ bridge: lxdbr0, name: 'eth0', ipv4Address: '192.168.255.2' }],
   });
   return [host, lxd];

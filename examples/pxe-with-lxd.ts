@@ -19,7 +19,16 @@
  */
 import { App } from '../constructs/core/cdk';
 import {
-  Bridge, CloudConfig, Container, ContainerHost, HostReference, LabStack, MatchboxGroup, MatchboxProfile, MatchboxServer, MultipassVm,
+  Bridge,
+  CloudConfig,
+  Container,
+  ContainerHost,
+  HostReference,
+  LabStack,
+  MatchboxGroup,
+  MatchboxProfile,
+  MatchboxServer,
+  MultipassVm,
 } from '../index';
 
 /** Options of {@link buildPxeWithLxd}. */
@@ -40,11 +49,17 @@ export function buildPxeWithLxd(app: App, o: PxeWithLxdOptions = {}): { lab: Lab
   // --- lab: VM + LXD bridge ---
   const lab = new LabStack(app, 'lab');
   const vm = new MultipassVm(lab, 'vm', {
-    name: o.vmName ?? 'pxe-lab', cpus: 2, memory: '4G', disk: '30G', image: '22.04',
+    name: o.vmName ?? 'pxe-lab',
+    cpus: 2,
+    memory: '4G',
+    disk: '30G',
+    image: '22.04',
     cloudConfig: new CloudConfig({ lxd: { init: { storageBackend: 'dir' } } }),
   });
   const bridge = new Bridge(lab, 'pxebr0', {
-    host: vm, ipv4Address: '10.20.0.1/24', ipv6Address: 'none',
+    host: vm,
+    ipv4Address: '10.20.0.1/24',
+    ipv6Address: 'none',
     ipv4DhcpRanges: [{ start: '10.20.0.100', end: '10.20.0.199' }],
   });
   bridge.addStaticLease({ mac: NODE1.mac, ipv4Address: NODE1.ipv4 });
@@ -52,9 +67,15 @@ export function buildPxeWithLxd(app: App, o: PxeWithLxdOptions = {}): { lab: Lab
   // --- pxe: Matchbox in a container on the lab's bridge ---
   const pxe = new LabStack(app, 'pxe');
   const vmHere = new HostReference(pxe, 'vm', { host: vm, after: bridge.ready });
-  const pxebr0 = Bridge.fromBridgeAttributes(pxe, 'pxebr0', { host: vmHere, networkName: bridge.networkName, ipv4Cidr: bridge.ipv4Cidr });
+  const pxebr0 = Bridge.fromBridgeAttributes(pxe, 'pxebr0', {
+    host: vmHere,
+    networkName: bridge.networkName,
+    ipv4Cidr: bridge.ipv4Cidr,
+  });
   const container = new Container(pxe, 'matchbox', {
-    host: vmHere, image: 'ubuntu:22.04', nics: [{ bridge: pxebr0, ipv4Address: '10.20.0.2' }],
+    host: vmHere,
+    image: 'ubuntu:22.04',
+    nics: [{ bridge: pxebr0, ipv4Address: '10.20.0.2' }],
   });
   const server = new MatchboxServer(pxe, 'server', {
     host: new ContainerHost(pxe, 'matchbox-host', { container }),
@@ -65,23 +86,26 @@ export function buildPxeWithLxd(app: App, o: PxeWithLxdOptions = {}): { lab: Lab
     prefetch: [{ os: 'flatcar', channel: 'stable', version: 'current' }],
   });
 
-  const sshKey = o.sshKey ?? process.env.PXE_SSH_KEY ?? 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlaceholderReplaceMe user@example';
-  const flatcar = (id: string, hostname?: string) => new MatchboxProfile(pxe, id, {
-    server,
-    kernel: '/assets/flatcar/current/flatcar_production_pxe.vmlinuz',
-    initrd: ['/assets/flatcar/current/flatcar_production_pxe_image.cpio.gz'],
-    args: [
-      'initrd=flatcar_production_pxe_image.cpio.gz',
-      `flatcar.config.url=${server.httpEndpoint}/ignition?uuid=\${uuid}&mac=\${mac:hexhyp}`,
-      'flatcar.first_boot=yes', 'console=ttyS0',
-    ],
-    // Plain (untemplated) Ignition. Matchbox v0.11.0's /ignition serves it re-serialized as spec
-    // 3.4.0, the spec the builder writes for it (Flatcar with Ignition 2.15 or later).
-    ignition: {
-      users: [{ name: 'core', sshAuthorizedKeys: [sshKey] }],
-      files: hostname ? [{ path: '/etc/hostname', contents: `${hostname}\n` }] : [],
-    },
-  });
+  const sshKey =
+    o.sshKey ?? process.env.PXE_SSH_KEY ?? 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlaceholderReplaceMe user@example';
+  const flatcar = (id: string, hostname?: string) =>
+    new MatchboxProfile(pxe, id, {
+      server,
+      kernel: '/assets/flatcar/current/flatcar_production_pxe.vmlinuz',
+      initrd: ['/assets/flatcar/current/flatcar_production_pxe_image.cpio.gz'],
+      args: [
+        'initrd=flatcar_production_pxe_image.cpio.gz',
+        `flatcar.config.url=${server.httpEndpoint}/ignition?uuid=\${uuid}&mac=\${mac:hexhyp}`,
+        'flatcar.first_boot=yes',
+        'console=ttyS0',
+      ],
+      // Plain (untemplated) Ignition. Matchbox v0.11.0's /ignition serves it re-serialized as spec
+      // 3.4.0, the spec the builder writes for it (Flatcar with Ignition 2.15 or later).
+      ignition: {
+        users: [{ name: 'core', sshAuthorizedKeys: [sshKey] }],
+        files: hostname ? [{ path: '/etc/hostname', contents: `${hostname}\n` }] : [],
+      },
+    });
   new MatchboxGroup(pxe, 'default', { profile: flatcar('flatcar-live') });
   new MatchboxGroup(pxe, 'node1', { profile: flatcar('flatcar-node1', 'node1'), selector: { mac: NODE1.mac } });
   return { lab, pxe };

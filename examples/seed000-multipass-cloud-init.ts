@@ -29,19 +29,22 @@ export interface Seed000Options {
 /** The seed's `#cloud-config` for one variant. */
 export function seed000CloudConfig(variant: 1 | 2): CloudConfig {
   // `bridge: { mode: new, name: lxdbr0 }`, and in variant 2 the explicit addressing.
-  const bridge: LxdBridgeOptions = variant === 1
-    // "デフォルト設定": LXD picks a subnet. (Left out, cloud-init creates the bridge with
-    // `ipv4.address=none`, and the containers get no IPv4 address.)
-    ? { mode: 'new', name: 'lxdbr0', ipv4Address: 'auto' }
-    : {
-      mode: 'new', name: 'lxdbr0',
-      ipv4Address: '192.168.255.1', ipv4Netmask: 24,
-      // The seed needed `ipv4_nat: !!str "true"`: cloud-init 22.x compares it with the string
-      // "true". The library renders lxd.init/lxd.bridge as a preseed, so a plain boolean works.
-      ipv4Nat: true,
-      ipv6Address: 'none',
-      domain: 'my-lxd.test',
-    };
+  const bridge: LxdBridgeOptions =
+    variant === 1
+      ? // "デフォルト設定": LXD picks a subnet. (Left out, cloud-init creates the bridge with
+        // `ipv4.address=none`, and the containers get no IPv4 address.)
+        { mode: 'new', name: 'lxdbr0', ipv4Address: 'auto' }
+      : {
+          mode: 'new',
+          name: 'lxdbr0',
+          ipv4Address: '192.168.255.1',
+          ipv4Netmask: 24,
+          // The seed needed `ipv4_nat: !!str "true"`: cloud-init 22.x compares it with the string
+          // "true". The library renders lxd.init/lxd.bridge as a preseed, so a plain boolean works.
+          ipv4Nat: true,
+          ipv6Address: 'none',
+          domain: 'my-lxd.test',
+        };
   return new CloudConfig({
     locale: 'en_US.utf8',
     timezone: 'Asia/Tokyo',
@@ -67,7 +70,11 @@ export function buildSeed000(app: App, o: Seed000Options = {}): LabStack {
   // multipass launch -n primary -c 2 -m 4G -d 100G --cloud-init lxd-cloud-config.yml
   // (100G = the 80GB zfs loop file + 20GB for the system.)
   const vm = new MultipassVm(stack, 'primary', {
-    name: o.vmName ?? 'primary', cpus: 2, memory: '4G', disk: '100G', image: o.vmImage,
+    name: o.vmName ?? 'primary',
+    cpus: 2,
+    memory: '4G',
+    disk: '100G',
+    image: o.vmImage,
     cloudConfig: seed000CloudConfig(variant),
     // The seed hit multipass's 5-minute cloud-init timeout; package_upgrade needs longer.
     timeoutSeconds: 1800,
@@ -75,7 +82,11 @@ export function buildSeed000(app: App, o: Seed000Options = {}): LabStack {
 
   if (variant === 2) {
     // lxdbr0 was made by cloud-init's lxd module: reference it, do not manage it.
-    const lxdbr0 = Bridge.fromBridgeAttributes(stack, 'lxdbr0', { host: vm, networkName: 'lxdbr0', ipv4Cidr: '192.168.255.1/24' });
+    const lxdbr0 = Bridge.fromBridgeAttributes(stack, 'lxdbr0', {
+      host: vm,
+      networkName: 'lxdbr0',
+      ipv4Cidr: '192.168.255.1/24',
+    });
     // lxc init ubuntu:18.04 u1
     // lxc network attach lxdbr0 u1 eth0 eth0
     // lxc config device set u1 eth0 ipv4.address 192.168.255.2

@@ -22,7 +22,18 @@
  * tokens on every version (`lxc cluster add`, LXD 4.0 and later).
  */
 import { App, TerraformVariable } from '../constructs/core/cdk';
-import { Bridge, Container, HostReference, LabStack, LxdCluster, LxdPreseed, LxdRemote, Profile, SshHost, StoragePool } from '../index';
+import {
+  Bridge,
+  Container,
+  HostReference,
+  LabStack,
+  LxdCluster,
+  LxdPreseed,
+  LxdRemote,
+  Profile,
+  SshHost,
+  StoragePool,
+} from '../index';
 
 /** Options of {@link buildSeed001}. */
 export interface Seed001Options {
@@ -76,7 +87,13 @@ export function hasTrustPassword(lxdVersion: string): boolean {
   return major < 6 || (major === 6 && minor < 1);
 }
 
-function hosts(stack: LabStack, o: Seed001Options, names: [string, string], addresses: [string, string], lxd01Remote?: LxdRemote): [SshHost, SshHost] {
+function hosts(
+  stack: LabStack,
+  o: Seed001Options,
+  names: [string, string],
+  addresses: [string, string],
+  lxd01Remote?: LxdRemote,
+): [SshHost, SshHost] {
   const user = o.sshUser ?? 'vagrant';
   const minLxdVersion = o.lxdVersion ?? '5.0';
   // `sudo gpasswd -a vagrant lxd`: the user may run lxc; sudo is not needed.
@@ -86,22 +103,35 @@ function hosts(stack: LabStack, o: Seed001Options, names: [string, string], addr
   ];
 }
 
-const standaloneAddresses = (o: Seed001Options): [string, string] => [o.host1Address ?? '192.168.10.170', o.host2Address ?? '192.168.10.180'];
-const clusterAddresses = (o: Seed001Options): [string, string] => o.clusterAddresses ?? ['192.168.10.171', '192.168.10.181'];
+const standaloneAddresses = (o: Seed001Options): [string, string] => [
+  o.host1Address ?? '192.168.10.170',
+  o.host2Address ?? '192.168.10.180',
+];
+const clusterAddresses = (o: Seed001Options): [string, string] =>
+  o.clusterAddresses ?? ['192.168.10.171', '192.168.10.181'];
 
 function buildStandalone(app: App, o: Seed001Options): LabStack {
   const stack = new LabStack(app, 'seed001-standalone');
   // lxd02's client reaches lxd01's API with a trust token issued on lxd01 (`lxc config trust add lxd02`):
   // it replaces the seed's `lxc remote add lxd01 192.168.10.170` and its admin password.
-  const trustToken = o.moveUbuntu01 ? new TerraformVariable(stack, 'trust_token', {
-    type: 'string', sensitive: true, description: 'trust token issued on lxd01 for lxd02 (lxc config trust add lxd02 --quiet)',
-  }) : undefined;
-  const lxd01Remote = trustToken ? { address: `https://${o.host1Address ?? '192.168.10.170'}:8443`, trustToken: trustToken.stringValue } : undefined;
+  const trustToken = o.moveUbuntu01
+    ? new TerraformVariable(stack, 'trust_token', {
+        type: 'string',
+        sensitive: true,
+        description: 'trust token issued on lxd01 for lxd02 (lxc config trust add lxd02 --quiet)',
+      })
+    : undefined;
+  const lxd01Remote = trustToken
+    ? { address: `https://${o.host1Address ?? '192.168.10.170'}:8443`, trustToken: trustToken.stringValue }
+    : undefined;
   const [lxd01, lxd02] = hosts(stack, o, ['lxd01', 'lxd02'], standaloneAddresses(o), lxd01Remote);
 
   // lxc storage create lxd_vol01 lvm source=/dev/sdc1 lvm.thinpool_name=lxd_thin_vol01
   const vol01 = new StoragePool(stack, 'lxd_vol01', {
-    host: lxd01, driver: 'lvm', source: o.lvmSource ?? '/dev/sdc1', lvmThinpoolName: 'lxd_thin_vol01',
+    host: lxd01,
+    driver: 'lvm',
+    source: o.lvmSource ?? '/dev/sdc1',
+    lvmThinpoolName: 'lxd_thin_vol01',
     protect: true, // it holds the containers' data: `cdktf destroy` must not delete it
   });
 
@@ -122,7 +152,12 @@ function buildStandalone(app: App, o: Seed001Options): LabStack {
   });
 
   // lxc profile device add default root disk path=/ pool=lxd_vol01 (and eth0 on lxdbr0)
-  const defaultProfile = new Profile(stack, 'default-profile', { host: lxd01, name: 'default', rootPool: vol01, network: lxdbr0 });
+  const defaultProfile = new Profile(stack, 'default-profile', {
+    host: lxd01,
+    name: 'default',
+    rootPool: vol01,
+    network: lxdbr0,
+  });
 
   // lxc config device add ubuntu01 port8443 proxy listen=tcp:0.0.0.0:8443 connect=tcp:localhost:8443: see ubuntu01 below.
 
@@ -130,22 +165,37 @@ function buildStandalone(app: App, o: Seed001Options): LabStack {
   //   lxc config set core.https_address "[::]"
   //   lxc config set core.trust_password password     (LXD 5.x: LXD 6.1 has no trust password)
   // The password is a sensitive variable: it never appears in the synthesized JSON or in plans.
-  const trustPassword = hasTrustPassword(o.lxdVersion ?? '5.0') ? new TerraformVariable(stack, 'trust_password', {
-    type: 'string', sensitive: true, description: 'core.trust_password of lxd01 and lxd02 (Admin password for `lxc remote add`)',
-  }) : undefined;
-  const remote = [lxd01, lxd02].map((host) => new LxdPreseed(stack, `${host.node.id}-remote`, {
-    host,
-    preseed: { config: { 'core.https_address': '[::]:8443', ...(trustPassword ? { 'core.trust_password': trustPassword.stringValue } : {}) } },
-  }));
+  const trustPassword = hasTrustPassword(o.lxdVersion ?? '5.0')
+    ? new TerraformVariable(stack, 'trust_password', {
+        type: 'string',
+        sensitive: true,
+        description: 'core.trust_password of lxd01 and lxd02 (Admin password for `lxc remote add`)',
+      })
+    : undefined;
+  const remote = [lxd01, lxd02].map(
+    (host) =>
+      new LxdPreseed(stack, `${host.node.id}-remote`, {
+        host,
+        preseed: {
+          config: {
+            'core.https_address': '[::]:8443',
+            ...(trustPassword ? { 'core.trust_password': trustPassword.stringValue } : {}),
+          },
+        },
+      }),
+  );
 
   // lxc launch ubuntu:18.04 ubuntu01 (on lxd01), or with moveUbuntu01 `lxc move ubuntu01 lxd02:`: the
   // container is declared on lxd02 (its default profile) and taken from lxd01 once both APIs listen,
   // cold (a running one is stopped, moved with its data and started again there). Without it, the
   // move is by hand: `lxc remote add lxd02 192.168.10.180` on lxd01 (the password, or on LXD 6 a
   // token from `lxc config trust add lxd01` on lxd02), then `lxc move ubuntu01 lxd02:`.
-  const moveTo = o.moveUbuntu01 ? new HostReference(stack, 'lxd02-remote-ready', { host: lxd02, after: remote.flatMap((r) => r.ready) }) : undefined;
+  const moveTo = o.moveUbuntu01
+    ? new HostReference(stack, 'lxd02-remote-ready', { host: lxd02, after: remote.flatMap((r) => r.ready) })
+    : undefined;
   new Container(stack, 'ubuntu01', {
-    host: moveTo ?? lxd01, image: o.image ?? 'ubuntu:18.04',
+    host: moveTo ?? lxd01,
+    image: o.image ?? 'ubuntu:18.04',
     profiles: [moveTo ? Profile.fromProfileName(stack, 'lxd02-default', moveTo, 'default') : defaultProfile],
     // LXD's own API listens on port 8443 of the host as well (remote access above), so the proxy
     // takes the container's 8443 out on host port 18443; the seed's listen=tcp:0.0.0.0:8443 would
@@ -179,7 +229,9 @@ function buildCluster(app: App, o: Seed001Options): LabStack {
   // `--target node02`, each with its member-specific keys such as source or size: here each
   // member gets its own loop file), then created cluster-wide (`lxc storage create default btrfs`).
   const pool = new StoragePool(stack, 'default', {
-    host: cluster.host, cluster, driver: 'btrfs',
+    host: cluster.host,
+    cluster,
+    driver: 'btrfs',
     protect: true, // it holds the containers' data
   });
 
@@ -191,11 +243,21 @@ function buildCluster(app: App, o: Seed001Options): LabStack {
   // each member runs its own bridge and dnsmasq on it, NAT to the outside. The seed's lxdfan0
   // (`bridge.mode: fan`, one overlay across hosts) is not what Bridge renders: LXD refuses the
   // ipv4.*/ipv6.* addresses Bridge always sets in fan mode.
-  const bridge = new Bridge(stack, 'clusterbr0', { host: cluster.host, cluster, ipv4Address: '172.16.0.1/24', ipv6Address: 'none' });
+  const bridge = new Bridge(stack, 'clusterbr0', {
+    host: cluster.host,
+    cluster,
+    ipv4Address: '172.16.0.1/24',
+    ipv6Address: 'none',
+  });
 
   // The seed's default profile (eth0 on the bridge and, not in node01.yml: without it instances
   // of the cluster have no root disk, root on the pool) as the profile `cluster`.
-  const profile = new Profile(stack, 'cluster-profile', { host: cluster.host, name: 'cluster', rootPool: pool, network: bridge });
+  const profile = new Profile(stack, 'cluster-profile', {
+    host: cluster.host,
+    name: 'cluster',
+    rootPool: pool,
+    network: bridge,
+  });
 
   // lxc launch ubuntu:18.04 ubuntu02 -p cluster --target node01
   // Migration: set `clusterTarget: 'node02'` (or edit `target` here) and deploy again: the container
@@ -203,7 +265,9 @@ function buildCluster(app: App, o: Seed001Options): LabStack {
   // `--stateless` when running: it is stopped, moved and started again; a live move with its
   // memory needs CRIU, which the seed's `lxc move ubuntu lxd02:` tried), never recreated.
   new Container(stack, 'ubuntu02', {
-    host: cluster.host, image: o.image ?? 'ubuntu:18.04', profiles: [profile],
+    host: cluster.host,
+    image: o.image ?? 'ubuntu:18.04',
+    profiles: [profile],
     target: o.clusterTarget ?? 'node01',
   });
   return stack;

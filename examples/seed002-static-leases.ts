@@ -39,8 +39,12 @@ export const SEED002_MACHINES = [
 /** Builds the stack of one variant of seed 002. */
 export function buildSeed002(app: App, o: Seed002Options = {}): LabStack {
   const variant = o.variant ?? 'containers';
-  const stack = new LabStack(app, o.stackId ?? `seed002-${variant}${o.rendering === 'provider' ? '-provider' : ''}`, { rendering: o.rendering });
-  const host: IHost = o.sshAddress ? new SshHost(stack, 'host', { address: o.sshAddress, lxdRemote: { address: `https://${o.sshAddress}:8443` } }) : new LocalHost(stack, 'host');
+  const stack = new LabStack(app, o.stackId ?? `seed002-${variant}${o.rendering === 'provider' ? '-provider' : ''}`, {
+    rendering: o.rendering,
+  });
+  const host: IHost = o.sshAddress
+    ? new SshHost(stack, 'host', { address: o.sshAddress, lxdRemote: { address: `https://${o.sshAddress}:8443` } })
+    : new LocalHost(stack, 'host');
 
   // The bridge `lxd init` set up (/etc/default/lxd-bridge in the seed), on the seed's subnet.
   // Dynamic leases stay below .100, clear of the fixed addresses.
@@ -60,7 +64,8 @@ export function buildSeed002(app: App, o: Seed002Options = {}): LabStack {
       // lxc launch images:centos/7 cent01, with its address reserved on the bridge:
       // lxc config device override cent01 eth0 ipv4.address=10.64.177.101
       new Container(stack, m.name, {
-        host, image: o.image ?? 'images:almalinux/9',
+        host,
+        image: o.image ?? 'images:almalinux/9',
         nics: [{ bridge: lxdbr0, ipv4Address: m.ipv4 }],
       });
     }

@@ -2,7 +2,7 @@
  * Seed 003: "さくらのクラウド+Container LinuxでPXEブート+Ignitionを使う" (terraform-sakuracloud-matchbox).
  * Line count: the seed's HCL for the Matchbox server, provider, profiles and groups (matchbox.tf,
  * provider_matchbox.tf, profile.tf, group.tf) is 108 lines, plus the module it calls; the same
- * setup here, server included, is the 38 lines of `buildSeed003` below.
+ * setup here, server included, is the 58 lines of `buildSeed003` below (as Prettier lays them out).
  *
  * A Matchbox host with two NICs (as the seed's module makes): eth0 to the outside, eth1 on the
  * private PXE switch at 192.168.0.1/24. It runs matchbox (HTTP :8080 on the switch, gRPC :8081
@@ -19,7 +19,16 @@
  *   MATCHBOX_SHA256=<sha256 of matchbox-v0.11.0-linux-amd64.tar.gz> SEED003_HOST=<ssh address> cdktf deploy seed003
  */
 import { App } from '../constructs/core/cdk';
-import { IgnitionUserSpec, installToDisk, LabStack, MatchboxGroup, MatchboxProfile, MatchboxServer, Rendering, SshHost } from '../index';
+import {
+  IgnitionUserSpec,
+  installToDisk,
+  LabStack,
+  MatchboxGroup,
+  MatchboxProfile,
+  MatchboxServer,
+  Rendering,
+  SshHost,
+} from '../index';
 
 /** Options of {@link buildSeed003}. */
 export interface Seed003Options {
@@ -42,14 +51,20 @@ export interface Seed003Options {
 export function buildSeed003(app: App, o: Seed003Options = {}): LabStack {
   const stack = new LabStack(app, o.stackId ?? 'seed003');
   const publicAddress = o.hostAddress ?? process.env.SEED003_HOST ?? '192.0.2.10';
-  const sshKey = o.sshKey ?? process.env.SEED003_SSH_KEY ?? 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlaceholderReplaceMe user@example';
+  const sshKey =
+    o.sshKey ?? process.env.SEED003_SSH_KEY ?? 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPlaceholderReplaceMe user@example';
   const host = new SshHost(stack, 'host', { address: publicAddress, user: 'ubuntu', sudo: true });
 
   const server = new MatchboxServer(stack, 'matchbox', {
-    host, address: '192.168.0.1', grpcAddress: publicAddress,
+    host,
+    address: '192.168.0.1',
+    grpcAddress: publicAddress,
     sha256: o.matchboxSha256 ?? process.env.MATCHBOX_SHA256 ?? '0'.repeat(64),
     dnsmasq: {
-      interface: 'eth1', subnet: '192.168.0.1/24', router: '192.168.0.1', dnsServers: ['192.168.0.1'],
+      interface: 'eth1',
+      subnet: '192.168.0.1/24',
+      router: '192.168.0.1',
+      dnsServers: ['192.168.0.1'],
       range: { start: '192.168.0.101', end: '192.168.0.200' },
     },
     nat: { outInterface: 'eth0' },
@@ -58,7 +73,8 @@ export function buildSeed003(app: App, o: Seed003Options = {}): LabStack {
 
   // With the provider, profiles and groups go through the gRPC API of the running server:
   // a second stack, deployed after this one (cdktf orders them by their cross-stack references).
-  const data = o.rendering === 'provider' ? new LabStack(app, `${stack.node.id}-data`, { rendering: 'provider' }) : stack;
+  const data =
+    o.rendering === 'provider' ? new LabStack(app, `${stack.node.id}-data`, { rendering: 'provider' }) : stack;
   const core: IgnitionUserSpec = { name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'] };
   const install = new MatchboxProfile(data, 'coreos-install', {
     server,
@@ -67,7 +83,10 @@ export function buildSeed003(app: App, o: Seed003Options = {}): LabStack {
     args: [
       'initrd=flatcar_production_pxe_image.cpio.gz',
       `flatcar.config.url=${server.httpEndpoint}/generic?uuid=\${uuid}&mac=\${mac:hexhyp}`,
-      'flatcar.first_boot=yes', 'ipv6.disable=1', 'console=tty0', 'console=ttyS0',
+      'flatcar.first_boot=yes',
+      'ipv6.disable=1',
+      'console=tty0',
+      'console=ttyS0',
     ],
     generic: { users: [core], ...installToDisk({ flavor: 'flatcar', device: '/dev/vda', baseUrlVariable: 'baseurl' }) },
   });
@@ -75,9 +94,17 @@ export function buildSeed003(app: App, o: Seed003Options = {}): LabStack {
 
   new MatchboxGroup(data, 'default', {
     profile: install,
-    metadata: { ignition_endpoint: `${server.httpEndpoint}/generic`, ssh_authorized_key: sshKey, baseurl: `${server.assetsUrl}/flatcar` },
+    metadata: {
+      ignition_endpoint: `${server.httpEndpoint}/generic`,
+      ssh_authorized_key: sshKey,
+      baseurl: `${server.assetsUrl}/flatcar`,
+    },
   });
-  new MatchboxGroup(data, 'node1', { profile: simple, selector: { os: 'installed' }, metadata: { ssh_authorized_key: sshKey } });
+  new MatchboxGroup(data, 'node1', {
+    profile: simple,
+    selector: { os: 'installed' },
+    metadata: { ssh_authorized_key: sshKey },
+  });
   return stack;
 }
 

@@ -22,7 +22,9 @@ export interface Seed004Options {
 /** Builds the stack of seed 004. */
 export function buildSeed004(app: App, o: Seed004Options = {}): LabStack {
   const stack = new LabStack(app, o.stackId ?? 'seed004');
-  const host: IHost = o.sshAddress ? new SshHost(stack, 'host', { address: o.sshAddress }) : new LocalHost(stack, 'host');
+  const host: IHost = o.sshAddress
+    ? new SshHost(stack, 'host', { address: o.sshAddress })
+    : new LocalHost(stack, 'host');
 
   // Made by `lxd init --auto --storage-backend=lvm --storage-pool=lxd`: referenced, not managed.
   const defaultPool = StoragePool.fromPoolName(stack, 'default-pool', host, 'default');

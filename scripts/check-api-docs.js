@@ -14,7 +14,9 @@ for (const [fqn, t] of Object.entries(asm.types)) {
     if (t.kind === 'interface' && m.optional && (!m.docs || m.docs.default === undefined)) noDefault.push(name);
   }
 }
-console.log(`API docs: ${Object.keys(asm.types).length} public types; ${undocumented.length} without a summary; ${noDefault.length} optional props without @default`);
+console.log(
+  `API docs: ${Object.keys(asm.types).length} public types; ${undocumented.length} without a summary; ${noDefault.length} optional props without @default`,
+);
 for (const n of undocumented) console.log(`  no summary: ${n}`);
 for (const n of noDefault) console.log(`  no @default: ${n}`);
 if (flag === '--strict' && (undocumented.length || noDefault.length)) process.exit(1);

@@ -59,10 +59,14 @@ function importCoreModule(dir: string): void {
     if (entry.isDirectory()) {
       importCoreModule(file);
     } else if (entry.name.endsWith('.ts')) {
-      const core = path.relative(dir, path.join(ROOT, 'constructs', 'core', 'cdk')).split(path.sep).join('/');
+      const core = path
+        .relative(dir, path.join(ROOT, 'constructs', 'core', 'cdk'))
+        .split(path.sep)
+        .join('/');
       const text = fs.readFileSync(file, 'utf8');
       const rewritten = text.replace(/^import \* as cdktf from 'cdktf';$/m, `import * as cdktf from '${core}';`);
-      if (/from 'cdktf(\/[^']*)?'/.test(rewritten)) throw new Error(`${file}: an import of cdktf that importCoreModule does not rewrite`);
+      if (/from 'cdktf(\/[^']*)?'/.test(rewritten))
+        throw new Error(`${file}: an import of cdktf that importCoreModule does not rewrite`);
       if (rewritten !== text) fs.writeFileSync(file, rewritten);
     }
   }

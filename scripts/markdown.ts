@@ -41,10 +41,18 @@ export function codeBlocks(markdown: string, file = 'README.md'): CodeBlock[] {
     const indent = open[1].length;
     const body: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && !/^\s*```\s*$/.test(lines[j]); j++) body.push(lines[j].slice(Math.min(indent, lines[j].search(/\S|$/))));
+    for (; j < lines.length && !/^\s*```\s*$/.test(lines[j]); j++)
+      body.push(lines[j].slice(Math.min(indent, lines[j].search(/\S|$/))));
     if (j === lines.length) throw new Error(`${file}:${i + 1}: the code block is never closed`);
     const label = i > 0 ? /^`([^`]+)`:\s*$/.exec(lines[i - 1].trim()) : null;
-    blocks.push({ file, line: i + 1, lang: open[2], code: `${body.join('\n')}\n`, heading, ...(label ? { name: label[1] } : {}) });
+    blocks.push({
+      file,
+      line: i + 1,
+      lang: open[2],
+      code: `${body.join('\n')}\n`,
+      heading,
+      ...(label ? { name: label[1] } : {}),
+    });
     i = j;
   }
   return blocks;
@@ -80,10 +88,15 @@ export function tsPrograms(blocks: readonly CodeBlock[]): TsProgram[] {
       programs.push({ block, kind: 'program', source: block.code });
     } else if (preamble) {
       const p = preamble;
-      const source = p.code.split('\n').map((l) => (l.trim() === PLACEHOLDER ? block.code.trimEnd() : l)).join('\n');
+      const source = p.code
+        .split('\n')
+        .map((l) => (l.trim() === PLACEHOLDER ? block.code.trimEnd() : l))
+        .join('\n');
       programs.push({ block, kind: 'fragment', source });
     } else {
-      throw new Error(`${block.file}:${block.line}: a TypeScript fragment with no preamble above it (a block holding the line ${PLACEHOLDER})`);
+      throw new Error(
+        `${block.file}:${block.line}: a TypeScript fragment with no preamble above it (a block holding the line ${PLACEHOLDER})`,
+      );
     }
   }
   return programs;

@@ -30,9 +30,16 @@ function stepOf(block: CodeBlock, tarball: string): string {
     while (block.code.split('\n').includes(tag)) tag += '_';
     return `cat > ${JSON.stringify(block.name)} <<'${tag}'\n${block.code}${tag}`;
   }
-  if (block.lang !== 'sh') throw new Error(`README.md:${block.line}: a ${block.lang || 'plain'} block in the Quick start with no file name above it`);
+  if (block.lang !== 'sh')
+    throw new Error(
+      `README.md:${block.line}: a ${block.lang || 'plain'} block in the Quick start with no file name above it`,
+    );
   const versions = [...block.code.matchAll(new RegExp(`\\b${pkg.name}@(\\S+)`, 'g'))].map((m) => m[1]);
-  for (const v of versions) if (v !== pkg.version) throw new Error(`README.md:${block.line}: the Quick start installs ${pkg.name}@${v}, the package is ${pkg.version}`);
+  for (const v of versions)
+    if (v !== pkg.version)
+      throw new Error(
+        `README.md:${block.line}: the Quick start installs ${pkg.name}@${v}, the package is ${pkg.version}`,
+      );
   return block.code.replace(new RegExp(`\\b${pkg.name}@\\S+`, 'g'), tarball).trimEnd();
 }
 
@@ -40,7 +47,11 @@ function main(): void {
   const blocks = sectionBlocks(fs.readFileSync(path.join(root, 'README.md'), 'utf8'), '## Quick start');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'quickstart-'));
   try {
-    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', scratch], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     if (packed.status !== 0) throw new Error('npm pack failed');
     const tarball = path.join(scratch, packed.stdout.trim().split('\n').pop()!);
     const work = path.join(scratch, 'work');
@@ -51,12 +62,25 @@ function main(): void {
     const steps = blocks.map((b, i) => `${stepOf(b, tarball)}\necho "@@quickstart ${i} $(date +%s.%N)"\n${synthed}`);
     const script = ['set -euo pipefail', `echo "@@quickstart start $(date +%s.%N)"`, ...steps].join('\n');
     fs.writeFileSync(path.join(scratch, 'quickstart.sh'), `${script}\n`);
-    const env: NodeJS.ProcessEnv = { ...process.env, QS_WORK: work, ...(args.includes('--warm-cache') ? {} : { npm_config_cache: path.join(scratch, 'npm-cache') }) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      QS_WORK: work,
+      ...(args.includes('--warm-cache') ? {} : { npm_config_cache: path.join(scratch, 'npm-cache') }),
+    };
     delete env.CDKTF_OUTDIR;
-    const run = spawnSync('bash', [path.join(scratch, 'quickstart.sh')], { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync('bash', [path.join(scratch, 'quickstart.sh')], {
+      cwd: work,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const marks = new Map([...run.stdout.matchAll(/^@@quickstart (\S+) (\S+)$/gm)].map((m) => [m[1], Number(m[2])]));
     process.stdout.write(run.stdout.replace(/^@@quickstart .*\n/gm, ''));
-    if (run.status !== 0) throw new Error(`the Quick start failed (exit ${run.status}); its script is ${path.join(scratch, 'quickstart.sh')}`);
+    if (run.status !== 0)
+      throw new Error(
+        `the Quick start failed (exit ${run.status}); its script is ${path.join(scratch, 'quickstart.sh')}`,
+      );
 
     const stacks = findStacks(work);
     if (!stacks.length) throw new Error('the Quick start ran, but no cdktf.out/stacks/*/cdk.tf.json was written');
@@ -71,11 +95,15 @@ function main(): void {
     console.log('\nQuick start, step by step:');
     blocks.forEach((b, i) => {
       const at = marks.get(String(i))!;
-      console.log(`  ${(at - previous).toFixed(1).padStart(6)} s  README.md:${b.line} ${b.name ?? b.code.split('\n')[0]}`);
+      console.log(
+        `  ${(at - previous).toFixed(1).padStart(6)} s  README.md:${b.line} ${b.name ?? b.code.split('\n')[0]}`,
+      );
       previous = at;
     });
     console.log(`whole section: ${(marks.get(String(blocks.length - 1))! - start).toFixed(1)} s`);
-    console.log(`zero to first synth: ${total.toFixed(1)} s (${args.includes('--warm-cache') ? 'warm' : 'empty'} npm cache; budget ${budget} s); stacks: ${stacks.map((f) => path.relative(work, f)).join(', ')}`);
+    console.log(
+      `zero to first synth: ${total.toFixed(1)} s (${args.includes('--warm-cache') ? 'warm' : 'empty'} npm cache; budget ${budget} s); stacks: ${stacks.map((f) => path.relative(work, f)).join(', ')}`,
+    );
     if (total > budget) throw new Error(`zero to first synth took ${total.toFixed(1)} s, over the ${budget} s budget`);
   } finally {
     if (!args.includes('--keep')) fs.rmSync(scratch, { recursive: true, force: true });

@@ -17,13 +17,15 @@ for (let i = 0; i < argv.length; i++) {
   if (flag === '--seed' && /^\d+(,\d+)*$/.test(value ?? '')) opts.seed = value;
   else if (flag === '--steps' && /^\d+$/.test(value ?? '') && Number(value) > 0) opts.steps = value;
   else {
-    console.error(`${USAGE}\n(bad argument: ${flag}${value === undefined ? "" : ` ${value}`})`);
+    console.error(`${USAGE}\n(bad argument: ${flag}${value === undefined ? '' : ` ${value}`})`);
     process.exit(2);
   }
 }
 console.log(`soak: seed(s) ${opts.seed}, ${opts.steps} steps each`);
 const root = path.resolve(__dirname, '..');
 const r = spawnSync('npx', ['jest', '--runInBand', 'test/e2e/lifecycle-model.test.ts'], {
-  cwd: root, stdio: 'inherit', env: { ...process.env, CI: process.env.CI || 'true', SOAK_SEED: opts.seed, SOAK_STEPS: opts.steps },
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CI: process.env.CI || 'true', SOAK_SEED: opts.seed, SOAK_STEPS: opts.steps },
 });
 process.exit(r.status ?? 1);

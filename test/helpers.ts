@@ -4,12 +4,21 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { App, TerraformResource, TerraformStack, Testing } from '../constructs/core/cdk';
-import { IHost, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MatchboxServerProps, ValidationErrors } from '../index';
+import {
+  IHost,
+  LabStack,
+  LocalHost,
+  MatchboxGroup,
+  MatchboxProfile,
+  MatchboxServer,
+  MatchboxServerProps,
+  ValidationErrors,
+} from '../index';
 import { execCommand, HostRunner, SCRIPT_ENV } from '../src/hosts/runner';
 import { MatchboxDataSpec } from '../src/matchbox/model';
 import { Problem, ValidationError } from '../src/validation/errors';
 
-export type Json = Record<string, any>;  
+export type Json = Record<string, any>;
 
 /** A fresh temporary directory. */
 export function tmpDir(prefix = 'spine-'): string {
@@ -33,7 +42,8 @@ export function synthJson(stack: TerraformStack): Json {
 /** The `terraform_data` resources of a synthesized stack, by the construct id prefix (`web_instance_object_...`). */
 export function resourceBy(json: Json, prefix: string, type = 'terraform_data'): Json {
   const entries = Object.entries(json.resource?.[type] ?? {}).filter(([k]) => k.startsWith(`${prefix}_`));
-  if (entries.length !== 1) throw new Error(`expected one ${type} ${prefix}_*, got ${entries.map(([k]) => k).join(', ') || 'none'}`);
+  if (entries.length !== 1)
+    throw new Error(`expected one ${type} ${prefix}_*, got ${entries.map(([k]) => k).join(', ') || 'none'}`);
   return entries[0][1] as Json;
 }
 
@@ -46,7 +56,9 @@ export function addressOf(json: Json, prefix: string, type = 'terraform_data'): 
 
 /** The first local-exec provisioner of a resource. */
 export function localExec(resource: Json, when?: 'destroy'): Json {
-  const p = (resource.provisioner ?? []).map((x: Json) => x['local-exec']).find((x: Json) => (when ? x.when === when : x.when === undefined));
+  const p = (resource.provisioner ?? [])
+    .map((x: Json) => x['local-exec'])
+    .find((x: Json) => (when ? x.when === when : x.when === undefined));
   if (!p) throw new Error(`no local-exec${when ? ` (when ${when})` : ''}`);
   return p;
 }
@@ -64,8 +76,13 @@ export function unsensitive(expr: string): string {
   const m = /^\$\{sensitive\((?:jsondecode\()?"((?:[^"\\]|\\.)*)"\)?\)\}$/s.exec(expr);
   if (!m) throw new Error(`not a sensitive literal: ${expr.slice(0, 60)}`);
   return m[1]
-    .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) => (c.length > 1 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c))
-    .replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+    .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) =>
+      c.length > 1
+        ? String.fromCharCode(parseInt(c.slice(1), 16))
+        : (({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c),
+    )
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
 }
 
 /** Runs `fn` and returns the ValidationError it throws (fails when it throws anything else or nothing). */
@@ -93,8 +110,12 @@ export interface ExpectedProblem {
  * and a fix, both in its structured `problems` and in its message.
  */
 export function expectProblem(error: ValidationError, expected: ExpectedProblem): Problem {
-  const found = error.problems.find((p) => p.path === expected.path && p.property === expected.property &&
-    (!('value' in expected) || JSON.stringify(p.value) === JSON.stringify(expected.value)));
+  const found = error.problems.find(
+    (p) =>
+      p.path === expected.path &&
+      p.property === expected.property &&
+      (!('value' in expected) || JSON.stringify(p.value) === JSON.stringify(expected.value)),
+  );
   if (!found) {
     throw new Error(`no problem ${JSON.stringify(expected)} in:\n${error.message}`);
   }
@@ -103,7 +124,8 @@ export function expectProblem(error: ValidationError, expected: ExpectedProblem)
   if (expected.fix) expect(found.fix).toMatch(expected.fix);
   expect(error.message).toContain(`[${expected.path}] ${expected.property} = `);
   expect(error.message).toContain('Fix: ');
-  if (typeof found.value === 'string' && found.value.length < 100) expect(error.message).toContain(JSON.stringify(found.value));
+  if (typeof found.value === 'string' && found.value.length < 100)
+    expect(error.message).toContain(JSON.stringify(found.value));
   return found;
 }
 
@@ -211,10 +233,17 @@ export class Sandbox {
    * Runs a script exactly as the local-exec provisioner does: `/bin/sh -c <command>` with the
    * script in `$CDKTF_LAB_SCRIPT`. `command` is a local-exec command line, or a runner.
    */
-  public run(command: string | HostRunner, scriptText: string, extra: Record<string, string> = {}): { status: number | null; stderr: string } {
+  public run(
+    command: string | HostRunner,
+    scriptText: string,
+    extra: Record<string, string> = {},
+  ): { status: number | null; stderr: string } {
     const line = typeof command === 'string' ? command : execCommand(command);
     const r = spawnSync('/bin/sh', ['-c', line], {
-      cwd: this.dir, env: this.env({ ...extra, [SCRIPT_ENV]: scriptText }), encoding: 'utf8', timeout: 30000,
+      cwd: this.dir,
+      env: this.env({ ...extra, [SCRIPT_ENV]: scriptText }),
+      encoding: 'utf8',
+      timeout: 30000,
     });
     return { status: r.status, stderr: r.stderr };
   }
@@ -222,7 +251,10 @@ export class Sandbox {
   /** The calls logged so far (and clears the log). */
   public calls(): Call[] {
     if (!fs.existsSync(this.logFile)) return [];
-    const lines = fs.readFileSync(this.logFile, 'utf8').split('\n').filter((l) => l);
+    const lines = fs
+      .readFileSync(this.logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l);
     fs.unlinkSync(this.logFile);
     return lines.map((l) => JSON.parse(l));
   }
@@ -236,7 +268,8 @@ export class Sandbox {
 /** The `--data` JSON argument of a logged `lxc query -X METHOD URL --data JSON` call. */
 export function queryData(calls: Call[], method: string, url: string): Json {
   const c = calls.find((x) => x.argv[1] === 'query' && x.argv[3] === method && x.argv[4] === url);
-  if (!c) throw new Error(`no lxc query -X ${method} ${url} in ${JSON.stringify(calls.map((x) => x.argv.slice(0, 5)))}`);
+  if (!c)
+    throw new Error(`no lxc query -X ${method} ${url} in ${JSON.stringify(calls.map((x) => x.argv.slice(0, 5)))}`);
   return JSON.parse(c.argv[c.argv.indexOf('--data') + 1]);
 }
 
@@ -295,20 +328,40 @@ export function labWithServer(props: Partial<MatchboxServerProps> = {}, app = Te
 }
 
 /** Declares the profiles and groups of a pure-core data set as constructs on `server`. */
-export function declareData(server: MatchboxServer, data: MatchboxDataSpec): { profiles: Map<string, MatchboxProfile>; groups: Map<string, MatchboxGroup> } {
+export function declareData(
+  server: MatchboxServer,
+  data: MatchboxDataSpec,
+): { profiles: Map<string, MatchboxProfile>; groups: Map<string, MatchboxGroup> } {
   const scope = server.node.scope!;
   const profiles = new Map<string, MatchboxProfile>();
   for (const p of data.profiles) {
-    profiles.set(p.id, new MatchboxProfile(scope, `profile-${p.id}`, {
-      server, id: p.id, name: p.name, kernel: p.boot?.kernel, initrd: p.boot?.initrd, args: p.boot?.args,
-      ignition: p.ignition, generic: p.generic, cloud: p.cloud,
-    }));
+    profiles.set(
+      p.id,
+      new MatchboxProfile(scope, `profile-${p.id}`, {
+        server,
+        id: p.id,
+        name: p.name,
+        kernel: p.boot?.kernel,
+        initrd: p.boot?.initrd,
+        args: p.boot?.args,
+        ignition: p.ignition,
+        generic: p.generic,
+        cloud: p.cloud,
+      }),
+    );
   }
   const groups = new Map<string, MatchboxGroup>();
   for (const g of data.groups) {
-    groups.set(g.id, new MatchboxGroup(scope, `group-${g.id}`, {
-      profile: profiles.get(g.profile)!, id: g.id, name: g.name, selector: g.selector, metadata: g.metadata,
-    }));
+    groups.set(
+      g.id,
+      new MatchboxGroup(scope, `group-${g.id}`, {
+        profile: profiles.get(g.profile)!,
+        id: g.id,
+        name: g.name,
+        selector: g.selector,
+        metadata: g.metadata,
+      }),
+    );
   }
   return { profiles, groups };
 }
@@ -332,7 +385,11 @@ export function scriptsOf(json: Json, path: string): { converge: string; destroy
   const object = resources.get(`${path}/object`);
   if (!converge || !object) throw new Error(`no managed object at ${path}: ${[...resources.keys()].join(', ')}`);
   const exec = converge.provisioner[0]['local-exec'];
-  return { converge: tfUnescape(exec.environment[SCRIPT_ENV]), destroy: tfUnescape(object.input.destroy), command: exec.command };
+  return {
+    converge: tfUnescape(exec.environment[SCRIPT_ENV]),
+    destroy: tfUnescape(object.input.destroy),
+    command: exec.command,
+  };
 }
 
 /** Synthesizes a stack and returns its JSON, with the construct path -> resource key map attached. */
@@ -344,14 +401,19 @@ export function synth(stack: LabStack): Json {
   return json;
 }
 
-
 /**
  * Runs a script exactly as the local-exec provisioner would, through `runner`; HOME (where
  * record files go) is a fresh temporary directory unless `env` names one.
  */
-export function runScript(runner: HostRunner, text: string, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+export function runScript(
+  runner: HostRunner,
+  text: string,
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('/bin/sh', ['-c', execCommand(runner)], {
-    env: { PATH: process.env.PATH, HOME: tmpDir('mbx-home-'), ...env, [SCRIPT_ENV]: text }, encoding: 'utf8', timeout: 30000,
+    env: { PATH: process.env.PATH, HOME: tmpDir('mbx-home-'), ...env, [SCRIPT_ENV]: text },
+    encoding: 'utf8',
+    timeout: 30000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -7,10 +7,33 @@ import { expectProblem, validationErrorOf } from './helpers';
 
 it('index.ts publishes constructs and documented helpers, no internals', () => {
   const values = Object.keys(api).sort();
-  for (const name of ['LabStack', 'SshHost', 'Container', 'Bridge', 'MatchboxServer', 'CloudConfig', 'renderPreseed', 'installToDisk', 'ValidationErrors']) {
+  for (const name of [
+    'LabStack',
+    'SshHost',
+    'Container',
+    'Bridge',
+    'MatchboxServer',
+    'CloudConfig',
+    'renderPreseed',
+    'installToDisk',
+    'ValidationErrors',
+  ]) {
     expect(values).toContain(name);
   }
-  for (const name of ['ManagedObject', 'HostBase', 'tfLiteral', 'sensitiveLiteral', 'onLabStack', 'validateTree', 'matchbox', 'runnerOf', 'registerName', 'claimAddress', 'assertValid', 'ValidationError']) {
+  for (const name of [
+    'ManagedObject',
+    'HostBase',
+    'tfLiteral',
+    'sensitiveLiteral',
+    'onLabStack',
+    'validateTree',
+    'matchbox',
+    'runnerOf',
+    'registerName',
+    'claimAddress',
+    'assertValid',
+    'ValidationError',
+  ]) {
     expect(values).not.toContain(name);
   }
 });
@@ -30,7 +53,13 @@ it('a hand-made IHost is refused with a validation error naming the path and the
   const stack = new LabStack(Testing.app(), 's');
   const fake: IHost = Object.assign(new Construct(stack, 'fake'), { hostId: 'x', ready: [], backend: 'lxd' as const });
   const error = validationErrorOf(() => new Container(stack, 'web', { host: fake, image: 'busybox' }));
-  expectProblem(error, { path: 's/fake', property: 'host', value: 'Construct', reason: /this IHost has no transport/, fix: /use one of the library's hosts/ });
+  expectProblem(error, {
+    path: 's/fake',
+    property: 'host',
+    value: 'Construct',
+    reason: /this IHost has no transport/,
+    fix: /use one of the library's hosts/,
+  });
   expect(ValidationErrors.isValidationError(error)).toBe(true);
 });
 
@@ -39,12 +68,18 @@ it('ValidationErrors recognizes synth errors and returns their problems', () => 
   const stack = new LabStack(app, 's');
   let caught: unknown;
   try {
-    new Container(stack, 'web', { host: new SshHost(stack, 'h', { address: '10.0.0.5' }), image: 'busybox', name: 'bad_name' });
+    new Container(stack, 'web', {
+      host: new SshHost(stack, 'h', { address: '10.0.0.5' }),
+      image: 'busybox',
+      name: 'bad_name',
+    });
   } catch (e) {
     caught = e;
   }
   expect(ValidationErrors.isValidationError(caught)).toBe(true);
-  expect(ValidationErrors.problemsOf(caught).map((p) => [p.path, p.property, p.value])).toEqual([['s/web', 'name', 'bad_name']]);
+  expect(ValidationErrors.problemsOf(caught).map((p) => [p.path, p.property, p.value])).toEqual([
+    ['s/web', 'name', 'bad_name'],
+  ]);
   expect(ValidationErrors.isValidationError(new Error('x'))).toBe(false);
   expect(ValidationErrors.problemsOf('x')).toEqual([]);
 });
@@ -56,16 +91,31 @@ it('importers return Imported constructs of the interface; the escape hatch list
   const profile = api.Profile.fromProfileName(stack, 'default', host, 'default');
   const br = api.Bridge.fromBridgeAttributes(stack, 'br', { host, networkName: 'lxdbr0', ipv4Cidr: '10.0.3.1/24' });
   const old = api.Container.fromContainerName(stack, 'old', host, 'legacy');
-  expect([pool.poolName, profile.profileName, br.networkName, br.ipv4Cidr, old.containerName]).toEqual(['default', 'default', 'lxdbr0', '10.0.3.1/24', 'legacy']);
+  expect([pool.poolName, profile.profileName, br.networkName, br.ipv4Cidr, old.containerName]).toEqual([
+    'default',
+    'default',
+    'lxdbr0',
+    '10.0.3.1/24',
+    'legacy',
+  ]);
   expect(pool.constructor.name).toBe('ImportedStoragePool');
-  expect(() => api.Bridge.fromBridgeName(stack, 'bad', host, 'bad name')).toThrow(/\[s\/bad\] networkName = "bad name"/);
-  const web = new Container(stack, 'web', { host, image: 'busybox', profiles: [profile], nics: [{ bridge: br, ipv4Address: '10.0.3.10' }] });
+  expect(() => api.Bridge.fromBridgeName(stack, 'bad', host, 'bad name')).toThrow(
+    /\[s\/bad\] networkName = "bad name"/,
+  );
+  const web = new Container(stack, 'web', {
+    host,
+    image: 'busybox',
+    profiles: [profile],
+    nics: [{ bridge: br, ipv4Address: '10.0.3.10' }],
+  });
   expect(web.terraformResources.map((r) => r.node.id)).toEqual(['object', 'converge']);
 });
 
 it('a provider-only attribute throws a clear error under cli instead of being undefined', () => {
   const cli = new api.MultipassVm(new LabStack(Testing.app(), 'cli'), 'vm', {});
-  expect(() => cli.ipv4Address).toThrow(/\[cli\/vm\] ipv4Address = "\(read under rendering: cli\)": .*unknown to Terraform under the cli rendering\. Fix: use LabStack's rendering: 'provider'/);
+  expect(() => cli.ipv4Address).toThrow(
+    /\[cli\/vm\] ipv4Address = "\(read under rendering: cli\)": .*unknown to Terraform under the cli rendering\. Fix: use LabStack's rendering: 'provider'/,
+  );
   const provider = new api.MultipassVm(new LabStack(Testing.app(), 'p', { rendering: 'provider' }), 'vm', {});
   expect(provider.ipv4Address).toMatch(/\$\{TfToken/);
 });

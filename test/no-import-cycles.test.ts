@@ -14,10 +14,17 @@ const tsFiles = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsW
 function importCycles(roots: string[]): string[] {
   const files = roots.flatMap((r) => tsFiles(path.join(ROOT, r)));
   const known = new Set(files);
-  const edges = new Map(files.map((f) => [f, [...fs.readFileSync(f, 'utf8').matchAll(/from '(\.[^']+)'/g)]
-    .map((m) => path.join(path.dirname(f), m[1]))
-    .map((t) => (known.has(`${t}.ts`) ? `${t}.ts` : known.has(path.join(t, 'index.ts')) ? path.join(t, 'index.ts') : ''))
-    .filter((t) => t)]));
+  const edges = new Map(
+    files.map((f) => [
+      f,
+      [...fs.readFileSync(f, 'utf8').matchAll(/from '(\.[^']+)'/g)]
+        .map((m) => path.join(path.dirname(f), m[1]))
+        .map((t) =>
+          known.has(`${t}.ts`) ? `${t}.ts` : known.has(path.join(t, 'index.ts')) ? path.join(t, 'index.ts') : '',
+        )
+        .filter((t) => t),
+    ]),
+  );
   const cycles = new Set<string>();
   const onPath: string[] = [];
   const done = new Set<string>();

@@ -61,22 +61,28 @@ function declaredByApp(dir: string): CoreName | undefined {
 
 /** Which core to load, and why (for error messages). Exported for tests. */
 export function selectCore(
-  env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), resolves: (name: CoreName) => string | undefined = resolveFromLibrary,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  resolves: (name: CoreName) => string | undefined = resolveFromLibrary,
 ): { name: CoreName; reason: string } {
   const forced = env[CORE_ENV];
   if (forced) {
-    if (!(CORES as readonly string[]).includes(forced)) throw new Error(`${CORE_ENV} must be 'cdktf' or 'cdktn', not '${forced}'`);
-    if (!resolves(forced as CoreName)) throw new Error(`${CORE_ENV}=${forced}, but the package '${forced}' cannot be found: npm install ${forced}`);
+    if (!(CORES as readonly string[]).includes(forced))
+      throw new Error(`${CORE_ENV} must be 'cdktf' or 'cdktn', not '${forced}'`);
+    if (!resolves(forced as CoreName))
+      throw new Error(`${CORE_ENV}=${forced}, but the package '${forced}' cannot be found: npm install ${forced}`);
     return { name: forced as CoreName, reason: `${CORE_ENV}=${forced}` };
   }
   const installed = CORES.filter((c) => resolves(c) !== undefined);
   if (installed.length === 0) {
-    throw new Error("cdktf-lxd-matchbox needs 'cdktf' (CDK for Terraform) or 'cdktn' (CDK Terrain) installed beside it: npm install cdktn constructs");
+    throw new Error(
+      "cdktf-lxd-matchbox needs 'cdktf' (CDK for Terraform) or 'cdktn' (CDK Terrain) installed beside it: npm install cdktn constructs",
+    );
   }
   if (installed.length === 1) return { name: installed[0], reason: `only ${installed[0]} is installed` };
   const declared = declaredByApp(cwd);
   if (declared) return { name: declared, reason: `both are installed; the app's package.json depends on ${declared}` };
-  return { name: 'cdktn', reason: 'both are installed and the app\'s package.json names neither or both: cdktn' };
+  return { name: 'cdktn', reason: "both are installed and the app's package.json names neither or both: cdktn" };
 }
 
 const selected = selectCore();
@@ -162,8 +168,10 @@ export function assertSameCore(scope: { node: { root: unknown } }, what: string)
   const root = scope.node.root;
   const isSomeApp = typeof root === 'object' && root !== null && Symbol.for('cdktf/App') in root;
   if (isSomeApp && !(root instanceof core.App)) {
-    throw new Error(`${what}: its App comes from another copy of cdktf/cdktn than this library runs on `
-      + `(${coreName} at ${coreDir}; ${coreReason}). Import App from '${coreName}', keep one copy `
-      + `of it installed, or set ${CORE_ENV}=cdktf|cdktn to the package the app uses.`);
+    throw new Error(
+      `${what}: its App comes from another copy of cdktf/cdktn than this library runs on ` +
+        `(${coreName} at ${coreDir}; ${coreReason}). Import App from '${coreName}', keep one copy ` +
+        `of it installed, or set ${CORE_ENV}=cdktf|cdktn to the package the app uses.`,
+    );
   }
 }

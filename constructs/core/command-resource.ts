@@ -18,12 +18,23 @@ export interface CommandResourceSpec {
 }
 
 /** A resource that only carries local-exec provisioners: `terraform_data` or `null_resource`. */
-export function commandResource(scope: Construct, kind: CommandResourceKind, id: string, c: CommandResourceSpec): TerraformResource {
+export function commandResource(
+  scope: Construct,
+  kind: CommandResourceKind,
+  id: string,
+  c: CommandResourceSpec,
+): TerraformResource {
   const lifecycle = c.preventDestroy ? { preventDestroy: true } : undefined;
   const provisioners = c.provisioners as TerraformResource['provisioners'];
-  const resource = kind === 'null_resource'
-    ? new NullResource(scope, id, { provider: nullProviderOf(scope), triggers: c.triggers, provisioners, lifecycle })
-    : new TerraformDataResource(scope, id, { triggersReplace: c.triggersReplace, input: c.input, provisioners, lifecycle });
+  const resource =
+    kind === 'null_resource'
+      ? new NullResource(scope, id, { provider: nullProviderOf(scope), triggers: c.triggers, provisioners, lifecycle })
+      : new TerraformDataResource(scope, id, {
+          triggersReplace: c.triggersReplace,
+          input: c.input,
+          provisioners,
+          lifecycle,
+        });
   // Set after construction: the constructors would make a new dependable token per dependency.
   if (c.dependsOn) resource.dependsOn = [...new Set(c.dependsOn.map(dependableToken))];
   return resource;
@@ -37,10 +48,16 @@ class TerraformDataResource extends TerraformResource {
   private readonly triggersReplace: unknown;
   private readonly inputValue: unknown;
 
-  constructor(scope: Construct, id: string, c: {
-    triggersReplace: unknown; input?: unknown; provisioners?: TerraformResource['provisioners'];
-    lifecycle?: { preventDestroy: boolean };
-  }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    c: {
+      triggersReplace: unknown;
+      input?: unknown;
+      provisioners?: TerraformResource['provisioners'];
+      lifecycle?: { preventDestroy: boolean };
+    },
+  ) {
     super(scope, id, {
       terraformResourceType: 'terraform_data',
       terraformGeneratorMetadata: { providerName: 'terraform' },

@@ -8,8 +8,15 @@ import { ValidationError } from '../../src/validation/errors';
  * output of the other stack and a `terraform_remote_state` here, and orders the stacks).
  */
 class AnchorResource extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly refs: string[]) {
-    super(scope, id, { terraformResourceType: 'terraform_data', terraformGeneratorMetadata: { providerName: 'terraform' } });
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly refs: string[],
+  ) {
+    super(scope, id, {
+      terraformResourceType: 'terraform_data',
+      terraformGeneratorMetadata: { providerName: 'terraform' },
+    });
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
@@ -30,7 +37,12 @@ export function inStackOf(scope: IConstruct, deps: readonly ITerraformDependable
  * (`depends_on` on a resource of another stack would name a resource the stack does not have.)
  * `property` names what the user gave `deps` as, for the error when one cannot be referenced.
  */
-export function dependablesIn(scope: Construct, id: string, deps: readonly ITerraformDependable[], property = 'dependsOn'): {
+export function dependablesIn(
+  scope: Construct,
+  id: string,
+  deps: readonly ITerraformDependable[],
+  property = 'dependsOn',
+): {
   readonly ready: ITerraformDependable[];
   /** A value that changes when any of `deps` is replaced (the anchor's id), when an anchor was made. */
   readonly generation?: string;
@@ -38,11 +50,15 @@ export function dependablesIn(scope: Construct, id: string, deps: readonly ITerr
   if (deps.length === 0 || inStackOf(scope, deps)) return { ready: [...deps] };
   const refs = deps.map((d) => {
     if (!(d instanceof TerraformResource)) {
-      throw new ValidationError([{
-        path: scope.node.path, property, value: d.fqn,
-        reason: 'cannot be referenced from another stack: only resources can be referenced across stacks',
-        fix: 'depend on a resource of the other stack (e.g. an object\'s ready list), or declare this object in that stack',
-      }]);
+      throw new ValidationError([
+        {
+          path: scope.node.path,
+          property,
+          value: d.fqn,
+          reason: 'cannot be referenced from another stack: only resources can be referenced across stacks',
+          fix: "depend on a resource of the other stack (e.g. an object's ready list), or declare this object in that stack",
+        },
+      ]);
     }
     return d.getStringAttribute('id');
   });
@@ -50,12 +66,15 @@ export function dependablesIn(scope: Construct, id: string, deps: readonly ITerr
   return { ready: [anchor], generation: anchor.getStringAttribute('id') };
 }
 
-
 /**
  * Splits `deps` into what `scope` can name in `depends_on`: the ones in its stack as they are,
  * the others through one local anchor that references them (see {@link dependablesIn}).
  */
-export function localDependables(scope: Construct, id: string, deps: readonly ITerraformDependable[]): ITerraformDependable[] {
+export function localDependables(
+  scope: Construct,
+  id: string,
+  deps: readonly ITerraformDependable[],
+): ITerraformDependable[] {
   const stack = TerraformStack.of(scope);
   const local = deps.filter((d) => !(d instanceof Construct) || TerraformStack.of(d) === stack);
   const remote = deps.filter((d) => !local.includes(d));

@@ -71,7 +71,11 @@ export function registerHost(host: DaemonHost): void {
 }
 
 /** Called by a cluster construct: its members' hosts are one daemon from now on. */
-export function registerCluster(cluster: IConstruct, hosts: readonly DaemonHost[], memberNames: readonly string[]): void {
+export function registerCluster(
+  cluster: IConstruct,
+  hosts: readonly DaemonHost[],
+  memberNames: readonly string[],
+): void {
   const app = appOf(cluster);
   app.clusters.push({ cluster, hosts, memberNames });
   app.daemons.clear();
@@ -117,8 +121,12 @@ function findDaemon(host: DaemonHost): Daemon {
     const primary = cluster.hosts[0];
     const first = standaloneDaemon(primary);
     return {
-      id: `cluster:${first.id}`, label: `cluster ${cluster.memberNames.join('+')} via ${first.label}`,
-      backend: resolved(primary).backend, primary, cluster: cluster.cluster, members: cluster.memberNames,
+      id: `cluster:${first.id}`,
+      label: `cluster ${cluster.memberNames.join('+')} via ${first.label}`,
+      backend: resolved(primary).backend,
+      primary,
+      cluster: cluster.cluster,
+      members: cluster.memberNames,
     };
   }
   const own = standaloneDaemon(host);
@@ -168,7 +176,9 @@ function duplicateNames(app: AppDaemons): Problem[] {
       continue;
     }
     problems.push({
-      path: owner.node.path, property: 'name', value: name,
+      path: owner.node.path,
+      property: 'name',
+      value: name,
       reason: `another ${kind} on the same daemon (${first.label}) already has this name: ${first.owner.node.path}`,
       fix: `give each ${kind} on a daemon its own name (hosts that reach the same daemon, and the members of a cluster, share its names)`,
     });
@@ -188,7 +198,9 @@ function backendConflicts(app: AppDaemons): Problem[] {
       byMachine.set(machine.id, host);
     } else if (resolved(first).backend !== resolved(host).backend) {
       problems.push({
-        path: host.node.path, property: 'backend', value: resolved(host).backend,
+        path: host.node.path,
+        property: 'backend',
+        value: resolved(host).backend,
         reason: `${first.node.path} reaches the same machine (${machine.label}) with backend ${resolved(first).backend}`,
         fix: 'declare one backend per machine: host constructs that reach one machine reach one daemon',
       });
@@ -209,15 +221,23 @@ function clusterConflicts(app: AppDaemons): Problem[] {
         return;
       }
       const label = standaloneDaemon(host).label;
-      problems.push(first.cluster === c.cluster ? {
-        path: c.cluster.node.path, property: `members[${index}].host`, value: host.node.path,
-        reason: `members[${first.index}] is on the same daemon (${label}): one daemon is one cluster member`,
-        fix: 'give each member its own machine',
-      } : {
-        path: c.cluster.node.path, property: `members[${index}].host`, value: host.node.path,
-        reason: `the daemon (${label}) is already a member of ${first.cluster.node.path}`,
-        fix: 'a daemon belongs to one cluster: declare the cluster once and use its host',
-      });
+      problems.push(
+        first.cluster === c.cluster
+          ? {
+              path: c.cluster.node.path,
+              property: `members[${index}].host`,
+              value: host.node.path,
+              reason: `members[${first.index}] is on the same daemon (${label}): one daemon is one cluster member`,
+              fix: 'give each member its own machine',
+            }
+          : {
+              path: c.cluster.node.path,
+              property: `members[${index}].host`,
+              value: host.node.path,
+              reason: `the daemon (${label}) is already a member of ${first.cluster.node.path}`,
+              fix: 'a daemon belongs to one cluster: declare the cluster once and use its host',
+            },
+      );
     });
   }
   return problems;

@@ -4,9 +4,7 @@ import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { BackendName, backendSpec, BackendSpec } from '../../src/lxd/backend';
 import { HostRunner } from '../../src/hosts/runner';
 import { ValidationError } from '../../src/validation/errors';
-import {
-  DaemonHost, daemonOf, registerName as registerDaemonName, sameDaemon,
-} from './daemons';
+import { DaemonHost, daemonOf, registerName as registerDaemonName, sameDaemon } from './daemons';
 
 /**
  * A machine that runs LXD (or Incus) commands: a multipass VM, an ssh host, the local machine, an
@@ -48,10 +46,15 @@ export interface IOnHost extends IConstruct {
 export function runnerOf(host: IHost): HostRunner {
   const runner = (host as Partial<DaemonHost>)._runner;
   if (!runner) {
-    throw new ValidationError([{
-      path: host.node.path, property: 'host', value: host.constructor.name, reason: 'this IHost has no transport',
-      fix: 'use one of the library\'s hosts (LocalHost, SshHost, MultipassVm, ContainerHost, HostReference) instead of implementing IHost',
-    }]);
+    throw new ValidationError([
+      {
+        path: host.node.path,
+        property: 'host',
+        value: host.constructor.name,
+        reason: 'this IHost has no transport',
+        fix: "use one of the library's hosts (LocalHost, SshHost, MultipassVm, ContainerHost, HostReference) instead of implementing IHost",
+      },
+    ]);
   }
   return runner;
 }

@@ -17,16 +17,28 @@ export function labFacts(stack: IConstruct): LabFacts {
       const parent = host._daemonParent;
       const runner = host._runner;
       hosts.push({
-        path: c.node.path, daemon: daemonOf(host).id, machine: machineOfHost(host).label,
-        ...(parent?.kind === 'instance' && runner.kind === 'lxd-exec' ? { within: { daemon: daemonOf(parent.host).id, instance: runner.instance } } : {}),
+        path: c.node.path,
+        daemon: daemonOf(host).id,
+        machine: machineOfHost(host).label,
+        ...(parent?.kind === 'instance' && runner.kind === 'lxd-exec'
+          ? { within: { daemon: daemonOf(parent.host).id, instance: runner.instance } }
+          : {}),
       });
     } else if (typeof x.networkName === 'string' && typeof x.managed === 'boolean' && x.host) {
       bridges.push({
-        path: c.node.path, daemon: daemonOf(x.host as DaemonHost).id, name: x.networkName, managed: x.managed,
+        path: c.node.path,
+        daemon: daemonOf(x.host as DaemonHost).id,
+        name: x.networkName,
+        managed: x.managed,
         ...(typeof x.ipv4Cidr === 'string' ? { ipv4Cidr: x.ipv4Cidr } : {}),
       });
     } else if (typeof x.httpEndpoint === 'string' && typeof x.dataDir === 'string' && x.host) {
-      matchbox.push({ path: c.node.path, httpEndpoint: x.httpEndpoint, dataDir: x.dataDir, store: recordStoreOfHost(x.host as DaemonHost).id });
+      matchbox.push({
+        path: c.node.path,
+        httpEndpoint: x.httpEndpoint,
+        dataDir: x.dataDir,
+        store: recordStoreOfHost(x.host as DaemonHost).id,
+      });
     }
   }
   return { hosts, bridges, matchbox };

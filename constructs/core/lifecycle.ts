@@ -5,7 +5,15 @@ import { App, Aspects, IStackSynthesizer, ITerraformDependable, TerraformResourc
 import { Identity, machineOf, recordStoreOf } from '../../src/hosts/daemon-identity';
 import { HostRunner, runnerCommand } from '../../src/hosts/runner';
 import { backendSpec } from '../../src/lxd/backend';
-import { DeclaredObject, declarationsHash, identityHash, LabManifest, MANIFEST_FILE, NamesByKind, UnitManifest } from '../../src/lifecycle/manifest';
+import {
+  DeclaredObject,
+  declarationsHash,
+  identityHash,
+  LabManifest,
+  MANIFEST_FILE,
+  NamesByKind,
+  UnitManifest,
+} from '../../src/lifecycle/manifest';
 import { LifecycleKind } from '../../src/lifecycle/prune-plan';
 import { programFile } from '../../src/lifecycle/program-path';
 import { OWNERSHIP_KEYS, recordsDir } from '../../src/lifecycle/scripts';
@@ -59,7 +67,10 @@ export interface TrackedObject {
 /** The deploying machine, for records of objects that live there. */
 const LOCAL: HostRunner = { kind: 'local', sudo: false };
 
-interface Registered { readonly stack: TerraformStack; readonly object: TrackedObject }
+interface Registered {
+  readonly stack: TerraformStack;
+  readonly object: TrackedObject;
+}
 
 interface AppLifecycle {
   readonly objects: Registered[];
@@ -81,7 +92,20 @@ const APPS = new WeakMap<IConstruct, AppLifecycle>();
 function appOf(c: IConstruct): AppLifecycle {
   const root = c.node.root;
   let app = APPS.get(root);
-  if (!app) APPS.set(root, (app = { objects: [], hosts: [], stacks: new Set(), deploying: new Set(), built: false, units: new Map(), unitOf: new Map(), befores: new Map() }));
+  if (!app)
+    APPS.set(
+      root,
+      (app = {
+        objects: [],
+        hosts: [],
+        stacks: new Set(),
+        deploying: new Set(),
+        built: false,
+        units: new Map(),
+        unitOf: new Map(),
+        befores: new Map(),
+      }),
+    );
   return app;
 }
 
@@ -103,7 +127,10 @@ function homeOf(o: TrackedObject): Identity {
  * Registers an object. It waits for the returned `before` (its daemon's prune); `home()` is the key
  * its identity names (which daemon, or record store, it lives in).
  */
-export function trackObject(scope: IConstruct, object: TrackedObject): { readonly before: ITerraformDependable; home(): string } {
+export function trackObject(
+  scope: IConstruct,
+  object: TrackedObject,
+): { readonly before: ITerraformDependable; home(): string } {
   const stack = TerraformStack.of(scope);
   const app = appOf(scope);
   app.objects.push({ stack, object });
@@ -166,7 +193,9 @@ export function buildLifecycles(scope: IConstruct): void {
   const app = appOf(scope);
   if (app.built) return;
   app.built = true;
-  const required = new Set(app.objects.filter((r) => r.object.lifecycle.kind !== 'record').map((r) => homeOf(r.object).id));
+  const required = new Set(
+    app.objects.filter((r) => r.object.lifecycle.kind !== 'record').map((r) => homeOf(r.object).id),
+  );
   for (const stack of app.stacks) app.units.set(stack, unitsOf(app, stack));
   for (const unit of [...app.units.values()].flat()) for (const o of unit.objects) app.unitOf.set(o, unit);
   for (const [stack, units] of app.units) {
@@ -196,8 +225,13 @@ function unitsOf(app: AppLifecycle, stack: TerraformStack): Unit[] {
       // Read through a host of this stack when there is one (its readiness is local).
       const via = TerraformStack.of(daemon.primary) === stack ? daemon.primary : host;
       unit = {
-        key: daemon.id, label: daemon.label, runner: via._runner, host: via, daemon: { client: backendSpec(daemon.backend).client },
-        members: daemon.members, objects: [],
+        key: daemon.id,
+        label: daemon.label,
+        runner: via._runner,
+        host: via,
+        daemon: { client: backendSpec(daemon.backend).client },
+        members: daemon.members,
+        objects: [],
       };
       units.set(daemon.id, unit);
     }
@@ -219,14 +253,20 @@ function unitsOf(app: AppLifecycle, stack: TerraformStack): Unit[] {
   }
   for (const group of records.values()) {
     // One read for a daemon and the records of the account that reads it.
-    const merged = [...units.values()].find((u) => u.daemon && !u.recordStore && u.host && recordStoreOfHost(u.host).id === group.store.id);
+    const merged = [...units.values()].find(
+      (u) => u.daemon && !u.recordStore && u.host && recordStoreOfHost(u.host).id === group.store.id,
+    );
     if (merged) {
       merged.recordStore = group.store.id;
       merged.objects.push(...group.objects);
     } else {
       units.set(group.store.id, {
-        key: group.store.id, label: group.store.label, runner: group.host?._runner ?? LOCAL, host: group.host,
-        recordStore: group.store.id, objects: group.objects,
+        key: group.store.id,
+        label: group.store.label,
+        runner: group.host?._runner ?? LOCAL,
+        host: group.host,
+        recordStore: group.store.id,
+        objects: group.objects,
       });
     }
   }
@@ -234,7 +274,13 @@ function unitsOf(app: AppLifecycle, stack: TerraformStack): Unit[] {
 }
 
 /** The before and after prune resources of a unit. */
-function makePrunes(root: Construct, stack: TerraformStack, unit: Unit, all: readonly Unit[], manifest: () => LabManifest): void {
+function makePrunes(
+  root: Construct,
+  stack: TerraformStack,
+  unit: Unit,
+  all: readonly Unit[],
+  manifest: () => LabManifest,
+): void {
   const kind = settingsOf(stack).commandResource;
   const base = slug(unit.key) || 'unit';
   const id = root.node.tryFindChild(base) ? `${base}-${all.indexOf(unit)}` : base;
@@ -243,24 +289,39 @@ function makePrunes(root: Construct, stack: TerraformStack, unit: Unit, all: rea
   const mine = () => manifest().units.find((u) => u.key === unit.key)!;
   const triggers = once(() => {
     const u = mine();
-    return tfLiteral({ lifecycle: 'cdktf-lxd-matchbox', owner, unit: unit.key, declared: u.declared, elsewhere: u.elsewhere });
+    return tfLiteral({
+      lifecycle: 'cdktf-lxd-matchbox',
+      owner,
+      unit: unit.key,
+      declared: u.declared,
+      elsewhere: u.elsewhere,
+    });
   });
-  const resource = (phase: 'before' | 'after') => commandResource(scope, kind, phase, {
-    triggersReplace: triggers,
-    input: { key: unit.key, label: unit.label, runner: tfLiteral(runnerCommand(unit.runner)) },
-    triggers: kind === 'null_resource' ? { declarations: Token.asString(once(() => mine().hash)) } : undefined,
-    provisioners: [{
-      type: 'local-exec',
-      command: Token.asString(once(() => tfLiteral(`node ${lifecycleProgram(stack)} prune ${phase} ${shq(unit.key)} ${mine().hash}`))),
-      workingDir: '${path.module}',
-    }],
-    dependsOn: unit.host ? [...new Set(localDependables(scope, 'host', unit.host.ready))] : [],
-  });
+  const resource = (phase: 'before' | 'after') =>
+    commandResource(scope, kind, phase, {
+      triggersReplace: triggers,
+      input: { key: unit.key, label: unit.label, runner: tfLiteral(runnerCommand(unit.runner)) },
+      triggers: kind === 'null_resource' ? { declarations: Token.asString(once(() => mine().hash)) } : undefined,
+      provisioners: [
+        {
+          type: 'local-exec',
+          command: Token.asString(
+            once(() => tfLiteral(`node ${lifecycleProgram(stack)} prune ${phase} ${shq(unit.key)} ${mine().hash}`)),
+          ),
+          workingDir: '${path.module}',
+        },
+      ],
+      dependsOn: unit.host ? [...new Set(localDependables(scope, 'host', unit.host.ready))] : [],
+    });
   const before = resource('before');
   const after = resource('after');
   // `after` deletes what moved to another daemon of the stack: it waits for every object of the stack then.
   const waitFor = all.length > 1 ? all.flatMap((u) => u.objects) : unit.objects;
-  after.dependsOn = [...(after.dependsOn ?? []), dependableToken(before), ...waitFor.map((o) => dependableToken(o.converged))];
+  after.dependsOn = [
+    ...(after.dependsOn ?? []),
+    dependableToken(before),
+    ...waitFor.map((o) => dependableToken(o.converged)),
+  ];
   unit.prunes = { before, after };
 }
 
@@ -270,7 +331,11 @@ const programs = new WeakMap<TerraformStack, string>();
 export function lifecycleProgram(scope: IConstruct): string {
   const stack = TerraformStack.of(scope);
   let program = programs.get(stack);
-  if (program === undefined) programs.set(stack, (program = shq(path.relative(path.resolve(App.of(stack).outdir, 'stacks', stack.node.id), programFile()))));
+  if (program === undefined)
+    programs.set(
+      stack,
+      (program = shq(path.relative(path.resolve(App.of(stack).outdir, 'stacks', stack.node.id), programFile()))),
+    );
   return program;
 }
 
@@ -284,7 +349,9 @@ function namesOf(objects: readonly TrackedObject[]): NamesByKind {
 
 function mergeNames(...all: NamesByKind[]): NamesByKind {
   const out: Partial<Record<LifecycleKind, string[]>> = {};
-  for (const n of all) for (const [k, names] of Object.entries(n) as [LifecycleKind, string[]][]) out[k] = [...new Set([...(out[k] ?? []), ...names])].sort();
+  for (const n of all)
+    for (const [k, names] of Object.entries(n) as [LifecycleKind, string[]][])
+      out[k] = [...new Set([...(out[k] ?? []), ...names])].sort();
   return out;
 }
 
@@ -301,26 +368,35 @@ function manifestOf(app: AppLifecycle, stack: TerraformStack, required: Readonly
   const unitManifests = units.map((unit): UnitManifest => {
     const declared = namesOf(unit.objects);
     // Other stacks' names there, and what they take from there (migration sources).
-    const others = otherStacks.flatMap(([, us]) => us.filter((u) => u.key === unit.key || (unit.recordStore && u.recordStore === unit.recordStore)));
+    const others = otherStacks.flatMap(([, us]) =>
+      us.filter((u) => u.key === unit.key || (unit.recordStore && u.recordStore === unit.recordStore)),
+    );
     const sources: Partial<Record<LifecycleKind, string[]>> = {};
     for (const [, us] of otherStacks) {
-      for (const o of us.flatMap((u) => u.objects)) if (o.source && daemonOf(o.source.host).id === unit.key) (sources[o.lifecycle.kind] ??= []).push(o.source.name);
+      for (const o of us.flatMap((u) => u.objects))
+        if (o.source && daemonOf(o.source.host).id === unit.key) (sources[o.lifecycle.kind] ??= []).push(o.source.name);
     }
     const elsewhere = mergeNames(...others.map((u) => namesOf(u.objects)), sources);
     const hash = declarationsHash({ owner, key: unit.key, declared, elsewhere });
     return {
-      key: unit.key, label: unit.label, runner: runnerCommand(unit.runner),
+      key: unit.key,
+      label: unit.label,
+      runner: runnerCommand(unit.runner),
       ...(unit.daemon ? { daemon: { client: unit.daemon.client, required: required.has(unit.key) } } : {}),
       ...(unit.members ? { members: unit.members } : {}),
       ...(unit.recordStore ? { recordsDir: recordsDir(owner) } : {}),
-      declared, elsewhere,
+      declared,
+      elsewhere,
       prune: { before: address(unit.prunes!.before), after: address(unit.prunes!.after) },
       objects: unit.objects.map((o) => declaredObject(o)),
       hash,
     };
   });
   return {
-    version: 1, stack: stack.node.id, owner, keys: OWNERSHIP_KEYS,
+    version: 1,
+    stack: stack.node.id,
+    owner,
+    keys: OWNERSHIP_KEYS,
     appOwners: [...new Set([...app.units.keys()].map((s) => ownerOf(s)))].sort(),
     units: unitManifests,
     facts: withoutTokens(labFacts(stack)) as LabManifest['facts'],
@@ -334,18 +410,22 @@ function address(r: TerraformResource): string {
 function declaredObject(o: TrackedObject): DeclaredObject {
   const state = o.state();
   return {
-    kind: o.lifecycle.kind, name: declaredName(o.lifecycle), path: o.path, converge: address(o.converged),
-    identity: { daemon: homeOf(o).id, hash: identityHash(state.identity) }, protect: o.protect,
+    kind: o.lifecycle.kind,
+    name: declaredName(o.lifecycle),
+    path: o.path,
+    converge: address(o.converged),
+    identity: { daemon: homeOf(o).id, hash: identityHash(state.identity) },
+    protect: o.protect,
     ...(state.settings ? { settings: withoutTokens(state.settings) as Record<string, unknown> } : {}),
     ...(o.source ? { source: { daemon: daemonOf(o.source.host).id, name: o.source.name } } : {}),
   };
 }
 
-
 /** `value` with every Terraform token (a value known only at apply) shown as `${…}`: drift does not compare those. */
 function withoutTokens(value: unknown): unknown {
   if (typeof value === 'string') return Token.isUnresolved(value) ? '${…}' : value;
   if (Array.isArray(value)) return value.map(withoutTokens);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutTokens(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutTokens(v)]));
   return value;
 }

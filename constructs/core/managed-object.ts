@@ -79,7 +79,11 @@ export class ManagedObject extends Construct {
   private objectDeps: ITerraformDependable[] = [];
   private extraDependencies = 0;
 
-  constructor(scope: Construct, id: string, private readonly props: ManagedObjectProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ManagedObjectProps,
+  ) {
     super(scope, id);
     const kind = settingsOf(this).commandResource;
     const runner = execCommand(props.runner);
@@ -93,13 +97,27 @@ export class ManagedObject extends Construct {
     this.object = commandResource(this, kind, 'object', {
       // terraform_data: identity replaces; the destroy script, and where it runs, update in place.
       triggersReplace: identity,
-      input: tracked && !nullResource ? { destroy: destroyScript, runner: tfLiteral(transport), protect: props.protect ?? false } : { destroy: destroyScript },
+      input:
+        tracked && !nullResource
+          ? { destroy: destroyScript, runner: tfLiteral(transport), protect: props.protect ?? false }
+          : { destroy: destroyScript },
       // null_resource triggers are a map of strings: identity is JSON-encoded.
-      triggers: nullResource ? { identity: onceString(() => JSON.stringify(tfLiteral(this.identity))), destroy: destroyScript } : undefined,
-      provisioners: props.deletable === false ? undefined : [tracked ? destroyStep(this, path, props, transport, nullResource) : {
-        type: 'local-exec', when: 'destroy', command: tfLiteral(runner),
-        environment: { [SCRIPT_ENV]: nullResource ? '${self.triggers.destroy}' : '${self.input.destroy}' },
-      }],
+      triggers: nullResource
+        ? { identity: onceString(() => JSON.stringify(tfLiteral(this.identity))), destroy: destroyScript }
+        : undefined,
+      provisioners:
+        props.deletable === false
+          ? undefined
+          : [
+              tracked
+                ? destroyStep(this, path, props, transport, nullResource)
+                : {
+                    type: 'local-exec',
+                    when: 'destroy',
+                    command: tfLiteral(runner),
+                    environment: { [SCRIPT_ENV]: nullResource ? '${self.triggers.destroy}' : '${self.input.destroy}' },
+                  },
+            ],
       // A tracked object's destroy step enforces its protection (see destroyDecision).
       preventDestroy: tracked ? undefined : props.protect,
     });
@@ -114,10 +132,12 @@ export class ManagedObject extends Construct {
     }));
     this.converged = commandResource(this, kind, 'converge', {
       triggersReplace: { object: objectId, settings },
-      triggers: nullResource ? {
-        object: objectId,
-        settings: onceString(() => this.terraformValue(JSON.stringify(this.state.settings)) as string),
-      } : undefined,
+      triggers: nullResource
+        ? {
+            object: objectId,
+            settings: onceString(() => this.terraformValue(JSON.stringify(this.state.settings)) as string),
+          }
+        : undefined,
       provisioners: [{ type: 'local-exec', command: tfLiteral(runner), environment }],
       dependsOn: [this.object],
     });
@@ -125,8 +145,16 @@ export class ManagedObject extends Construct {
 
     if (props.lifecycle) {
       const registered = trackObject(this, {
-        lifecycle: props.lifecycle, host: props.host, path, protect: props.protect ?? false, source: props.source, converged: this.converged,
-        state: () => ({ identity: this.state.identity, settings: this.state.driftSettings ?? (props.sensitive ? undefined : this.state.settings) }),
+        lifecycle: props.lifecycle,
+        host: props.host,
+        path,
+        protect: props.protect ?? false,
+        source: props.source,
+        converged: this.converged,
+        state: () => ({
+          identity: this.state.identity,
+          settings: this.state.driftSettings ?? (props.sensitive ? undefined : this.state.settings),
+        }),
       });
       this.home = registered.home;
       this.objectDeps.push(registered.before);
@@ -149,8 +177,13 @@ export class ManagedObject extends Construct {
     if (lc?.kind !== 'record') return (this.cached = state);
     const owner = ownerOf(this);
     const record = {
-      kind: lc.recordKind, name: lc.name, owner, path: this.node.scope?.node.path ?? this.node.path,
-      protect: this.props.protect ?? false, order: lc.order ?? 0, destroy: state.destroy,
+      kind: lc.recordKind,
+      name: lc.name,
+      owner,
+      path: this.node.scope?.node.path ?? this.node.path,
+      protect: this.props.protect ?? false,
+      order: lc.order ?? 0,
+      destroy: state.destroy,
     };
     return (this.cached = {
       ...state,
@@ -171,7 +204,6 @@ export class ManagedObject extends Construct {
     return this.props.sensitive ? sensitiveLiteral(value) : tfLiteral(value);
   }
 }
-
 
 /** A converge resource depends on its object: listing both in a `depends_on` is redundant. */
 const impliedBy = new WeakMap<ITerraformDependable, ITerraformDependable>();
@@ -194,21 +226,30 @@ function withoutImplied(deps: readonly ITerraformDependable[]): ITerraformDepend
 function destroyStep(scope: Construct, path: string, props: ManagedObjectProps, runner: string, nullResource: boolean) {
   const protect = props.protect ?? false;
   const self = nullResource
-    ? { identity: '${self.triggers.identity}', runner: tfLiteral(runner), protect: String(protect), script: '${self.triggers.destroy}' }
+    ? {
+        identity: '${self.triggers.identity}',
+        runner: tfLiteral(runner),
+        protect: String(protect),
+        script: '${self.triggers.destroy}',
+      }
     : {
-      identity: '${jsonencode(self.triggers_replace)}',
-      runner: `\${try(self.input.runner, ${hclString(runner)})}`,
-      protect: `\${try(self.input.protect, ${protect})}`,
-      script: '${self.input.destroy}',
-    };
+        identity: '${jsonencode(self.triggers_replace)}',
+        runner: `\${try(self.input.runner, ${hclString(runner)})}`,
+        protect: `\${try(self.input.protect, ${protect})}`,
+        script: '${self.input.destroy}',
+      };
   return {
     type: 'local-exec' as const,
     when: 'destroy' as const,
     command: onceString(() => `node ${lifecycleProgram(scope)} destroy`),
     workingDir: '${path.module}',
     environment: {
-      [DESTROY_ENV.path]: tfLiteral(path), [DESTROY_ENV.kind]: props.lifecycle!.kind, [DESTROY_ENV.identity]: self.identity,
-      [DESTROY_ENV.protect]: self.protect, [DESTROY_ENV.runner]: self.runner, [DESTROY_ENV.script]: self.script,
+      [DESTROY_ENV.path]: tfLiteral(path),
+      [DESTROY_ENV.kind]: props.lifecycle!.kind,
+      [DESTROY_ENV.identity]: self.identity,
+      [DESTROY_ENV.protect]: self.protect,
+      [DESTROY_ENV.runner]: self.runner,
+      [DESTROY_ENV.script]: self.script,
     },
   };
 }

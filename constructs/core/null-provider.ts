@@ -6,7 +6,15 @@
  * the same JSON as those bindings (null ~> 3.0), on cdktf and on cdktn alike.
  */
 import { Construct } from 'constructs';
-import { hashMapper, hashMapperHcl, stringToHclTerraform, stringToTerraform, TerraformMetaArguments, TerraformProvider, TerraformResource } from './cdk';
+import {
+  hashMapper,
+  hashMapperHcl,
+  stringToHclTerraform,
+  stringToTerraform,
+  TerraformMetaArguments,
+  TerraformProvider,
+  TerraformResource,
+} from './cdk';
 
 /** The provider version the resources are written for (as `@cdktf/provider-null` 11 pinned). */
 const NULL_PROVIDER_METADATA = { providerName: 'null', providerVersion: '3.2.4', providerVersionConstraint: '~> 3.0' };
@@ -43,7 +51,9 @@ export class NullResource extends TerraformResource {
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
     const triggers = hashMapperHcl(stringToHclTerraform)(this.triggersValue);
-    return triggers === undefined ? {} : { triggers: { value: triggers, isBlock: false, type: 'map', storageClassType: 'stringMap' } };
+    return triggers === undefined
+      ? {}
+      : { triggers: { value: triggers, isBlock: false, type: 'map', storageClassType: 'stringMap' } };
   }
 }
 
@@ -52,6 +62,10 @@ export class NullProvider extends TerraformProvider {
   public static readonly tfResourceType = 'null';
 
   constructor(scope: Construct, id: string) {
-    super(scope, id, { terraformResourceType: 'null', terraformGeneratorMetadata: NULL_PROVIDER_METADATA, terraformProviderSource: 'null' });
+    super(scope, id, {
+      terraformResourceType: 'null',
+      terraformGeneratorMetadata: NULL_PROVIDER_METADATA,
+      terraformProviderSource: 'null',
+    });
   }
 }

@@ -26,6 +26,7 @@ export function validateTree(root: IConstruct): void {
 /** Adds `source`'s structured problems as a cdktf validation, so plain TerraformStacks check them too. */
 export function registerProblems(construct: Construct & ProblemSource): void {
   construct.node.addValidation({
-    validate: () => (isLabStackScope(TerraformStack.of(construct)) ? [] : construct.collectProblems().map(formatProblem)),
+    validate: () =>
+      isLabStackScope(TerraformStack.of(construct)) ? [] : construct.collectProblems().map(formatProblem),
   });
 }

@@ -25,7 +25,11 @@ export interface LabSettings {
 }
 
 /** The settings of a stack that is not a LabStack. */
-export const DEFAULT_SETTINGS: LabSettings = { commandResource: 'terraform_data', rendering: 'cli', lxdProviderVersion: 'v3' };
+export const DEFAULT_SETTINGS: LabSettings = {
+  commandResource: 'terraform_data',
+  rendering: 'cli',
+  lxdProviderVersion: 'v3',
+};
 
 /** What a LabStack tells the constructs in it. */
 interface StackContext {
@@ -55,7 +59,14 @@ export function appOwners(scope: IConstruct): string[] {
   const root = scope.node.root;
   let owners = APP_OWNERS.get(root);
   if (!owners) {
-    owners = [...new Set(root.node.findAll().filter(TerraformStack.isStack).map((s) => ownerOf(s)))].sort();
+    owners = [
+      ...new Set(
+        root.node
+          .findAll()
+          .filter(TerraformStack.isStack)
+          .map((s) => ownerOf(s)),
+      ),
+    ].sort();
     APP_OWNERS.set(root, owners);
   }
   return owners;

@@ -1,6 +1,16 @@
 import { escapeTemplate, hclEscape, isTokenMarker, splitAtTokenMarkers } from '../../src/util/template-text';
 import { isPlainData, isTokenObject } from '../../src/util/tokens';
-import { dependable, Fn, IResolvable, IResolveContext, ITerraformDependable, TerraformResource, TerraformStack, Token, Tokenization } from './cdk';
+import {
+  dependable,
+  Fn,
+  IResolvable,
+  IResolveContext,
+  ITerraformDependable,
+  TerraformResource,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from './cdk';
 
 /* Values as Terraform JSON must carry them: lazily produced once, escaped, or marked sensitive. */
 
@@ -32,7 +42,10 @@ function containsTokens(value: unknown): boolean {
   if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
   if (Array.isArray(value)) return value.some(containsTokens);
   if (value !== null && typeof value === 'object') {
-    return Tokenization.isResolvable(value) || Object.entries(value).some(([k, v]) => Token.isUnresolved(k) || containsTokens(v));
+    return (
+      Tokenization.isResolvable(value) ||
+      Object.entries(value).some(([k, v]) => Token.isUnresolved(k) || containsTokens(v))
+    );
   }
   return false;
 }
@@ -79,7 +92,9 @@ export function tfLiteral<T>(value: T): T {
     // Most strings have nothing to escape (a token marker starts with `${` too): keep them as they are.
     if (!value.includes('{')) return value;
     // Escape the literal parts; keep embedded references (`${TfToken[...]}` markers) as they are.
-    return splitAtTokenMarkers(value).map((part) => (isTokenMarker(part) ? part : escapeTemplate(part))).join('') as T;
+    return splitAtTokenMarkers(value)
+      .map((part) => (isTokenMarker(part) ? part : escapeTemplate(part)))
+      .join('') as T;
   }
   if (Array.isArray(value)) return value.map((v) => tfLiteral(v)) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
@@ -93,7 +108,9 @@ export function hclString(text: string, embed: (expr: string) => string = (expr)
   const literalPart = (part: string) => escapeTemplate(hclEscape(part));
   // Tokens embedded in the text (variables, references) resolve to bare expressions here,
   // inside `${...}`: interpolate them into the string literal instead of escaping them.
-  const body = splitAtTokenMarkers(text).map((part) => (isTokenMarker(part) ? `\${${embed(part)}}` : literalPart(part))).join('');
+  const body = splitAtTokenMarkers(text)
+    .map((part) => (isTokenMarker(part) ? `\${${embed(part)}}` : literalPart(part)))
+    .join('');
   return `"${body}"`;
 }
 
@@ -104,8 +121,10 @@ export function hclString(text: string, embed: (expr: string) => string = (expr)
  */
 export function sensitiveLiteral(value: unknown): string {
   // Inside JSON text, an embedded value must be JSON-escaped: its jsonencode() without the quotes.
-  const expr = typeof value === 'string' ? hclString(value)
-    : `jsondecode(${hclString(JSON.stringify(value), (e) => `replace(jsonencode(${e}), "/^\\"|\\"$/", "")`)})`;
+  const expr =
+    typeof value === 'string'
+      ? hclString(value)
+      : `jsondecode(${hclString(JSON.stringify(value), (e) => `replace(jsonencode(${e}), "/^\\"|\\"$/", "")`)})`;
   const text = `\${sensitive(${expr})}`;
   const resolvable: IResolvable = { creationStack: [], resolve: () => text, toString: () => text };
   return Token.asString(resolvable);

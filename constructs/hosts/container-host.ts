@@ -62,7 +62,9 @@ export class ContainerHost extends HostBase {
     this.minLxdVersion = props.minLxdVersion;
     checkProps(this.node.path, minLxdVersionChecks(props.minLxdVersion, this.backend));
     this._runner = {
-      kind: 'lxd-exec', parent: runnerOf(props.container.host), instance: props.container.containerName,
+      kind: 'lxd-exec',
+      parent: runnerOf(props.container.host),
+      instance: props.container.containerName,
       client: backendOf(props.container.host).client,
     };
     const anchored = dependablesIn(this, 'ready', props.container.ready, 'container');
@@ -75,7 +77,9 @@ export class ContainerHost extends HostBase {
 
 /** The `id` of the first resource among `deps` (the container's `object`, replaced with it). */
 function firstId(deps: readonly ITerraformDependable[]): string | undefined {
-  const r = deps.find((d): d is ITerraformDependable & { getStringAttribute(a: string): string } =>
-    typeof (d as { getStringAttribute?: unknown }).getStringAttribute === 'function');
+  const r = deps.find(
+    (d): d is ITerraformDependable & { getStringAttribute(a: string): string } =>
+      typeof (d as { getStringAttribute?: unknown }).getStringAttribute === 'function',
+  );
   return r?.getStringAttribute('id');
 }

@@ -43,7 +43,10 @@ export class LocalHost extends HostBase {
     this._runner = { kind: 'local', sudo: props.sudo ?? false };
     this.backend = props.backend ?? 'lxd';
     this.minLxdVersion = props.minLxdVersion;
-    checkProps(this.node.path, [booleans(props, ['sudo']), minLxdVersionChecks(props.minLxdVersion, this.backend, this.lxdRemote)]);
+    checkProps(this.node.path, [
+      booleans(props, ['sudo']),
+      minLxdVersionChecks(props.minLxdVersion, this.backend, this.lxdRemote),
+    ]);
     this.registerHost();
     renderingOf(this).trackHost(this);
   }

@@ -7,7 +7,13 @@ import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
 import { checkInstanceName } from '../../src/lxd/names';
 import {
-  checkCpus, checkMultipassImage, checkMultipassMount, checkTimeoutSeconds, MULTIPASS_MIN_DISK, MULTIPASS_MIN_MEMORY, MultipassVmModel,
+  checkCpus,
+  checkMultipassImage,
+  checkMultipassMount,
+  checkTimeoutSeconds,
+  MULTIPASS_MIN_DISK,
+  MULTIPASS_MIN_MEMORY,
+  MultipassVmModel,
 } from '../../src/multipass/vm';
 import { ValidationError } from '../../src/validation/errors';
 import { booleans, check, checkProps, checkRequired, Checks } from '../../src/validation/props';
@@ -87,17 +93,24 @@ export class MultipassVm extends HostBase {
    */
   public get ipv4Address(): string {
     if (this.providerIpv4 === undefined) {
-      throw new ValidationError([{
-        path: this.node.path, property: 'ipv4Address', value: '(read under rendering: cli)',
-        reason: 'the VM\'s address is an attribute of the multipass provider\'s resource, unknown to Terraform under the cli rendering',
-        fix: "use LabStack's rendering: 'provider', or give the VM a static address and use that",
-      }]);
+      throw new ValidationError([
+        {
+          path: this.node.path,
+          property: 'ipv4Address',
+          value: '(read under rendering: cli)',
+          reason:
+            "the VM's address is an attribute of the multipass provider's resource, unknown to Terraform under the cli rendering",
+          fix: "use LabStack's rendering: 'provider', or give the VM a static address and use that",
+        },
+      ]);
     }
     return this.providerIpv4;
   }
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: MultipassVmProps = {}) {
     super(scope, id);
@@ -108,8 +121,13 @@ export class MultipassVm extends HostBase {
     this.minLxdVersion = props.minLxdVersion;
     this.vmName = props.name ?? id;
     const model: MultipassVmModel = {
-      name: this.vmName, cpus: props.cpus ?? 1, memory: props.memory ?? '1G', disk: props.disk ?? '5G',
-      image: props.image, mounts: props.mounts ?? [], timeoutSeconds: props.timeoutSeconds ?? 600,
+      name: this.vmName,
+      cpus: props.cpus ?? 1,
+      memory: props.memory ?? '1G',
+      disk: props.disk ?? '5G',
+      image: props.image,
+      mounts: props.mounts ?? [],
+      timeoutSeconds: props.timeoutSeconds ?? 600,
     };
     this.cloudConfig = props.cloudConfig ?? new CloudConfig();
     checkProps(path, vmChecks(props, model), this.cloudConfig.validate(path, this.backend, this.minLxdVersion));
@@ -120,8 +138,17 @@ export class MultipassVm extends HostBase {
     const rendering = renderingOf(this);
     // A trust password LXD 6.1+ refuses fails cloud-init: the launch then reads the VM's LXD version to say so.
     const preseed = this.backend === 'lxd' ? this.cloudConfig.lxdPreseed : undefined;
-    const checks = preseed !== undefined && preseedPasswords(preseed).length ? { trustPasswordClient: `${(props.sudo ?? true) ? 'sudo ' : ''}lxc` } : {};
-    const vm = rendering.multipassVm(this, { model, userData, sensitive: this.cloudConfig.hasSecret, protect: props.protect, checks });
+    const checks =
+      preseed !== undefined && preseedPasswords(preseed).length
+        ? { trustPasswordClient: `${(props.sudo ?? true) ? 'sudo ' : ''}lxc` }
+        : {};
+    const vm = rendering.multipassVm(this, {
+      model,
+      userData,
+      sensitive: this.cloudConfig.hasSecret,
+      protect: props.protect,
+      checks,
+    });
     this.ready = vm.ready;
     this.providerIpv4 = vm.ipv4Address;
     this.registerHost();

@@ -3,7 +3,13 @@ import { ITerraformDependable } from '../core/cdk';
 import { LxdRemote } from '../../src/hosts/lxd-remote';
 import { HostRunner } from '../../src/hosts/runner';
 import { BackendName } from '../../src/lxd/backend';
-import { checkProxyJump, checkSshAddress, checkSshOptionName, checkSshOptionUse, checkSshUser } from '../../src/hosts/ssh';
+import {
+  checkProxyJump,
+  checkSshAddress,
+  checkSshOptionName,
+  checkSshOptionUse,
+  checkSshUser,
+} from '../../src/hosts/ssh';
 import { booleans, check, checkProps, checkRequired, Checks } from '../../src/validation/props';
 import { tcpPort } from '../../src/validation/rules';
 import { minLxdVersionChecks } from './private/lxd-version';
@@ -82,8 +88,13 @@ export class SshHost extends HostBase {
     const port = props.port ?? 22;
     checkProps(path, sshHostChecks(props, this.backend, port));
     this._runner = {
-      kind: 'ssh', address: props.address, user: props.user, port, identityFile: props.identityFile,
-      options: props.options ?? {}, sudo: props.sudo ?? false,
+      kind: 'ssh',
+      address: props.address,
+      user: props.user,
+      port,
+      identityFile: props.identityFile,
+      options: props.options ?? {},
+      sudo: props.sudo ?? false,
       ...(props.proxyJump === undefined ? {} : { proxyJump: props.proxyJump }),
     };
     this.registerHost();

@@ -120,7 +120,9 @@ abstract class BridgeBase extends Construct implements IBridge {
 
   /** Checks static addresses claimed on the bridge against its subnet and DHCP ranges. */
   public collectProblems(): Problem[] {
-    return this.ipv4Cidr ? checkBridgeAddressing(this.node.path, this.ipv4Cidr, this.ranges(), CLAIMS.get(this) ?? []) : [];
+    return this.ipv4Cidr
+      ? checkBridgeAddressing(this.node.path, this.ipv4Cidr, this.ranges(), CLAIMS.get(this) ?? [])
+      : [];
   }
 
   /** The bridge's DHCP ranges, for address checks (none for an imported bridge). */
@@ -195,7 +197,9 @@ export class Bridge extends BridgeBase {
   private readonly leases: { lease: StaticLease; owner: IConstruct }[] = [];
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: BridgeProps) {
     super(scope, id);
@@ -209,7 +213,9 @@ export class Bridge extends BridgeBase {
     registerName(this.host, 'network', this.networkName, this);
     const cluster = props.cluster;
     // Lazily: the member keys come from the model, which static leases extend until synth.
-    const members = cluster ? () => memberConfigs(this.model().config, BRIDGE_MEMBER_KEYS, cluster.memberNames, props.perMember) : undefined;
+    const members = cluster
+      ? () => memberConfigs(this.model().config, BRIDGE_MEMBER_KEYS, cluster.memberNames, props.perMember)
+      : undefined;
 
     this.ready = renderingOf(this).lxdObject(this, 'network', {
       host: this.host,
@@ -220,14 +226,30 @@ export class Bridge extends BridgeBase {
         const model = withConfig(this.model(), ownership.config);
         return {
           identity: { kind: 'lxd-network', name: model.name, type: model.type },
-          settings: members ? { description: model.description, config: model.config, perMember: members() } : { description: model.description, config: model.config },
-          converge: members ? networkConvergeCluster(model, members(), backendOf(this.host), ownership.claim) : networkConverge(model, backendOf(this.host), ownership.claim),
+          settings: members
+            ? { description: model.description, config: model.config, perMember: members() }
+            : { description: model.description, config: model.config },
+          converge: members
+            ? networkConvergeCluster(model, members(), backendOf(this.host), ownership.claim)
+            : networkConverge(model, backendOf(this.host), ownership.claim),
           destroy: networkDelete(model.name, backendOf(this.host)),
         };
       },
-      provider: (target) => networkResource(this, 'resource', target, () => this.model(), cluster && members ? {
-        memberNames: cluster.memberNames, members, overrides: props.perMember ?? {}, memberKeys: BRIDGE_MEMBER_KEYS,
-      } : undefined),
+      provider: (target) =>
+        networkResource(
+          this,
+          'resource',
+          target,
+          () => this.model(),
+          cluster && members
+            ? {
+                memberNames: cluster.memberNames,
+                members,
+                overrides: props.perMember ?? {},
+                memberKeys: BRIDGE_MEMBER_KEYS,
+              }
+            : undefined,
+        ),
     }).ready;
   }
 
@@ -245,7 +267,13 @@ export class Bridge extends BridgeBase {
       check('addStaticLease.hostname', lease.hostname, checkLeaseHostname),
     ]);
     this.leases.push({ lease, owner: this });
-    claimAddress(this, { path, property: `addStaticLease(${lease.hostname ?? lease.mac})`, ipv4: lease.ipv4Address, mac: lease.mac, hostname: lease.hostname });
+    claimAddress(this, {
+      path,
+      property: `addStaticLease(${lease.hostname ?? lease.mac})`,
+      ipv4: lease.ipv4Address,
+      mac: lease.mac,
+      hostname: lease.hostname,
+    });
   }
 
   /** The desired network, including leases added so far. */
@@ -263,10 +291,10 @@ export class Bridge extends BridgeBase {
         ...p.config,
         ...stringValues({
           'ipv4.address': p.ipv4Address ?? 'auto',
-          'ipv4.nat': hasV4 ? p.ipv4Nat ?? true : undefined,
+          'ipv4.nat': hasV4 ? (p.ipv4Nat ?? true) : undefined,
           'ipv4.dhcp.ranges': p.ipv4DhcpRanges?.length ? formatRanges(p.ipv4DhcpRanges) : undefined,
           'ipv6.address': v6,
-          'ipv6.nat': v6 !== 'none' ? p.ipv6Nat ?? false : undefined,
+          'ipv6.nat': v6 !== 'none' ? (p.ipv6Nat ?? false) : undefined,
           'dns.domain': p.dnsDomain,
           'bridge.mtu': p.mtu,
           'raw.dnsmasq': raw || undefined,
@@ -294,11 +322,20 @@ function bridgeChecks(props: BridgeProps, name: string, ipv4Cidr: string | undef
     check('ipv4Address', ipv4Cidr, hostCidr),
     check('ipv6Address', addressKeyword(props.ipv6Address ?? 'none'), ipv6Cidr),
     check('dnsDomain', props.dnsDomain, dnsDomain),
-    check('ipv4DhcpRanges', props.ipv4DhcpRanges?.length ? props.ipv4DhcpRanges : undefined,
-      ensure(ipv4Cidr !== undefined, 'DHCP ranges need a known subnet', 'set ipv4Address to a CIDR such as 10.0.0.1/24')),
+    check(
+      'ipv4DhcpRanges',
+      props.ipv4DhcpRanges?.length ? props.ipv4DhcpRanges : undefined,
+      ensure(
+        ipv4Cidr !== undefined,
+        'DHCP ranges need a known subnet',
+        'set ipv4Address to a CIDR such as 10.0.0.1/24',
+      ),
+    ),
     check('mtu', props.mtu, checkMtu),
     configChecks('config', props.config),
-    Object.entries(props.config ?? {}).map(([k, v]) => checkRequired(`config.${k}`, v, backendConfig(k, backendOf(props.host)))),
+    Object.entries(props.config ?? {}).map(([k, v]) =>
+      checkRequired(`config.${k}`, v, backendConfig(k, backendOf(props.host))),
+    ),
     clusterPlacementChecks(props.host, props.cluster, props.perMember, BRIDGE_MEMBER_KEYS),
   ];
 }

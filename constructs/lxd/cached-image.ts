@@ -44,7 +44,9 @@ export class CachedImage extends Construct implements IOnHost {
   public readonly ready: ITerraformDependable[];
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: CachedImageProps) {
     super(scope, id);
@@ -67,14 +69,33 @@ export class CachedImage extends Construct implements IOnHost {
       cli: (ownership) => ({
         identity: { kind: 'lxd-image', source: props.source, alias: this.alias },
         settings: { autoUpdate, properties: ownership.config },
-        converge: imageCopy(props.source, this.alias, autoUpdate, ownership.config, backendOf(this.host), ownership.claim),
+        converge: imageCopy(
+          props.source,
+          this.alias,
+          autoUpdate,
+          ownership.config,
+          backendOf(this.host),
+          ownership.claim,
+        ),
         destroy: imageDelete(this.alias, backendOf(this.host)),
       }),
-      provider: (t) => t.backend === 'incus'
-        ? incusImage(this, 'resource', t, source, this.alias)
-        : t.version === 'v3'
-        ? new ImageV3(this, 'resource', { remote: t.remote, sourceImage: { image: props.source }, aliases: [this.alias], dependsOn: t.dependsOn })
-        : new CachedImageV2(this, 'resource', { remote: t.remote, sourceRemote: source.remote, sourceImage: source.name, aliases: [this.alias], dependsOn: t.dependsOn }),
+      provider: (t) =>
+        t.backend === 'incus'
+          ? incusImage(this, 'resource', t, source, this.alias)
+          : t.version === 'v3'
+            ? new ImageV3(this, 'resource', {
+                remote: t.remote,
+                sourceImage: { image: props.source },
+                aliases: [this.alias],
+                dependsOn: t.dependsOn,
+              })
+            : new CachedImageV2(this, 'resource', {
+                remote: t.remote,
+                sourceRemote: source.remote,
+                sourceImage: source.name,
+                aliases: [this.alias],
+                dependsOn: t.dependsOn,
+              }),
     }).ready;
   }
 }

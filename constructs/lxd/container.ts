@@ -3,17 +3,41 @@ import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { instanceConverge, instanceDelete } from '../../src/lxd/cli';
 import {
-  checkDiskSource, checkMountPath, checkProxyPorts, diskDevice, DiskOptions, checkProxyAddress, hostBridgeNic, nicDevice, proxyDevice, ProxyOptions, rootDisk,
+  checkDiskSource,
+  checkMountPath,
+  checkProxyPorts,
+  diskDevice,
+  DiskOptions,
+  checkProxyAddress,
+  hostBridgeNic,
+  nicDevice,
+  proxyDevice,
+  ProxyOptions,
+  rootDisk,
 } from '../../src/lxd/devices';
 import { checkCpuLimit, checkProcessLimit } from '../../src/lxd/limits';
 import { ConfigMap, InstanceModel, InstanceState } from '../../src/lxd/model';
 import {
-  checkMigrationAddress, checkTrustToken, instanceMigrateFromRemote, migrationRemoteName, RemoteSourceModel,
+  checkMigrationAddress,
+  checkTrustToken,
+  instanceMigrateFromRemote,
+  migrationRemoteName,
+  RemoteSourceModel,
 } from '../../src/lxd/cluster';
 import { imageRemote } from '../../src/lxd/backend';
 import { checkImageReference, checkInstanceName, checkObjectName } from '../../src/lxd/names';
 import { Problem } from '../../src/validation/errors';
-import { booleans, check, Check, checkProps, checkRequired, Checks, found, passed, shown } from '../../src/validation/props';
+import {
+  booleans,
+  check,
+  Check,
+  checkProps,
+  checkRequired,
+  Checks,
+  found,
+  passed,
+  shown,
+} from '../../src/validation/props';
 import { ensure } from '../../src/validation/rule';
 import { ipv4Address, macAddress, oneOf } from '../../src/validation/rules';
 import { lxdSize } from '../../src/validation/size';
@@ -163,7 +187,9 @@ export class Container extends Construct implements IContainer {
   private readonly rendered: RenderedObject;
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: ContainerProps) {
     super(scope, id);
@@ -186,23 +212,37 @@ export class Container extends Construct implements IContainer {
       cli: (ownership) => {
         const model = withConfig(this.model(), ownership.config);
         const settings = {
-          description: model.description, profiles: model.profiles, config: model.config, devices: model.devices, state: model.state,
+          description: model.description,
+          profiles: model.profiles,
+          config: model.config,
+          devices: model.devices,
+          state: model.state,
           ...(model.target === undefined ? {} : { target: model.target }),
         };
         return {
-          identity: { kind: 'lxd-container', name: model.name, image: model.image, storagePool: model.storagePool ?? null },
+          identity: {
+            kind: 'lxd-container',
+            name: model.name,
+            image: model.image,
+            storagePool: model.storagePool ?? null,
+          },
           settings,
           // The trust token rides in the converge script only: the settings hold no secret.
           driftSettings: settings,
-          converge: (source ? instanceMigrateFromRemote(source.model, source.token, backendOf(this.host)) : '') + instanceConverge(model, backendOf(this.host), ownership.claim),
+          converge:
+            (source ? instanceMigrateFromRemote(source.model, source.token, backendOf(this.host)) : '') +
+            instanceConverge(model, backendOf(this.host), ownership.claim),
           destroy: instanceDelete(model.name, backendOf(this.host)),
         };
       },
       // The provider has no migration: a container taken from another server is always a script.
-      provider: source ? undefined : (target) => instanceResource(this, 'resource', target, () => this.model(), props.waitForAddress ?? false),
+      provider: source
+        ? undefined
+        : (target) => instanceResource(this, 'resource', target, () => this.model(), props.waitForAddress ?? false),
     });
     this.ready = this.rendered.ready;
-    if (props.image instanceof CachedImage || props.image instanceof PublishedImage) this.use('image', props.image, props.image.ready);
+    if (props.image instanceof CachedImage || props.image instanceof PublishedImage)
+      this.use('image', props.image, props.image.ready);
     for (const p of props.profiles ?? []) this.use('profiles', p, p.ready);
     if (props.storagePool) {
       this.use('storagePool', props.storagePool, props.storagePool.ready);
@@ -226,11 +266,19 @@ export class Container extends Construct implements IContainer {
       this.addDevice(name, hostBridgeNic(nic.bridge.networkName, name, nic.hwaddr));
       return;
     }
-    this.addDevice(name, nicDevice({ network: nic.bridge.networkName, name, ipv4Address: nic.ipv4Address, hwaddr: nic.hwaddr }));
+    this.addDevice(
+      name,
+      nicDevice({ network: nic.bridge.networkName, name, ipv4Address: nic.ipv4Address, hwaddr: nic.hwaddr }),
+    );
     if (nic.ipv4Address !== undefined || nic.hwaddr !== undefined) {
       claimAddress(nic.bridge, {
-        path, property: `nics.${name}.ipv4Address`, ipv4: nic.ipv4Address, mac: nic.hwaddr, hostname: this.containerName,
-        macProperty: `nics.${name}.hwaddr`, hostnameProperty: 'name',
+        path,
+        property: `nics.${name}.ipv4Address`,
+        ipv4: nic.ipv4Address,
+        mac: nic.hwaddr,
+        hostname: this.containerName,
+        macProperty: `nics.${name}.hwaddr`,
+        hostnameProperty: 'name',
       });
     }
   }
@@ -267,8 +315,11 @@ export class Container extends Construct implements IContainer {
       config: {
         ...p.config,
         ...stringValues({
-          'limits.cpu': p.limits?.cpu, 'limits.memory': p.limits?.memory, 'limits.processes': p.limits?.processes,
-          'security.nesting': p.nesting, 'security.privileged': p.privileged,
+          'limits.cpu': p.limits?.cpu,
+          'limits.memory': p.limits?.memory,
+          'limits.processes': p.limits?.processes,
+          'security.nesting': p.nesting,
+          'security.privileged': p.privileged,
         }),
       },
       devices: this.devices,
@@ -284,13 +335,20 @@ export class Container extends Construct implements IContainer {
    */
   public collectProblems(): Problem[] {
     const from = this.props.migrateFrom;
-    const ontoItself: Problem | undefined = from && sameHost(from.host, this.host) ? {
-      path: this.node.path, property: 'migrateFrom.host', value: from.host.node.path,
-      reason: `the container would migrate onto the daemon it is on (${hostLabel(this.host)})`,
-      fix: 'name the other server\'s host, or drop migrateFrom (moves between cluster members use target)',
-    } : undefined;
+    const ontoItself: Problem | undefined =
+      from && sameHost(from.host, this.host)
+        ? {
+            path: this.node.path,
+            property: 'migrateFrom.host',
+            value: from.host.node.path,
+            reason: `the container would migrate onto the daemon it is on (${hostLabel(this.host)})`,
+            fix: "name the other server's host, or drop migrateFrom (moves between cluster members use target)",
+          }
+        : undefined;
     const target = this.props.target === undefined ? undefined : targetProblem(this, this.props.target);
-    return [ontoItself, target, ...this.refs.map((r) => crossHostProblem(this, r.property, r.ref))].filter((p): p is Problem => p !== undefined);
+    return [ontoItself, target, ...this.refs.map((r) => crossHostProblem(this, r.property, r.ref))].filter(
+      (p): p is Problem => p !== undefined,
+    );
   }
 
   private use(property: string, ref: IOnHost, ready: ITerraformDependable[]): void {
@@ -309,7 +367,12 @@ function containerChecks(props: ContainerProps, name: string, image: string): Ch
     check('limits.cpu', limits.cpu, checkCpuLimit),
     check('limits.memory', limits.memory, lxdSize({ positive: true })),
     check('limits.processes', limits.processes, checkProcessLimit),
-    check('rootSize', props.rootSize, lxdSize({ positive: true }), ensure(props.storagePool !== undefined, 'a root size needs a storagePool', 'set storagePool too')),
+    check(
+      'rootSize',
+      props.rootSize,
+      lxdSize({ positive: true }),
+      ensure(props.storagePool !== undefined, 'a root size needs a storagePool', 'set storagePool too'),
+    ),
     check('state', props.state, oneOf(['running', 'stopped'], 'state')),
     configChecks('config', props.config),
     check('target', props.target, checkObjectName),
@@ -324,8 +387,16 @@ function containerChecks(props: ContainerProps, name: string, image: string): Ch
 function nicChecks(nic: ContainerNic): Check[] {
   const name = nic.name ?? 'eth0';
   return [
-    check(`nics.${name}.ipv4Address`, nic.ipv4Address, ipv4Address, ensure(nic.bridge.managed,
-      `${nic.bridge.networkName} is not managed by LXD, so LXD hands out no addresses on it`, 'use a managed Bridge, or configure the address inside the container')),
+    check(
+      `nics.${name}.ipv4Address`,
+      nic.ipv4Address,
+      ipv4Address,
+      ensure(
+        nic.bridge.managed,
+        `${nic.bridge.networkName} is not managed by LXD, so LXD hands out no addresses on it`,
+        'use a managed Bridge, or configure the address inside the container',
+      ),
+    ),
     check(`nics.${name}.hwaddr`, nic.hwaddr, macAddress),
   ];
 }
@@ -355,14 +426,36 @@ function migrationChecks(from: ContainerMigrateFrom, host: IHost): Check[] {
   const source = backendOf(from.host);
   return [
     check('migrateFrom.mode', from.mode, oneOf(['move', 'copy'], 'mode')),
-    checkRequired('migrateFrom.host', from.host.node.path, ensure(remote !== undefined,
-      'the source host has no lxdRemote: the destination cannot reach its LXD API', 'give the source host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }')),
-    ...(remote ? [checkRequired('migrateFrom.host.lxdRemote.address', remote.address ?? '', checkMigrationAddress)] : []),
-    checkRequired('migrateFrom.host', from.host.node.path, ensure(source.name === backendOf(host).name,
-      `the source runs ${source.name}, the destination ${backendOf(host).name}`, 'migrate between servers of the same kind')),
-    checkRequired('migrateFrom.host.lxdRemote.trustToken', remote?.trustToken, ensure(remote?.password === undefined || remote.trustToken !== undefined,
-      'the source\'s lxdRemote has a trust password but no trust token: the migration adds the source as a remote with a token only',
-      `add a trust token to the source host's lxdRemote (\`${source.client} config trust add\` on the source prints one)`)),
+    checkRequired(
+      'migrateFrom.host',
+      from.host.node.path,
+      ensure(
+        remote !== undefined,
+        'the source host has no lxdRemote: the destination cannot reach its LXD API',
+        'give the source host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }',
+      ),
+    ),
+    ...(remote
+      ? [checkRequired('migrateFrom.host.lxdRemote.address', remote.address ?? '', checkMigrationAddress)]
+      : []),
+    checkRequired(
+      'migrateFrom.host',
+      from.host.node.path,
+      ensure(
+        source.name === backendOf(host).name,
+        `the source runs ${source.name}, the destination ${backendOf(host).name}`,
+        'migrate between servers of the same kind',
+      ),
+    ),
+    checkRequired(
+      'migrateFrom.host.lxdRemote.trustToken',
+      remote?.trustToken,
+      ensure(
+        remote?.password === undefined || remote.trustToken !== undefined,
+        "the source's lxdRemote has a trust password but no trust token: the migration adds the source as a remote with a token only",
+        `add a trust token to the source host's lxdRemote (\`${source.client} config trust add\` on the source prints one)`,
+      ),
+    ),
     // The token itself is never repeated.
     shown(check('migrateFrom.host.lxdRemote.trustToken', remote?.trustToken, orToken(checkTrustToken)), '(secret)'),
   ];
@@ -372,14 +465,23 @@ function migrationChecks(from: ContainerMigrateFrom, host: IHost): Check[] {
 function migrationSource(name: string, from: ContainerMigrateFrom): { model: RemoteSourceModel; token: string } {
   const remote = from.host.lxdRemote;
   const address = remote?.address ?? '';
-  return { model: { name, remote: migrationRemoteName(address), address, mode: from.mode ?? 'move' }, token: remote?.trustToken ?? '' };
+  return {
+    model: { name, remote: migrationRemoteName(address), address, mode: from.mode ?? 'move' },
+    token: remote?.trustToken ?? '',
+  };
 }
 
 /** A container that exists on its host outside this app. */
 class ImportedContainer extends Construct implements IContainer {
   public readonly ready: ITerraformDependable[];
   /** `nameProperty`: the importer's parameter, for the error message. */
-  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly containerName: string, nameProperty: string) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly host: IHost,
+    public readonly containerName: string,
+    nameProperty: string,
+  ) {
     checkProps(`${scope.node.path}/${id}`, [checkRequired(nameProperty, containerName, checkInstanceName)]);
     super(scope, id);
     this.ready = host.ready;

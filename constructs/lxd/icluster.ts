@@ -21,21 +21,57 @@ export interface ILxdCluster {
  * member, `perMember` only with a cluster, naming its members and only member-specific keys
  * (`memberKeys`, further narrowed by `allowed` when given).
  */
-export function clusterPlacementChecks(host: IHost, cluster: ILxdCluster | undefined,
-  perMember: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined, memberKeys: readonly string[],
-  allowed: (key: string) => boolean = () => true): Check[] {
+export function clusterPlacementChecks(
+  host: IHost,
+  cluster: ILxdCluster | undefined,
+  perMember: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined,
+  memberKeys: readonly string[],
+  allowed: (key: string) => boolean = () => true,
+): Check[] {
   if (!cluster) {
-    return [check('perMember', perMember, refused('per-member keys need a cluster', 'set cluster to the LxdCluster the object is created on, or drop perMember'))];
+    return [
+      check(
+        'perMember',
+        perMember,
+        refused(
+          'per-member keys need a cluster',
+          'set cluster to the LxdCluster the object is created on, or drop perMember',
+        ),
+      ),
+    ];
   }
   const keys = memberKeys.filter(allowed);
   return [
-    checkRequired('host', host.node.path, ensure(host === cluster.host,
-      'an object of a cluster is declared on the cluster\'s first member', 'set host to cluster.host')),
+    checkRequired(
+      'host',
+      host.node.path,
+      ensure(
+        host === cluster.host,
+        "an object of a cluster is declared on the cluster's first member",
+        'set host to cluster.host',
+      ),
+    ),
     ...Object.entries(perMember ?? {}).flatMap(([member, config]) => [
-      checkRequired(`perMember.${member}`, member, ensure(cluster.memberNames.includes(member),
-        'not a member of the cluster', `use one of ${cluster.memberNames.join(', ')}`)),
-      ...Object.keys(config).map((key) => checkRequired(`perMember.${member}.${key}`, key, ensure(keys.includes(key),
-        'not a member-specific key', `use ${keys.join(', ')}; set cluster-wide keys on the object itself`))),
+      checkRequired(
+        `perMember.${member}`,
+        member,
+        ensure(
+          cluster.memberNames.includes(member),
+          'not a member of the cluster',
+          `use one of ${cluster.memberNames.join(', ')}`,
+        ),
+      ),
+      ...Object.keys(config).map((key) =>
+        checkRequired(
+          `perMember.${member}.${key}`,
+          key,
+          ensure(
+            keys.includes(key),
+            'not a member-specific key',
+            `use ${keys.join(', ')}; set cluster-wide keys on the object itself`,
+          ),
+        ),
+      ),
     ]),
   ];
 }
@@ -49,7 +85,8 @@ export function targetProblem(owner: IConstruct & { readonly host: IHost }, targ
   const base = { path: owner.node.path, property: 'target', value: target };
   if (!cluster) {
     return {
-      ...base, reason: `the host ${owner.host.node.path} is not a member of any LxdCluster of the app, so there is no member to place the container on`,
+      ...base,
+      reason: `the host ${owner.host.node.path} is not a member of any LxdCluster of the app, so there is no member to place the container on`,
       fix: 'declare the cluster with this host as a member (new LxdCluster, or LxdCluster.fromClusterAttributes for a cluster formed elsewhere) and create the container on cluster.host, or drop target',
     };
   }

@@ -3,7 +3,11 @@ import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { HostRunner, runnerCommand } from '../../src/hosts/runner';
 import {
-  checkMemberAddress, clusterBootstrap, clusterJoin, clusterMemberRemove, clusterMembersConverge,
+  checkMemberAddress,
+  clusterBootstrap,
+  clusterJoin,
+  clusterMemberRemove,
+  clusterMembersConverge,
 } from '../../src/lxd/cluster';
 import { script } from '../../src/lxd/cli';
 import { PreseedMemberConfig } from '../../src/lxd/preseed';
@@ -89,7 +93,9 @@ export class LxdCluster extends Construct implements ILxdCluster {
   public readonly ready: ITerraformDependable[];
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: LxdClusterProps) {
     super(scope, id);
@@ -100,7 +106,11 @@ export class LxdCluster extends Construct implements ILxdCluster {
     this.host = first.host;
     this.memberNames = props.members.map((m) => m.name);
     // From now on its members are one daemon: one name space, one prune.
-    registerCluster(this, props.members.map((m) => daemonHost(m.host)), this.memberNames);
+    registerCluster(
+      this,
+      props.members.map((m) => daemonHost(m.host)),
+      this.memberNames,
+    );
     const b = backendOf(first.host);
     const bootstrap = new ManagedObject(this, 'bootstrap', {
       runner: runnerOf(first.host),
@@ -124,7 +134,10 @@ export class LxdCluster extends Construct implements ILxdCluster {
           identity: { kind: 'lxd-cluster-member', cluster: first.name, name: m.name, address: m.address },
           settings: { memberConfig: m.memberConfig ?? [] },
           converge: clusterJoin(m, first.address, { cluster: clusterCmd, member: runnerCommand(runnerOf(m.host)) }, b),
-          destroy: script([`remove_script=${shq(clusterMemberRemove(m.name, b))}`, `printf '%s\\n' "$remove_script" | ${clusterCmd}`]),
+          destroy: script([
+            `remove_script=${shq(clusterMemberRemove(m.name, b))}`,
+            `printf '%s\\n' "$remove_script" | ${clusterCmd}`,
+          ]),
         }),
       });
       ready.push(join.object, join.converged);
@@ -137,7 +150,11 @@ export class LxdCluster extends Construct implements ILxdCluster {
       state: () => ({
         identity: { kind: 'lxd-cluster-membership', cluster: first.name },
         settings: { members: joiners.map((m) => m.name) },
-        converge: clusterMembersConverge(joiners.map((m) => m.name), recordKey, b),
+        converge: clusterMembersConverge(
+          joiners.map((m) => m.name),
+          recordKey,
+          b,
+        ),
         destroy: script([`${b.client} config unset ${shq(recordKey)} 2>/dev/null || true`]),
       }),
     });
@@ -151,18 +168,36 @@ function memberChecks(members: readonly LxdClusterMember[]): Checks {
   const unique = (i: number, what: 'name' | 'address', key: string): Check => {
     const other = seen.get(`${what}:${key}`);
     seen.set(`${what}:${key}`, `members[${i}]`);
-    return checkRequired(`members[${i}].${what}`, key, ensure(other === undefined, `${other} has the same ${what}`, `give each member its own ${what}`));
+    return checkRequired(
+      `members[${i}].${what}`,
+      key,
+      ensure(other === undefined, `${other} has the same ${what}`, `give each member its own ${what}`),
+    );
   };
   return [
-    checkRequired('members', members.length, ensure(members.length > 0,
-      'a cluster needs at least one member', 'list the bootstrap member first, then the members that join')),
+    checkRequired(
+      'members',
+      members.length,
+      ensure(
+        members.length > 0,
+        'a cluster needs at least one member',
+        'list the bootstrap member first, then the members that join',
+      ),
+    ),
     members.flatMap((m, i) => [
       checkRequired(`members[${i}].name`, m.name, checkObjectName),
       checkRequired(`members[${i}].address`, m.address, checkMemberAddress),
       unique(i, 'name', m.name),
       unique(i, 'address', m.address),
-      checkRequired(`members[${i}].host`, m.host.node.path, ensure(backendOf(m.host).name === backendOf(members[0].host).name,
-        'all members of a cluster run the same daemon', 'give every member host the same backend')),
+      checkRequired(
+        `members[${i}].host`,
+        m.host.node.path,
+        ensure(
+          backendOf(m.host).name === backendOf(members[0].host).name,
+          'all members of a cluster run the same daemon',
+          'give every member host the same backend',
+        ),
+      ),
     ]),
   ];
 }
@@ -178,10 +213,23 @@ class ImportedLxdCluster extends Construct implements ILxdCluster {
     const path = this.node.path;
     attrs = readProps(path, attrs);
     checkProps(path, [
-      checkRequired('memberNames', attrs.memberNames, ensure(attrs.memberNames.length > 0,
-        'a cluster has at least one member', 'list the member names `lxc cluster list` shows')),
-      attrs.memberNames.map((name, i) => checkRequired(`memberNames[${i}]`, name, checkObjectName,
-        ensure(attrs.memberNames.indexOf(name) === i, 'listed twice', 'list each member once'))),
+      checkRequired(
+        'memberNames',
+        attrs.memberNames,
+        ensure(
+          attrs.memberNames.length > 0,
+          'a cluster has at least one member',
+          'list the member names `lxc cluster list` shows',
+        ),
+      ),
+      attrs.memberNames.map((name, i) =>
+        checkRequired(
+          `memberNames[${i}]`,
+          name,
+          checkObjectName,
+          ensure(attrs.memberNames.indexOf(name) === i, 'listed twice', 'list each member once'),
+        ),
+      ),
     ]);
     this.host = attrs.host;
     this.memberNames = [...attrs.memberNames];

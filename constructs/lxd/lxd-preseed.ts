@@ -38,7 +38,9 @@ export class LxdPreseed extends Construct {
   public readonly preseed: PreseedDocument;
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: LxdPreseedProps) {
     super(scope, id);
@@ -50,7 +52,9 @@ export class LxdPreseed extends Construct {
     // LXD 6.1 removed trust passwords: refused at synth when the host declares such a version, else checked on the host.
     const passwords = b.name === 'lxd' ? preseedPasswords(props.preseed) : [];
     checkProps(path, preseedChecks(props.preseed, b, passwords, this.host.minLxdVersion));
-    const guard = passwords.length ? script(refuseTrustPasswordLines(`${b.client} query /1.0`, `the preseed of ${path}`)) : '';
+    const guard = passwords.length
+      ? script(refuseTrustPasswordLines(`${b.client} query /1.0`, `the preseed of ${path}`))
+      : '';
     // Terraform values (variables, references) are inserted as JSON strings, which are valid YAML:
     // a raw value with a newline (a PEM certificate) or a quote would break the document.
     const doc = yamlSafeTokens(props.preseed);
@@ -71,18 +75,45 @@ export class LxdPreseed extends Construct {
 }
 
 /** The checks of a preseed document for backend `b` (`passwords`: where it sets a trust password, on LXD). */
-function preseedChecks(doc: PreseedDocument, b: BackendSpec, passwords: readonly string[], minLxdVersion: string | undefined): Checks {
+function preseedChecks(
+  doc: PreseedDocument,
+  b: BackendSpec,
+  passwords: readonly string[],
+  minLxdVersion: string | undefined,
+): Checks {
   const c = doc.cluster;
   return [
     (doc.networks ?? []).map((n) => checkRequired('preseed.networks.name', n.name, checkNetworkName)),
-    [...(doc.storagePools ?? []), ...(doc.profiles ?? []), ...(doc.projects ?? [])].map((p) => checkRequired('preseed.name', p.name, checkObjectName)),
-    checkRequired('preseed.cluster', c, ensure(c?.clusterToken === undefined || c.clusterPassword === undefined, 'a join uses a token or a password, not both',
-      'keep clusterToken (any LXD since 4.x, the only one from 6.1) or clusterPassword (LXD 5.x and older)')),
+    [...(doc.storagePools ?? []), ...(doc.profiles ?? []), ...(doc.projects ?? [])].map((p) =>
+      checkRequired('preseed.name', p.name, checkObjectName),
+    ),
+    checkRequired(
+      'preseed.cluster',
+      c,
+      ensure(
+        c?.clusterToken === undefined || c.clusterPassword === undefined,
+        'a join uses a token or a password, not both',
+        'keep clusterToken (any LXD since 4.x, the only one from 6.1) or clusterPassword (LXD 5.x and older)',
+      ),
+    ),
     checkPreseed(doc, b.name).map((p) => found(`preseed.${p.property}`, p.value, p)),
-    Object.entries(doc.config ?? {}).map(([k, v]) => shown(checkRequired(`preseed.config.${k}`, String(v), backendConfig(k, b)), v)),
-    (doc.networks ?? []).flatMap((n) => Object.entries(n.config ?? {}).map(([k, v]) => checkRequired(`preseed.networks.${n.name}.config.${k}`, v, backendConfig(k, b)))),
-    checkRequired('preseed.cluster.clusterPassword', c?.clusterPassword, ensure(b.name !== 'incus' || c?.clusterPassword === undefined,
-      'Incus joins a cluster with a token only', 'use clusterToken (incus cluster add NAME prints one)')),
+    Object.entries(doc.config ?? {}).map(([k, v]) =>
+      shown(checkRequired(`preseed.config.${k}`, String(v), backendConfig(k, b)), v),
+    ),
+    (doc.networks ?? []).flatMap((n) =>
+      Object.entries(n.config ?? {}).map(([k, v]) =>
+        checkRequired(`preseed.networks.${n.name}.config.${k}`, v, backendConfig(k, b)),
+      ),
+    ),
+    checkRequired(
+      'preseed.cluster.clusterPassword',
+      c?.clusterPassword,
+      ensure(
+        b.name !== 'incus' || c?.clusterPassword === undefined,
+        'Incus joins a cluster with a token only',
+        'use clusterToken (incus cluster add NAME prints one)',
+      ),
+    ),
     passwords.map((k) => checkRequired(`preseed.${k}`, '(secret)', trustPasswordAllowed(minLxdVersion, k))),
   ];
 }

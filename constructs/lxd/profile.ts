@@ -76,7 +76,9 @@ export class Profile extends Construct implements IProfile {
   private readonly description: string;
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: ProfileProps) {
     super(scope, id);
@@ -85,7 +87,11 @@ export class Profile extends Construct implements IProfile {
     this.host = props.host;
     this.profileName = props.name ?? id;
     this.description = props.description ?? '';
-    checkProps(path, [checkRequired('name', this.profileName, checkObjectName), configChecks('config', props.config), deviceChecks('devices', props.devices)]);
+    checkProps(path, [
+      checkRequired('name', this.profileName, checkObjectName),
+      configChecks('config', props.config),
+      deviceChecks('devices', props.devices),
+    ]);
     this.config = { ...props.config };
     const deps: ITerraformDependable[] = [];
     if (props.rootPool) {
@@ -117,7 +123,10 @@ export class Profile extends Construct implements IProfile {
         };
       },
       // LXD's `default` profile always exists: the provider cannot create it, so it stays on cli.
-      provider: this.profileName === 'default' ? undefined : (target) => profileResource(this, 'resource', target, () => this.model()),
+      provider:
+        this.profileName === 'default'
+          ? undefined
+          : (target) => profileResource(this, 'resource', target, () => this.model()),
     }).ready;
   }
 
@@ -152,7 +161,13 @@ export class Profile extends Construct implements IProfile {
 class ImportedProfile extends Construct implements IProfile {
   public readonly ready: ITerraformDependable[];
   /** `nameProperty`: the importer's parameter, for the error message. */
-  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly profileName: string, nameProperty: string) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly host: IHost,
+    public readonly profileName: string,
+    nameProperty: string,
+  ) {
     checkProps(`${scope.node.path}/${id}`, [checkRequired(nameProperty, profileName, checkObjectName)]);
     super(scope, id);
     this.ready = host.ready;

@@ -50,7 +50,9 @@ export class PublishedImage extends Construct implements IOnHost {
   public readonly ready: ITerraformDependable[];
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: PublishedImageProps) {
     super(scope, id);
@@ -69,10 +71,17 @@ export class PublishedImage extends Construct implements IOnHost {
       cli: (ownership) => ({
         identity: { kind: 'lxd-published-image', alias: this.alias, instance: props.container.containerName },
         settings: { properties: { ...props.properties, ...ownership.config }, rebuild, public: props.public ?? false },
-        converge: imagePublish({
-          instance: props.container.containerName, alias: this.alias, rebuild, public: props.public,
-          properties: { ...props.properties, ...ownership.config },
-        }, backendOf(this.host), ownership.claim),
+        converge: imagePublish(
+          {
+            instance: props.container.containerName,
+            alias: this.alias,
+            rebuild,
+            public: props.public,
+            properties: { ...props.properties, ...ownership.config },
+          },
+          backendOf(this.host),
+          ownership.claim,
+        ),
         destroy: imageDelete(this.alias, backendOf(this.host)),
       }),
     }).ready;

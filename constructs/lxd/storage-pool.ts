@@ -3,7 +3,11 @@ import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import { memberConfigs, poolConverge, poolConvergeCluster, poolDelete } from '../../src/lxd/cli';
 import {
-  MemberObjectConfig, POOL_CREATE_ONLY_KEYS, POOL_MEMBER_KEYS, StorageDriver, StoragePoolModel,
+  MemberObjectConfig,
+  POOL_CREATE_ONLY_KEYS,
+  POOL_MEMBER_KEYS,
+  StorageDriver,
+  StoragePoolModel,
 } from '../../src/lxd/model';
 import { checkObjectName } from '../../src/lxd/names';
 import { checkDriverKey, checkStorageDriver, DRIVER_KEYS, isStorageDriver } from '../../src/lxd/pool';
@@ -98,7 +102,9 @@ export class StoragePool extends Construct implements IStoragePool {
   public readonly members?: MemberObjectConfig[];
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: StoragePoolProps) {
     super(scope, id);
@@ -109,8 +115,12 @@ export class StoragePool extends Construct implements IStoragePool {
     const config = {
       ...props.config,
       ...stringValues({
-        size: props.size, source: props.source, 'lvm.thinpool_name': props.lvmThinpoolName, 'lvm.vg_name': props.lvmVgName,
-        'zfs.pool_name': props.zfsPoolName, 'ceph.osd.pool_name': props.cephOsdPoolName,
+        size: props.size,
+        source: props.source,
+        'lvm.thinpool_name': props.lvmThinpoolName,
+        'lvm.vg_name': props.lvmVgName,
+        'zfs.pool_name': props.zfsPoolName,
+        'ceph.osd.pool_name': props.cephOsdPoolName,
       }),
     };
     checkProps(path, poolChecks(props, this.poolName, config));
@@ -131,14 +141,30 @@ export class StoragePool extends Construct implements IStoragePool {
         const model = { ...this.model, config: { ...this.model.config, ...ownership.config } };
         return {
           identity: { kind: 'lxd-storage-pool', name: this.poolName, driver: props.driver, config: fixed },
-          settings: members ? { description: model.description, config: model.config, perMember: members } : { description: model.description, config: model.config },
-          converge: members ? poolConvergeCluster(model, members, backendOf(this.host), ownership.claim) : poolConverge(model, backendOf(this.host), ownership.claim),
+          settings: members
+            ? { description: model.description, config: model.config, perMember: members }
+            : { description: model.description, config: model.config },
+          converge: members
+            ? poolConvergeCluster(model, members, backendOf(this.host), ownership.claim)
+            : poolConverge(model, backendOf(this.host), ownership.claim),
           destroy: poolDelete(this.poolName, backendOf(this.host)),
         };
       },
-      provider: (target) => storagePoolResource(this, 'resource', target, () => this.model, cluster && members ? {
-        memberNames: cluster.memberNames, members: () => members, overrides: props.perMember ?? {}, memberKeys: POOL_MEMBER_KEYS,
-      } : undefined),
+      provider: (target) =>
+        storagePoolResource(
+          this,
+          'resource',
+          target,
+          () => this.model,
+          cluster && members
+            ? {
+                memberNames: cluster.memberNames,
+                members: () => members,
+                overrides: props.perMember ?? {},
+                memberKeys: POOL_MEMBER_KEYS,
+              }
+            : undefined,
+        ),
     }).ready;
   }
 }
@@ -153,8 +179,18 @@ function poolChecks(props: StoragePoolProps, name: string, config: Record<string
     checkRequired('driver', props.driver, checkStorageDriver),
     check('size', props.size, lxdSize({ positive: true })),
     configChecks('config', config),
-    driver ? Object.keys(config).map((key) => checkRequired(key.includes('.') ? `config.${key}` : key, key, checkDriverKey(driver))) : [],
-    clusterPlacementChecks(props.host, props.cluster, props.perMember, POOL_MEMBER_KEYS, (k) => !driver || DRIVER_KEYS[driver].includes(k)),
+    driver
+      ? Object.keys(config).map((key) =>
+          checkRequired(key.includes('.') ? `config.${key}` : key, key, checkDriverKey(driver)),
+        )
+      : [],
+    clusterPlacementChecks(
+      props.host,
+      props.cluster,
+      props.perMember,
+      POOL_MEMBER_KEYS,
+      (k) => !driver || DRIVER_KEYS[driver].includes(k),
+    ),
   ];
 }
 
@@ -162,7 +198,13 @@ function poolChecks(props: StoragePoolProps, name: string, config: Record<string
 class ImportedStoragePool extends Construct implements IStoragePool {
   public readonly ready: ITerraformDependable[];
   /** `nameProperty`: the importer's parameter, for the error message. */
-  constructor(scope: Construct, id: string, public readonly host: IHost, public readonly poolName: string, nameProperty: string) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly host: IHost,
+    public readonly poolName: string,
+    nameProperty: string,
+  ) {
     checkProps(`${scope.node.path}/${id}`, [checkRequired(nameProperty, poolName, checkObjectName)]);
     super(scope, id);
     this.ready = host.ready;

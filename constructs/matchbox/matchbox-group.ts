@@ -55,7 +55,9 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
   private readonly core: GroupData;
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: MatchboxGroupProps) {
     super(scope, id);
@@ -73,14 +75,23 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
     };
     // Literal props, then the group alone (its profile is checked at synth, with the server's other groups).
     const checks = literalChecks(props, ['server', 'profile']);
-    checkProps(path, checks, passed(checks) ? validateMatchbox({ profiles: [], groups: [this.core], version: this.server.version }, path)
-      .filter((p) => !(this.owns(p.subject) && p.property === 'profile'))
-      .map((p) => remapProblem(p, (s) => (this.owns(s) ? this : undefined))) : []);
+    checkProps(
+      path,
+      checks,
+      passed(checks)
+        ? validateMatchbox({ profiles: [], groups: [this.core], version: this.server.version }, path)
+            .filter((p) => !(this.owns(p.subject) && p.property === 'profile'))
+            .map((p) => remapProblem(p, (s) => (this.owns(s) ? this : undefined)))
+        : [],
+    );
     matchboxDataOf(this.server)._registerGroup(this);
     registerProblems(this);
 
     this.ready = renderingOf(this).matchboxGroup(this, {
-      server: this.server, spec: this.core, files: this.files(), dependsOn: [...this.server.dataReady, ...this.profile.ready],
+      server: this.server,
+      spec: this.core,
+      files: this.files(),
+      dependsOn: [...this.server.dataReady, ...this.profile.ready],
     });
   }
 
@@ -97,11 +108,15 @@ export class MatchboxGroup extends Construct implements IMatchboxGroupEntry {
   /** The profile must be on the same server (a group file can only name a profile of its own data directory). */
   public collectProblems(): Problem[] {
     if (this.profile.server === this.server) return [];
-    return [{
-      path: this.node.path, property: 'profile', value: this.profile.node.path,
-      reason: `the profile belongs to server ${this.profile.server.node.path}, not to ${this.server.node.path}: Matchbox reads profiles from its own data directory only`,
-      fix: `declare a profile on ${this.server.node.path} (or omit server to use the profile's)`,
-    }];
+    return [
+      {
+        path: this.node.path,
+        property: 'profile',
+        value: this.profile.node.path,
+        reason: `the profile belongs to server ${this.profile.server.node.path}, not to ${this.server.node.path}: Matchbox reads profiles from its own data directory only`,
+        fix: `declare a profile on ${this.server.node.path} (or omit server to use the profile's)`,
+      },
+    ];
   }
 
   /** Whether `subject` names this group. */

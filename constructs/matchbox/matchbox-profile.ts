@@ -67,7 +67,9 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
   private readonly core: ProfileData;
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: MatchboxProfileProps) {
     super(scope, id);
@@ -78,18 +80,38 @@ export class MatchboxProfile extends Construct implements IMatchboxProfileEntry 
     this.core = {
       id: this.profileId,
       name: props.name,
-      boot: props.kernel !== undefined ? { kernel: props.kernel, initrd: props.initrd ?? [], args: props.args ?? [], ...(props.grub && { grub: true }) } : undefined,
+      boot:
+        props.kernel !== undefined
+          ? {
+              kernel: props.kernel,
+              initrd: props.initrd ?? [],
+              args: props.args ?? [],
+              ...(props.grub && { grub: true }),
+            }
+          : undefined,
       ignition: props.ignition,
       generic: props.generic,
       cloud: props.cloud,
     };
     // Checks of the profile alone, at once (the data on literal props only); cross-object checks run at synth on the server.
     const checks = profileChecks(props);
-    checkProps(path, checks, passed(checks) ? validateMatchbox({ profiles: [this.core], groups: [], version: this.server.version }, path)
-      .map((p) => remapProblem(p, (s) => (s.kind === 'profile' && s.id === this.profileId ? this : undefined))) : []);
+    checkProps(
+      path,
+      checks,
+      passed(checks)
+        ? validateMatchbox({ profiles: [this.core], groups: [], version: this.server.version }, path).map((p) =>
+            remapProblem(p, (s) => (s.kind === 'profile' && s.id === this.profileId ? this : undefined)),
+          )
+        : [],
+    );
     matchboxDataOf(this.server)._registerProfile(this);
 
-    this.ready = renderingOf(this).matchboxProfile(this, { server: this.server, spec: this.core, files: this.files(), dependsOn: this.server.dataReady });
+    this.ready = renderingOf(this).matchboxProfile(this, {
+      server: this.server,
+      spec: this.core,
+      files: this.files(),
+      dependsOn: this.server.dataReady,
+    });
   }
 
   /** The profile as the pure core models it. */
@@ -108,6 +130,18 @@ function profileChecks(props: MatchboxProfileProps): Checks {
   const boot = props.initrd?.length ? 'initrd' : props.args?.length ? 'args' : props.grub ? 'grub' : undefined;
   return [
     literalChecks(props, ['server']),
-    boot ? [checkRequired(boot, props[boot], ensure(props.kernel !== undefined, 'initrd, args and grub only apply to network boot, which needs a kernel', 'set kernel too'))] : [],
+    boot
+      ? [
+          checkRequired(
+            boot,
+            props[boot],
+            ensure(
+              props.kernel !== undefined,
+              'initrd, args and grub only apply to network boot, which needs a kernel',
+              'set kernel too',
+            ),
+          ),
+        ]
+      : [],
   ];
 }

@@ -2,8 +2,18 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource } from '../core/cdk';
 import { terraformResourcesOf } from '../core/escape-hatch';
 import {
-  AssetFile, assetsConverge, assetsDelete, dnsmasqConverge, dnsmasqDelete, MatchboxInstallModel, matchboxInstall,
-  matchboxUninstall, natConverge, natDelete, tlsDelete, tlsWrite,
+  AssetFile,
+  assetsConverge,
+  assetsDelete,
+  dnsmasqConverge,
+  dnsmasqDelete,
+  MatchboxInstallModel,
+  matchboxInstall,
+  matchboxUninstall,
+  natConverge,
+  natDelete,
+  tlsDelete,
+  tlsWrite,
 } from '../../src/matchbox/scripts';
 import { ManagedObject } from '../core/managed-object';
 import { daemonHost, IHost, runnerOf } from '../core/host';
@@ -12,12 +22,25 @@ import { IMatchboxServer } from './imatchbox-server';
 import { MatchboxCredentials } from '../render/matchbox-target';
 import { ImportedMatchboxServer, MatchboxDataDir } from './private/matchbox-data';
 import { fetchCredentials, givenCredentials, serverOutputs } from './private/server-outputs';
-import { MatchboxServerAttributes, MatchboxServerProps, MatchboxTlsProps, ResolvedDnsmasq, ResolvedServerProps, resolveServerProps } from './server-props';
+import {
+  MatchboxServerAttributes,
+  MatchboxServerProps,
+  MatchboxTlsProps,
+  ResolvedDnsmasq,
+  ResolvedServerProps,
+  resolveServerProps,
+} from './server-props';
 import { readProps } from '../core/input';
 
 export type { IMatchboxGroupEntry, IMatchboxProfileEntry, IMatchboxServer } from './imatchbox-server';
 export type { MatchboxCredentials } from '../render/matchbox-target';
-export type { MatchboxDnsmasqProps, MatchboxNatProps, MatchboxServerAttributes, MatchboxServerProps, MatchboxTlsProps } from './server-props';
+export type {
+  MatchboxDnsmasqProps,
+  MatchboxNatProps,
+  MatchboxServerAttributes,
+  MatchboxServerProps,
+  MatchboxTlsProps,
+} from './server-props';
 
 /**
  * A Matchbox server on a host: the checksum-verified matchbox binary run as a service, its data
@@ -69,7 +92,9 @@ export class MatchboxServer extends MatchboxDataDir {
   private after: ITerraformDependable[];
 
   /** Escape hatch: the Terraform resources this construct synthesizes, e.g. for `addOverride`. */
-  public get terraformResources(): TerraformResource[] { return terraformResourcesOf(this); }
+  public get terraformResources(): TerraformResource[] {
+    return terraformResourcesOf(this);
+  }
 
   constructor(scope: Construct, id: string, props: MatchboxServerProps) {
     super(scope, id);
@@ -96,7 +121,9 @@ export class MatchboxServer extends MatchboxDataDir {
     if (this.assetFiles.length) this.addAssets();
     this.ready = this.after;
 
-    this.credentials = props.tls ? givenCredentials(this, props.tls) : fetchCredentials(this, props.credentialsDir, setup);
+    this.credentials = props.tls
+      ? givenCredentials(this, props.tls)
+      : fetchCredentials(this, props.credentialsDir, setup);
     serverOutputs(this, props.tls);
   }
 
@@ -108,80 +135,114 @@ export class MatchboxServer extends MatchboxDataDir {
 
   /** `tls`: writes given TLS material. */
   private addTls(tls: MatchboxTlsProps): void {
-    this.chain(new ManagedObject(this, 'tls', {
-      runner: runnerOf(this.host), dependsOn: this.after,
-      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-tls', name: this.dataDir, order: 6 }, sensitive: true,
-      state: () => ({
-        identity: { kind: 'matchbox-tls' },
-        settings: { caCert: tls.caCert, serverCert: tls.serverCert, serverKey: tls.serverKey, ...generationOf(this) },
-        converge: tlsWrite(tls),
-        destroy: tlsDelete(),
+    this.chain(
+      new ManagedObject(this, 'tls', {
+        runner: runnerOf(this.host),
+        dependsOn: this.after,
+        host: daemonHost(this.host),
+        lifecycle: { kind: 'record', recordKind: 'matchbox-tls', name: this.dataDir, order: 6 },
+        sensitive: true,
+        state: () => ({
+          identity: { kind: 'matchbox-tls' },
+          settings: { caCert: tls.caCert, serverCert: tls.serverCert, serverKey: tls.serverKey, ...generationOf(this) },
+          converge: tlsWrite(tls),
+          destroy: tlsDelete(),
+        }),
       }),
-    }));
+    );
   }
 
   /** `matchbox`: the binary, user, directories, generated TLS material and service. */
   private addMatchbox(s: ResolvedServerProps, props: MatchboxServerProps): ManagedObject {
     const { binPath } = s;
     const model: MatchboxInstallModel = {
-      version: s.version, url: s.downloadUrl, sha256: props.sha256.toLowerCase(), archiveMember: s.archiveMember, binPath,
-      dataDir: this.dataDir, assetsDir: this.assetsDir, httpListen: s.httpListen, grpcListen: s.grpcListen, logLevel: s.logLevel,
+      version: s.version,
+      url: s.downloadUrl,
+      sha256: props.sha256.toLowerCase(),
+      archiveMember: s.archiveMember,
+      binPath,
+      dataDir: this.dataDir,
+      assetsDir: this.assetsDir,
+      httpListen: s.httpListen,
+      grpcListen: s.grpcListen,
+      logLevel: s.logLevel,
       installPackages: s.installPackages,
-      generateTls: props.tls ? undefined : { serverNames: [...new Set([props.address, props.grpcAddress ?? props.address, 'localhost', '127.0.0.1'])], days: s.tlsDays },
+      generateTls: props.tls
+        ? undefined
+        : {
+            serverNames: [...new Set([props.address, props.grpcAddress ?? props.address, 'localhost', '127.0.0.1'])],
+            days: s.tlsDays,
+          },
     };
-    return this.chain(new ManagedObject(this, 'matchbox', {
-      runner: runnerOf(this.host), dependsOn: this.after,
-      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-matchbox', name: this.dataDir, order: 5 },
-      state: () => ({
-        identity: { kind: 'matchbox', binPath, dataDir: this.dataDir },
-        settings: { ...model, ...generationOf(this) },
-        converge: matchboxInstall(model),
-        destroy: matchboxUninstall(binPath),
+    return this.chain(
+      new ManagedObject(this, 'matchbox', {
+        runner: runnerOf(this.host),
+        dependsOn: this.after,
+        host: daemonHost(this.host),
+        lifecycle: { kind: 'record', recordKind: 'matchbox-matchbox', name: this.dataDir, order: 5 },
+        state: () => ({
+          identity: { kind: 'matchbox', binPath, dataDir: this.dataDir },
+          settings: { ...model, ...generationOf(this) },
+          converge: matchboxInstall(model),
+          destroy: matchboxUninstall(binPath),
+        }),
       }),
-    }));
+    );
   }
 
   /** `dnsmasq`: DHCP/TFTP for PXE with the iPXE first stage. */
   private addDnsmasq(d: ResolvedDnsmasq, installPackages: boolean): void {
     const { config, confPath, tftpRoot, bootFiles, ipxeBaseUrl } = d;
-    this.chain(new ManagedObject(this, 'dnsmasq', {
-      runner: runnerOf(this.host), dependsOn: this.after,
-      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-dnsmasq', name: this.dataDir, order: 4 },
-      state: () => ({
-        identity: { kind: 'matchbox-dnsmasq', confPath, tftpRoot, bootFiles },
-        settings: { config, ...generationOf(this) },
-        converge: dnsmasqConverge({ config, confPath, tftpRoot, bootFiles, ipxeBaseUrl, installPackages }),
-        destroy: dnsmasqDelete(confPath, tftpRoot, bootFiles),
+    this.chain(
+      new ManagedObject(this, 'dnsmasq', {
+        runner: runnerOf(this.host),
+        dependsOn: this.after,
+        host: daemonHost(this.host),
+        lifecycle: { kind: 'record', recordKind: 'matchbox-dnsmasq', name: this.dataDir, order: 4 },
+        state: () => ({
+          identity: { kind: 'matchbox-dnsmasq', confPath, tftpRoot, bootFiles },
+          settings: { config, ...generationOf(this) },
+          converge: dnsmasqConverge({ config, confPath, tftpRoot, bootFiles, ipxeBaseUrl, installPackages }),
+          destroy: dnsmasqDelete(confPath, tftpRoot, bootFiles),
+        }),
       }),
-    }));
+    );
   }
 
   /** `nat`: IPv4 forwarding and masquerade of `source` out of `out`. */
   private addNat(source: string, out: string): void {
-    this.chain(new ManagedObject(this, 'nat', {
-      runner: runnerOf(this.host), dependsOn: this.after,
-      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-nat', name: this.dataDir, order: 3 },
-      state: () => ({
-        identity: { kind: 'matchbox-nat', sourceCidr: source, outInterface: out },
-        settings: { ...generationOf(this) },
-        converge: natConverge(source, out),
-        destroy: natDelete(source, out),
+    this.chain(
+      new ManagedObject(this, 'nat', {
+        runner: runnerOf(this.host),
+        dependsOn: this.after,
+        host: daemonHost(this.host),
+        lifecycle: { kind: 'record', recordKind: 'matchbox-nat', name: this.dataDir, order: 3 },
+        state: () => ({
+          identity: { kind: 'matchbox-nat', sourceCidr: source, outInterface: out },
+          settings: { ...generationOf(this) },
+          converge: natConverge(source, out),
+          destroy: natDelete(source, out),
+        }),
       }),
-    }));
+    );
   }
 
   /** `assets`: downloads the prefetched OS images. */
   private addAssets(): void {
     const files = this.assetFiles;
-    this.chain(new ManagedObject(this, 'assets', {
-      runner: runnerOf(this.host), dependsOn: this.after,
-      host: daemonHost(this.host), lifecycle: { kind: 'record', recordKind: 'matchbox-assets', name: this.dataDir, order: 2 },
-      state: () => ({
-        identity: { kind: 'matchbox-assets', assetsDir: this.assetsDir, files: files.map((f) => f.path) },
-        settings: { urls: files.map((f) => f.url), ...generationOf(this) },
-        converge: assetsConverge(this.assetsDir, files),
-        destroy: assetsDelete(this.assetsDir, files),
+    this.chain(
+      new ManagedObject(this, 'assets', {
+        runner: runnerOf(this.host),
+        dependsOn: this.after,
+        host: daemonHost(this.host),
+        lifecycle: { kind: 'record', recordKind: 'matchbox-assets', name: this.dataDir, order: 2 },
+        state: () => ({
+          identity: { kind: 'matchbox-assets', assetsDir: this.assetsDir, files: files.map((f) => f.path) },
+          settings: { urls: files.map((f) => f.url), ...generationOf(this) },
+          converge: assetsConverge(this.assetsDir, files),
+          destroy: assetsDelete(this.assetsDir, files),
+        }),
       }),
-    }));
+    );
   }
 }

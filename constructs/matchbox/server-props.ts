@@ -4,13 +4,29 @@ import { checkConfPath, checkInterfaceName, validateDnsmasq } from '../../src/dn
 import { checkMatchboxVersion, DEFAULT_MATCHBOX_VERSION } from '../../src/matchbox/release';
 import { AssetFile, AssetPrefetch, MatchboxInstallModel, prefetchFiles } from '../../src/matchbox/scripts';
 import {
-  checkArchiveMember, checkLogLevel, checkPrefetchOs, checkPrefetchWord, checkServerDirectory, checkServerPort,
+  checkArchiveMember,
+  checkLogLevel,
+  checkPrefetchOs,
+  checkPrefetchWord,
+  checkServerDirectory,
+  checkServerPort,
 } from '../../src/matchbox/server-rules';
 import { checkHostCidr, formatIpv4, parseCidr } from '../../src/net/ipv4';
 import { booleans, check, Check, checkProps, checkRequired, Checks, found, shown } from '../../src/validation/props';
 import { ensure } from '../../src/validation/rule';
 import {
-  grpcEndpoint, hostAddress, httpBaseUrl, httpUrl, ipv4Cidr, listenAddress, listenPort, PemKind, pemBlock, plainPath, sha256Hex, wholeNumber,
+  grpcEndpoint,
+  hostAddress,
+  httpBaseUrl,
+  httpUrl,
+  ipv4Cidr,
+  listenAddress,
+  listenPort,
+  PemKind,
+  pemBlock,
+  plainPath,
+  sha256Hex,
+  wholeNumber,
 } from '../../src/validation/rules';
 import { orToken } from '../core/input';
 import { IHost } from '../core/host';
@@ -113,8 +129,18 @@ export interface ResolvedDnsmasq {
 }
 
 /** {@link MatchboxServerProps} after validation, with every default filled in. */
-export interface ResolvedServerProps extends Pick<MatchboxInstallModel,
-  'version' | 'archiveMember' | 'binPath' | 'dataDir' | 'assetsDir' | 'httpListen' | 'grpcListen' | 'logLevel' | 'installPackages'> {
+export interface ResolvedServerProps extends Pick<
+  MatchboxInstallModel,
+  | 'version'
+  | 'archiveMember'
+  | 'binPath'
+  | 'dataDir'
+  | 'assetsDir'
+  | 'httpListen'
+  | 'grpcListen'
+  | 'logLevel'
+  | 'installPackages'
+> {
   readonly downloadUrl: string;
   readonly tlsDays: number;
   /** e.g. `http://192.168.0.1:8080`. */
@@ -159,10 +185,15 @@ export function resolveServerProps(path: string, props: MatchboxServerProps): Re
   const httpListen = props.httpListen ?? '0.0.0.0:8080';
   const grpcListen = props.grpcListen ?? '0.0.0.0:8081';
   const d: Defaulted = {
-    version, dataDir, httpListen, grpcListen,
+    version,
+    dataDir,
+    httpListen,
+    grpcListen,
     assetsDir: props.assetsDir ?? `${dataDir}/assets`,
     binPath: props.binPath ?? '/usr/local/bin/matchbox',
-    downloadUrl: props.downloadUrl ?? `https://github.com/poseidon/matchbox/releases/download/${version}/matchbox-${version}-linux-amd64.tar.gz`,
+    downloadUrl:
+      props.downloadUrl ??
+      `https://github.com/poseidon/matchbox/releases/download/${version}/matchbox-${version}-linux-amd64.tar.gz`,
     archiveMember: props.archiveMember ?? `matchbox-${version}-linux-amd64/matchbox`,
     logLevel: props.logLevel ?? 'info',
     tlsDays: props.tlsDays ?? 3650,
@@ -180,10 +211,19 @@ export function resolveServerProps(path: string, props: MatchboxServerProps): Re
     props.dnsmasq && pxe ? dnsmasqChecks(path, props.dnsmasq, pxe) : [],
   ]);
   return {
-    version, downloadUrl: d.downloadUrl, archiveMember: d.archiveMember, binPath: d.binPath, dataDir, assetsDir: d.assetsDir,
-    httpListen, grpcListen, logLevel: d.logLevel, tlsDays: d.tlsDays,
+    version,
+    downloadUrl: d.downloadUrl,
+    archiveMember: d.archiveMember,
+    binPath: d.binPath,
+    dataDir,
+    assetsDir: d.assetsDir,
+    httpListen,
+    grpcListen,
+    logLevel: d.logLevel,
+    tlsDays: d.tlsDays,
     installPackages: props.installPackages ?? true,
-    httpEndpoint, grpcEndpoint: `${props.grpcAddress ?? props.address}:${d.grpcPort}`,
+    httpEndpoint,
+    grpcEndpoint: `${props.grpcAddress ?? props.address}:${d.grpcPort}`,
     dnsmasq: props.dnsmasq && pxe && resolveDnsmasq(path, props.dnsmasq, pxe),
     nat: props.nat && { sourceCidr: natSource!, outInterface: props.nat.outInterface },
     assetFiles: (props.prefetch ?? []).flatMap(prefetchFiles),
@@ -214,13 +254,24 @@ function serverChecks(props: MatchboxServerProps, d: Defaulted): Checks {
     check('grpcAddress', props.grpcAddress, hostAddress),
     checkRequired('version', d.version, checkMatchboxVersion),
     checkRequired('sha256', props.sha256, sha256Hex),
-    checkRequired('downloadUrl', d.downloadUrl, httpUrl('use e.g. https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz')),
+    checkRequired(
+      'downloadUrl',
+      d.downloadUrl,
+      httpUrl(
+        'use e.g. https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz',
+      ),
+    ),
     checkRequired('archiveMember', d.archiveMember, checkArchiveMember),
     checkRequired('binPath', d.binPath, checkServerDirectory),
     checkRequired('dataDir', d.dataDir, checkServerDirectory),
     checkRequired('assetsDir', d.assetsDir, checkServerDirectory),
     checkRequired('httpListen', d.httpListen, listenAddress),
-    checkRequired('grpcListen', d.grpcListen, listenAddress, ensure(d.grpcPort !== d.httpPort, 'the gRPC API needs its own port', 'use e.g. 0.0.0.0:8081')),
+    checkRequired(
+      'grpcListen',
+      d.grpcListen,
+      listenAddress,
+      ensure(d.grpcPort !== d.httpPort, 'the gRPC API needs its own port', 'use e.g. 0.0.0.0:8081'),
+    ),
     checkRequired('logLevel', d.logLevel, checkLogLevel),
     checkRequired('tlsDays', d.tlsDays, wholeNumber(1, 36500, 'not a number of days', 'use e.g. 3650')),
     // The credentials directory is used without given TLS material only.
@@ -229,7 +280,10 @@ function serverChecks(props: MatchboxServerProps, d: Defaulted): Checks {
 }
 
 /** Checks the attributes of an imported server (and its credentials) and fills in the defaults. */
-export function resolveServerAttributes(path: string, a: MatchboxServerAttributes): { dataDir: string; httpEndpoint: string; grpcEndpoint: string; version: string } {
+export function resolveServerAttributes(
+  path: string,
+  a: MatchboxServerAttributes,
+): { dataDir: string; httpEndpoint: string; grpcEndpoint: string; version: string } {
   const dataDir = a.dataDir ?? '/var/lib/matchbox';
   const version = a.version ?? DEFAULT_MATCHBOX_VERSION;
   const httpPort = a.httpPort ?? 8080;
@@ -239,12 +293,25 @@ export function resolveServerAttributes(path: string, a: MatchboxServerAttribute
     checkRequired('address', a.address, hostAddress),
     check('grpcAddress', a.grpcAddress, hostAddress),
     checkRequired('httpPort', httpPort, checkServerPort),
-    checkRequired('grpcPort', grpcPort, checkServerPort,
-      ensure(grpcPort !== httpPort || (a.grpcAddress ?? a.address) !== a.address, 'the gRPC API has its own port', 'use e.g. 8081')),
+    checkRequired(
+      'grpcPort',
+      grpcPort,
+      checkServerPort,
+      ensure(
+        grpcPort !== httpPort || (a.grpcAddress ?? a.address) !== a.address,
+        'the gRPC API has its own port',
+        'use e.g. 8081',
+      ),
+    ),
     checkRequired('dataDir', dataDir, checkServerDirectory),
     a.credentials ? credentialsChecks(a.credentials) : [],
   ]);
-  return { dataDir, version, httpEndpoint: `http://${a.address}:${httpPort}`, grpcEndpoint: `${a.grpcAddress ?? a.address}:${grpcPort}` };
+  return {
+    dataDir,
+    version,
+    httpEndpoint: `http://${a.address}:${httpPort}`,
+    grpcEndpoint: `${a.grpcAddress ?? a.address}:${grpcPort}`,
+  };
 }
 
 /** The checks of client credentials given for the matchbox provider (PEM text, or Terraform values). */
@@ -259,7 +326,10 @@ function credentialsChecks(c: MatchboxCredentials): Check[] {
 
 /** A PEM value of the expected kind (a Terraform value is checked by Terraform); the message shows its start only. */
 function pemCheck(property: string, value: string | undefined, kind: PemKind): Check {
-  return shown(checkRequired(property, value, orToken(pemBlock(kind))), typeof value === 'string' ? `${value.slice(0, 30)}...` : value);
+  return shown(
+    checkRequired(property, value, orToken(pemBlock(kind))),
+    typeof value === 'string' ? `${value.slice(0, 30)}...` : value,
+  );
 }
 
 /** `a.b.c.0/len` of `a.b.c.d/len`, or undefined. */
@@ -283,7 +353,12 @@ function tlsChecks(tls: MatchboxTlsProps): Check[] {
 function natChecks(nat: MatchboxNatProps, source: string | undefined): Check[] {
   return [
     checkRequired('nat.outInterface', nat.outInterface, checkInterfaceName),
-    checkRequired('nat.sourceCidr', source, ensure(source !== undefined, 'no network to masquerade', 'set nat.sourceCidr or dnsmasq.subnet'), ipv4Cidr),
+    checkRequired(
+      'nat.sourceCidr',
+      source,
+      ensure(source !== undefined, 'no network to masquerade', 'set nat.sourceCidr or dnsmasq.subnet'),
+      ipv4Cidr,
+    ),
   ];
 }
 
@@ -292,11 +367,17 @@ function prefetchChecks(p: AssetPrefetch, i: number): Check[] {
   const os = checkRequired(`prefetch[${i}].os`, p.os, checkPrefetchOs);
   // The words depend on the OS: they are checked for a known one.
   if (os.verdict) return [os];
-  const words = p.os === 'flatcar' ? { channel: p.channel, version: p.version } : { stream: p.stream, version: p.version, arch: p.arch };
-  return [os, ...Object.entries(words).map(([k, v]) => {
-    const required = p.os === 'fedora-coreos' && k === 'version';
-    return (required ? checkRequired : check)(`prefetch[${i}].${k}`, v, checkPrefetchWord(k, p.os));
-  })];
+  const words =
+    p.os === 'flatcar'
+      ? { channel: p.channel, version: p.version }
+      : { stream: p.stream, version: p.version, arch: p.arch };
+  return [
+    os,
+    ...Object.entries(words).map(([k, v]) => {
+      const required = p.os === 'fedora-coreos' && k === 'version';
+      return (required ? checkRequired : check)(`prefetch[${i}].${k}`, v, checkPrefetchWord(k, p.os));
+    }),
+  ];
 }
 
 /** The dnsmasq part of the props as the PXE renderer takes it (`httpEndpoint`: Matchbox's default URL). */

@@ -10,7 +10,13 @@ import { daemonHost, hostLabel, IHost, runnerOf } from '../core/host';
 import { dataFilesObject } from './data-files';
 import { MatchboxGroupSpec, MatchboxProfileSpec } from '../../src/matchbox/model';
 import {
-  Ownership, RenderedObject, RenderedVm, RenderingStrategy, RenderMatchboxProps, RenderObjectProps, RenderVmProps,
+  Ownership,
+  RenderedObject,
+  RenderedVm,
+  RenderingStrategy,
+  RenderMatchboxProps,
+  RenderObjectProps,
+  RenderVmProps,
 } from './rendering-strategy';
 
 const LOCAL = { kind: 'local', sudo: false } as const;
@@ -41,13 +47,23 @@ export class CliRendering implements RenderingStrategy {
     const ownership = (): Ownership => ({
       config: ownershipConfig({ owner, path: scope.node.path, protect: p.protect }),
       claim: {
-        owner, from: appOwners(scope).filter((o) => o !== owner), adopt: p.adopt ?? false,
-        what: `${p.lifecycle.kind} ${p.lifecycle.name}`, path: scope.node.path, where: hostLabel(p.host),
+        owner,
+        from: appOwners(scope).filter((o) => o !== owner),
+        adopt: p.adopt ?? false,
+        what: `${p.lifecycle.kind} ${p.lifecycle.name}`,
+        path: scope.node.path,
+        where: hostLabel(p.host),
       },
     });
     const obj = new ManagedObject(scope, id, {
-      runner: runnerOf(p.host), dependsOn: p.dependsOn, protect: p.protect, sensitive: p.sensitive, state: () => p.cli(ownership()),
-      lifecycle: p.lifecycle, host: daemonHost(p.host), source: p.source && { host: daemonHost(p.source.host), name: p.source.name },
+      runner: runnerOf(p.host),
+      dependsOn: p.dependsOn,
+      protect: p.protect,
+      sensitive: p.sensitive,
+      state: () => p.cli(ownership()),
+      lifecycle: p.lifecycle,
+      host: daemonHost(p.host),
+      source: p.source && { host: daemonHost(p.source.host), name: p.source.name },
     });
     return { ready: [obj.object, obj.converged], dependOn: (...deps) => obj.dependOn(...deps) };
   }

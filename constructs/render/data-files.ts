@@ -16,10 +16,17 @@ export function generationOf(server: MatchboxTarget): Record<string, string> {
  * The files of one profile or group in the server's data directory, as one managed object:
  * written atomically on converge, exactly these files removed on destroy.
  */
-export function dataFilesObject(scope: Construct, id: string, o: {
-  readonly server: MatchboxTarget; readonly kind: string; readonly objectId: string;
-  readonly files: DataFile[]; readonly dependsOn: ITerraformDependable[];
-}): ITerraformDependable[] {
+export function dataFilesObject(
+  scope: Construct,
+  id: string,
+  o: {
+    readonly server: MatchboxTarget;
+    readonly kind: string;
+    readonly objectId: string;
+    readonly files: DataFile[];
+    readonly dependsOn: ITerraformDependable[];
+  },
+): ITerraformDependable[] {
   const { server, files } = o;
   const obj = new ManagedObject(scope, id, {
     runner: runnerOf(server.host),
@@ -30,7 +37,10 @@ export function dataFilesObject(scope: Construct, id: string, o: {
       identity: { kind: o.kind, dataDir: server.dataDir, id: o.objectId, files: files.map((f) => f.path) },
       settings: { files: Object.fromEntries(files.map((f) => [f.path, f.contents])), ...generationOf(server) },
       converge: dataFilesConverge(server.dataDir, [...files]),
-      destroy: dataFilesDelete(server.dataDir, files.map((f) => f.path)),
+      destroy: dataFilesDelete(
+        server.dataDir,
+        files.map((f) => f.path),
+      ),
     }),
   });
   return [obj.object, obj.converged];

@@ -22,7 +22,6 @@ export type { ClusterMembers, ProviderTarget } from './provider-target';
  * leases and devices added after construction are included, exactly as in the cli rendering.
  */
 
-
 /** Splits `limits.*` keys out of an instance config (provider v2 takes them as `limits`). */
 export function splitLimits(config: ConfigMap): { limits: Record<string, string>; rest: Record<string, string> } {
   const limits: Record<string, string> = {};
@@ -39,48 +38,94 @@ export function splitLimits(config: ConfigMap): { limits: Record<string, string>
  * v3 is one resource, the member-specific keys in `config` for every member and `perMember` as
  * `member_overrides`; v2 defines the pool on each member (`target`) and then cluster-wide.
  */
-export function storagePoolResource(scope: Construct, id: string, t: ProviderTarget, model: () => StoragePoolModel,
-  cluster?: ClusterMembers): TerraformResource | TerraformResource[] {
+export function storagePoolResource(
+  scope: Construct,
+  id: string,
+  t: ProviderTarget,
+  model: () => StoragePoolModel,
+  cluster?: ClusterMembers,
+): TerraformResource | TerraformResource[] {
   if (t.backend === 'incus') return incusStoragePool(scope, id, t, model, cluster);
   const base = { name: model().name, driver: model().driver, remote: t.remote, dependsOn: t.dependsOn };
   if (t.version === 'v3') {
     return new StoragePoolV3(scope, id, {
-      ...base, config: lazyMap(() => model().config), description: model().description || undefined,
+      ...base,
+      config: lazyMap(() => model().config),
+      description: model().description || undefined,
       memberOverrides: cluster ? memberOverrides(cluster) : undefined,
     });
   }
   const v2 = (rid: string, config: () => ConfigMap, extra: Record<string, unknown>) =>
-    new StoragePoolV2(scope, rid, { ...base, ...extra, source: config().source, config: lazyMap(() => { const { source: _s, ...rest } = config(); return rest; }) });
+    new StoragePoolV2(scope, rid, {
+      ...base,
+      ...extra,
+      source: config().source,
+      config: lazyMap(() => {
+        const { source: _s, ...rest } = config();
+        return rest;
+      }),
+    });
   if (!cluster) return v2(id, () => model().config, {});
-  return perMemberResources(id, t, cluster, (rid, member, dependsOn) => member
-    ? v2(rid, member.config, { target: member.name, dependsOn })
-    : v2(rid, () => globalKeys(model().config, cluster), { dependsOn, description: model().description || undefined }));
+  return perMemberResources(id, t, cluster, (rid, member, dependsOn) =>
+    member
+      ? v2(rid, member.config, { target: member.name, dependsOn })
+      : v2(rid, () => globalKeys(model().config, cluster), {
+          dependsOn,
+          description: model().description || undefined,
+        }),
+  );
 }
 
 /**
  * `lxd_network` of type bridge. On a cluster: v3 is one resource with `member_overrides`; v2 defines
  * the network on each member (`target`, its member-specific keys) and then cluster-wide.
  */
-export function networkResource(scope: Construct, id: string, t: ProviderTarget, model: () => NetworkModel,
-  cluster?: ClusterMembers): TerraformResource | TerraformResource[] {
+export function networkResource(
+  scope: Construct,
+  id: string,
+  t: ProviderTarget,
+  model: () => NetworkModel,
+  cluster?: ClusterMembers,
+): TerraformResource | TerraformResource[] {
   if (t.backend === 'incus') return incusNetwork(scope, id, t, model, cluster);
   const props = {
-    name: model().name, type: model().type, remote: t.remote, dependsOn: t.dependsOn,
-    config: lazyMap(() => model().config), description: lazy(() => model().description || undefined),
+    name: model().name,
+    type: model().type,
+    remote: t.remote,
+    dependsOn: t.dependsOn,
+    config: lazyMap(() => model().config),
+    description: lazy(() => model().description || undefined),
   };
-  if (t.version === 'v3') return new NetworkV3(scope, id, { ...props, memberOverrides: cluster ? memberOverrides(cluster) : undefined });
+  if (t.version === 'v3')
+    return new NetworkV3(scope, id, { ...props, memberOverrides: cluster ? memberOverrides(cluster) : undefined });
   if (!cluster) return new NetworkV2(scope, id, props);
-  return perMemberResources(id, t, cluster, (rid, member, dependsOn) => member
-    ? new NetworkV2(scope, rid, { ...props, dependsOn, target: member.name, config: lazyMap(member.config), description: undefined })
-    : new NetworkV2(scope, rid, { ...props, dependsOn, config: lazyMap(() => globalKeys(model().config, cluster)) }));
+  return perMemberResources(id, t, cluster, (rid, member, dependsOn) =>
+    member
+      ? new NetworkV2(scope, rid, {
+          ...props,
+          dependsOn,
+          target: member.name,
+          config: lazyMap(member.config),
+          description: undefined,
+        })
+      : new NetworkV2(scope, rid, { ...props, dependsOn, config: lazyMap(() => globalKeys(model().config, cluster)) }),
+  );
 }
 
 /** `lxd_profile` with `device` blocks. */
-export function profileResource(scope: Construct, id: string, t: ProviderTarget, model: () => ProfileModel): TerraformResource {
+export function profileResource(
+  scope: Construct,
+  id: string,
+  t: ProviderTarget,
+  model: () => ProfileModel,
+): TerraformResource {
   if (t.backend === 'incus') return incusProfile(scope, id, t, model);
   const props = {
-    name: model().name, remote: t.remote, dependsOn: t.dependsOn,
-    config: lazyMap(() => model().config), device: lazy(() => deviceBlocks(model().devices)),
+    name: model().name,
+    remote: t.remote,
+    dependsOn: t.dependsOn,
+    config: lazyMap(() => model().config),
+    device: lazy(() => deviceBlocks(model().devices)),
     description: lazy(() => model().description || undefined),
   };
   return t.version === 'v3' ? new ProfileV3(scope, id, props) : new ProfileV2(scope, id, props);
@@ -91,20 +136,39 @@ export function profileResource(scope: Construct, id: string, t: ProviderTarget,
  * goes to `target`; a change of it is an in-place update that moves the container there with its
  * data (the provider stops it, moves it and starts it again: `allow_restart`).
  */
-export function instanceResource(scope: Construct, id: string, t: ProviderTarget, model: () => InstanceModel, waitForAddress: boolean): TerraformResource {
+export function instanceResource(
+  scope: Construct,
+  id: string,
+  t: ProviderTarget,
+  model: () => InstanceModel,
+  waitForAddress: boolean,
+): TerraformResource {
   if (t.backend === 'incus') return incusInstance(scope, id, t, model, waitForAddress);
   const target = model().target;
   const base = {
-    name: model().name, image: model().image, type: 'container', remote: t.remote, dependsOn: t.dependsOn,
-    profiles: lazy(() => model().profiles), running: lazy(() => model().state === 'running'),
-    device: lazy(() => deviceBlocks(model().devices)), description: lazy(() => model().description || undefined),
-    target, allowRestart: target === undefined ? undefined : true,
+    name: model().name,
+    image: model().image,
+    type: 'container',
+    remote: t.remote,
+    dependsOn: t.dependsOn,
+    profiles: lazy(() => model().profiles),
+    running: lazy(() => model().state === 'running'),
+    device: lazy(() => deviceBlocks(model().devices)),
+    description: lazy(() => model().description || undefined),
+    target,
+    allowRestart: target === undefined ? undefined : true,
   };
   if (t.version === 'v3') {
-    return new InstanceV3(scope, id, { ...base, config: lazyMap(() => model().config), waitFor: waitForAddress ? [{ type: 'ipv4' }] : undefined });
+    return new InstanceV3(scope, id, {
+      ...base,
+      config: lazyMap(() => model().config),
+      waitFor: waitForAddress ? [{ type: 'ipv4' }] : undefined,
+    });
   }
   return new InstanceV2(scope, id, {
-    ...base, config: lazyMap(() => splitLimits(model().config).rest), limits: lazyMap(() => splitLimits(model().config).limits),
+    ...base,
+    config: lazyMap(() => splitLimits(model().config).rest),
+    limits: lazyMap(() => splitLimits(model().config).limits),
     waitForNetwork: waitForAddress,
   });
 }

@@ -17,16 +17,28 @@ const REGISTRIES = new WeakMap<TerraformStack, Registry>();
  * Returns the remote name for `hostId` in the stack's single `lxd` provider, adding the
  * provider (with a lazily rendered `remote` list) on first use.
  */
-export function lxdRemoteName(scope: IConstruct, hostId: string, remote: LxdRemote, version: LxdProviderVersion): string {
+export function lxdRemoteName(
+  scope: IConstruct,
+  hostId: string,
+  remote: LxdRemote,
+  version: LxdProviderVersion,
+): string {
   const stack = TerraformStack.of(scope);
   let registry = REGISTRIES.get(stack);
   if (!registry) {
     const reg: Registry = { remotes: new Map() };
     registry = reg;
     REGISTRIES.set(stack, reg);
-    const remotes = Lazy.anyValue({ produce: () => [...reg.remotes].map(([name, r]) => remoteBlock(name, r, version)) });
+    const remotes = Lazy.anyValue({
+      produce: () => [...reg.remotes].map(([name, r]) => remoteBlock(name, r, version)),
+    });
     if (version === 'v3') new LxdProviderV3(stack, 'lxd', { remote: remotes as never });
-    else new LxdProviderV2(stack, 'lxd', { remote: remotes as never, acceptRemoteCertificate: true, generateClientCertificates: true });
+    else
+      new LxdProviderV2(stack, 'lxd', {
+        remote: remotes as never,
+        acceptRemoteCertificate: true,
+        generateClientCertificates: true,
+      });
   }
   const name = remoteName(hostId);
   registry.remotes.set(name, remote);
@@ -36,7 +48,19 @@ export function lxdRemoteName(scope: IConstruct, hostId: string, remote: LxdRemo
 /** The checks of a host's remote for the provider `version`: v3 has no trust passwords, v2 takes the address in parts. */
 export function lxdRemoteChecks(r: LxdRemote, version: LxdProviderVersion): Check[] {
   return version === 'v3'
-    ? [shown(check('lxdRemote.password', r.password, refused('provider v3 has no trust passwords', 'use trustToken or clientCertificate/clientKey, or lxdProviderVersion v2')), '(secret)')]
+    ? [
+        shown(
+          check(
+            'lxdRemote.password',
+            r.password,
+            refused(
+              'provider v3 has no trust passwords',
+              'use trustToken or clientCertificate/clientKey, or lxdProviderVersion v2',
+            ),
+          ),
+          '(secret)',
+        ),
+      ]
     : [checkRequired('lxdRemote.address', r.address, checkRemoteAddress)];
 }
 
@@ -44,8 +68,12 @@ export function lxdRemoteChecks(r: LxdRemote, version: LxdProviderVersion): Chec
 function remoteBlock(name: string, r: LxdRemote, version: LxdProviderVersion): Record<string, unknown> {
   if (version === 'v3') {
     return compactBlock({
-      name, address: r.address, trust_token: r.trustToken, client_certificate: r.clientCertificate,
-      client_key: r.clientKey, server_certificate_fingerprint: r.serverCertificateFingerprint,
+      name,
+      address: r.address,
+      trust_token: r.trustToken,
+      client_certificate: r.clientCertificate,
+      client_key: r.clientKey,
+      server_certificate_fingerprint: r.serverCertificateFingerprint,
     });
   }
   return compactBlock({ name, ...parseRemoteAddress(r.address), password: r.password, token: r.trustToken });

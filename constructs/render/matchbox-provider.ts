@@ -24,7 +24,11 @@ function providerFor(scope: Construct, server: MatchboxTarget): MatchboxProvider
   const others = stack.node.children.filter((c) => c instanceof MatchboxProvider).length;
   const c = server.credentials;
   return new MatchboxProvider(stack, id, {
-    endpoint: c.endpoint, ca: c.ca, clientCert: c.clientCert, clientKey: c.clientKey, alias: others ? id : undefined,
+    endpoint: c.endpoint,
+    ca: c.ca,
+    clientCert: c.clientCert,
+    clientKey: c.clientKey,
+    alias: others ? id : undefined,
   });
 }
 
@@ -34,9 +38,22 @@ function waits(scope: Construct, deps: ITerraformDependable[]): ITerraformDepend
 }
 
 /** `matchbox_profile`: boot settings, raw Ignition and the generic template, after `deps` (the server's data). */
-export function matchboxProfileResource(scope: Construct, server: MatchboxTarget, p: ProfileData, deps: ITerraformDependable[]): Profile {
+export function matchboxProfileResource(
+  scope: Construct,
+  server: MatchboxTarget,
+  p: ProfileData,
+  deps: ITerraformDependable[],
+): Profile {
   if (p.cloud !== undefined) {
-    throw new ValidationError([{ path: scope.node.path, property: 'cloud', value: '(template)', reason: 'poseidon/matchbox has no Cloud-Config field', fix: 'use ignition or generic, or the cli rendering' }]);
+    throw new ValidationError([
+      {
+        path: scope.node.path,
+        property: 'cloud',
+        value: '(template)',
+        reason: 'poseidon/matchbox has no Cloud-Config field',
+        fix: 'use ignition or generic, or the cli rendering',
+      },
+    ]);
   }
   return new Profile(scope, 'resource', {
     provider: providerFor(scope, server),
@@ -51,14 +68,24 @@ export function matchboxProfileResource(scope: Construct, server: MatchboxTarget
 }
 
 /** `matchbox_group`, after `deps` (the server's data and the profile); the provider takes metadata as a map of strings. */
-export function matchboxGroupResource(scope: Construct, server: MatchboxTarget, g: GroupData, deps: ITerraformDependable[]): Group {
+export function matchboxGroupResource(
+  scope: Construct,
+  server: MatchboxTarget,
+  g: GroupData,
+  deps: ITerraformDependable[],
+): Group {
   const metadata = g.metadata ?? {};
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value !== 'string') {
-      throw new ValidationError([{
-        path: scope.node.path, property: `metadata.${key}`, value, reason: 'poseidon/matchbox takes metadata values as strings only',
-        fix: 'pass a string (e.g. JSON.stringify the value), or use the cli rendering',
-      }]);
+      throw new ValidationError([
+        {
+          path: scope.node.path,
+          property: `metadata.${key}`,
+          value,
+          reason: 'poseidon/matchbox takes metadata values as strings only',
+          fix: 'pass a string (e.g. JSON.stringify the value), or use the cli rendering',
+        },
+      ]);
     }
   }
   return new Group(scope, 'resource', {

@@ -15,9 +15,20 @@ import { ensure } from '../../src/validation/rule';
  */
 export function multipassInstance(scope: Construct, model: MultipassVmModel, userData: string): MultipassInstance {
   checkProps(scope.node.path, [
-    checkRequired('mounts', model.mounts, ensure(model.mounts.length === 0, 'larstobi/multipass has no mounts', 'drop the mounts or use the cli rendering')),
-    checkRequired('cloudConfig', '(cloud-config with a Terraform value)', ensure(!Token.isUnresolved(userData),
-      'the cloud-init file is written at synth, so it cannot hold Terraform variables or references', 'pass literal values, or use the cli rendering')),
+    checkRequired(
+      'mounts',
+      model.mounts,
+      ensure(model.mounts.length === 0, 'larstobi/multipass has no mounts', 'drop the mounts or use the cli rendering'),
+    ),
+    checkRequired(
+      'cloudConfig',
+      '(cloud-config with a Terraform value)',
+      ensure(
+        !Token.isUnresolved(userData),
+        'the cloud-init file is written at synth, so it cannot hold Terraform variables or references',
+        'pass literal values, or use the cli rendering',
+      ),
+    ),
   ]);
   const stack = TerraformStack.of(scope);
   if (!stack.node.tryFindChild('multipass')) new MultipassProvider(stack, 'multipass', {});
@@ -26,7 +37,11 @@ export function multipassInstance(scope: Construct, model: MultipassVmModel, use
   fs.writeFileSync(file, userData, { mode: 0o600 });
   const asset = new TerraformAsset(scope, 'user-data', { path: file, type: AssetType.FILE });
   return new MultipassInstance(scope, 'instance', {
-    name: model.name, cpus: model.cpus, memory: model.memory, disk: model.disk, image: model.image,
+    name: model.name,
+    cpus: model.cpus,
+    memory: model.memory,
+    disk: model.disk,
+    image: model.image,
     cloudinitFile: asset.path,
   });
 }

@@ -17,7 +17,12 @@ import { lxdRemoteChecks, lxdRemoteName } from './lxd-remote';
 import { matchboxGroupResource, matchboxProfileResource } from './matchbox-provider';
 import { multipassInstance } from './multipass-provider';
 import {
-  RenderedObject, RenderedVm, RenderingStrategy, RenderMatchboxProps, RenderObjectProps, RenderVmProps,
+  RenderedObject,
+  RenderedVm,
+  RenderingStrategy,
+  RenderMatchboxProps,
+  RenderObjectProps,
+  RenderVmProps,
 } from './rendering-strategy';
 
 /**
@@ -35,8 +40,17 @@ export class ProviderRendering implements RenderingStrategy {
 
   public lxdObject(scope: Construct, id: string, p: RenderObjectProps): RenderedObject {
     if (!p.provider) return this.cli.lxdObject(scope, id, p);
-    checkProps(scope.node.path, [checkRequired('host', p.host.node.path, ensure(p.host.lxdRemote !== undefined,
-      'provider rendering needs the host\'s LXD API address and credentials', 'give the host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }'))]);
+    checkProps(scope.node.path, [
+      checkRequired(
+        'host',
+        p.host.node.path,
+        ensure(
+          p.host.lxdRemote !== undefined,
+          "provider rendering needs the host's LXD API address and credentials",
+          'give the host an lxdRemote, e.g. { address: "https://10.0.0.5:8443", trustToken }',
+        ),
+      ),
+    ]);
     const remote = p.host.lxdRemote!;
     const backend = backendOf(p.host).name;
     const version = this.lxdProviderVersion;
@@ -44,7 +58,8 @@ export class ProviderRendering implements RenderingStrategy {
     checkProps(p.host.node.path, backend === 'incus' ? incusRemoteChecks(remote) : lxdRemoteChecks(remote, version));
     const hostId = remoteKey(daemonOf(daemonHost(p.host)).primary._runner);
     const made = p.provider({
-      remote: backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, version),
+      remote:
+        backend === 'incus' ? incusRemoteName(scope, hostId, remote) : lxdRemoteName(scope, hostId, remote, version),
       version,
       backend,
       dependsOn: [...new Set(localDependables(scope, 'after', p.dependsOn))],
@@ -65,8 +80,15 @@ export class ProviderRendering implements RenderingStrategy {
     const instance = multipassInstance(vm, p.model, p.userData);
     // larstobi/multipass cannot wait for cloud-init: that part stays a local-exec.
     const wait = new ManagedObject(vm, 'cloud-init', {
-      runner: { kind: 'local', sudo: false }, deletable: false, dependsOn: [instance],
-      state: () => ({ identity: { instance: instance.getStringAttribute('id') }, settings: {}, converge: vmWaitForCloudInit(p.model.name, p.checks), destroy: '' }),
+      runner: { kind: 'local', sudo: false },
+      deletable: false,
+      dependsOn: [instance],
+      state: () => ({
+        identity: { instance: instance.getStringAttribute('id') },
+        settings: {},
+        converge: vmWaitForCloudInit(p.model.name, p.checks),
+        destroy: '',
+      }),
     });
     return { ready: [instance, wait.converged], ipv4Address: instance.ipv4 };
   }

@@ -8,14 +8,19 @@ import { sortedMap } from '../../src/util/objects';
 export const lazy = <T>(produce: () => T) => Lazy.anyValue({ produce }) as never;
 /** A lazy map that is left out when empty. */
 export const lazyMap = (produce: () => Readonly<Record<string, string>>) =>
-  lazy(() => { const m = produce(); return Object.keys(m).length ? m : undefined; });
+  lazy(() => {
+    const m = produce();
+    return Object.keys(m).length ? m : undefined;
+  });
 
 /** Device map -> `device` blocks (`name`, `type`, `properties`). */
 export function deviceBlocks(devices: DeviceMap): { name: string; type: string; properties: Record<string, string> }[] {
-  return Object.keys(devices).sort().map((name) => {
-    const { type, ...properties } = devices[name];
-    return { name, type, properties: sortedMap(properties) };
-  });
+  return Object.keys(devices)
+    .sort()
+    .map((name) => {
+      const { type, ...properties } = devices[name];
+      return { name, type, properties: sortedMap(properties) };
+    });
 }
 
 /** `config` without the keys each cluster member has its own value of (they go to the per-member resources). */
@@ -23,10 +28,13 @@ export const globalKeys = (config: ConfigMap, cluster: ClusterMembers): Record<s
   Object.fromEntries(Object.entries(config).filter(([k]) => !cluster.memberKeys.includes(k)));
 
 /** terraform-lxd v3's `member_overrides`: the declared `perMember` keys, by member (left out when none). */
-export const memberOverrides = (cluster: ClusterMembers) => lazy(() => {
-  const o = Object.entries(cluster.overrides).filter(([, c]) => Object.keys(c).length).map(([m, c]) => [m, { config: sortedMap(c) }]);
-  return o.length ? Object.fromEntries(o) : undefined;
-});
+export const memberOverrides = (cluster: ClusterMembers) =>
+  lazy(() => {
+    const o = Object.entries(cluster.overrides)
+      .filter(([, c]) => Object.keys(c).length)
+      .map(([m, c]) => [m, { config: sortedMap(c) }]);
+    return o.length ? Object.fromEntries(o) : undefined;
+  });
 
 /**
  * A pool or network of a cluster the way terraform-lxd v2 and lxc/incus create one: a resource per
@@ -34,9 +42,18 @@ export const memberOverrides = (cluster: ClusterMembers) => lazy(() => {
  * which waits for them; destroying the cluster-wide one removes the member ones with it (the provider
  * ignores their "not found"). The cluster-wide resource is last.
  */
-export function perMemberResources(id: string, t: ProviderTarget, cluster: ClusterMembers,
-  make: (id: string, member: { readonly name: string; readonly config: () => ConfigMap } | undefined, dependsOn: ProviderTarget['dependsOn']) => TerraformResource): TerraformResource[] {
+export function perMemberResources(
+  id: string,
+  t: ProviderTarget,
+  cluster: ClusterMembers,
+  make: (
+    id: string,
+    member: { readonly name: string; readonly config: () => ConfigMap } | undefined,
+    dependsOn: ProviderTarget['dependsOn'],
+  ) => TerraformResource,
+): TerraformResource[] {
   const parts = cluster.memberNames.map((name, i) =>
-    make(`${id}-${name}`, { name, config: () => cluster.members()[i].config }, t.dependsOn));
+    make(`${id}-${name}`, { name, config: () => cluster.members()[i].config }, t.dependsOn),
+  );
   return [...parts, make(id, undefined, [...t.dependsOn, ...parts])];
 }

@@ -9,7 +9,8 @@ const STRATEGIES = new WeakMap<IConstruct, RenderingStrategy>();
 
 /** Makes the rendering strategy a LabStack owns, from its settings. */
 export function createRendering(stack: TerraformStack, settings: LabSettings): RenderingStrategy {
-  const strategy = settings.rendering === 'provider' ? new ProviderRendering(settings.lxdProviderVersion) : new CliRendering(stack);
+  const strategy =
+    settings.rendering === 'provider' ? new ProviderRendering(settings.lxdProviderVersion) : new CliRendering(stack);
   STRATEGIES.set(stack, strategy);
   return strategy;
 }

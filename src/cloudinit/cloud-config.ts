@@ -3,7 +3,12 @@ import { Problem, Verdict } from '../validation/errors';
 import { compact } from '../util/objects';
 import { BackendName } from '../lxd/backend';
 import { checkPreseed, PreseedDocument, preseedHasSecret, renderPreseed } from '../lxd/preseed';
-import { checkIncusCloudConfig, IncusCloudConfigOptions, incusCloudConfigHasSecret, incusCloudConfigParts } from './incus';
+import {
+  checkIncusCloudConfig,
+  IncusCloudConfigOptions,
+  incusCloudConfigHasSecret,
+  incusCloudConfigParts,
+} from './incus';
 import { checkLxdModule, initToPreseed, LxdBridgeOptions, LxdInitOptions } from './lxd-module';
 import { checkMirrorUri } from './mirror';
 import { checkTimezone } from './timezone';
@@ -125,8 +130,10 @@ export class CloudConfig {
   /** True when the rendered text carries a secret and must be handled as sensitive. */
   public get hasSecret(): boolean {
     const p = this.lxdPreseed;
-    return (p !== undefined && typeof p !== 'string' && preseedHasSecret(p))
-      || (this.props.incus !== undefined && incusCloudConfigHasSecret(this.props.incus));
+    return (
+      (p !== undefined && typeof p !== 'string' && preseedHasSecret(p)) ||
+      (this.props.incus !== undefined && incusCloudConfigHasSecret(this.props.incus))
+    );
   }
 
   /**
@@ -141,51 +148,94 @@ export class CloudConfig {
     };
     const nul = nulByteProblem(path, this.props, 'cloudConfig');
     if (nul) return [nul];
-    if (this.props.timezone !== undefined) verdict('cloudConfig.timezone', this.props.timezone, checkTimezone(this.props.timezone));
-    (this.props.aptPrimary ?? []).forEach((m, i) => verdict(`cloudConfig.aptPrimary[${i}].uri`, m.uri, checkMirrorUri(m.uri)));
+    if (this.props.timezone !== undefined)
+      verdict('cloudConfig.timezone', this.props.timezone, checkTimezone(this.props.timezone));
+    (this.props.aptPrimary ?? []).forEach((m, i) =>
+      verdict(`cloudConfig.aptPrimary[${i}].uri`, m.uri, checkMirrorUri(m.uri)),
+    );
     for (const p of checkLxdModule(lxd?.init, lxd?.bridge)) verdict(`cloudConfig.lxd.${p.property}`, p.value, p);
     if (lxd?.preseed !== undefined && typeof lxd.preseed !== 'string') {
       for (const p of checkPreseed(lxd.preseed, backend)) verdict(`cloudConfig.lxd.preseed.${p.property}`, p.value, p);
     }
     const preseed = this.lxdPreseed;
     for (const k of preseed === undefined ? [] : preseedPasswords(preseed)) {
-      verdict(lxd?.preseed !== undefined ? `cloudConfig.lxd.preseed.${k}` : 'cloudConfig.lxd.init.trustPassword', '(secret)', checkTrustPassword(minLxdVersion, k));
+      verdict(
+        lxd?.preseed !== undefined ? `cloudConfig.lxd.preseed.${k}` : 'cloudConfig.lxd.init.trustPassword',
+        '(secret)',
+        checkTrustPassword(minLxdVersion, k),
+      );
     }
     if (lxd?.preseed !== undefined && (lxd.init || lxd.bridge)) {
       problems.push({
-        path, property: 'cloudConfig.lxd', value: Object.keys(lxd),
+        path,
+        property: 'cloudConfig.lxd',
+        value: Object.keys(lxd),
         reason: 'lxd.preseed cannot be combined with lxd.init or lxd.bridge (cloud-init rejects it)',
         fix: 'declare the storage and bridge inside the preseed, or drop the preseed',
       });
     }
-    if (lxd?.bridge?.mode === 'new' && lxd.bridge.ipv4Address && lxd.bridge.ipv4Address !== 'auto' && lxd.bridge.ipv4Netmask === undefined) {
-      problems.push({ path, property: 'cloudConfig.lxd.bridge.ipv4Netmask', value: undefined, reason: 'required with ipv4Address', fix: 'set ipv4Netmask, e.g. 24' });
+    if (
+      lxd?.bridge?.mode === 'new' &&
+      lxd.bridge.ipv4Address &&
+      lxd.bridge.ipv4Address !== 'auto' &&
+      lxd.bridge.ipv4Netmask === undefined
+    ) {
+      problems.push({
+        path,
+        property: 'cloudConfig.lxd.bridge.ipv4Netmask',
+        value: undefined,
+        reason: 'required with ipv4Address',
+        fix: 'set ipv4Netmask, e.g. 24',
+      });
     }
     const incus = this.props.incus;
     if (incus) for (const p of checkIncusCloudConfig(incus)) verdict(`cloudConfig.incus.${p.property}`, p.value, p);
     if (backend === 'incus' && lxd) {
       problems.push({
-        path, property: 'cloudConfig.lxd', value: Object.keys(lxd),
-        reason: 'the host runs Incus, and cloud-init\'s lxd module sets up LXD',
+        path,
+        property: 'cloudConfig.lxd',
+        value: Object.keys(lxd),
+        reason: "the host runs Incus, and cloud-init's lxd module sets up LXD",
         fix: 'move the storage and bridge into cloudConfig.incus.preseed',
       });
     }
     if (backend === 'lxd' && incus) {
       problems.push({
-        path, property: 'cloudConfig.incus', value: Object.keys(incus),
+        path,
+        property: 'cloudConfig.incus',
+        value: Object.keys(incus),
         reason: 'the host runs LXD (the default backend), but the cloud-config installs Incus',
         fix: "set backend: 'incus' on the host, or use cloudConfig.lxd",
       });
     }
     for (const f of this.props.writeFiles ?? []) {
-      if (!f.path.startsWith('/')) problems.push({ path, property: 'cloudConfig.writeFiles.path', value: f.path, reason: 'not an absolute path', fix: 'use a path starting with /' });
+      if (!f.path.startsWith('/'))
+        problems.push({
+          path,
+          property: 'cloudConfig.writeFiles.path',
+          value: f.path,
+          reason: 'not an absolute path',
+          fix: 'use a path starting with /',
+        });
       if (f.permissions !== undefined && !/^0?[0-7]{3,4}$/.test(f.permissions)) {
-        problems.push({ path, property: 'cloudConfig.writeFiles.permissions', value: f.permissions, reason: 'not an octal mode', fix: 'use a mode such as 0644' });
+        problems.push({
+          path,
+          property: 'cloudConfig.writeFiles.permissions',
+          value: f.permissions,
+          reason: 'not an octal mode',
+          fix: 'use a mode such as 0644',
+        });
       }
     }
     for (const u of this.props.users ?? []) {
       if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(u.name)) {
-        problems.push({ path, property: 'cloudConfig.users.name', value: u.name, reason: 'not a valid user name', fix: 'use lower-case letters, digits, "_" or "-", starting with a letter' });
+        problems.push({
+          path,
+          property: 'cloudConfig.users.name',
+          value: u.name,
+          reason: 'not a valid user name',
+          fix: 'use lower-case letters, digits, "_" or "-", starting with a letter',
+        });
       }
     }
     return problems;
@@ -198,13 +248,19 @@ export class CloudConfig {
 
   private tree(): Record<string, unknown> {
     const p = this.props;
-    const users = p.users?.map((u) => compact({
-      name: u.name, sudo: u.sudo, groups: u.groups?.join(', '), shell: u.shell ?? '/bin/bash',
-      ssh_authorized_keys: u.sshAuthorizedKeys,
-    }));
+    const users = p.users?.map((u) =>
+      compact({
+        name: u.name,
+        sudo: u.sudo,
+        groups: u.groups?.join(', '),
+        shell: u.shell ?? '/bin/bash',
+        ssh_authorized_keys: u.sshAuthorizedKeys,
+      }),
+    );
     const preseed = this.lxdPreseed;
     const incus = p.incus ? incusCloudConfigParts(p.incus) : {};
-    const join = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined => (a || b ? [...(a ?? []), ...(b ?? [])] : undefined);
+    const join = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined =>
+      a || b ? [...(a ?? []), ...(b ?? [])] : undefined;
     return compact({
       hostname: p.hostname,
       locale: p.locale,
@@ -212,16 +268,31 @@ export class CloudConfig {
       package_update: p.packageUpdate,
       package_upgrade: p.packageUpgrade,
       package_reboot_if_required: p.packageRebootIfRequired,
-      apt: p.aptPrimary || incus.apt
-        ? compact({ primary: p.aptPrimary?.map((m) => ({ arches: m.arches ?? ['default'], uri: m.uri })), sources: incus.apt?.sources })
-        : undefined,
+      apt:
+        p.aptPrimary || incus.apt
+          ? compact({
+              primary: p.aptPrimary?.map((m) => ({ arches: m.arches ?? ['default'], uri: m.uri })),
+              sources: incus.apt?.sources,
+            })
+          : undefined,
       packages: join(p.packages, incus.packages),
       users: users ? [...(p.includeDefaultUser === false ? [] : ['default']), ...users] : undefined,
       ssh_authorized_keys: p.sshAuthorizedKeys,
-      write_files: join(p.writeFiles?.map((f) => compact({
-        path: f.path, content: f.content, permissions: f.permissions, owner: f.owner, append: f.append, defer: f.defer,
-      })), incus.write_files),
-      lxd: preseed !== undefined ? { preseed: typeof preseed === 'string' ? preseed : renderPreseed(preseed) } : undefined,
+      write_files: join(
+        p.writeFiles?.map((f) =>
+          compact({
+            path: f.path,
+            content: f.content,
+            permissions: f.permissions,
+            owner: f.owner,
+            append: f.append,
+            defer: f.defer,
+          }),
+        ),
+        incus.write_files,
+      ),
+      lxd:
+        preseed !== undefined ? { preseed: typeof preseed === 'string' ? preseed : renderPreseed(preseed) } : undefined,
       runcmd: join<unknown>(p.runcmd, incus.runcmd),
     });
   }

@@ -47,7 +47,12 @@ export interface IncusCloudConfigParts {
   /** `packages`: the incus package where the archive has it (not on Debian 12, see runcmd). */
   readonly packages?: string[];
   /** The preseed file, root-only. */
-  readonly write_files?: readonly { readonly path: string; readonly content: string; readonly permissions: string; readonly owner: string }[];
+  readonly write_files?: readonly {
+    readonly path: string;
+    readonly content: string;
+    readonly permissions: string;
+    readonly owner: string;
+  }[];
   /** Install from backports (Debian 12), then apply the preseed once. */
   readonly runcmd?: readonly (readonly string[])[];
 }
@@ -103,11 +108,18 @@ export function incusCloudConfigParts(opts: IncusCloudConfigOptions = {}): Incus
   }
   if (opts.preseed !== undefined) runcmd.push(['sh', '-c', incusPreseedScript(path)]);
   return compact({
-    apt: backports ? { sources: { 'incus-backports.list': { source: `deb ${opts.backportsMirror ?? '$MIRROR'} bookworm-backports main` } } } : undefined,
-    packages: backports ? undefined : [pkg],
-    write_files: opts.preseed !== undefined
-      ? [{ path, content: preseedText(opts.preseed), permissions: '0600', owner: 'root:root' }]
+    apt: backports
+      ? {
+          sources: {
+            'incus-backports.list': { source: `deb ${opts.backportsMirror ?? '$MIRROR'} bookworm-backports main` },
+          },
+        }
       : undefined,
+    packages: backports ? undefined : [pkg],
+    write_files:
+      opts.preseed !== undefined
+        ? [{ path, content: preseedText(opts.preseed), permissions: '0600', owner: 'root:root' }]
+        : undefined,
     runcmd: runcmd.length ? runcmd : undefined,
   }) as IncusCloudConfigParts;
 }
@@ -134,7 +146,8 @@ export function checkIncusCloudConfig(opts: IncusCloudConfigOptions): PreseedPro
   const tooOld = os.distro === 'debian' ? !(major >= 12) : !(major > 24 || (major === 24 && minor >= 4));
   if (tooOld || !/^\d+(\.\d+)?$/.test(os.version)) {
     problems.push({
-      property: 'os', value: `${os.distro} ${os.version}`,
+      property: 'os',
+      value: `${os.distro} ${os.version}`,
       reason: 'no incus package for this release (Incus is in Debian 12 backports, Debian 13+, Ubuntu 24.04+)',
       fix: "use { distro: 'debian', version: '12' } or { distro: 'ubuntu', version: '24.04' } (multipass image '24.04')",
     });
@@ -144,7 +157,12 @@ export function checkIncusCloudConfig(opts: IncusCloudConfigOptions): PreseedPro
     if (v) problems.push({ property: 'backportsMirror', value: opts.backportsMirror, ...v });
   }
   if (opts.preseedPath !== undefined && !opts.preseedPath.startsWith('/')) {
-    problems.push({ property: 'preseedPath', value: opts.preseedPath, reason: 'not an absolute path', fix: `use e.g. ${INCUS_PRESEED_PATH}` });
+    problems.push({
+      property: 'preseedPath',
+      value: opts.preseedPath,
+      reason: 'not an absolute path',
+      fix: `use e.g. ${INCUS_PRESEED_PATH}`,
+    });
   }
   const doc = opts.preseed;
   if (doc === undefined || typeof doc === 'string') return problems;
@@ -153,15 +171,22 @@ export function checkIncusCloudConfig(opts: IncusCloudConfigOptions): PreseedPro
   const against = (property: string, config: Readonly<Record<string, unknown>> | undefined) => {
     for (const [key, value] of Object.entries(config ?? {})) {
       const v = checkBackendConfig(key, String(value), incus);
-      if (v) problems.push({ property: `${property}.${key}`, value: key === 'core.trust_password' ? '(secret)' : value, ...v });
+      if (v)
+        problems.push({
+          property: `${property}.${key}`,
+          value: key === 'core.trust_password' ? '(secret)' : value,
+          ...v,
+        });
     }
   };
   against('preseed.config', doc.config);
   for (const n of doc.networks ?? []) against(`preseed.networks.${n.name}.config`, n.config);
   if (doc.cluster?.clusterPassword !== undefined) {
     problems.push({
-      property: 'preseed.cluster.clusterPassword', value: '(secret)',
-      reason: 'Incus has no cluster join password', fix: 'join with a token: incus cluster add NAME on a member, then clusterToken',
+      property: 'preseed.cluster.clusterPassword',
+      value: '(secret)',
+      reason: 'Incus has no cluster join password',
+      fix: 'join with a token: incus cluster add NAME on a member, then clusterToken',
     });
   }
   return problems;

@@ -61,22 +61,37 @@ export interface LxdModuleProblem extends Verdict {
  * the bridge's prefix length (1-30: LXD needs room for the gateway and DHCP clients, as for
  * `Bridge`) together with its address, and the MTU (-1 for LXD's default, else 68-65535).
  */
-export function checkLxdModule(init: LxdInitOptions | undefined, bridge: LxdBridgeOptions | undefined): LxdModuleProblem[] {
+export function checkLxdModule(
+  init: LxdInitOptions | undefined,
+  bridge: LxdBridgeOptions | undefined,
+): LxdModuleProblem[] {
   const problems: LxdModuleProblem[] = [];
   const add = (property: string, value: unknown, verdict: Verdict | undefined) => {
     if (verdict) problems.push({ property, value, reason: verdict.reason, fix: verdict.fix });
   };
   const loop = init?.storageCreateLoop;
   if (loop !== undefined) {
-    add('init.storageCreateLoop', loop, Number.isInteger(loop) && loop >= 1
-      ? undefined : { reason: 'the loop file size is a whole number of GB, at least 1', fix: 'use e.g. 20 (for 20GB)' });
+    add(
+      'init.storageCreateLoop',
+      loop,
+      Number.isInteger(loop) && loop >= 1
+        ? undefined
+        : { reason: 'the loop file size is a whole number of GB, at least 1', fix: 'use e.g. 20 (for 20GB)' },
+    );
   }
   const mask = bridge?.ipv4Netmask;
   if (mask !== undefined) {
     if (!Number.isInteger(mask) || mask < 1 || mask > 30) {
-      add('bridge.ipv4Netmask', mask, { reason: 'not a prefix length from 1 to 30 (a bridge needs room for its own address and DHCP clients)', fix: 'use e.g. 24' });
+      add('bridge.ipv4Netmask', mask, {
+        reason: 'not a prefix length from 1 to 30 (a bridge needs room for its own address and DHCP clients)',
+        fix: 'use e.g. 24',
+      });
     } else if (bridge?.ipv4Address !== undefined && bridge.ipv4Address !== 'auto') {
-      add('bridge.ipv4Address', bridge.ipv4Address, checkIpv4(bridge.ipv4Address) ?? checkHostCidr(`${bridge.ipv4Address}/${mask}`));
+      add(
+        'bridge.ipv4Address',
+        bridge.ipv4Address,
+        checkIpv4(bridge.ipv4Address) ?? checkHostCidr(`${bridge.ipv4Address}/${mask}`),
+      );
     }
   }
   if (bridge?.mtu !== undefined && bridge.mtu !== -1) add('bridge.mtu', bridge.mtu, checkMtu(bridge.mtu));
@@ -91,7 +106,8 @@ export function checkLxdModule(init: LxdInitOptions | undefined, bridge: LxdBrid
 export function initToPreseed(init: LxdInitOptions | undefined, bridge: LxdBridgeOptions | undefined): PreseedDocument {
   const poolName = init?.storagePool ?? 'default';
   const config: Record<string, string> = {};
-  if (init?.networkAddress !== undefined) config['core.https_address'] = `${init.networkAddress}:${init.networkPort ?? 8443}`;
+  if (init?.networkAddress !== undefined)
+    config['core.https_address'] = `${init.networkAddress}:${init.networkPort ?? 8443}`;
   if (init?.trustPassword !== undefined) config['core.trust_password'] = init.trustPassword;
 
   const poolConfig: Record<string, string> = {};
@@ -131,7 +147,8 @@ function bridgeNetwork(b: LxdBridgeOptions): PreseedNetwork {
     if (b.ipv4DhcpFirst && b.ipv4DhcpLast) config['ipv4.dhcp.ranges'] = `${b.ipv4DhcpFirst}-${b.ipv4DhcpLast}`;
   }
   if (b.ipv6Address === 'auto') config['ipv6.address'] = 'auto';
-  else if (b.ipv6Address && b.ipv6Address !== 'none' && b.ipv6Netmask !== undefined) config['ipv6.address'] = `${b.ipv6Address}/${b.ipv6Netmask}`;
+  else if (b.ipv6Address && b.ipv6Address !== 'none' && b.ipv6Netmask !== undefined)
+    config['ipv6.address'] = `${b.ipv6Address}/${b.ipv6Netmask}`;
   else config['ipv6.address'] = 'none';
   if (config['ipv6.address'] !== 'none') config['ipv6.nat'] = String(b.ipv6Nat ?? false);
   if (b.domain) config['dns.domain'] = b.domain;

@@ -17,5 +17,10 @@ const MIRROR_PLACEHOLDERS = ['$MIRROR', '$PRIMARY', '$SECURITY'];
 export function checkSourceMirror(value: unknown): Verdict | undefined {
   if (typeof value === 'string' && MIRROR_PLACEHOLDERS.includes(value)) return undefined;
   const v = checkMirrorUri(value);
-  return v && { reason: `${v.reason} (nor ${MIRROR_PLACEHOLDERS.join(', ')}); it is one word of an apt source line`, fix: 'use e.g. $MIRROR or http://deb.debian.org/debian' };
+  return (
+    v && {
+      reason: `${v.reason} (nor ${MIRROR_PLACEHOLDERS.join(', ')}); it is one word of an apt source line`,
+      fix: 'use e.g. $MIRROR or http://deb.debian.org/debian',
+    }
+  );
 }

@@ -4,7 +4,16 @@ import { Verdict } from '../validation/errors';
  * IANA names that Node's ICU may know under another name only (`Intl.supportedValuesOf` lists
  * ICU's canonical ids, e.g. Asia/Calcutta and Europe/Kiev, not their current names).
  */
-const ALIASES: readonly string[] = ['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Asia/Kolkata', 'Europe/Kyiv', 'America/Nuuk', 'Pacific/Kanton'];
+const ALIASES: readonly string[] = [
+  'UTC',
+  'Etc/UTC',
+  'GMT',
+  'Etc/GMT',
+  'Asia/Kolkata',
+  'Europe/Kyiv',
+  'America/Nuuk',
+  'Pacific/Kanton',
+];
 
 let known: Set<string> | undefined;
 
@@ -18,7 +27,10 @@ let known: Set<string> | undefined;
 export function checkTimezone(value: unknown): Verdict | undefined {
   const fix = 'use an IANA time zone such as UTC, Europe/Berlin or Asia/Tokyo';
   if (typeof value !== 'string') return { reason: 'not a time zone name', fix };
-  known ??= new Set([...(Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }).supportedValuesOf('timeZone'), ...ALIASES]);
+  known ??= new Set([
+    ...(Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }).supportedValuesOf('timeZone'),
+    ...ALIASES,
+  ]);
   if (known.has(value)) return undefined;
   let resolved: string;
   try {
@@ -26,7 +38,11 @@ export function checkTimezone(value: unknown): Verdict | undefined {
   } catch {
     return { reason: 'not a known IANA time zone', fix };
   }
-  const caseOk = value.split('/').every((part) => /^[A-Z]/.test(part)) && resolved.toLowerCase() !== value.toLowerCase();
+  const caseOk =
+    value.split('/').every((part) => /^[A-Z]/.test(part)) && resolved.toLowerCase() !== value.toLowerCase();
   if (caseOk || resolved === value) return undefined;
-  return { reason: 'time zone names are case-sensitive (they are paths under /usr/share/zoneinfo)', fix: `write it as ${resolved}` };
+  return {
+    reason: 'time zone names are case-sensitive (they are paths under /usr/share/zoneinfo)',
+    fix: `write it as ${resolved}`,
+  };
 }

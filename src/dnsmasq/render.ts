@@ -32,7 +32,9 @@ export function renderDnsmasqConfig(props: DnsmasqPxeSpec, path = 'dnsmasq'): st
   if (props.dnsPort !== undefined) lines.push(`port=${props.dnsPort}`);
   if ((props.mode ?? 'full') === 'full') {
     const r = props.range!;
-    lines.push(`dhcp-range=${r.start},${r.end},${formatIpv4(2 ** 32 - 2 ** (32 - cidr.prefix))},${r.leaseTime ?? '1h'}`);
+    lines.push(
+      `dhcp-range=${r.start},${r.end},${formatIpv4(2 ** 32 - 2 ** (32 - cidr.prefix))},${r.leaseTime ?? '1h'}`,
+    );
   } else {
     lines.push(`dhcp-range=${formatIpv4(cidr.network)},proxy,${formatIpv4(2 ** 32 - 2 ** (32 - cidr.prefix))}`);
   }

@@ -52,45 +52,84 @@ export interface AddressPlan {
 }
 
 /** The plan of a bridge with a known subnet; undefined when `cidr` is not an IPv4 CIDR. */
-export function addressPlan(path: string, cidr: string, ranges: readonly DhcpRange[], claims: readonly PlanClaim[]): AddressPlan | undefined {
+export function addressPlan(
+  path: string,
+  cidr: string,
+  ranges: readonly DhcpRange[],
+  claims: readonly PlanClaim[],
+): AddressPlan | undefined {
   const net = parseCidr(cidr);
   if (!net) return undefined;
   const problems = checkBridgeAddressing(path, cidr, ranges, claims);
   // A problem names the second claimant; its reason names the first (`... by PATH PROPERTY`).
-  const about = (p: string, properties: readonly string[]) => problems
-    .filter((x) => (x.path === p && properties.includes(x.property)) || properties.some((q) => x.reason.includes(` by ${p} ${q}`)))
-    .map((x) => `${x.reason}: ${x.fix}`);
+  const about = (p: string, properties: readonly string[]) =>
+    problems
+      .filter(
+        (x) =>
+          (x.path === p && properties.includes(x.property)) ||
+          properties.some((q) => x.reason.includes(` by ${p} ${q}`)),
+      )
+      .map((x) => `${x.reason}: ${x.fix}`);
   const rows: (PlanRow & { at: number })[] = [];
-  const one = (at: number, row: Omit<PlanRow, 'start' | 'end' | 'count'>) => rows.push({ ...row, at, start: formatIpv4(at), end: formatIpv4(at), count: 1 });
+  const one = (at: number, row: Omit<PlanRow, 'start' | 'end' | 'count'>) =>
+    rows.push({ ...row, at, start: formatIpv4(at), end: formatIpv4(at), count: 1 });
   one(net.address, { kind: 'gateway', label: 'gateway (the bridge)', path, conflicts: [] });
   ranges.forEach((r, i) => {
     const s = parseIpv4(r.start);
     const e = parseIpv4(r.end);
     rows.push({
-      kind: 'dhcp', at: s ?? -1, start: r.start, end: r.end, count: s !== undefined && e !== undefined && e >= s ? e - s + 1 : 0,
-      label: 'DHCP range', path, conflicts: about(path, [`ipv4DhcpRanges[${i}]`]),
+      kind: 'dhcp',
+      at: s ?? -1,
+      start: r.start,
+      end: r.end,
+      count: s !== undefined && e !== undefined && e >= s ? e - s + 1 : 0,
+      label: 'DHCP range',
+      path,
+      conflicts: about(path, [`ipv4DhcpRanges[${i}]`]),
     });
   });
   for (const c of claims) {
     const ip = c.ipv4 === undefined ? undefined : parseIpv4(c.ipv4);
     const conflicts = about(c.path, [c.property, c.macProperty ?? c.property, c.hostnameProperty ?? c.property]);
-    const row = { kind: c.kind, label: c.label, path: c.path, ...(c.mac ? { mac: c.mac } : {}), conflicts: [...new Set(conflicts)] };
+    const row = {
+      kind: c.kind,
+      label: c.label,
+      path: c.path,
+      ...(c.mac ? { mac: c.mac } : {}),
+      conflicts: [...new Set(conflicts)],
+    };
     if (ip !== undefined) one(ip, row);
     else rows.push({ ...row, at: -1, start: c.ipv4 ?? 'DHCP', end: c.ipv4 ?? 'DHCP', count: c.ipv4 ? 1 : 0 });
   }
   const free = freeBlocks(net.network + 1, net.broadcast - 1, rows);
-  for (const [s, e] of free) rows.push({ kind: 'free', at: s, start: formatIpv4(s), end: formatIpv4(e), count: e - s + 1, label: 'free', conflicts: [] });
+  for (const [s, e] of free)
+    rows.push({
+      kind: 'free',
+      at: s,
+      start: formatIpv4(s),
+      end: formatIpv4(e),
+      count: e - s + 1,
+      label: 'free',
+      conflicts: [],
+    });
   rows.sort((a, b) => a.at - b.at || (a.kind === 'dhcp' ? -1 : b.kind === 'dhcp' ? 1 : 0));
   return {
-    path, cidr, gateway: formatIpv4(net.address), usable: Math.max(0, net.broadcast - net.network - 1),
+    path,
+    cidr,
+    gateway: formatIpv4(net.address),
+    usable: Math.max(0, net.broadcast - net.network - 1),
     free: free.reduce((n, [s, e]) => n + e - s + 1, 0),
-    rows: rows.map(({ at: _at, ...r }) => r), problems,
+    rows: rows.map(({ at: _at, ...r }) => r),
+    problems,
   };
 }
 
 /** The blocks of [first, last] that no row covers. */
 function freeBlocks(first: number, last: number, rows: readonly (PlanRow & { at: number })[]): [number, number][] {
-  const used = rows.filter((r) => r.at >= 0 && r.count > 0).map((r) => [r.at, r.at + r.count - 1] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const used = rows
+    .filter((r) => r.at >= 0 && r.count > 0)
+    .map((r) => [r.at, r.at + r.count - 1] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   let next = first;
   for (const [s, e] of used) {

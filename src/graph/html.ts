@@ -16,7 +16,7 @@ export function toHtml(g: LabGraph, o: { readonly title?: string; readonly gener
 <style>${CSS}</style></head>
 <body>
 <header><h1>${esc(title)}</h1>
-<p class="meta">From the synthesized stacks' lab manifests${g.live ? ', with each object\'s state read from its daemon (one read per daemon, as <code>drift</code> makes it)' : ''}${o.generatedAt ? ` · ${esc(o.generatedAt)}` : ''}.</p>
+<p class="meta">From the synthesized stacks' lab manifests${g.live ? ", with each object's state read from its daemon (one read per daemon, as <code>drift</code> makes it)" : ''}${o.generatedAt ? ` · ${esc(o.generatedAt)}` : ''}.</p>
 ${legend(g.live)}
 ${conflicts.length ? `<div class="alert" id="conflicts"><strong>${conflicts.length} address conflict(s)</strong><ul>${conflicts.map(({ d, n, p }) => `<li>bridge ${esc(n.name)} on ${esc(d.label)}: <code>${esc(p.path)}</code> ${esc(p.property)} = ${esc(String(p.value))}: ${esc(p.reason)} (fix: ${esc(p.fix)})</li>`).join('')}</ul></div>` : ''}
 </header>
@@ -32,22 +32,45 @@ ${g.live ? liveTable(g) : ''}
 function legend(live: boolean): string {
   const item = (cls: string, text: string) => `<span class="key ${cls}">${esc(text)}</span>`;
   return `<p class="legend">${[
-    item('kind-pool', 'storage pool'), item('kind-profile', 'profile'), item('kind-network', 'bridge'), item('kind-instance', 'container (stripe: its bridge)'),
-    item('kind-matchbox', 'Matchbox server'), item('kind-group', 'Matchbox group'), item('kind-mprofile', 'Matchbox profile'), item('conflict', 'address conflict'),
-    ...(live ? [item('status-in-sync', 'in sync'), item('status-changed', 'changed'), item('status-missing', 'missing'), item('status-undeclared', 'owned but undeclared')] : []),
+    item('kind-pool', 'storage pool'),
+    item('kind-profile', 'profile'),
+    item('kind-network', 'bridge'),
+    item('kind-instance', 'container (stripe: its bridge)'),
+    item('kind-matchbox', 'Matchbox server'),
+    item('kind-group', 'Matchbox group'),
+    item('kind-mprofile', 'Matchbox profile'),
+    item('conflict', 'address conflict'),
+    ...(live
+      ? [
+          item('status-in-sync', 'in sync'),
+          item('status-changed', 'changed'),
+          item('status-missing', 'missing'),
+          item('status-undeclared', 'owned but undeclared'),
+        ]
+      : []),
   ].join(' ')}</p>`;
 }
 
 function planTable(d: GraphDaemon, n: GraphNetwork): string {
   const p = n.plan!;
-  const rows = p.rows.map((r) => `<tr class="row-${r.kind}${r.conflicts.length ? ' conflict' : ''}"><td class="addr">${esc(r.start)}${r.end !== r.start ? `&ndash;${esc(r.end)}` : ''}</td><td>${r.count}</td><td>${esc(r.kind)}</td><td>${esc(r.label)}</td><td class="addr">${esc(r.mac ?? '')}</td><td><code>${esc(r.path ?? '')}</code></td><td>${r.conflicts.map(esc).join('<br>')}</td></tr>`);
+  const rows = p.rows.map(
+    (r) =>
+      `<tr class="row-${r.kind}${r.conflicts.length ? ' conflict' : ''}"><td class="addr">${esc(r.start)}${r.end !== r.start ? `&ndash;${esc(r.end)}` : ''}</td><td>${r.count}</td><td>${esc(r.kind)}</td><td>${esc(r.label)}</td><td class="addr">${esc(r.mac ?? '')}</td><td><code>${esc(r.path ?? '')}</code></td><td>${r.conflicts.map(esc).join('<br>')}</td></tr>`,
+  );
   return `<div class="plan" id="plan-${n.id}" data-network="${esc(n.name)}"><h3>bridge ${esc(n.name)} on ${esc(d.label)}: ${esc(p.cidr)}</h3>
 <p>gateway ${esc(p.gateway)} · ${p.usable} usable addresses · ${p.free} free${p.problems.length ? ` · <strong class="bad">${p.problems.length} conflict(s)</strong>` : ''}${n.declared ? '' : ' · referenced only (its DHCP ranges and leases belong to a stack not shown)'}</p>
 <table><thead><tr><th>address</th><th>count</th><th>use</th><th>what</th><th>MAC</th><th>declared at</th><th>conflict</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function liveTable(g: LabGraph): string {
-  const rows = g.daemons.flatMap((d) => nodesOf(d).filter((n) => n.live).map((n) => `<tr class="status-${n.live!.status.replace(' ', '-')}"><td>${esc(d.label)}</td><td>${esc(n.stack)}</td><td>${esc(n.kind)}</td><td>${esc(n.name)}</td><td class="status">${esc(n.live!.status)}</td><td>${n.live!.differences.map(esc).join('<br>')}</td></tr>`));
+  const rows = g.daemons.flatMap((d) =>
+    nodesOf(d)
+      .filter((n) => n.live)
+      .map(
+        (n) =>
+          `<tr class="status-${n.live!.status.replace(' ', '-')}"><td>${esc(d.label)}</td><td>${esc(n.stack)}</td><td>${esc(n.kind)}</td><td>${esc(n.name)}</td><td class="status">${esc(n.live!.status)}</td><td>${n.live!.differences.map(esc).join('<br>')}</td></tr>`,
+      ),
+  );
   return `<section id="live"><h2>Live state</h2><table><thead><tr><th>daemon</th><th>stack</th><th>kind</th><th>name</th><th>state</th><th>differences</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 

@@ -9,10 +9,12 @@ export function toMermaid(g: LabGraph): string {
     lines.push('  subgraph stacks["stacks"]');
     g.stacks.forEach((s, i) => lines.push(`    s${i}(["stack ${escape(s.name)}"])`));
     lines.push('  end');
-    g.stacks.forEach((s, i) => s.dependencies.forEach((dep) => {
-      const j = g.stacks.findIndex((x) => x.name === dep);
-      if (j >= 0) lines.push(`  s${i} -- "depends on" --> s${j}`);
-    }));
+    g.stacks.forEach((s, i) =>
+      s.dependencies.forEach((dep) => {
+        const j = g.stacks.findIndex((x) => x.name === dep);
+        if (j >= 0) lines.push(`  s${i} -- "depends on" --> s${j}`);
+      }),
+    );
   }
   const classes: [string, string][] = [];
   for (const d of g.daemons) {
@@ -38,28 +40,45 @@ export function toMermaid(g: LabGraph): string {
 
 /** Mermaid text inside double quotes: no quotes, no markup, no `#` entity starts. */
 function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/#/g, '&num;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/#/g, '&num;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function shape(n: GraphNode, label: string): string {
   switch (n.kind) {
-    case 'pool': return `[(${label})]`;
-    case 'network': return `{{${label}}}`;
-    case 'profile': case 'matchbox-profile': return `([${label}])`;
-    case 'matchbox-server': return `[/${label}/]`;
-    case 'matchbox-group': return `>${label}]`;
-    default: return `[${label}]`;
+    case 'pool':
+      return `[(${label})]`;
+    case 'network':
+      return `{{${label}}}`;
+    case 'profile':
+    case 'matchbox-profile':
+      return `([${label}])`;
+    case 'matchbox-server':
+      return `[/${label}/]`;
+    case 'matchbox-group':
+      return `>${label}]`;
+    default:
+      return `[${label}]`;
   }
 }
 
 function edge(e: GraphEdge): string {
   const label = e.label ? ` -- "${escape(e.label)}" ---` : ' ---';
   switch (e.kind) {
-    case 'nic': return `${e.from}${label} ${e.to}`;
-    case 'boots': return `${e.from} -- "boots" --> ${e.to}`;
-    case 'runs': return `${e.from} -- "runs" --> ${e.to}`;
-    case 'hosts': return `${e.from} -- "hosts" --> ${e.to}`;
-    default: return `${e.from} -.-> ${e.to}`;
+    case 'nic':
+      return `${e.from}${label} ${e.to}`;
+    case 'boots':
+      return `${e.from} -- "boots" --> ${e.to}`;
+    case 'runs':
+      return `${e.from} -- "runs" --> ${e.to}`;
+    case 'hosts':
+      return `${e.from} -- "hosts" --> ${e.to}`;
+    default:
+      return `${e.from} -.-> ${e.to}`;
   }
 }
 

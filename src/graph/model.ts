@@ -33,7 +33,9 @@ export interface GraphNode {
   conflicts: string[];
 }
 
-export interface GraphPool extends GraphNode { readonly config: Readonly<Record<string, string>> }
+export interface GraphPool extends GraphNode {
+  readonly config: Readonly<Record<string, string>>;
+}
 
 export interface GraphNetwork extends GraphNode {
   /** Gateway address with prefix. @default - unknown */
@@ -47,7 +49,12 @@ export interface GraphNetwork extends GraphNode {
   plan?: AddressPlan;
 }
 
-export interface GraphNic { readonly device: string; readonly network: string; readonly ipv4?: string; readonly mac?: string }
+export interface GraphNic {
+  readonly device: string;
+  readonly network: string;
+  readonly ipv4?: string;
+  readonly mac?: string;
+}
 
 export interface GraphInstance extends GraphNode {
   readonly nics: readonly GraphNic[];
@@ -63,9 +70,15 @@ export interface GraphInstance extends GraphNode {
   readonly state?: string;
 }
 
-export interface GraphProfile extends GraphNode { readonly pool?: string; readonly networks: readonly string[] }
+export interface GraphProfile extends GraphNode {
+  readonly pool?: string;
+  readonly networks: readonly string[];
+}
 
-export interface GraphMatchboxGroup extends GraphNode { readonly profile: string; readonly selector: Readonly<Record<string, string>> }
+export interface GraphMatchboxGroup extends GraphNode {
+  readonly profile: string;
+  readonly selector: Readonly<Record<string, string>>;
+}
 
 export interface GraphMatchbox extends GraphNode {
   readonly dataDir: string;
@@ -82,7 +95,9 @@ export interface GraphMatchbox extends GraphNode {
 }
 
 /** A multipass VM and the daemon it runs (its record lives on the deploying machine). */
-export interface GraphVm extends GraphNode { readonly daemon?: string }
+export interface GraphVm extends GraphNode {
+  readonly daemon?: string;
+}
 
 /** A daemon, or a record store: one box of the picture. */
 export interface GraphDaemon {
@@ -106,7 +121,10 @@ export interface GraphDaemon {
   readonly other: GraphNode[];
 }
 
-export interface GraphStack { readonly name: string; readonly dependencies: readonly string[] }
+export interface GraphStack {
+  readonly name: string;
+  readonly dependencies: readonly string[];
+}
 
 export interface LabGraph {
   readonly stacks: readonly GraphStack[];
@@ -124,7 +142,11 @@ export interface StackInput {
 }
 
 /** What `drift` found for one stack on one daemon. */
-export interface LiveInput { readonly stack: string; readonly key: string; readonly drift: readonly ObjectDrift[] }
+export interface LiveInput {
+  readonly stack: string;
+  readonly key: string;
+  readonly drift: readonly ObjectDrift[];
+}
 
 /** The graph of `stacks`, with the live state when `live` is given. */
 export function buildGraph(stacks: readonly StackInput[], live?: readonly LiveInput[]): LabGraph {
@@ -132,13 +154,20 @@ export function buildGraph(stacks: readonly StackInput[], live?: readonly LiveIn
   for (const s of stacks) if (s.manifest) b.addStack(s.manifest);
   if (live) b.overlay(live);
   b.finish();
-  return { stacks: stacks.map((s) => ({ name: s.name, dependencies: s.dependencies })), daemons: b.ordered(), live: !!live };
+  return {
+    stacks: stacks.map((s) => ({ name: s.name, dependencies: s.dependencies })),
+    daemons: b.ordered(),
+    live: !!live,
+  };
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
-const strings = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
-const devicesOf = (s: Record<string, unknown>) => Object.entries(obj(s.devices)).map(([name, d]) => [name, strings(d)] as const);
+const obj = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const strings = (v: unknown): Record<string, string> =>
+  Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
+const devicesOf = (s: Record<string, unknown>) =>
+  Object.entries(obj(s.devices)).map(([name, d]) => [name, strings(d)] as const);
 const parseJson = (text: unknown): Record<string, unknown> => {
   try {
     return obj(JSON.parse(String(text)));
@@ -149,8 +178,14 @@ const parseJson = (text: unknown): Record<string, unknown> => {
 
 class Builder {
   private readonly daemons = new Map<string, GraphDaemon>();
-  private readonly facts: { matchbox: (MatchboxFact & { stack: string })[]; bridges: { path: string; daemon: string; name: string; managed: boolean; ipv4Cidr?: string; stack: string }[]; vmDaemons: Map<string, string> } = {
-    matchbox: [], bridges: [], vmDaemons: new Map(),
+  private readonly facts: {
+    matchbox: (MatchboxFact & { stack: string })[];
+    bridges: { path: string; daemon: string; name: string; managed: boolean; ipv4Cidr?: string; stack: string }[];
+    vmDaemons: Map<string, string>;
+  } = {
+    matchbox: [],
+    bridges: [],
+    vmDaemons: new Map(),
   };
   private seq = 0;
 
@@ -161,7 +196,22 @@ class Builder {
   private daemon(key: string, label: string, client?: string, members?: readonly string[]): GraphDaemon {
     let d = this.daemons.get(key);
     if (!d) {
-      d = { id: `d${this.daemons.size + 1}`, key, label, client, members, stacks: [], pools: [], networks: [], profiles: [], instances: [], images: [], matchbox: [], vms: [], other: [] };
+      d = {
+        id: `d${this.daemons.size + 1}`,
+        key,
+        label,
+        client,
+        members,
+        stacks: [],
+        pools: [],
+        networks: [],
+        profiles: [],
+        instances: [],
+        images: [],
+        matchbox: [],
+        vms: [],
+        other: [],
+      };
       this.daemons.set(key, d);
     } else if (client && !d.client) {
       Object.assign(d, { label, client, members });
@@ -184,7 +234,12 @@ class Builder {
     }
   }
 
-  private base(stack: string, o: Pick<DeclaredObject, 'kind' | 'name' | 'path'>, kind: GraphNode['kind'] = o.kind, name = o.name): GraphNode {
+  private base(
+    stack: string,
+    o: Pick<DeclaredObject, 'kind' | 'name' | 'path'>,
+    kind: GraphNode['kind'] = o.kind,
+    name = o.name,
+  ): GraphNode {
     return { id: this.nodeId(), kind, name, path: o.path, ref: { kind: o.kind, name: o.name }, stack, conflicts: [] };
   }
 
@@ -197,19 +252,23 @@ class Builder {
         return;
       case 'network':
         d.networks.push({
-          ...this.base(stack, o), cidr: config['ipv4.address'], ranges: parseRanges(config['ipv4.dhcp.ranges'] ?? ''),
+          ...this.base(stack, o),
+          cidr: config['ipv4.address'],
+          ranges: parseRanges(config['ipv4.dhcp.ranges'] ?? ''),
           leases: (config['raw.dnsmasq'] ?? '').split('\n').flatMap((l) => {
             const lease = /^\s*dhcp-host=(.*)$/.exec(l);
             const parsed = lease ? parseDhcpHostValue(lease[1]) : undefined;
             return parsed ? [parsed] : [];
           }),
-          declared: true, managed: true,
+          declared: true,
+          managed: true,
         });
         return;
       case 'profile': {
         const devices = devicesOf(s);
         d.profiles.push({
-          ...this.base(stack, o), pool: devices.find(([, x]) => x.type === 'disk' && x.path === '/')?.[1].pool,
+          ...this.base(stack, o),
+          pool: devices.find(([, x]) => x.type === 'disk' && x.path === '/')?.[1].pool,
           networks: devices.filter(([, x]) => x.type === 'nic').map(([, x]) => x.network ?? x.parent ?? '?'),
         });
         return;
@@ -218,13 +277,21 @@ class Builder {
         const devices = devicesOf(s);
         d.instances.push({
           ...this.base(stack, o),
-          nics: devices.filter(([, x]) => x.type === 'nic').map(([device, x]) => ({
-            device, network: x.network ?? x.parent ?? '?', ...(x['ipv4.address'] ? { ipv4: x['ipv4.address'] } : {}), ...(x.hwaddr ? { mac: x.hwaddr } : {}),
-          })),
+          nics: devices
+            .filter(([, x]) => x.type === 'nic')
+            .map(([device, x]) => ({
+              device,
+              network: x.network ?? x.parent ?? '?',
+              ...(x['ipv4.address'] ? { ipv4: x['ipv4.address'] } : {}),
+              ...(x.hwaddr ? { mac: x.hwaddr } : {}),
+            })),
           profiles: Array.isArray(s.profiles) ? s.profiles.map(String) : [],
           pool: devices.find(([, x]) => x.type === 'disk' && x.path === '/')?.[1].pool,
-          proxies: devices.filter(([, x]) => x.type === 'proxy').map(([name, x]) => `${name} ${x.listen} -> ${x.connect}`),
-          target: str(s.target), state: str(s.state),
+          proxies: devices
+            .filter(([, x]) => x.type === 'proxy')
+            .map(([name, x]) => `${name} ${x.listen} -> ${x.connect}`),
+          target: str(s.target),
+          state: str(s.state),
         });
         return;
       }
@@ -245,7 +312,19 @@ class Builder {
     const store = o.identity.daemon;
     const server = (dataDir: string) => {
       let x = d.matchbox.find((m) => m.dataDir === dataDir && m.store === store);
-      if (!x) d.matchbox.push((x = { ...this.base(stack, o, 'matchbox-server', dataDir), path: undefined, ref: undefined, dataDir, store, parts: [], groups: [], profiles: [] }));
+      if (!x)
+        d.matchbox.push(
+          (x = {
+            ...this.base(stack, o, 'matchbox-server', dataDir),
+            path: undefined,
+            ref: undefined,
+            dataDir,
+            store,
+            parts: [],
+            groups: [],
+            profiles: [],
+          }),
+        );
       return x;
     };
     const parent = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
@@ -263,7 +342,9 @@ class Builder {
       case 'matchbox-group': {
         const g = parseJson(Object.entries(files).find(([f]) => f.startsWith('groups/'))?.[1]);
         server(parent(name)).groups.push({
-          ...this.base(stack, o, 'matchbox-group', str(g.id) ?? leaf(name)), profile: str(g.profile) ?? '?', selector: strings(g.selector),
+          ...this.base(stack, o, 'matchbox-group', str(g.id) ?? leaf(name)),
+          profile: str(g.profile) ?? '?',
+          selector: strings(g.selector),
         });
         return;
       }
@@ -295,7 +376,12 @@ class Builder {
         const parts = n.kind === 'matchbox-server' ? (n as GraphMatchbox).parts.flatMap((p) => at(p) ?? []) : [];
         if (parts.length) {
           const worst = [x, ...parts].find((y) => y?.status === 'missing') ?? [x, ...parts].find((y) => y)!;
-          n.live = { status: worst.status, differences: [x, ...parts].flatMap((y) => (y ? y.differences.map((t) => `${y.name.slice(0, y.name.indexOf(':'))}: ${t}`) : [])) };
+          n.live = {
+            status: worst.status,
+            differences: [x, ...parts].flatMap((y) =>
+              y ? y.differences.map((t) => `${y.name.slice(0, y.name.indexOf(':'))}: ${t}`) : [],
+            ),
+          };
         }
       }
     }
@@ -303,9 +389,18 @@ class Builder {
       const d = this.daemons.get(r.key);
       if (!d) continue;
       for (const x of r.drift.filter((y) => y.status === 'undeclared')) {
-        const n: GraphNode = { id: this.nodeId(), kind: x.kind, name: x.name, path: x.path, stack: r.stack, conflicts: [], live: { status: 'undeclared', differences: x.differences } };
+        const n: GraphNode = {
+          id: this.nodeId(),
+          kind: x.kind,
+          name: x.name,
+          path: x.path,
+          stack: r.stack,
+          conflicts: [],
+          live: { status: 'undeclared', differences: x.differences },
+        };
         if (x.kind === 'instance') d.instances.push({ ...n, nics: [], profiles: [], proxies: [] });
-        else if (x.kind === 'network') d.networks.push({ ...n, ranges: [], leases: [], declared: false, managed: true });
+        else if (x.kind === 'network')
+          d.networks.push({ ...n, ranges: [], leases: [], declared: false, managed: true });
         else if (x.kind === 'profile') d.profiles.push({ ...n, networks: [] });
         else if (x.kind === 'pool') d.pools.push({ ...n, config: {} });
         else d.other.push(n);
@@ -320,8 +415,23 @@ class Builder {
       if (!d) continue;
       const net = d.networks.find((n) => n.name === b.name);
       if (!net) {
-        const used = d.instances.some((i) => i.nics.some((n) => n.network === b.name)) || d.profiles.some((p) => p.networks.includes(b.name));
-        if (used) d.networks.push({ id: this.nodeId(), kind: 'network', name: b.name, path: b.path, stack: b.stack, conflicts: [], cidr: b.ipv4Cidr, ranges: [], leases: [], declared: false, managed: b.managed });
+        const used =
+          d.instances.some((i) => i.nics.some((n) => n.network === b.name)) ||
+          d.profiles.some((p) => p.networks.includes(b.name));
+        if (used)
+          d.networks.push({
+            id: this.nodeId(),
+            kind: 'network',
+            name: b.name,
+            path: b.path,
+            stack: b.stack,
+            conflicts: [],
+            cidr: b.ipv4Cidr,
+            ranges: [],
+            leases: [],
+            declared: false,
+            managed: b.managed,
+          });
       }
     }
     for (const d of this.daemons.values()) {
@@ -340,21 +450,39 @@ class Builder {
   private plan(d: GraphDaemon, net: GraphNetwork): void {
     if (!net.cidr) return;
     const claims: (PlanClaim & { node: GraphNode })[] = net.leases.map((l) => ({
-      kind: 'lease', node: net, stack: net.stack, path: net.path ?? net.name, property: `addStaticLease(${l.hostname ?? l.mac})`,
-      label: l.hostname ?? l.mac ?? '?', ipv4: l.ipv4Address, mac: l.mac, hostname: l.hostname,
+      kind: 'lease',
+      node: net,
+      stack: net.stack,
+      path: net.path ?? net.name,
+      property: `addStaticLease(${l.hostname ?? l.mac})`,
+      label: l.hostname ?? l.mac ?? '?',
+      ipv4: l.ipv4Address,
+      mac: l.mac,
+      hostname: l.hostname,
     }));
     for (const i of d.instances) {
       for (const nic of i.nics.filter((n) => n.network === net.name && (n.ipv4 || n.mac))) {
         claims.push({
-          kind: 'reserved', node: i, stack: i.stack, path: i.path ?? i.name, property: `nics.${nic.device}.ipv4Address`, label: `${i.name} ${nic.device}`,
-          ipv4: nic.ipv4, mac: nic.mac, hostname: i.name, macProperty: `nics.${nic.device}.hwaddr`, hostnameProperty: 'name',
+          kind: 'reserved',
+          node: i,
+          stack: i.stack,
+          path: i.path ?? i.name,
+          property: `nics.${nic.device}.ipv4Address`,
+          label: `${i.name} ${nic.device}`,
+          ipv4: nic.ipv4,
+          mac: nic.mac,
+          hostname: i.name,
+          macProperty: `nics.${nic.device}.hwaddr`,
+          hostnameProperty: 'name',
         });
       }
     }
     net.plan = addressPlan(net.path ?? net.name, net.cidr, net.ranges, claims);
     for (const row of net.plan?.rows ?? []) {
       if (!row.conflicts.length) continue;
-      const owner = claims.find((c) => c.path === row.path && c.label === row.label)?.node ?? (row.path === net.path ? net : undefined);
+      const owner =
+        claims.find((c) => c.path === row.path && c.label === row.label)?.node ??
+        (row.path === net.path ? net : undefined);
       if (owner) owner.conflicts.push(...row.conflicts.filter((c) => !owner.conflicts.includes(c)));
     }
   }
@@ -367,7 +495,13 @@ class Builder {
 /** Every node of a daemon (Matchbox groups and profiles included). */
 export function nodesOf(d: GraphDaemon): GraphNode[] {
   return [
-    ...d.pools, ...d.networks, ...d.profiles, ...d.instances, ...d.images, ...d.vms, ...d.other,
+    ...d.pools,
+    ...d.networks,
+    ...d.profiles,
+    ...d.instances,
+    ...d.images,
+    ...d.vms,
+    ...d.other,
     ...d.matchbox.flatMap((m) => [m, ...m.groups, ...m.profiles]),
   ];
 }

@@ -1,4 +1,15 @@
-import { GraphDaemon, GraphInstance, GraphMatchbox, GraphMatchboxGroup, GraphNetwork, GraphNode, GraphPool, GraphProfile, GraphVm, LabGraph } from './model';
+import {
+  GraphDaemon,
+  GraphInstance,
+  GraphMatchbox,
+  GraphMatchboxGroup,
+  GraphNetwork,
+  GraphNode,
+  GraphPool,
+  GraphProfile,
+  GraphVm,
+  LabGraph,
+} from './model';
 
 /**
  * What every renderer draws the same way: the text lines of a node, the title of a daemon's box,
@@ -17,20 +28,26 @@ export interface GraphEdge {
 /** What a daemon's box is called. */
 export function daemonTitle(d: GraphDaemon): string {
   const lxd = [d.pools, d.networks, d.profiles, d.instances, d.images].some((x) => x.length);
-  const what = d.client && lxd ? `${d.client === 'incus' ? 'Incus' : 'LXD'} ${d.members ? 'cluster' : 'daemon'}` : d.key.startsWith('local') ? 'deploying machine' : 'machine';
+  const what =
+    d.client && lxd
+      ? `${d.client === 'incus' ? 'Incus' : 'LXD'} ${d.members ? 'cluster' : 'daemon'}`
+      : d.key.startsWith('local')
+        ? 'deploying machine'
+        : 'machine';
   return `${what} · ${d.label}`;
 }
 
 /** Lines of a daemon's box under its title. */
 export function daemonLines(d: GraphDaemon): string[] {
-  return [
-    ...(d.members ? [`members: ${d.members.join(', ')}`] : []),
-    `stacks: ${d.stacks.join(', ') || '-'}`,
-  ];
+  return [...(d.members ? [`members: ${d.members.join(', ')}`] : []), `stacks: ${d.stacks.join(', ') || '-'}`];
 }
 
-const kv = (o: Readonly<Record<string, string>>) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(', ');
-const shown = (config: Readonly<Record<string, string>>) => Object.entries(config).filter(([k]) => !k.startsWith('user.cdktf.'));
+const kv = (o: Readonly<Record<string, string>>) =>
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+const shown = (config: Readonly<Record<string, string>>) =>
+  Object.entries(config).filter(([k]) => !k.startsWith('user.cdktf.'));
 
 /** The text lines of a node: its kind and name first. */
 export function nodeLines(n: GraphNode): string[] {
@@ -45,7 +62,9 @@ export function nodeLines(n: GraphNode): string[] {
         `bridge ${x.name}${x.declared ? '' : x.live ? '' : ' (referenced)'}${x.managed ? '' : ' (not managed by LXD)'}`,
         ...(x.cidr ? [`subnet ${x.cidr}`] : []),
         ...x.ranges.map((r) => `DHCP ${r.start}-${r.end}`),
-        ...x.leases.map((l) => `lease ${l.ipv4Address} ${l.hostname ?? ''}${l.hostname && l.mac ? ' ' : ''}${l.mac ?? ''}`),
+        ...x.leases.map(
+          (l) => `lease ${l.ipv4Address} ${l.hostname ?? ''}${l.hostname && l.mac ? ' ' : ''}${l.mac ?? ''}`,
+        ),
       ];
     }
     case 'profile': {
@@ -70,17 +89,28 @@ export function nodeLines(n: GraphNode): string[] {
       return [
         `Matchbox ${m.endpoint ?? m.dataDir}`,
         `data: ${m.dataDir}`,
-        ...(dhcp ? [
-          `PXE DHCP (${dhcp.mode})${dhcp.interface ? ` on ${dhcp.interface}` : ''}`,
-          ...(dhcp.range ? [dhcp.mode === 'proxy' ? `for ${dhcp.range.start}/${dhcp.range.netmask ?? ''}` : `range ${dhcp.range.start}-${dhcp.range.end}`] : []),
-          ...(dhcp.router ? [`router ${dhcp.router}`] : []),
-          ...dhcp.leases.map((l) => `lease ${l.ipv4Address} ${l.mac ?? l.hostname ?? ''}`),
-        ] : []),
+        ...(dhcp
+          ? [
+              `PXE DHCP (${dhcp.mode})${dhcp.interface ? ` on ${dhcp.interface}` : ''}`,
+              ...(dhcp.range
+                ? [
+                    dhcp.mode === 'proxy'
+                      ? `for ${dhcp.range.start}/${dhcp.range.netmask ?? ''}`
+                      : `range ${dhcp.range.start}-${dhcp.range.end}`,
+                  ]
+                : []),
+              ...(dhcp.router ? [`router ${dhcp.router}`] : []),
+              ...dhcp.leases.map((l) => `lease ${l.ipv4Address} ${l.mac ?? l.hostname ?? ''}`),
+            ]
+          : []),
       ];
     }
     case 'matchbox-group': {
       const g = n as GraphMatchboxGroup;
-      return [`group ${g.name}`, Object.keys(g.selector).length ? `selector ${kv(g.selector)}` : 'selector: any machine'];
+      return [
+        `group ${g.name}`,
+        Object.keys(g.selector).length ? `selector ${kv(g.selector)}` : 'selector: any machine',
+      ];
     }
     case 'matchbox-profile':
       return [`profile ${n.name}`];

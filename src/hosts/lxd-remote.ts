@@ -35,5 +35,7 @@ export function parseRemoteAddress(address: string): RemoteAddressParts | undefi
 
 /** Rule: a remote address the provider can reach, `https://HOST[:PORT]` or `unix://[PATH]`. */
 export function checkRemoteAddress(value: unknown): Verdict | undefined {
-  return typeof value === 'string' && parseRemoteAddress(value) ? undefined : { reason: 'not an https:// or unix:// address', fix: 'use e.g. https://10.0.0.5:8443' };
+  return typeof value === 'string' && parseRemoteAddress(value)
+    ? undefined
+    : { reason: 'not an https:// or unix:// address', fix: 'use e.g. https://10.0.0.5:8443' };
 }

@@ -29,7 +29,9 @@ export type HostRunner =
  * A host's own `Control*` options replace these.
  */
 export const SSH_MULTIPLEX: Readonly<Record<string, string>> = {
-  ControlMaster: 'auto', ControlPersist: '60', ControlPath: '~/.ssh/cdktf-lxd-matchbox-%C',
+  ControlMaster: 'auto',
+  ControlPersist: '60',
+  ControlPath: '~/.ssh/cdktf-lxd-matchbox-%C',
 };
 
 /** The environment variable that carries the script into the local-exec command. */
@@ -55,11 +57,24 @@ function onMachine(r: HostRunner, words: readonly string[]): string {
     case 'ssh': {
       const multiplexed = !Object.keys(r.options).some((k) => /^control/i.test(k));
       const options: Record<string, string> = multiplexed ? { ...SSH_MULTIPLEX, ...r.options } : r.options;
-      const opts = Object.keys(options).sort().flatMap((k) => ['-o', `${k}=${options[k]}`]);
+      const opts = Object.keys(options)
+        .sort()
+        .flatMap((k) => ['-o', `${k}=${options[k]}`]);
       const identity = r.identityFile ? ['-i', r.identityFile] : [];
       const jump = r.proxyJump ? ['-J', r.proxyJump] : [];
       const target = r.user ? `${r.user}@${r.address}` : r.address;
-      const ssh = shellCommand(['ssh', '-o', 'BatchMode=yes', ...opts, ...identity, ...jump, '-p', String(r.port), '--', target]);
+      const ssh = shellCommand([
+        'ssh',
+        '-o',
+        'BatchMode=yes',
+        ...opts,
+        ...identity,
+        ...jump,
+        '-p',
+        String(r.port),
+        '--',
+        target,
+      ]);
       // The remote command is one fixed word list: ssh joins it for the remote shell.
       const command = `${ssh} ${shq(shellCommand(words))}`;
       // ssh does not create the socket's folder.

@@ -56,7 +56,9 @@ export function buildIgnition(props: IgnitionSpec): IgnitionConfig {
           name: str(u.name),
           ...(u.enabled !== undefined && { enabled: u.enabled }),
           ...(u.contents !== undefined && { contents: str(u.contents) }),
-          ...(nonEmpty(u.dropins) && { dropins: u.dropins!.map((d) => ({ name: str(d.name), contents: str(d.contents) })) }),
+          ...(nonEmpty(u.dropins) && {
+            dropins: u.dropins!.map((d) => ({ name: str(d.name), contents: str(d.contents) })),
+          }),
         })),
       },
     }),
@@ -68,7 +70,8 @@ const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+\.(service|socket|target|timer|path|mount
 /** Checks the builder input. Every problem carries the caller's `path`. */
 export function checkIgnition(props: IgnitionSpec, path: string): Problem[] {
   const problems: Problem[] = [];
-  const add = (property: string, value: unknown, reason: string, fix: string) => problems.push({ path, property, value, reason, fix });
+  const add = (property: string, value: unknown, reason: string, fix: string) =>
+    problems.push({ path, property, value, reason, fix });
   if (props.version !== undefined && props.version !== '3.3.0' && props.version !== '3.4.0') {
     add('version', props.version, 'unsupported Ignition spec version', 'use 3.3.0 or 3.4.0');
   }
@@ -77,29 +80,54 @@ export function checkIgnition(props: IgnitionSpec, path: string): Problem[] {
     for (const d of new Set(dup)) add(kind, d, `declared more than once`, 'merge the duplicates');
   };
   (props.users ?? []).forEach((u, i) => {
-    if (!/^[a-z_][a-z0-9_-]*\$?$/.test(u.name)) add(`users[${i}].name`, u.name, 'not a valid user name', 'use lower-case letters, digits, "_" or "-", e.g. core');
+    if (!/^[a-z_][a-z0-9_-]*\$?$/.test(u.name))
+      add(`users[${i}].name`, u.name, 'not a valid user name', 'use lower-case letters, digits, "_" or "-", e.g. core');
   });
-  seen('users[].name', (props.users ?? []).map((u) => u.name));
+  seen(
+    'users[].name',
+    (props.users ?? []).map((u) => u.name),
+  );
   (props.units ?? []).forEach((u, i) => {
-    if (!UNIT_NAME.test(u.name)) add(`units[${i}].name`, u.name, 'not a systemd unit name', 'use a name with a unit suffix such as installer.service');
+    if (!UNIT_NAME.test(u.name))
+      add(
+        `units[${i}].name`,
+        u.name,
+        'not a systemd unit name',
+        'use a name with a unit suffix such as installer.service',
+      );
     (u.dropins ?? []).forEach((d, j) => {
-      if (!/^[A-Za-z0-9_.@-]+\.conf$/.test(d.name)) add(`units[${i}].dropins[${j}].name`, d.name, 'not a drop-in file name', 'use a name ending in .conf');
+      if (!/^[A-Za-z0-9_.@-]+\.conf$/.test(d.name))
+        add(`units[${i}].dropins[${j}].name`, d.name, 'not a drop-in file name', 'use a name ending in .conf');
     });
   });
-  seen('units[].name', (props.units ?? []).map((u) => u.name));
+  seen(
+    'units[].name',
+    (props.units ?? []).map((u) => u.name),
+  );
   (props.files ?? []).forEach((f, i) => {
     const install = installSpecOf(f);
-    if (install) for (const p of checkInstallToDisk(install, path)) add(`files[${i}].installToDisk.${p.property}`, p.value, p.reason, p.fix);
-    if (!/^\/[^\0\n]*$/.test(f.path) || f.path.endsWith('/')) add(`files[${i}].path`, f.path, 'not an absolute file path', 'use a path such as /opt/installer');
+    if (install)
+      for (const p of checkInstallToDisk(install, path))
+        add(`files[${i}].installToDisk.${p.property}`, p.value, p.reason, p.fix);
+    if (!/^\/[^\0\n]*$/.test(f.path) || f.path.endsWith('/'))
+      add(`files[${i}].path`, f.path, 'not an absolute file path', 'use a path such as /opt/installer');
     if (f.mode !== undefined && (!Number.isInteger(f.mode) || f.mode < 0 || f.mode > 0o7777)) {
       add(`files[${i}].mode`, f.mode, 'not a permission mode', 'use an octal literal such as 0o644');
     }
   });
-  seen('files[].path', (props.files ?? []).map((f) => f.path));
+  seen(
+    'files[].path',
+    (props.files ?? []).map((f) => f.path),
+  );
   for (const [property, text] of stringsOf(props)) {
     for (const a of templateActions(text)) {
       if (/["\\]/.test(a.body)) {
-        add(property, text.slice(a.start, a.end), 'JSON escaping turns " and \\ inside a template action into \\" and \\\\, which Go templates cannot parse', 'write string literals in template actions with backquotes, e.g. {{if index . `baseurl`}}');
+        add(
+          property,
+          text.slice(a.start, a.end),
+          'JSON escaping turns " and \\ inside a template action into \\" and \\\\, which Go templates cannot parse',
+          'write string literals in template actions with backquotes, e.g. {{if index . `baseurl`}}',
+        );
       }
     }
   }
@@ -109,7 +137,9 @@ export function checkIgnition(props: IgnitionSpec, path: string): Problem[] {
 /** Every user-provided string with the property name it came from. */
 function stringsOf(props: IgnitionSpec): [string, string][] {
   const out: [string, string][] = [];
-  (props.users ?? []).forEach((u, i) => (u.sshAuthorizedKeys ?? []).forEach((k, j) => out.push([`users[${i}].sshAuthorizedKeys[${j}]`, k])));
+  (props.users ?? []).forEach((u, i) =>
+    (u.sshAuthorizedKeys ?? []).forEach((k, j) => out.push([`users[${i}].sshAuthorizedKeys[${j}]`, k])),
+  );
   (props.units ?? []).forEach((u, i) => {
     if (u.contents !== undefined) out.push([`units[${i}].contents`, u.contents]);
     (u.dropins ?? []).forEach((d, j) => out.push([`units[${i}].dropins[${j}].contents`, d.contents]));

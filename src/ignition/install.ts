@@ -56,14 +56,22 @@ export function checkInstallToDisk(props: InstallToDiskSpec, path = 'installToDi
   const url = props.ignitionUrl;
   if (url !== undefined && url.includes('{{') && url.includes("'")) {
     problems.push({
-      path, property: 'ignitionUrl', value: url,
+      path,
+      property: 'ignitionUrl',
+      value: url,
       reason: 'a URL with template actions is put in the script in single quotes, which a single quote would end',
-      fix: "percent-encode the quote as %27 (or build the URL without {{...}})",
+      fix: 'percent-encode the quote as %27 (or build the URL without {{...}})',
     });
   }
   const variable = props.baseUrlVariable;
   if (variable !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
-    problems.push({ path, property: 'baseUrlVariable', value: variable, reason: 'not a template variable name', fix: 'use letters, digits and "_", such as baseurl' });
+    problems.push({
+      path,
+      property: 'baseUrlVariable',
+      value: variable,
+      reason: 'not a template variable name',
+      fix: 'use letters, digits and "_", such as baseurl',
+    });
   }
   return problems;
 }
@@ -91,7 +99,9 @@ export function installToDisk(props: InstallToDiskSpec, path?: string): InstallT
   }
   const spec = props;
   // A NUL byte is reported where the parts are used (see installSpecOf); the script is built without it.
-  props = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\0/g, '') : v])) as unknown as InstallToDiskSpec;
+  props = Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\0/g, '') : v]),
+  ) as unknown as InstallToDiskSpec;
   const device = props.device ?? '/dev/sda';
   const url = props.ignitionUrl ?? '{{.ignition_endpoint}}?os=installed';
   const script = props.scriptPath ?? '/opt/installer';

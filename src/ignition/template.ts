@@ -96,7 +96,8 @@ function walkActions(text: string): WalkedAction[] {
     const index = INDEX_ROOT.exec(rest);
     if (keyword === 'end') stack.pop();
     else if (keyword === 'if') stack.push({ scoped: false, guard: index ? (index[1] ?? index[2]) : undefined });
-    else if (keyword === 'range' || keyword === 'with' || keyword === 'define' || keyword === 'block') stack.push({ scoped: true });
+    else if (keyword === 'range' || keyword === 'with' || keyword === 'define' || keyword === 'block')
+      stack.push({ scoped: true });
   }
   return out;
 }
@@ -158,7 +159,7 @@ export function outputActions(text: string): OutputAction[] {
     const paths: string[][] = [];
     for (const m of plain.matchAll(FIELD_CHAIN)) if (!a.scoped || m[2] === '$') paths.push(m[3].split('.'));
     for (const m of a.body.matchAll(INDEX_ANY)) {
-      if (!a.scoped || m[1] === '$') paths.push([m[2] !== undefined ? JSON.parse(`"${m[2]}"`) as string : m[3]]);
+      if (!a.scoped || m[1] === '$') paths.push([m[2] !== undefined ? (JSON.parse(`"${m[2]}"`) as string) : m[3]]);
     }
     out.push({ body: a.body, start: a.start, end: a.end, writer: lastFunction(plain), paths });
   }

@@ -70,7 +70,11 @@ export interface IgnitionSpec {
 export interface IgnitionConfig {
   readonly ignition: { readonly version: IgnitionVersion };
   readonly passwd?: {
-    readonly users: readonly { readonly name: string; readonly sshAuthorizedKeys?: string[]; readonly groups?: string[] }[];
+    readonly users: readonly {
+      readonly name: string;
+      readonly sshAuthorizedKeys?: string[];
+      readonly groups?: string[];
+    }[];
   };
   readonly storage?: {
     readonly files: readonly {

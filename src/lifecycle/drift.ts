@@ -34,11 +34,26 @@ export interface Read {
 
 /** The reads of a run: one per daemon or record store, whatever the number of stacks on it. */
 export function readPlan(manifests: readonly LabManifest[]): Read[] {
-  const reads = new Map<string, { key: string; label: string; runner: string; client?: string; required: boolean; dirs: Set<string>; units: Read['units'][number][] }>();
+  const reads = new Map<
+    string,
+    {
+      key: string;
+      label: string;
+      runner: string;
+      client?: string;
+      required: boolean;
+      dirs: Set<string>;
+      units: Read['units'][number][];
+    }
+  >();
   for (const manifest of manifests) {
     for (const unit of manifest.units) {
       let r = reads.get(unit.key);
-      if (!r) reads.set(unit.key, (r = { key: unit.key, label: unit.label, runner: unit.runner, required: false, dirs: new Set(), units: [] }));
+      if (!r)
+        reads.set(
+          unit.key,
+          (r = { key: unit.key, label: unit.label, runner: unit.runner, required: false, dirs: new Set(), units: [] }),
+        );
       if (unit.daemon) {
         r.client = unit.daemon.client;
         r.required ||= unit.daemon.required;
@@ -48,7 +63,10 @@ export function readPlan(manifests: readonly LabManifest[]): Read[] {
     }
   }
   return [...reads.values()].map((r) => ({
-    key: r.key, label: r.label, runner: r.runner, units: r.units,
+    key: r.key,
+    label: r.label,
+    runner: r.runner,
+    units: r.units,
     spec: { client: r.client, required: r.required, recordsDirs: [...r.dirs] },
   }));
 }
@@ -63,7 +81,12 @@ const BOOKKEEPING = new Set([OWNERSHIP_KEYS.managedKeys, OWNERSHIP_KEYS.managedD
 const show = (v: unknown) => (v === undefined ? 'unset' : JSON.stringify(v));
 
 /** Differences of a config map: declared keys that differ, and (when `extras`) keys nobody declared. */
-function configDiff(label: string, declared: Record<string, unknown>, actual: Record<string, string>, o: { extras: boolean; skip?: (k: string, v: unknown) => boolean }): string[] {
+function configDiff(
+  label: string,
+  declared: Record<string, unknown>,
+  actual: Record<string, string>,
+  o: { extras: boolean; skip?: (k: string, v: unknown) => boolean },
+): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(declared)) {
     if (isExpression(v) || o.skip?.(k, v)) continue;
@@ -71,17 +94,27 @@ function configDiff(label: string, declared: Record<string, unknown>, actual: Re
   }
   if (o.extras) {
     for (const k of Object.keys(actual).sort()) {
-      if (!(k in declared) && !LXD_OWN.test(k) && !BOOKKEEPING.has(k)) out.push(`extra ${label} ${k} = ${show(actual[k])}`);
+      if (!(k in declared) && !LXD_OWN.test(k) && !BOOKKEEPING.has(k))
+        out.push(`extra ${label} ${k} = ${show(actual[k])}`);
     }
   }
   return out;
 }
 
-function devicesDiff(declared: Record<string, Record<string, string>>, actual: Record<string, Record<string, string>>, extras: boolean): string[] {
+function devicesDiff(
+  declared: Record<string, Record<string, string>>,
+  actual: Record<string, Record<string, string>>,
+  extras: boolean,
+): string[] {
   const out: string[] = [];
   for (const [name, d] of Object.entries(declared)) {
     if (!actual[name]) out.push(`device ${name} is missing`);
-    else out.push(...configDiff(`device ${name}:`, d, actual[name], { extras: true }).map((x) => x.replace(/^extra device (\S+): /, 'device $1 has extra key ')));
+    else
+      out.push(
+        ...configDiff(`device ${name}:`, d, actual[name], { extras: true }).map((x) =>
+          x.replace(/^extra device (\S+): /, 'device $1 has extra key '),
+        ),
+      );
   }
   if (extras) for (const name of Object.keys(actual).sort()) if (!declared[name]) out.push(`extra device ${name}`);
   return out;
@@ -123,10 +156,19 @@ export function objectDifferences(o: DeclaredObject, found: InventoryObject): st
       out.push(...configDiff('config', config, raw.config ?? {}, { extras: false, skip: (_k, v) => v === 'auto' }));
       break;
     case 'pool':
-      out.push(...configDiff('config', config, raw.config ?? {}, { extras: false, skip: (k) => POOL_CREATE_ONLY_KEYS.includes(k) }));
+      out.push(
+        ...configDiff('config', config, raw.config ?? {}, {
+          extras: false,
+          skip: (k) => POOL_CREATE_ONLY_KEYS.includes(k),
+        }),
+      );
       break;
     case 'image':
-      out.push(...configDiff('property', (s.properties ?? {}) as Record<string, unknown>, raw.properties ?? {}, { extras: false }));
+      out.push(
+        ...configDiff('property', (s.properties ?? {}) as Record<string, unknown>, raw.properties ?? {}, {
+          extras: false,
+        }),
+      );
       break;
     case 'record':
       break;
@@ -145,17 +187,33 @@ export function unitDrift(m: LabManifest, unit: UnitManifest, inv: Inventory): O
   for (const o of unit.objects) {
     const found = o.kind === 'record' || inv.lxd ? find(inv, o) : undefined;
     if (!found) {
-      const why = o.kind !== 'record' && !inv.lxd ? `${unit.label} has no ${unit.daemon?.client ?? 'lxc'} daemon` : `${o.kind} ${o.name} does not exist`;
-      drift.push({ kind: o.kind, name: o.name, path: o.path, status: 'missing', differences: [why], repair: o.converge });
+      const why =
+        o.kind !== 'record' && !inv.lxd
+          ? `${unit.label} has no ${unit.daemon?.client ?? 'lxc'} daemon`
+          : `${o.kind} ${o.name} does not exist`;
+      drift.push({
+        kind: o.kind,
+        name: o.name,
+        path: o.path,
+        status: 'missing',
+        differences: [why],
+        repair: o.converge,
+      });
       continue;
     }
     const differences = objectDifferences(o, found);
-    if (differences.length) drift.push({ kind: o.kind, name: o.name, path: o.path, status: 'changed', differences, repair: o.converge });
+    if (differences.length)
+      drift.push({ kind: o.kind, name: o.name, path: o.path, status: 'changed', differences, repair: o.converge });
   }
   for (const c of pruneCandidates(inv, pruneManifestOf(m, unit, 'before'))) {
     drift.push({
-      kind: c.kind, name: c.kind === 'image' && c.aliases.length ? c.aliases[0] : c.name, path: c.path, status: 'undeclared',
-      differences: [`owned by ${m.owner} but no longer declared${c.protect ? ' (protected: a deploy will refuse to delete it)' : ''}`],
+      kind: c.kind,
+      name: c.kind === 'image' && c.aliases.length ? c.aliases[0] : c.name,
+      path: c.path,
+      status: 'undeclared',
+      differences: [
+        `owned by ${m.owner} but no longer declared${c.protect ? ' (protected: a deploy will refuse to delete it)' : ''}`,
+      ],
       repair: unit.prune.before,
     });
   }

@@ -131,18 +131,31 @@ export interface MatchboxFact {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 /** The hash of a unit's declarations, as its prune resources carry it. */
-export function declarationsHash(d: { readonly owner: string; readonly key: string; readonly declared: NamesByKind; readonly elsewhere: NamesByKind }): string {
-  return createHash('sha256').update(canonicalJson([d.owner, d.key, d.declared, d.elsewhere])).digest('hex').slice(0, 16);
+export function declarationsHash(d: {
+  readonly owner: string;
+  readonly key: string;
+  readonly declared: NamesByKind;
+  readonly elsewhere: NamesByKind;
+}): string {
+  return createHash('sha256')
+    .update(canonicalJson([d.owner, d.key, d.declared, d.elsewhere]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The hash of an identity, its daemon aside (as the destroy step compares the state's one). */
 export function identityHash(identity: Readonly<Record<string, unknown>>): string {
-  return createHash('sha256').update(canonicalJson({ ...identity, daemon: undefined })).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(canonicalJson({ ...identity, daemon: undefined }))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -15,8 +15,17 @@ import { hostRecord, hostRecordName, hostsDir } from './host-records';
 export function processIo(dir: string): LifecycleIo {
   return {
     run(runner, script) {
-      const r = spawnSync('sh', ['-c', runner], { input: script, encoding: 'utf8', maxBuffer: 1 << 30, env: process.env });
-      return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${r.error ? r.error.message : ''}` };
+      const r = spawnSync('sh', ['-c', runner], {
+        input: script,
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        env: process.env,
+      });
+      return {
+        status: r.status ?? 1,
+        stdout: r.stdout ?? '',
+        stderr: `${r.stderr ?? ''}${r.error ? r.error.message : ''}`,
+      };
     },
     takeMarker(name) {
       const file = path.join(dir, name);
@@ -46,21 +55,36 @@ function readManifest(dir: string): LabManifest {
   try {
     return JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as LabManifest;
   } catch (e) {
-    throw new LifecycleError(`cannot read the lab manifest ${MANIFEST_FILE} in ${dir} (${(e as Error).message}): synthesize again`);
+    throw new LifecycleError(
+      `cannot read the lab manifest ${MANIFEST_FILE} in ${dir} (${(e as Error).message}): synthesize again`,
+    );
   }
 }
 
 /** Runs one step; `dir` is the stack's working directory (the manifest and the markers are there). */
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, dir = process.cwd(), io: LifecycleIo = processIo(dir)): void {
+export function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  dir = process.cwd(),
+  io: LifecycleIo = processIo(dir),
+): void {
   const [command, ...args] = argv;
   if (command === 'prune' && (args[0] === 'before' || args[0] === 'after') && args.length === 3) {
     prune(readManifest(dir), args[1], args[2], args[0], io);
   } else if (command === 'destroy' && args.length === 0) {
     const value = (name: string) => env[name] ?? '';
-    destroy(readManifest(dir), {
-      path: value(DESTROY_ENV.path), kind: value(DESTROY_ENV.kind), identity: value(DESTROY_ENV.identity),
-      protect: value(DESTROY_ENV.protect) === 'true', runner: value(DESTROY_ENV.runner), script: value(DESTROY_ENV.script),
-    }, io);
+    destroy(
+      readManifest(dir),
+      {
+        path: value(DESTROY_ENV.path),
+        kind: value(DESTROY_ENV.kind),
+        identity: value(DESTROY_ENV.identity),
+        protect: value(DESTROY_ENV.protect) === 'true',
+        runner: value(DESTROY_ENV.runner),
+        script: value(DESTROY_ENV.script),
+      },
+      io,
+    );
   } else {
     throw new LifecycleError(`usage: prune before|after UNIT HASH | destroy (got: ${argv.join(' ')})`);
   }

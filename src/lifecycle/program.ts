@@ -28,8 +28,10 @@ export class LifecycleError extends Error {}
 export function unitOf(m: LabManifest, key: string, hash: string): UnitManifest {
   const unit = m.units.find((u) => u.key === key);
   if (!unit || unit.hash !== hash) {
-    throw new LifecycleError(`the lab manifest of stack ${m.stack} does not match this plan for ${unit?.label ?? key} `
-      + '(cdktf.out was synthesized again since): nothing is pruned. Synthesize and plan again (cdktf deploy does both).');
+    throw new LifecycleError(
+      `the lab manifest of stack ${m.stack} does not match this plan for ${unit?.label ?? key} ` +
+        '(cdktf.out was synthesized again since): nothing is pruned. Synthesize and plan again (cdktf deploy does both).',
+    );
   }
   return unit;
 }
@@ -47,14 +49,27 @@ export function movingFrom(m: LabManifest, unit: UnitManifest): PruneManifest['m
 /** The input of the prune planner for `unit` in `phase`. */
 export function pruneManifestOf(m: LabManifest, unit: UnitManifest, phase: 'before' | 'after'): PruneManifest {
   return {
-    owner: m.owner, phase, client: unit.daemon?.client ?? 'lxc', recordsDir: unit.recordsDir, keys: m.keys,
-    declared: unit.declared, elsewhere: unit.elsewhere, moving: movingFrom(m, unit),
+    owner: m.owner,
+    phase,
+    client: unit.daemon?.client ?? 'lxc',
+    recordsDir: unit.recordsDir,
+    keys: m.keys,
+    declared: unit.declared,
+    elsewhere: unit.elsewhere,
+    moving: movingFrom(m, unit),
   };
 }
 
 /** Reads what `unit` covers (one call), failing with the transport's error. */
 export function readUnit(unit: UnitManifest, io: LifecycleIo): string {
-  const r = io.run(unit.runner, readScript({ client: unit.daemon?.client, required: unit.daemon?.required, recordsDirs: unit.recordsDir ? [unit.recordsDir] : [] }));
+  const r = io.run(
+    unit.runner,
+    readScript({
+      client: unit.daemon?.client,
+      required: unit.daemon?.required,
+      recordsDirs: unit.recordsDir ? [unit.recordsDir] : [],
+    }),
+  );
   if (r.status !== 0) {
     throw new LifecycleError(`cannot read ${unit.label} (exit ${r.status}): ${r.stderr.trim() || 'no error output'}`);
   }
@@ -78,14 +93,18 @@ export function prune(m: LabManifest, key: string, hash: string, phase: 'before'
   // Remembered before the read: a host later removed from the app can still be found (drift --removed-hosts).
   if (phase === 'before') io.rememberHost(m.owner, unit);
   const plan = planPrune(parseInventory(readUnit(unit, io), m.keys), pruneManifestOf(m, unit, phase));
-  if (phase === 'before') io.writeMarker(marker, plan.deferred.length || plan.errors.length ? 'deferred' : nothingDeferred);
+  if (phase === 'before')
+    io.writeMarker(marker, plan.deferred.length || plan.errors.length ? 'deferred' : nothingDeferred);
   if (plan.errors.length) {
-    throw new LifecycleError(`the prune of stack ${m.owner} on ${unit.label} stopped; nothing was deleted:\n${plan.errors.map((e) => `  - ${e}`).join('\n')}`);
+    throw new LifecycleError(
+      `the prune of stack ${m.owner} on ${unit.label} stopped; nothing was deleted:\n${plan.errors.map((e) => `  - ${e}`).join('\n')}`,
+    );
   }
   if (!plan.script) return;
   const r = io.run(unit.runner, plan.script);
   if (r.stderr.trim()) io.log(r.stderr.trim());
-  if (r.status !== 0) throw new LifecycleError(`the prune of stack ${m.owner} on ${unit.label} failed (exit ${r.status})`);
+  if (r.status !== 0)
+    throw new LifecycleError(`the prune of stack ${m.owner} on ${unit.label} failed (exit ${r.status})`);
 }
 
 /** What the destroy step of an object does. */
@@ -106,25 +125,42 @@ export function declaredAt(m: LabManifest, path: string, kind: string): Declared
  *   has converged (or finds it gone, moved by `migrateFrom`); a protected object refuses;
  * - the same object under an identity of an older release (no daemon in it): keep.
  */
-export function destroyDecision(old: Record<string, unknown>, now: DeclaredObject, protect: boolean): { action: DestroyAction; reason: string } {
+export function destroyDecision(
+  old: Record<string, unknown>,
+  now: DeclaredObject,
+  protect: boolean,
+): { action: DestroyAction; reason: string } {
   const what = `${now.kind} ${now.name} (${now.path})`;
   if (old.daemon !== undefined && old.daemon !== now.identity.daemon) {
     return protect
-      ? { action: 'refuse', reason: `${what} is protected and would move from ${old.daemon} to ${now.identity.daemon}: nothing was changed. To move it, set protect: false and deploy, then move it` }
-      : { action: 'keep', reason: `${what} moves from ${old.daemon} to ${now.identity.daemon}: the old one is kept until the new one has converged, then pruned` };
+      ? {
+          action: 'refuse',
+          reason: `${what} is protected and would move from ${old.daemon} to ${now.identity.daemon}: nothing was changed. To move it, set protect: false and deploy, then move it`,
+        }
+      : {
+          action: 'keep',
+          reason: `${what} moves from ${old.daemon} to ${now.identity.daemon}: the old one is kept until the new one has converged, then pruned`,
+        };
   }
   if (old.daemon === undefined && identityHash(old) === now.identity.hash) {
     return { action: 'keep', reason: `${what}: the same object, its identity now names its daemon` };
   }
   return protect
-    ? { action: 'refuse', reason: `${what} is protected: it is not deleted. To delete or replace it, set protect: false and deploy first` }
+    ? {
+        action: 'refuse',
+        reason: `${what} is protected: it is not deleted. To delete or replace it, set protect: false and deploy first`,
+      }
     : { action: 'delete', reason: `deleting ${what}` };
 }
 
 /** The environment variables of an object's destroy step (see {@link DestroyStep}). */
 export const DESTROY_ENV = {
-  path: 'CDKTF_LAB_PATH', kind: 'CDKTF_LAB_KIND', identity: 'CDKTF_LAB_IDENTITY', protect: 'CDKTF_LAB_PROTECT',
-  runner: 'CDKTF_LAB_RUNNER', script: 'CDKTF_LAB_SCRIPT',
+  path: 'CDKTF_LAB_PATH',
+  kind: 'CDKTF_LAB_KIND',
+  identity: 'CDKTF_LAB_IDENTITY',
+  protect: 'CDKTF_LAB_PROTECT',
+  runner: 'CDKTF_LAB_RUNNER',
+  script: 'CDKTF_LAB_SCRIPT',
 } as const;
 
 /** The environment of an object's destroy step. */
@@ -145,8 +181,10 @@ export interface DestroyStep {
 export function destroy(m: LabManifest, step: DestroyStep, io: LifecycleIo): void {
   const now = declaredAt(m, step.path, step.kind);
   if (!now) {
-    throw new LifecycleError(`the lab manifest of stack ${m.stack} does not declare ${step.kind} ${step.path}, which Terraform is destroying `
-      + '(cdktf.out was synthesized from another version of the app): nothing was deleted. Synthesize and plan again.');
+    throw new LifecycleError(
+      `the lab manifest of stack ${m.stack} does not declare ${step.kind} ${step.path}, which Terraform is destroying ` +
+        '(cdktf.out was synthesized from another version of the app): nothing was deleted. Synthesize and plan again.',
+    );
   }
   const decision = destroyDecision(JSON.parse(step.identity) as Record<string, unknown>, now, step.protect);
   io.log(`cdktf-lxd-matchbox: ${decision.reason}`);

@@ -38,7 +38,10 @@ export interface PruneManifest {
    * them, so that the new one exists first; `after` deletes what is left.
    * @default - nothing moves
    */
-  readonly moving?: { readonly paths: readonly string[]; readonly names: Readonly<Partial<Record<LifecycleKind, readonly string[]>>> };
+  readonly moving?: {
+    readonly paths: readonly string[];
+    readonly names: Readonly<Partial<Record<LifecycleKind, readonly string[]>>>;
+  };
 }
 
 /** One object found on the host. */
@@ -92,10 +95,18 @@ export function parseInventory(text: string, keys: OwnershipKeys): Inventory {
   }
   if (!complete) throw new Error('the read of the host ended early (no end marker): nothing is pruned');
   const kindOfCollection: Record<string, LifecycleKind> = {
-    instances: 'instance', profiles: 'profile', networks: 'network', 'storage-pools': 'pool', images: 'image',
+    instances: 'instance',
+    profiles: 'profile',
+    networks: 'network',
+    'storage-pools': 'pool',
+    images: 'image',
   };
   const ref = (url: string): string => {
-    const parts = url.split('?')[0].split('/').filter((p) => p).map(decodeURIComponent);
+    const parts = url
+      .split('?')[0]
+      .split('/')
+      .filter((p) => p)
+      .map(decodeURIComponent);
     // /1.0/<collection>/<name>[/snapshots/<name>], /1.0/storage-pools/<pool>/volumes/<type>/<name>
     const kind = kindOfCollection[parts[1]] ?? parts[1];
     // A snapshot (a pool lists them) goes with its instance.
@@ -117,8 +128,14 @@ export function parseInventory(text: string, keys: OwnershipKeys): Inventory {
     if (s.name === 'record') {
       const r = JSON.parse(body) as Record<string, unknown>;
       objects.push({
-        kind: 'record', name: `${r.kind}:${r.name}`, owner: r.owner as string, path: r.path as string,
-        protect: r.protect === true, usedBy: [], aliases: [], raw: r,
+        kind: 'record',
+        name: `${r.kind}:${r.name}`,
+        owner: r.owner as string,
+        path: r.path as string,
+        protect: r.protect === true,
+        usedBy: [],
+        aliases: [],
+        raw: r,
       });
       continue;
     }
@@ -130,14 +147,22 @@ export function parseInventory(text: string, keys: OwnershipKeys): Inventory {
       // A cluster lists an instance on a member it cannot reach with its name, status Error and no config:
       // whose it is cannot be known, so that is no answer (never "not ours").
       if (kind === 'instance' && o.config == null && o.status === 'Error') {
-        throw new Error(`the read of the host is incomplete: instance ${o.name}${o.location ? ` on cluster member ${o.location}` : ''} `
-          + 'did not answer (the cluster lists it as unavailable: is that member down?): nothing is pruned');
+        throw new Error(
+          `the read of the host is incomplete: instance ${o.name}${o.location ? ` on cluster member ${o.location}` : ''} ` +
+            'did not answer (the cluster lists it as unavailable: is that member down?): nothing is pruned',
+        );
       }
       const values = (kind === 'image' ? o.properties : o.config) ?? {};
       const aliases = kind === 'image' ? (o.aliases ?? []).map((a: { name: string }) => a.name) : [];
       objects.push({
-        kind, name: kind === 'image' ? o.fingerprint : o.name, owner: values[keys.owner], path: values[keys.path],
-        protect: values[keys.protect] === 'true', usedBy: (o.used_by ?? []).map(ref), aliases, raw: o,
+        kind,
+        name: kind === 'image' ? o.fingerprint : o.name,
+        owner: values[keys.owner],
+        path: values[keys.path],
+        protect: values[keys.protect] === 'true',
+        usedBy: (o.used_by ?? []).map(ref),
+        aliases,
+        raw: o,
       });
     }
   }
@@ -158,13 +183,16 @@ export function pruneCandidates(inv: Inventory, m: PruneManifest): InventoryObje
  */
 export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
   const candidates = pruneCandidates(inv, m);
-  const label = (o: InventoryObject) => `${o.kind} ${o.kind === 'image' && o.aliases.length ? o.aliases[0] : o.name}${o.path ? ` (declared at ${o.path})` : ''}`;
+  const label = (o: InventoryObject) =>
+    `${o.kind} ${o.kind === 'image' && o.aliases.length ? o.aliases[0] : o.name}${o.path ? ` (declared at ${o.path})` : ''}`;
   const errors: string[] = [];
   for (const o of candidates.filter((c) => c.protect)) {
-    errors.push(`${label(o)} is no longer declared but is protected, so it is not deleted. To delete it, release it `
-      + (o.kind === 'record'
-        ? `(declare it again with protect: false and deploy), then deploy without it.`
-        : `(declare it again with protect: false and deploy, or: ${m.client} ${o.kind === 'instance' ? 'config unset' : o.kind === 'pool' ? 'storage unset' : o.kind === 'image' ? 'image unset-property' : `${o.kind} unset`} ${shq(o.name)} ${m.keys.protect}), then deploy without it.`));
+    errors.push(
+      `${label(o)} is no longer declared but is protected, so it is not deleted. To delete it, release it ` +
+        (o.kind === 'record'
+          ? `(declare it again with protect: false and deploy), then deploy without it.`
+          : `(declare it again with protect: false and deploy, or: ${m.client} ${o.kind === 'instance' ? 'config unset' : o.kind === 'pool' ? 'storage unset' : o.kind === 'image' ? 'image unset-property' : `${o.kind} unset`} ${shq(o.name)} ${m.keys.protect}), then deploy without it.`),
+    );
   }
   const doomed = new Set(candidates.map((o) => `${o.kind}/${o.name}`));
   const isDeclaredHere = (r: string) => {
@@ -173,8 +201,9 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
   };
   const deferred: string[] = [];
   const deletable: InventoryObject[] = [];
-  const moving = (o: InventoryObject) => (o.path !== undefined && (m.moving?.paths ?? []).includes(o.path))
-    || (m.moving?.names[o.kind] ?? []).includes(o.name);
+  const moving = (o: InventoryObject) =>
+    (o.path !== undefined && (m.moving?.paths ?? []).includes(o.path)) ||
+    (m.moving?.names[o.kind] ?? []).includes(o.name);
   for (const o of candidates) {
     if (o.protect) continue;
     // LXD's default profile is only cleaned of what the stack set, never deleted: its users keep it.
@@ -185,14 +214,17 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
     else if (!users.length) deletable.push(o);
     else if (m.phase === 'before' && users.every(isDeclaredHere)) deferred.push(`${o.kind} ${o.name}`);
     else {
-      errors.push(`${label(o)} is no longer declared but is still used by ${users.join(', ')}, which ${m.phase === 'before' ? 'this stack does not manage' : 'still use it after the apply'}. `
-        + `Nothing is deleted. Detach it from those objects (or declare it again), then deploy.`);
+      errors.push(
+        `${label(o)} is no longer declared but is still used by ${users.join(', ')}, which ${m.phase === 'before' ? 'this stack does not manage' : 'still use it after the apply'}. ` +
+          `Nothing is deleted. Detach it from those objects (or declare it again), then deploy.`,
+      );
     }
   }
   if (errors.length) return { errors, deferred, deleted: [], script: '' };
   const order: LifecycleKind[] = ['instance', 'record', 'profile', 'network', 'pool', 'image'];
-  deletable.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)
-    || Number(a.raw.order ?? 0) - Number(b.raw.order ?? 0));
+  deletable.sort(
+    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || Number(a.raw.order ?? 0) - Number(b.raw.order ?? 0),
+  );
   const c = m.client;
   const q = shq;
   const lines: string[] = [];
@@ -205,7 +237,8 @@ export function planPrune(inv: Inventory, m: PruneManifest): PrunePlan {
       const words = (k: string) => (values[k] ?? '').split(' ').filter((w) => w);
       for (const d of words(m.keys.managedDevices)) lines.push(`${c} profile device remove default ${q(d)} || true`);
       const own = [m.keys.owner, m.keys.path, m.keys.protect, m.keys.managedKeys, m.keys.managedDevices];
-      for (const k of [...words(m.keys.managedKeys), ...own]) if (k in values) lines.push(`${c} profile unset default ${q(k)}`);
+      for (const k of [...words(m.keys.managedKeys), ...own])
+        if (k in values) lines.push(`${c} profile unset default ${q(k)}`);
     } else if (o.kind === 'profile') lines.push(`${c} profile delete ${q(o.name)}`);
     else if (o.kind === 'network') lines.push(`${c} network delete ${q(o.name)}`);
     else if (o.kind === 'pool') lines.push(`${c} storage delete ${q(o.name)}`);

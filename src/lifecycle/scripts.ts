@@ -18,7 +18,8 @@ export const OWNERSHIP_KEYS: OwnershipKeys = {
 /** An owner id: it becomes a folder name and a config value. */
 export function checkOwnerId(id: string): { reason: string; fix: string } | undefined {
   return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(id)
-    ? undefined : { reason: 'an owner id must be 1-63 letters, digits, ".", "_" or "-"', fix: 'use e.g. the stack id lab' };
+    ? undefined
+    : { reason: 'an owner id must be 1-63 letters, digits, ".", "_" or "-"', fix: 'use e.g. the stack id lab' };
 }
 
 /** The folder of `owner`'s record files on a host, as a double-quoted shell word. */
@@ -28,7 +29,11 @@ export function recordsDir(owner: string): string {
 }
 
 /** The config keys that label an LXD object as owned. */
-export function ownershipConfig(o: { readonly owner: string; readonly path: string; readonly protect?: boolean }): Record<string, string> {
+export function ownershipConfig(o: {
+  readonly owner: string;
+  readonly path: string;
+  readonly protect?: boolean;
+}): Record<string, string> {
   return {
     [OWNERSHIP_KEYS.owner]: o.owner,
     [OWNERSHIP_KEYS.path]: o.path,
@@ -64,42 +69,54 @@ export interface ReadSpec {
  */
 export function readScript(r: ReadSpec): string {
   const collections: [string, string][] = [
-    ['instances', '/1.0/instances?recursion=1'], ['profiles', '/1.0/profiles?recursion=1'],
-    ['networks', '/1.0/networks?recursion=1'], ['storage-pools', '/1.0/storage-pools?recursion=1'],
+    ['instances', '/1.0/instances?recursion=1'],
+    ['profiles', '/1.0/profiles?recursion=1'],
+    ['networks', '/1.0/networks?recursion=1'],
+    ['storage-pools', '/1.0/storage-pools?recursion=1'],
     ['images', '/1.0/images?recursion=1'],
   ];
   const names = collections.map(([name]) => name).join(' ');
   const c = r.client;
   const sockets = (c && SOCKETS[c]) || [];
-  const query = c ? [
-    `if ! command -v ${c} >/dev/null 2>&1; then echo "${c} is not installed on this host" >&2; exit 1; fi`,
-    't=$(mktemp -d); pids=',
-    ...collections.map(([name, url]) => `${c} query ${shq(url)} >"$t/${name}" 2>"$t/${name}.err" & pids="$pids $!"`),
-    'failed=0',
-    'for p in $pids; do wait "$p" || failed=1; done',
-    `if [ "$failed" -ne 0 ]; then cat "$t"/*.err >&2; rm -rf "$t"; exit 1; fi`,
-    `for s in ${names}; do echo "@@cdktf-lab $s"; cat "$t/$s"; echo; done`,
-    'rm -rf "$t"',
-  ] : [];
-  const daemon = !c ? [] : r.required ? query : [
-    'present=',
-    `for s in ${sockets.map((p) => `"${p}"`).join(' ')}; do if [ -n "$s" ] && [ -S "$s" ]; then present=1; fi; done`,
-    'if [ -n "$present" ]; then',
-    ...query.map((l) => `  ${l}`),
-    'else',
-    "  echo '@@cdktf-lab no-daemon'",
-    'fi',
-  ];
+  const query = c
+    ? [
+        `if ! command -v ${c} >/dev/null 2>&1; then echo "${c} is not installed on this host" >&2; exit 1; fi`,
+        't=$(mktemp -d); pids=',
+        ...collections.map(
+          ([name, url]) => `${c} query ${shq(url)} >"$t/${name}" 2>"$t/${name}.err" & pids="$pids $!"`,
+        ),
+        'failed=0',
+        'for p in $pids; do wait "$p" || failed=1; done',
+        `if [ "$failed" -ne 0 ]; then cat "$t"/*.err >&2; rm -rf "$t"; exit 1; fi`,
+        `for s in ${names}; do echo "@@cdktf-lab $s"; cat "$t/$s"; echo; done`,
+        'rm -rf "$t"',
+      ]
+    : [];
+  const daemon = !c
+    ? []
+    : r.required
+      ? query
+      : [
+          'present=',
+          `for s in ${sockets.map((p) => `"${p}"`).join(' ')}; do if [ -n "$s" ] && [ -S "$s" ]; then present=1; fi; done`,
+          'if [ -n "$present" ]; then',
+          ...query.map((l) => `  ${l}`),
+          'else',
+          "  echo '@@cdktf-lab no-daemon'",
+          'fi',
+        ];
   return [
     '{',
     'set -eu',
     ...daemon,
-    ...(r.recordsDirs?.length ? [
-      `for f in ${r.recordsDirs.map((d) => `${d}/*.json`).join(' ')}; do`,
-      '  [ -f "$f" ] || continue',
-      "  echo '@@cdktf-lab record'; cat \"$f\"; echo",
-      'done',
-    ] : []),
+    ...(r.recordsDirs?.length
+      ? [
+          `for f in ${r.recordsDirs.map((d) => `${d}/*.json`).join(' ')}; do`,
+          '  [ -f "$f" ] || continue',
+          '  echo \'@@cdktf-lab record\'; cat "$f"; echo',
+          'done',
+        ]
+      : []),
     "echo '@@cdktf-lab end'",
     '}',
     '',

@@ -25,7 +25,11 @@ export function formatRanges(ranges: readonly DhcpRange[]): string {
 
 /** Reads LXD's `ipv4.dhcp.ranges` value (the inverse of {@link formatRanges}); entries that are not `a-b` are left out. */
 export function parseRanges(value: string): DhcpRange[] {
-  return value.split(',').map((r) => r.trim().split('-')).filter((p) => p.length === 2).map(([start, end]) => ({ start, end }));
+  return value
+    .split(',')
+    .map((r) => r.trim().split('-'))
+    .filter((p) => p.length === 2)
+    .map(([start, end]) => ({ start, end }));
 }
 
 /**
@@ -33,7 +37,12 @@ export function parseRanges(value: string): DhcpRange[] {
  * inside the subnet, not the gateway/network/broadcast, outside the given DHCP ranges,
  * no IP, MAC (in any letter case) or hostname claimed twice.
  */
-export function checkBridgeAddressing(path: string, cidrText: string, ranges: readonly DhcpRange[], claims: readonly AddressClaim[]): Problem[] {
+export function checkBridgeAddressing(
+  path: string,
+  cidrText: string,
+  ranges: readonly DhcpRange[],
+  claims: readonly AddressClaim[],
+): Problem[] {
   const cidr = parseCidr(cidrText);
   if (!cidr) return [];
   const problems: Problem[] = [];
@@ -43,7 +52,8 @@ export function checkBridgeAddressing(path: string, cidrText: string, ranges: re
   for (const c of claims) {
     if (c.ipv4 !== undefined) {
       const ip = parseIpv4(c.ipv4);
-      const verdict = ip === undefined ? undefined : checkHostInSubnet(ip, cidr, cidrText) ?? checkOutsideRanges(ip, pools);
+      const verdict =
+        ip === undefined ? undefined : (checkHostInSubnet(ip, cidr, cidrText) ?? checkOutsideRanges(ip, pools));
       if (verdict) problems.push({ path: c.path, property: c.property, value: c.ipv4, ...verdict });
     }
     const fields = [
@@ -57,8 +67,11 @@ export function checkBridgeAddressing(path: string, cidrText: string, ranges: re
       if (first) {
         const spelled = first.value !== value ? ` (written ${first.value} there; letter case does not matter)` : '';
         problems.push({
-          path: c.path, property, value,
-          reason: `${what} already claimed on bridge ${path} by ${first.claim.path} ${first.property}${spelled}`, fix: `give each machine its own ${what}`,
+          path: c.path,
+          property,
+          value,
+          reason: `${what} already claimed on bridge ${path} by ${first.claim.path} ${first.property}${spelled}`,
+          fix: `give each machine its own ${what}`,
         });
       } else seen.set(`${what}:${key}`, { claim: c, property, value });
     }
@@ -71,7 +84,9 @@ function validRanges(ranges: readonly DhcpRange[]): { start: number; end: number
   return ranges.flatMap((r) => {
     const start = parseIpv4(r.start);
     const end = parseIpv4(r.end);
-    return start !== undefined && end !== undefined && start <= end ? [{ start, end, text: `${r.start}-${r.end}` }] : [];
+    return start !== undefined && end !== undefined && start <= end
+      ? [{ start, end, text: `${r.start}-${r.end}` }]
+      : [];
   });
 }
 
@@ -79,7 +94,10 @@ function validRanges(ranges: readonly DhcpRange[]): { start: number; end: number
  * A static address must lie outside the bridge's DHCP ranges: LXD accepts one inside, but
  * dnsmasq may lease it to another machine before the owner asks for it.
  */
-function checkOutsideRanges(ip: number, pools: readonly { start: number; end: number; text: string }[]): Verdict | undefined {
+function checkOutsideRanges(
+  ip: number,
+  pools: readonly { start: number; end: number; text: string }[],
+): Verdict | undefined {
   const pool = pools.find((p) => ip >= p.start && ip <= p.end);
   if (!pool) return undefined;
   return {
@@ -94,11 +112,27 @@ function checkRange(path: string, property: string, r: DhcpRange, cidr: Ipv4Cidr
   const value = `${r.start}-${r.end}`;
   const usable = `${formatIpv4(cidr.network + 1)}-${formatIpv4(cidr.broadcast - 1)}`;
   if (start === undefined || end === undefined) {
-    return [{ path, property, value, reason: 'not a range of two IPv4 addresses', fix: 'use { start: "10.0.0.100", end: "10.0.0.199" }' }];
+    return [
+      {
+        path,
+        property,
+        value,
+        reason: 'not a range of two IPv4 addresses',
+        fix: 'use { start: "10.0.0.100", end: "10.0.0.199" }',
+      },
+    ];
   }
   if (start > end) return [{ path, property, value, reason: 'the range is reversed', fix: `use ${r.end}-${r.start}` }];
   if (start <= cidr.network || end >= cidr.broadcast) {
-    return [{ path, property, value, reason: `outside the usable addresses of ${cidrText}`, fix: `keep the range within ${usable}` }];
+    return [
+      {
+        path,
+        property,
+        value,
+        reason: `outside the usable addresses of ${cidrText}`,
+        fix: `keep the range within ${usable}`,
+      },
+    ];
   }
   return [];
 }

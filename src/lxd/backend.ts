@@ -23,13 +23,21 @@ export interface BackendSpec {
 }
 
 export const LXD_BACKEND: BackendSpec = {
-  name: 'lxd', client: 'lxc', init: 'lxd init', defaultImageRemote: 'ubuntu', knownRemotes: ['local', 'images', 'ubuntu', 'ubuntu-daily', 'ubuntu-minimal'],
+  name: 'lxd',
+  client: 'lxc',
+  init: 'lxd init',
+  defaultImageRemote: 'ubuntu',
+  knownRemotes: ['local', 'images', 'ubuntu', 'ubuntu-daily', 'ubuntu-minimal'],
 };
 
 export const INCUS_BACKEND: BackendSpec = {
   // Incus 6.0 and 7.0 ship `images` and `local` only; OCI registries are remotes a user adds
   // (`incus remote add oci-docker https://docker.io --protocol=oci`, as Incus's documentation names them).
-  name: 'incus', client: 'incus', init: 'incus admin init', defaultImageRemote: 'images', knownRemotes: ['local', 'images'],
+  name: 'incus',
+  client: 'incus',
+  init: 'incus admin init',
+  defaultImageRemote: 'images',
+  knownRemotes: ['local', 'images'],
 };
 
 /** The spec of a backend by name. */
@@ -56,8 +64,14 @@ export function imageRemote(b: BackendSpec): Rule<string> {
     const other: BackendName = b.name === 'lxd' ? 'incus' : 'lxd';
     if (remote === undefined || !ONLY[other].includes(remote)) return undefined;
     return b.name === 'incus'
-      ? { reason: `Incus has no ${remote}: remote (it is Canonical's image server for LXD)`, fix: `use the images: remote, e.g. images:ubuntu/22.04/cloud` }
-      : { reason: `LXD has no ${remote}: remote (it comes with Incus)`, fix: 'use an LXD remote such as ubuntu: or images:, or set backend: \'incus\' on the host' };
+      ? {
+          reason: `Incus has no ${remote}: remote (it is Canonical's image server for LXD)`,
+          fix: `use the images: remote, e.g. images:ubuntu/22.04/cloud`,
+        }
+      : {
+          reason: `LXD has no ${remote}: remote (it comes with Incus)`,
+          fix: "use an LXD remote such as ubuntu: or images:, or set backend: 'incus' on the host",
+        };
   };
 }
 
@@ -65,7 +79,10 @@ export function imageRemote(b: BackendSpec): Rule<string> {
 export function checkBackendConfig(key: string, value: string, b: BackendSpec): Verdict | undefined {
   if (b.name !== 'incus') return undefined;
   if (key === 'core.trust_password') {
-    return { reason: 'Incus has no trust password', fix: 'trust clients with a token instead (incus config trust add), or drop the key' };
+    return {
+      reason: 'Incus has no trust password',
+      fix: 'trust clients with a token instead (incus config trust add), or drop the key',
+    };
   }
   if (key === 'bridge.mode' && value === 'fan') {
     return { reason: 'Incus has no fan bridges', fix: 'use a standard bridge (drop bridge.mode), or an OVN network' };
@@ -85,5 +102,7 @@ export function backendConfig(key: string, b: BackendSpec): Rule<string> {
  */
 export function imageSetProperty(b: BackendSpec, alias: string, key: string, value: string): string {
   const legacy = `${b.client} image set-property ${shq(alias)} ${shq(key)} ${shq(value)}`;
-  return b.name === 'incus' ? `{ ${b.client} image set-property ${shq(alias)} ${shq(`${key}=${value}`)} 2>/dev/null || ${legacy}; }` : legacy;
+  return b.name === 'incus'
+    ? `{ ${b.client} image set-property ${shq(alias)} ${shq(`${key}=${value}`)} 2>/dev/null || ${legacy}; }`
+    : legacy;
 }

@@ -2,8 +2,16 @@ import { heredoc, shq } from '../shell/quote';
 import { script } from './script';
 import { renderPreseed, PreseedDocument } from './preseed';
 import {
-  ConfigMap, DeviceMap, InstanceModel, MemberObjectConfig, NETWORK_MEMBER_KEYS, NetworkModel, POOL_CREATE_ONLY_KEYS,
-  POOL_MEMBER_KEYS, ProfileModel, StoragePoolModel,
+  ConfigMap,
+  DeviceMap,
+  InstanceModel,
+  MemberObjectConfig,
+  NETWORK_MEMBER_KEYS,
+  NetworkModel,
+  POOL_CREATE_ONLY_KEYS,
+  POOL_MEMBER_KEYS,
+  ProfileModel,
+  StoragePoolModel,
 } from './model';
 import { sortedMap } from '../util/objects';
 import { BackendSpec, imageSetProperty, LXD_BACKEND } from './backend';
@@ -47,7 +55,12 @@ const url = (kind: Kind, name: string) => shq(`${kind.collection}/${name}`);
  * asynchronous endpoint returns (storage pools and networks from LXD 6.8) and fails when it fails;
  * on a synchronous endpoint it changes nothing. The reply is dropped.
  */
-export function changeQuery(b: BackendSpec, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown): string {
+export function changeQuery(
+  b: BackendSpec,
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown,
+): string {
   return `${b.client} query -X ${method} ${shq(path)} --wait --data ${json(body)} >/dev/null`;
 }
 
@@ -74,8 +87,9 @@ export interface Claim {
 /** Lines that stop the script when the existing object's owner (the value of `ownerExpr`) may not be taken over. */
 function claimLines(c: Claim | undefined, ownerExpr: string): string[] {
   if (!c || c.adopt) return [];
-  const message = 'cdktf-lxd-matchbox: %s already exists on %s and was %s: nothing was changed. To take it over '
-    + '(the stack then owns it, and deletes it when it leaves the code), set adopt: true on %s; or remove or rename the existing one.\\n';
+  const message =
+    'cdktf-lxd-matchbox: %s already exists on %s and was %s: nothing was changed. To take it over ' +
+    '(the stack then owns it, and deletes it when it leaves the code), set adopt: true on %s; or remove or rename the existing one.\\n';
   return [
     `owner=${ownerExpr}`,
     `case "$owner" in ${[c.owner, ...c.from].map(shq).join('|')}) ;; *)`,
@@ -100,7 +114,14 @@ function withRecord(config: ConfigMap, devices?: DeviceMap): Record<string, stri
  * `perLine`: the lists hold one name a line (read from `show`, where a name set by hand may
  * contain spaces), not space-separated words (the managed-keys record).
  */
-function pruneLines(kind: Kind, name: string, config: ConfigMap, devices: DeviceMap | undefined, b: BackendSpec, perLine = false): string[] {
+function pruneLines(
+  kind: Kind,
+  name: string,
+  config: ConfigMap,
+  devices: DeviceMap | undefined,
+  b: BackendSpec,
+  perLine = false,
+): string[] {
   const keep = Object.keys(withRecord(config, devices));
   const lines = [
     `for k in $old_keys; do case ${shq(` ${keep.join(' ')} `)} in *" $k "*) ;; *) ${b.client} ${kind.cli} unset ${shq(name)} "$k" ;; esac; done`,
@@ -117,8 +138,17 @@ function pruneLines(kind: Kind, name: string, config: ConfigMap, devices: Device
  * Lines that read the record into `$old_keys`/`$old_devices` of an object that exists (after
  * checking `claim`), or run `create` when the object is missing.
  */
-function adoptOrCreate(kind: Kind, name: string, create: string[], hasDevices: boolean, b: BackendSpec, claim?: Claim): string[] {
-  const readDevices = hasDevices ? [`  old_devices=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`] : [];
+function adoptOrCreate(
+  kind: Kind,
+  name: string,
+  create: string[],
+  hasDevices: boolean,
+  b: BackendSpec,
+  claim?: Claim,
+): string[] {
+  const readDevices = hasDevices
+    ? [`  old_devices=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_DEVICES})`]
+    : [];
   return [
     `if old_keys=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null); then`,
     ...claimLines(claim, `$(${b.client} ${kind.cli} get ${shq(name)} ${OWNER_KEY})`).map((l) => `  ${l}`),
@@ -158,7 +188,9 @@ const SECTION_KEYS = [
 function adoptOrCreateAll(kind: Kind, name: string, create: string[], b: BackendSpec, claim?: Claim): string[] {
   return [
     `if shown=$(${b.client} ${kind.devices} show ${shq(name)} 2>/dev/null); then`,
-    ...claimLines(claim, `$(printf '%s\\n' "$shown" | awk -v key=${OWNER_KEY} ${shq(CONFIG_VALUE)})`).map((l) => `  ${l}`),
+    ...claimLines(claim, `$(printf '%s\\n' "$shown" | awk -v key=${OWNER_KEY} ${shq(CONFIG_VALUE)})`).map(
+      (l) => `  ${l}`,
+    ),
     `  keys_awk=${shq(SECTION_KEYS)}`,
     `  old_keys=$(printf '%s\\n' "$shown" | awk -v sec=config "$keys_awk")`,
     `  old_devices=$(printf '%s\\n' "$shown" | awk -v sec=devices "$keys_awk")`,
@@ -176,9 +208,21 @@ function adoptOrCreateAll(kind: Kind, name: string, create: string[], b: Backend
 export function networkConverge(n: NetworkModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const patch = Object.fromEntries(Object.entries(withRecord(n.config)).filter(([, v]) => v !== 'auto'));
   return script([
-    ...adoptOrCreate(NETWORK, n.name, [
-      changeQuery(b, 'POST', NETWORK.collection, { name: n.name, type: n.type, description: n.description, config: withRecord(n.config) }),
-    ], false, b, claim),
+    ...adoptOrCreate(
+      NETWORK,
+      n.name,
+      [
+        changeQuery(b, 'POST', NETWORK.collection, {
+          name: n.name,
+          type: n.type,
+          description: n.description,
+          config: withRecord(n.config),
+        }),
+      ],
+      false,
+      b,
+      claim,
+    ),
     changeQuery(b, 'PATCH', `${NETWORK.collection}/${n.name}`, { description: n.description, config: patch }),
     ...pruneLines(NETWORK, n.name, n.config, undefined, b),
   ]);
@@ -188,17 +232,33 @@ export function networkConverge(n: NetworkModel, b: BackendSpec = LXD_BACKEND, c
 export function poolConverge(p: StoragePoolModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
   const mutable = Object.fromEntries(Object.entries(p.config).filter(([k]) => !POOL_CREATE_ONLY_KEYS.includes(k)));
   return script([
-    ...adoptOrCreate(POOL, p.name, [
-      changeQuery(b, 'POST', POOL.collection, { name: p.name, driver: p.driver, description: p.description, config: withRecord(p.config) }),
-    ], false, b, claim),
-    changeQuery(b, 'PATCH', `${POOL.collection}/${p.name}`, { description: p.description, config: withRecord(mutable) }),
+    ...adoptOrCreate(
+      POOL,
+      p.name,
+      [
+        changeQuery(b, 'POST', POOL.collection, {
+          name: p.name,
+          driver: p.driver,
+          description: p.description,
+          config: withRecord(p.config),
+        }),
+      ],
+      false,
+      b,
+      claim,
+    ),
+    changeQuery(b, 'PATCH', `${POOL.collection}/${p.name}`, {
+      description: p.description,
+      config: withRecord(mutable),
+    }),
     ...pruneLines(POOL, p.name, p.config, undefined, b),
   ]);
 }
 
 /** `config` split into the keys every member has its own value of (`member`) and the cluster-wide rest. */
 function splitMemberKeys(config: ConfigMap, memberKeys: readonly string[]): { global: ConfigMap; member: ConfigMap } {
-  const pick = (member: boolean) => Object.fromEntries(Object.entries(config).filter(([k]) => memberKeys.includes(k) === member));
+  const pick = (member: boolean) =>
+    Object.fromEntries(Object.entries(config).filter(([k]) => memberKeys.includes(k) === member));
   return { global: pick(false), member: pick(true) };
 }
 
@@ -209,24 +269,39 @@ function splitMemberKeys(config: ConfigMap, memberKeys: readonly string[]): { gl
  * (`create NAME ... --target M` with the member's keys) and create it globally (`create NAME ...`
  * with the cluster-wide keys), as LXD requires. A created object only reads its record.
  */
-function clusterAdoptOrCreate(kind: Kind, name: string, create: (config: ConfigMap, target?: string) => string,
-  global: ConfigMap, members: readonly MemberObjectConfig[], b: BackendSpec, claim?: Claim): string[] {
+function clusterAdoptOrCreate(
+  kind: Kind,
+  name: string,
+  create: (config: ConfigMap, target?: string) => string,
+  global: ConfigMap,
+  members: readonly MemberObjectConfig[],
+  b: BackendSpec,
+  claim?: Claim,
+): string[] {
   return [
     `if shown=$(${b.client} query ${url(kind, name)} 2>/dev/null); then shown=$(printf '%s' "$shown" | tr -d ' \\t\\n'); else shown=; fi`,
     `status=$(printf '%s' "$shown" | sed -n ${shq('s/.*"status":"\\([A-Za-z]*\\)".*/\\1/p')})`,
     'if [ "$status" = Created ]; then',
-    ...claimLines(claim, `$(printf '%s' "$shown" | sed -n ${shq(`s/.*"${OWNER_KEY.replace(/\./g, '\\.')}":"\\([^"]*\\)".*/\\1/p`)})`).map((l) => `  ${l}`),
+    ...claimLines(
+      claim,
+      `$(printf '%s' "$shown" | sed -n ${shq(`s/.*"${OWNER_KEY.replace(/\./g, '\\.')}":"\\([^"]*\\)".*/\\1/p`)})`,
+    ).map((l) => `  ${l}`),
     `  old_keys=$(${b.client} ${kind.cli} get ${shq(name)} ${MANAGED_KEYS} 2>/dev/null || true)`,
     'else',
     '  old_keys=',
     `  locs=$(printf '%s' "$shown" | sed -n ${shq('s/.*"locations":\\[\\([^]]*\\)\\].*/\\1/p')})`,
-    ...members.map((m) => `  case ",$locs," in *${shq(`,"${m.member}",`)}*) ;; *) ${create(m.config, m.member)} >/dev/null ;; esac`),
+    ...members.map(
+      (m) => `  case ",$locs," in *${shq(`,"${m.member}",`)}*) ;; *) ${create(m.config, m.member)} >/dev/null ;; esac`,
+    ),
     `  ${create(withRecord(global))} >/dev/null`,
     'fi',
   ];
 }
 
-const keyValues = (config: ConfigMap) => Object.entries(sortedMap(config)).map(([k, v]) => ` ${shq(`${k}=${v}`)}`).join('');
+const keyValues = (config: ConfigMap) =>
+  Object.entries(sortedMap(config))
+    .map(([k, v]) => ` ${shq(`${k}=${v}`)}`)
+    .join('');
 
 /**
  * Converges a storage pool of a cluster: defined on each member first (`lxc storage create P
@@ -234,14 +309,22 @@ const keyValues = (config: ConfigMap) => Object.entries(sortedMap(config)).map((
  * its definition already is skipped), then created globally with the cluster-wide keys; a
  * created pool is only patched (its member-specific keys are create-only here).
  */
-export function poolConvergeCluster(p: StoragePoolModel, members: readonly MemberObjectConfig[], b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
+export function poolConvergeCluster(
+  p: StoragePoolModel,
+  members: readonly MemberObjectConfig[],
+  b: BackendSpec = LXD_BACKEND,
+  claim?: Claim,
+): string {
   const { global } = splitMemberKeys(p.config, POOL_MEMBER_KEYS);
   const mutable = Object.fromEntries(Object.entries(global).filter(([k]) => !POOL_CREATE_ONLY_KEYS.includes(k)));
   const create = (config: ConfigMap, target?: string) =>
     `${b.client} storage create ${shq(p.name)} ${shq(p.driver)}${keyValues(config)}${target ? ` --target ${shq(target)}` : ''}`;
   return script([
     ...clusterAdoptOrCreate(POOL, p.name, create, global, members, b, claim),
-    changeQuery(b, 'PATCH', `${POOL.collection}/${p.name}`, { description: p.description, config: withRecord(mutable) }),
+    changeQuery(b, 'PATCH', `${POOL.collection}/${p.name}`, {
+      description: p.description,
+      config: withRecord(mutable),
+    }),
     ...pruneLines(POOL, p.name, global, undefined, b),
   ]);
 }
@@ -252,7 +335,12 @@ export function poolConvergeCluster(p: StoragePoolModel, members: readonly Membe
  * member that has its definition already is skipped), then created globally with the
  * cluster-wide keys (`auto` addresses sent only then); a created network is only patched.
  */
-export function networkConvergeCluster(n: NetworkModel, members: readonly MemberObjectConfig[], b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
+export function networkConvergeCluster(
+  n: NetworkModel,
+  members: readonly MemberObjectConfig[],
+  b: BackendSpec = LXD_BACKEND,
+  claim?: Claim,
+): string {
   const { global } = splitMemberKeys(n.config, NETWORK_MEMBER_KEYS);
   const patch = Object.fromEntries(Object.entries(withRecord(global)).filter(([, v]) => v !== 'auto'));
   const type = n.type === 'bridge' ? '' : ` --type ${shq(n.type)}`;
@@ -269,8 +357,12 @@ export function networkConvergeCluster(n: NetworkModel, members: readonly Member
  * The member-specific keys of each member: those of `config` (every member gets them) under the
  * member's own from `perMember`.
  */
-export function memberConfigs(config: ConfigMap, memberKeys: readonly string[], memberNames: readonly string[],
-  perMember: Readonly<Record<string, ConfigMap>> = {}): MemberObjectConfig[] {
+export function memberConfigs(
+  config: ConfigMap,
+  memberKeys: readonly string[],
+  memberNames: readonly string[],
+  perMember: Readonly<Record<string, ConfigMap>> = {},
+): MemberObjectConfig[] {
   const { member } = splitMemberKeys(config, memberKeys);
   return memberNames.map((m) => ({ member: m, config: sortedMap({ ...member, ...perMember[m] }) }));
 }
@@ -285,7 +377,9 @@ export function profileConverge(p: ProfileModel, b: BackendSpec = LXD_BACKEND, c
   const create = [changeQuery(b, 'POST', PROFILE.collection, { name: p.name, config: ownershipOf(p.config) })];
   return script([
     // LXD's default profile always exists and is everyone's: only the keys the app set are its.
-    ...(p.name === 'default' ? adoptOrCreate(PROFILE, p.name, create, true, b) : adoptOrCreateAll(PROFILE, p.name, create, b, claim)),
+    ...(p.name === 'default'
+      ? adoptOrCreate(PROFILE, p.name, create, true, b)
+      : adoptOrCreateAll(PROFILE, p.name, create, b, claim)),
     changeQuery(b, 'PATCH', `${PROFILE.collection}/${p.name}`, body),
     ...pruneLines(PROFILE, p.name, p.config, p.devices, b, p.name !== 'default'),
   ]);
@@ -302,12 +396,19 @@ function initCommand(i: InstanceModel, b: BackendSpec): string {
   const pool = i.storagePool ? [`-s ${shq(i.storagePool)}`] : [];
   const target = i.target ? [`--target ${shq(i.target)}`] : [];
   const owned = Object.entries(sortedMap(ownershipOf(i.config))).map(([k, v]) => `-c ${shq(`${k}=${v}`)}`);
-  return [`${b.client} init`, shq(i.image), shq(i.name), ...profiles, ...pool, ...target, ...owned, '>/dev/null'].join(' ');
+  return [`${b.client} init`, shq(i.image), shq(i.name), ...profiles, ...pool, ...target, ...owned, '>/dev/null'].join(
+    ' ',
+  );
 }
 
 /** Converges an instance: create if missing, then config, devices, profiles and power state. */
 export function instanceConverge(i: InstanceModel, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
-  const body = { description: i.description, profiles: i.profiles, config: withRecord(i.config, i.devices), devices: i.devices };
+  const body = {
+    description: i.description,
+    profiles: i.profiles,
+    config: withRecord(i.config, i.devices),
+    devices: i.devices,
+  };
   const status = `"$(${b.client} list ${shq(`^${i.name}$`)} -c s -f csv)"`;
   return script([
     'created=',
@@ -327,9 +428,12 @@ function deleteIfPresent(kind: Kind, name: string, remove: string, b: BackendSpe
   return script([`if ${b.client} query ${url(kind, name)} >/dev/null 2>&1; then ${remove}; fi`]);
 }
 
-export const networkDelete = (name: string, b: BackendSpec = LXD_BACKEND) => deleteIfPresent(NETWORK, name, `${b.client} network delete ${shq(name)}`, b);
-export const poolDelete = (name: string, b: BackendSpec = LXD_BACKEND) => deleteIfPresent(POOL, name, `${b.client} storage delete ${shq(name)}`, b);
-export const instanceDelete = (name: string, b: BackendSpec = LXD_BACKEND) => deleteIfPresent(INSTANCE, name, `${b.client} delete --force ${shq(name)}`, b);
+export const networkDelete = (name: string, b: BackendSpec = LXD_BACKEND) =>
+  deleteIfPresent(NETWORK, name, `${b.client} network delete ${shq(name)}`, b);
+export const poolDelete = (name: string, b: BackendSpec = LXD_BACKEND) =>
+  deleteIfPresent(POOL, name, `${b.client} storage delete ${shq(name)}`, b);
+export const instanceDelete = (name: string, b: BackendSpec = LXD_BACKEND) =>
+  deleteIfPresent(INSTANCE, name, `${b.client} delete --force ${shq(name)}`, b);
 
 /**
  * Deletes a profile; the `default` profile cannot be deleted, so for it the
@@ -355,12 +459,20 @@ export function preseedApply(doc: PreseedDocument, b: BackendSpec = LXD_BACKEND)
  * `claim` is checked); sets `properties`. The copy is made under a temporary alias and renamed once
  * it carries the properties (its owner among them): a copy killed halfway leaves no unowned alias.
  */
-export function imageCopy(source: string, alias: string, autoUpdate: boolean, properties: ConfigMap = {}, b: BackendSpec = LXD_BACKEND, claim?: Claim): string {
+export function imageCopy(
+  source: string,
+  alias: string,
+  autoUpdate: boolean,
+  properties: ConfigMap = {},
+  b: BackendSpec = LXD_BACKEND,
+  claim?: Claim,
+): string {
   const flags = autoUpdate ? ' --auto-update' : '';
   const a = shq(alias);
   const tmpAlias = `${alias}.cdktf-new`;
   const tmp = shq(tmpAlias);
-  const set = (target: string) => Object.entries(sortedMap(properties)).map(([k, v]) => imageSetProperty(b, target, k, v));
+  const set = (target: string) =>
+    Object.entries(sortedMap(properties)).map(([k, v]) => imageSetProperty(b, target, k, v));
   return script([
     `if ${b.client} image info ${a} >/dev/null 2>&1; then`,
     ...imageClaimLines(alias, b, claim),
@@ -377,10 +489,14 @@ export function imageCopy(source: string, alias: string, autoUpdate: boolean, pr
 
 /** The claim lines of an image that exists under `alias` (its owner is an image property). */
 export function imageClaimLines(alias: string, b: BackendSpec, claim?: Claim): string[] {
-  return claimLines(claim, `$(${b.client} image get-property ${shq(alias)} ${OWNER_KEY} 2>/dev/null || true)`).map((l) => `  ${l}`);
+  return claimLines(claim, `$(${b.client} image get-property ${shq(alias)} ${OWNER_KEY} 2>/dev/null || true)`).map(
+    (l) => `  ${l}`,
+  );
 }
 
 /** Deletes the image behind `alias`, if any. */
 export function imageDelete(alias: string, b: BackendSpec = LXD_BACKEND): string {
-  return script([`if ${b.client} image info ${shq(alias)} >/dev/null 2>&1; then ${b.client} image delete ${shq(alias)}; fi`]);
+  return script([
+    `if ${b.client} image info ${shq(alias)} >/dev/null 2>&1; then ${b.client} image delete ${shq(alias)}; fi`,
+  ]);
 }

@@ -36,25 +36,38 @@ export function checkTrustToken(token: string): Verdict | undefined {
   const bad = [...token].findIndex((c) => !new RegExp(`[${TOKEN_CHARS}]`).test(c));
   if (token !== '' && bad < 0) return undefined;
   return {
-    reason: token === '' ? 'the trust token is empty' : `character ${bad + 1} of the trust token is not one a token has (tokens are base64: A-Z, a-z, 0-9, +, / and =)`,
+    reason:
+      token === ''
+        ? 'the trust token is empty'
+        : `character ${bad + 1} of the trust token is not one a token has (tokens are base64: A-Z, a-z, 0-9, +, / and =)`,
     fix: 'copy the whole token that `lxc config trust add` (or `incus config trust add`) printed on the source, without quotes or spaces',
   };
 }
 
 /** Rule: the address of a server a migration takes a container from: `https://HOST[:PORT]`. */
-export const checkMigrationAddress: Rule<unknown> = rule(isHttpsAddress,
-  'not an https:// address the destination can reach (a unix:// socket is only local)', 'use e.g. https://10.0.0.5:8443');
+export const checkMigrationAddress: Rule<unknown> = rule(
+  isHttpsAddress,
+  'not an https:// address the destination can reach (a unix:// socket is only local)',
+  'use e.g. https://10.0.0.5:8443',
+);
 
 /** Rule: the `host:port` a member serves the cluster API on. */
 export function checkMemberAddress(value: unknown): Verdict | undefined {
   if (typeof value !== 'string' || !/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/.test(value)) {
-    return { reason: 'not host:port', fix: 'use the address the member serves the cluster API on, e.g. 10.0.0.11:8443' };
+    return {
+      reason: 'not host:port',
+      fix: 'use the address the member serves the cluster API on, e.g. 10.0.0.11:8443',
+    };
   }
-  return isPort(Number(value.slice(value.lastIndexOf(':') + 1))) ? undefined : { reason: 'port out of range', fix: 'use a port between 1 and 65535, usually 8443' };
+  return isPort(Number(value.slice(value.lastIndexOf(':') + 1)))
+    ? undefined
+    : { reason: 'port out of range', fix: 'use a port between 1 and 65535, usually 8443' };
 }
 
 /** A problem with a member's name or address (the name's first), or undefined. */
-export function checkClusterMember(m: ClusterMemberModel): { property: string; value: unknown; reason: string; fix: string } | undefined {
+export function checkClusterMember(
+  m: ClusterMemberModel,
+): { property: string; value: unknown; reason: string; fix: string } | undefined {
   const name = checkObjectName(m.name);
   if (name) return { property: 'name', value: m.name, ...name };
   const address = checkMemberAddress(m.address);
@@ -71,7 +84,10 @@ function isClustered(b: BackendSpec): string {
  * `lxd init --preseed`. Does nothing on a daemon that is already clustered.
  */
 export function clusterBootstrap(m: ClusterMemberModel, b: BackendSpec = LXD_BACKEND): string {
-  const doc = renderPreseed({ config: { 'core.https_address': m.address }, cluster: { serverName: m.name, enabled: true } });
+  const doc = renderPreseed({
+    config: { 'core.https_address': m.address },
+    cluster: { serverName: m.name, enabled: true },
+  });
   return script([
     `if ${isClustered(b)}; then exit 0; fi`,
     `${b.init} --preseed <<'CDKTF_EOF'`,
@@ -85,12 +101,20 @@ export function clusterBootstrap(m: ClusterMemberModel, b: BackendSpec = LXD_BAC
  * read from the shell variable `$token` that the join script puts in front of it. The document is
  * JSON (valid YAML), printed in pieces so the token never appears in the script text itself.
  */
-export function clusterJoinMemberScript(m: ClusterMemberModel, bootstrapAddress: string, b: BackendSpec = LXD_BACKEND): string {
+export function clusterJoinMemberScript(
+  m: ClusterMemberModel,
+  bootstrapAddress: string,
+  b: BackendSpec = LXD_BACKEND,
+): string {
   const tree = preseedTree({
     config: { 'core.https_address': m.address },
     cluster: {
-      serverName: m.name, enabled: true, serverAddress: m.address, clusterAddress: bootstrapAddress,
-      clusterToken: TOKEN_PLACEHOLDER, memberConfig: m.memberConfig ?? [],
+      serverName: m.name,
+      enabled: true,
+      serverAddress: m.address,
+      clusterAddress: bootstrapAddress,
+      clusterToken: TOKEN_PLACEHOLDER,
+      memberConfig: m.memberConfig ?? [],
     },
   });
   const [before, after] = JSON.stringify(tree).split(TOKEN_PLACEHOLDER);
@@ -128,7 +152,12 @@ export interface ClusterJoinRunners {
  * lives in a shell variable only (printf is a shell builtin: it is in no process's arguments);
  * `set +x` keeps it out of traces. A failed join revokes the token.
  */
-export function clusterJoin(m: ClusterMemberModel, bootstrapAddress: string, runners: ClusterJoinRunners, b: BackendSpec = LXD_BACKEND): string {
+export function clusterJoin(
+  m: ClusterMemberModel,
+  bootstrapAddress: string,
+  runners: ClusterJoinRunners,
+  b: BackendSpec = LXD_BACKEND,
+): string {
   const check = script([`if ${isClustered(b)}; then exit 0; fi`, 'exit 3']);
   return script([
     'set +x',
@@ -165,7 +194,11 @@ export function clusterMemberRemove(name: string, b: BackendSpec = LXD_BACKEND):
  * library joined, recorded in the server config key `recordKey`), then records `keep`. Members
  * joined by hand are never touched.
  */
-export function clusterMembersConverge(keep: readonly string[], recordKey: string, b: BackendSpec = LXD_BACKEND): string {
+export function clusterMembersConverge(
+  keep: readonly string[],
+  recordKey: string,
+  b: BackendSpec = LXD_BACKEND,
+): string {
   const names = [...keep].sort();
   return script([
     `old=$(${b.client} config get ${shq(recordKey)} 2>/dev/null || true)`,
@@ -174,7 +207,9 @@ export function clusterMembersConverge(keep: readonly string[], recordKey: strin
     `  if ${b.client} query "/1.0/cluster/members/$m" >/dev/null 2>&1; then ${b.client} cluster remove "$m"; fi ;;`,
     'esac; done',
     // KEY=VALUE: Incus 7 deprecates `config set KEY VALUE`; LXD (5.0+) and Incus 6.0 take both.
-    names.length ? `${b.client} config set ${shq(`${recordKey}=${names.join(' ')}`)}` : `${b.client} config unset ${shq(recordKey)} 2>/dev/null || true`,
+    names.length
+      ? `${b.client} config set ${shq(`${recordKey}=${names.join(' ')}`)}`
+      : `${b.client} config unset ${shq(recordKey)} 2>/dev/null || true`,
   ]);
 }
 
@@ -239,7 +274,10 @@ export interface RemoteSourceModel {
 
 /** The remote name the destination's client gives a source server at `address`. */
 export function migrationRemoteName(address: string): string {
-  return `cdktf-${address.replace(/^[a-z]+:\/\//, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+  return `cdktf-${address
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')}`;
 }
 
 /**

@@ -42,7 +42,13 @@ const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v
 
 /** The device map of a NIC. */
 export function nicDevice(o: NicOptions): ConfigMap {
-  return compact({ type: 'nic', network: o.network, name: o.name ?? 'eth0', 'ipv4.address': o.ipv4Address, hwaddr: o.hwaddr }) as ConfigMap;
+  return compact({
+    type: 'nic',
+    network: o.network,
+    name: o.name ?? 'eth0',
+    'ipv4.address': o.ipv4Address,
+    hwaddr: o.hwaddr,
+  }) as ConfigMap;
 }
 
 /** A NIC on a Linux bridge LXD does not manage (`nictype: bridged`). */
@@ -52,7 +58,13 @@ export function hostBridgeNic(parent: string, name: string, hwaddr?: string): Co
 
 /** The device map of a disk mount. */
 export function diskDevice(o: DiskOptions): ConfigMap {
-  return compact({ type: 'disk', source: o.source, path: o.path, readonly: flag(o.readonly), shift: flag(o.shift) }) as ConfigMap;
+  return compact({
+    type: 'disk',
+    source: o.source,
+    path: o.path,
+    readonly: flag(o.readonly),
+    shift: flag(o.shift),
+  }) as ConfigMap;
 }
 
 /** The device map of a proxy. */
@@ -67,7 +79,9 @@ export function rootDisk(pool: string, size?: string): ConfigMap {
 
 /** Ports as LXD writes them: `80`, `80-90`, `80,443`, `8000-8002,9000`. */
 const PORTS = String.raw`\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*`;
-const PROXY_ADDRESS = new RegExp(String.raw`^(tcp|udp):[^\s:\[\]]+:${PORTS}$|^(tcp|udp):\[[0-9a-fA-F:]+\]:${PORTS}$|^unix:\/\S+$`);
+const PROXY_ADDRESS = new RegExp(
+  String.raw`^(tcp|udp):[^\s:\[\]]+:${PORTS}$|^(tcp|udp):\[[0-9a-fA-F:]+\]:${PORTS}$|^unix:\/\S+$`,
+);
 
 /**
  * Rule: a proxy address such as `tcp:127.0.0.1:8080`, `tcp:[::1]:80` or `unix:/run/app.sock`.
@@ -75,12 +89,18 @@ const PROXY_ADDRESS = new RegExp(String.raw`^(tcp|udp):[^\s:\[\]]+:${PORTS}$|^(t
  */
 export function checkProxyAddress(value: unknown): Verdict | undefined {
   if (typeof value !== 'string' || !PROXY_ADDRESS.test(value)) {
-    return { reason: 'not a proxy address (tcp:HOST:PORTS, udp:HOST:PORTS or unix:/PATH)', fix: 'use e.g. tcp:127.0.0.1:8080' };
+    return {
+      reason: 'not a proxy address (tcp:HOST:PORTS, udp:HOST:PORTS or unix:/PATH)',
+      fix: 'use e.g. tcp:127.0.0.1:8080',
+    };
   }
   if (value.startsWith('unix:')) return undefined;
   const host = value.slice(4, value.lastIndexOf(':'));
   if (/^[\d.]+$/.test(host) && parseIpv4(host) === undefined) {
-    return { reason: `${host} is not an IPv4 address (four numbers of 0-255)`, fix: 'use an address such as 127.0.0.1 or 0.0.0.0' };
+    return {
+      reason: `${host} is not an IPv4 address (four numbers of 0-255)`,
+      fix: 'use an address such as 127.0.0.1 or 0.0.0.0',
+    };
   }
   if (host.startsWith('[') && parseIpv6(host.slice(1, -1)) === undefined) {
     return { reason: `${host} is not an IPv6 address`, fix: 'use an address such as [::1] or [::]' };
@@ -137,12 +157,18 @@ export function checkProxyPorts(o: ProxyOptions): ProxyVerdict | undefined {
 export function checkDiskSource(value: unknown): Verdict | undefined {
   return typeof value === 'string' && value.startsWith('/')
     ? undefined
-    : { reason: 'not an absolute host path (LXD would read it as the name of a storage volume)', fix: 'use an absolute path such as /srv/data' };
+    : {
+        reason: 'not an absolute host path (LXD would read it as the name of a storage volume)',
+        fix: 'use an absolute path such as /srv/data',
+      };
 }
 
 /** Rule: a device's `type` (`nic`, `disk`, `proxy`...), which every device needs. */
-export const checkDeviceType: Rule<unknown> = rule((v) => typeof v === 'string' && v.length > 0,
-  'every device needs a type', 'add type: "nic", "disk", "proxy", ...');
+export const checkDeviceType: Rule<unknown> = rule(
+  (v) => typeof v === 'string' && v.length > 0,
+  'every device needs a type',
+  'add type: "nic", "disk", "proxy", ...',
+);
 
 /** Rule: a disk's mount point inside the instance, an absolute path. */
 export const checkMountPath: Rule<unknown> = absolutePath('the mount path must be absolute', 'use e.g. /srv/data');

@@ -10,7 +10,9 @@ const CPU_SET = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
 export function checkCpuLimit(value: unknown): Verdict | undefined {
   const fix = 'use a count such as 2, or a CPU set such as 0-1, 0,2 or 1-3,5';
   if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 1 ? undefined : { reason: 'a CPU count must be a whole number of at least 1', fix };
+    return Number.isInteger(value) && value >= 1
+      ? undefined
+      : { reason: 'a CPU count must be a whole number of at least 1', fix };
   }
   if (typeof value !== 'string' || !CPU_SET.test(value)) return { reason: 'neither a CPU count nor a CPU set', fix };
   // LXD reads a single number as a count (pinning to CPU 0 alone is written 0-0).
@@ -21,7 +23,15 @@ export function checkCpuLimit(value: unknown): Verdict | undefined {
     return to !== undefined && to < from;
   });
   if (reversed === undefined) return undefined;
-  const upwards = parts.map((part) => part.split('-').map(Number).sort((a, b) => a - b).join('-')).join(',');
+  const upwards = parts
+    .map((part) =>
+      part
+        .split('-')
+        .map(Number)
+        .sort((a, b) => a - b)
+        .join('-'),
+    )
+    .join(',');
   return { reason: `the CPU range ${reversed} is reversed`, fix: `write the set as ${upwards}` };
 }
 

@@ -53,15 +53,34 @@ export interface InstanceModel {
 
 /** Config keys of a pool that LXD only takes at creation. */
 export const POOL_CREATE_ONLY_KEYS: readonly string[] = [
-  'source', 'zfs.pool_name', 'lvm.vg_name', 'lvm.thinpool_name', 'lvm.use_thinpool',
-  'ceph.osd.pool_name', 'ceph.cluster_name', 'ceph.user.name', 'ceph.osd.pg_num',
+  'source',
+  'zfs.pool_name',
+  'lvm.vg_name',
+  'lvm.thinpool_name',
+  'lvm.use_thinpool',
+  'ceph.osd.pool_name',
+  'ceph.cluster_name',
+  'ceph.user.name',
+  'ceph.osd.pg_num',
 ];
 
 /** Config keys of a pool that each cluster member has its own value for (LXD's NodeSpecificStorageConfig). */
-export const POOL_MEMBER_KEYS: readonly string[] = ['size', 'source', 'source.wipe', 'zfs.pool_name', 'lvm.thinpool_name', 'lvm.vg_name'];
+export const POOL_MEMBER_KEYS: readonly string[] = [
+  'size',
+  'source',
+  'source.wipe',
+  'zfs.pool_name',
+  'lvm.thinpool_name',
+  'lvm.vg_name',
+];
 
 /** Config keys of a network that each cluster member has its own value for (LXD's NodeSpecificNetworkConfig). */
-export const NETWORK_MEMBER_KEYS: readonly string[] = ['bridge.external_interfaces', 'parent', 'bgp.ipv4.nexthop', 'bgp.ipv6.nexthop'];
+export const NETWORK_MEMBER_KEYS: readonly string[] = [
+  'bridge.external_interfaces',
+  'parent',
+  'bgp.ipv4.nexthop',
+  'bgp.ipv6.nexthop',
+];
 
 /** The member-specific keys of a pool or network on one cluster member. */
 export interface MemberObjectConfig {

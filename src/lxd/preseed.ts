@@ -136,7 +136,13 @@ type Plain = Record<string, unknown>;
 
 const maybeMap = (m: ConfigMap | undefined) => (m ? sortedMap(m) : undefined);
 const devicesOf = (d: DeviceMap | undefined) =>
-  d ? Object.fromEntries(Object.keys(d).sort().map((k) => [k, sortedMap(d[k])])) : undefined;
+  d
+    ? Object.fromEntries(
+        Object.keys(d)
+          .sort()
+          .map((k) => [k, sortedMap(d[k])]),
+      )
+    : undefined;
 
 /** Converts the typed document to LXD's key tree (snake_case keys, as `lxd init --dump` prints). */
 export function preseedTree(doc: PreseedDocument): Plain {
@@ -145,15 +151,40 @@ export function preseedTree(doc: PreseedDocument): Plain {
   return compact({
     config: doc.config ? sortedMap(doc.config) : undefined,
     networks: doc.networks?.map((n) =>
-      compact({ name: n.name, type: n.type ?? 'bridge', config: maybeMap(n.config), description: n.description, project: n.project })),
+      compact({
+        name: n.name,
+        type: n.type ?? 'bridge',
+        config: maybeMap(n.config),
+        description: n.description,
+        project: n.project,
+      }),
+    ),
     storage_pools: doc.storagePools?.map((p) =>
-      compact({ name: p.name, driver: p.driver, config: maybeMap(p.config), description: p.description })),
+      compact({ name: p.name, driver: p.driver, config: maybeMap(p.config), description: p.description }),
+    ),
     storage_volumes: doc.storageVolumes?.map((v) =>
-      compact({ name: v.name, pool: v.pool, type: v.type ?? 'custom', content_type: v.contentType, config: maybeMap(v.config), description: v.description, project: v.project })),
+      compact({
+        name: v.name,
+        pool: v.pool,
+        type: v.type ?? 'custom',
+        content_type: v.contentType,
+        config: maybeMap(v.config),
+        description: v.description,
+        project: v.project,
+      }),
+    ),
     profiles: doc.profiles?.map((p) =>
-      compact({ name: p.name, description: p.description, config: maybeMap(p.config), devices: devicesOf(p.devices) })),
+      compact({ name: p.name, description: p.description, config: maybeMap(p.config), devices: devicesOf(p.devices) }),
+    ),
     projects: doc.projects?.map((p) =>
-      compact({ name: p.name, description: p.description, config: maybeMap(p.config), storage: p.storage, network: p.network })),
+      compact({
+        name: p.name,
+        description: p.description,
+        config: maybeMap(p.config),
+        storage: p.storage,
+        network: p.network,
+      }),
+    ),
     cluster: c
       ? compact({
           server_name: c.serverName,
@@ -177,8 +208,11 @@ export function renderPreseed(doc: PreseedDocument): string {
 
 /** True when the document carries a secret (trust password, cluster token or password). */
 export function preseedHasSecret(doc: PreseedDocument): boolean {
-  return doc.config?.['core.trust_password'] !== undefined ||
-    doc.cluster?.clusterToken !== undefined || doc.cluster?.clusterPassword !== undefined;
+  return (
+    doc.config?.['core.trust_password'] !== undefined ||
+    doc.cluster?.clusterToken !== undefined ||
+    doc.cluster?.clusterPassword !== undefined
+  );
 }
 
 /**
@@ -206,8 +240,10 @@ export function checkPreseed(doc: PreseedDocument, backend: BackendName = 'lxd')
   for (const p of doc.storagePools ?? []) {
     if (!drivers.includes(p.driver)) {
       problems.push({
-        property: `storagePools.${p.name}.driver`, value: p.driver,
-        reason: `not a storage driver ${backend === 'incus' ? 'Incus' : 'LXD'} knows`, fix: `use one of ${drivers.join(', ')}`,
+        property: `storagePools.${p.name}.driver`,
+        value: p.driver,
+        reason: `not a storage driver ${backend === 'incus' ? 'Incus' : 'LXD'} knows`,
+        fix: `use one of ${drivers.join(', ')}`,
       });
     }
   }

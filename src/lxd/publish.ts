@@ -10,7 +10,9 @@ export const REBUILD_PROPERTY = 'user.cdktf.rebuild';
 
 /** Rule: an image property key the user may set (`user.cdktf.*` are the library's own bookkeeping). */
 export function checkPublishedProperty(key: string): Verdict | undefined {
-  return key.startsWith('user.cdktf.') ? { reason: 'user.cdktf.* properties are the library\'s own bookkeeping', fix: 'use another key' } : undefined;
+  return key.startsWith('user.cdktf.')
+    ? { reason: "user.cdktf.* properties are the library's own bookkeeping", fix: 'use another key' }
+    : undefined;
 }
 
 /** An image published from an instance. */
@@ -39,7 +41,9 @@ export function imagePublish(p: PublishModel, b: BackendSpec = LXD_BACKEND, clai
   const alias = shq(p.alias);
   return script([
     // An image of the alias that is not the app's is neither replaced nor changed.
-    ...(claim ? [`if ${b.client} image info ${alias} >/dev/null 2>&1; then`, ...imageClaimLines(p.alias, b, claim), '  :', 'fi'] : []),
+    ...(claim
+      ? [`if ${b.client} image info ${alias} >/dev/null 2>&1; then`, ...imageClaimLines(p.alias, b, claim), '  :', 'fi']
+      : []),
     `if have=$(${b.client} image get-property ${alias} ${REBUILD_PROPERTY} 2>/dev/null) && [ "$have" = ${shq(p.rebuild)} ]; then`,
     '  :',
     'else',

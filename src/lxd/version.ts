@@ -11,7 +11,10 @@ import { Rule } from '../validation/rule';
 import { PreseedDocument } from './preseed';
 
 /** An LXD version as `MAJOR.MINOR`, compared numerically. */
-interface Version { readonly major: number; readonly minor: number }
+interface Version {
+  readonly major: number;
+  readonly minor: number;
+}
 
 /** The first LXD release without trust passwords. */
 export const NO_TRUST_PASSWORD_FROM = '6.1';
@@ -25,7 +28,10 @@ function parse(v: string): Version | undefined {
 export function checkLxdVersion(value: unknown): Verdict | undefined {
   return typeof value === 'string' && parse(value) && Number(value.split('.')[0]) >= 3
     ? undefined
-    : { reason: 'not an LXD version', fix: "use MAJOR.MINOR as `lxd --version` prints it, e.g. '5.0', '5.21' or '6.1'" };
+    : {
+        reason: 'not an LXD version',
+        fix: "use MAJOR.MINOR as `lxd --version` prints it, e.g. '5.0', '5.21' or '6.1'",
+      };
 }
 
 /** True when LXD `version` (a valid one) is `than` or later. */
@@ -46,8 +52,9 @@ export function checkTrustPassword(minVersion: string | undefined, what: string)
   if (!refusesTrustPassword(minVersion)) return undefined;
   return {
     reason: `the host runs LXD ${minVersion} or later, and LXD ${NO_TRUST_PASSWORD_FROM} removed trust passwords (${what})`,
-    fix: 'trust clients with a token instead (lxc config trust add NAME prints one; a remote takes it as trustToken), '
-      + 'and join clusters with a token (LxdCluster asks for one itself)',
+    fix:
+      'trust clients with a token instead (lxc config trust add NAME prints one; a remote takes it as trustToken), ' +
+      'and join clusters with a token (LxdCluster asks for one itself)',
   };
 }
 
@@ -60,8 +67,12 @@ export function trustPasswordAllowed(minVersion: string | undefined, what: strin
 export function preseedPasswords(doc: PreseedDocument | string): string[] {
   if (typeof doc === 'string') {
     // YAML text: a key at the start of a line (block style, as `lxd init --dump` writes it).
-    return [['config.core.trust_password', /^\s*core\.trust_password\s*:/m], ['cluster.cluster_password', /^\s*cluster_password\s*:\s*\S/m]]
-      .filter(([, re]) => (re as RegExp).test(doc)).map(([k]) => k as string);
+    return [
+      ['config.core.trust_password', /^\s*core\.trust_password\s*:/m],
+      ['cluster.cluster_password', /^\s*cluster_password\s*:\s*\S/m],
+    ]
+      .filter(([, re]) => (re as RegExp).test(doc))
+      .map(([k]) => k as string);
   }
   return [
     ...(doc.config?.['core.trust_password'] !== undefined ? ['config.core.trust_password'] : []),
@@ -88,8 +99,9 @@ export function serverVersionLines(query: string): string[] {
  */
 export function refuseTrustPasswordLines(query: string, what: string): string[] {
   const before = `cdktf-lxd-matchbox: ${what} uses a trust password, but this host runs LXD `;
-  const after = ` and LXD ${NO_TRUST_PASSWORD_FROM} removed trust passwords. Fix: trust clients with a token (lxc config trust add NAME;`
-    + " a remote takes it as trustToken), join clusters with a token, and declare the host's minLxdVersion so that synth says so.";
+  const after =
+    ` and LXD ${NO_TRUST_PASSWORD_FROM} removed trust passwords. Fix: trust clients with a token (lxc config trust add NAME;` +
+    " a remote takes it as trustToken), join clusters with a token, and declare the host's minLxdVersion so that synth says so.";
   return [
     ...serverVersionLines(query),
     'if [ -n "$lxd_version" ] && { [ "$lxd_major" -gt 6 ] || { [ "$lxd_major" -eq 6 ] && [ "$lxd_minor" -ge 1 ]; }; }; then',

@@ -49,7 +49,8 @@ export function checkMatchboxVersion(value: unknown): Verdict | undefined {
  */
 export function releaseOf(version: string | undefined, path = 'matchbox'): MatchboxRelease {
   const release = matchboxRelease(version);
-  if (!release) throw new ValidationError([{ path, property: 'version', value: version, ...checkMatchboxVersion(version)! }]);
+  if (!release)
+    throw new ValidationError([{ path, property: 'version', value: version, ...checkMatchboxVersion(version)! }]);
   return release;
 }
 

@@ -19,7 +19,9 @@ export function profileJson(p: MatchboxProfileSpec): ProfileJson {
   return {
     id: p.id,
     ...(p.name !== undefined && { name: p.name }),
-    ...(p.boot && { boot: { kernel: p.boot.kernel, initrd: [...(p.boot.initrd ?? [])], args: [...(p.boot.args ?? [])] } }),
+    ...(p.boot && {
+      boot: { kernel: p.boot.kernel, initrd: [...(p.boot.initrd ?? [])], args: [...(p.boot.args ?? [])] },
+    }),
     ...(ids.ignition && { ignition_id: ids.ignition }),
     ...(ids.generic && { generic_id: ids.generic }),
     ...(ids.cloud && { cloud_id: ids.cloud }),
@@ -40,7 +42,11 @@ export function normalizeSelector(selector: Readonly<Record<string, string>> | u
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -88,7 +94,8 @@ export function renderDataDir(data: MatchboxDataSpec): DataFile[] {
   for (const p of data.profiles) {
     const ids = profileFileIds(p);
     files.push({ path: `profiles/${p.id}.json`, contents: renderProfileJson(p) });
-    if (ids.ignition) files.push({ path: `ignition/${ids.ignition}`, contents: rawIgnitionText(p.ignition!, data.version) });
+    if (ids.ignition)
+      files.push({ path: `ignition/${ids.ignition}`, contents: rawIgnitionText(p.ignition!, data.version) });
     if (ids.generic) files.push({ path: `generic/${ids.generic}`, contents: configText(p.generic!) });
     if (ids.cloud) files.push({ path: `cloud/${ids.cloud}`, contents: p.cloud! });
   }

@@ -52,6 +52,9 @@ export function groupMatches(group: MatchboxGroupSpec, labels: Readonly<Record<s
 }
 
 /** Matchbox's `SelectGroup`: the first group, in {@link orderGroups} order, that matches. */
-export function selectGroup<G extends MatchboxGroupSpec>(groups: readonly G[], labels: Readonly<Record<string, string>>): G | undefined {
+export function selectGroup<G extends MatchboxGroupSpec>(
+  groups: readonly G[],
+  labels: Readonly<Record<string, string>>,
+): G | undefined {
   return orderGroups(groups).find((g) => groupMatches(g, labels));
 }

@@ -33,32 +33,62 @@ export function providedVariables(group: MatchboxGroupSpec): Set<string> {
 
 function checkUrl(add: Add, property: string, url: unknown): void {
   if (typeof url !== 'string' || CONTROL.test(url) || /\s/.test(url)) {
-    add(property, url, 'not a single URL (whitespace or control characters would break the iPXE script)', 'use one URL without spaces');
+    add(
+      property,
+      url,
+      'not a single URL (whitespace or control characters would break the iPXE script)',
+      'use one URL without spaces',
+    );
   } else if (!/^https?:\/\/[^/]+/.test(url) && !url.startsWith('/assets/')) {
-    add(property, url, 'neither an absolute http(s) URL nor under /assets/', 'use http://host:port/... or /assets/<file> served from the assets path');
+    add(
+      property,
+      url,
+      'neither an absolute http(s) URL nor under /assets/',
+      'use http://host:port/... or /assets/<file> served from the assets path',
+    );
   }
 }
 
 function checkProfile(add: Add, p: MatchboxProfileSpec, release: MatchboxRelease): void {
-  if (typeof p.id !== 'string' || !ID.test(p.id)) add('id', p.id, 'not a usable profile id (it becomes profiles/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
+  if (typeof p.id !== 'string' || !ID.test(p.id))
+    add(
+      'id',
+      p.id,
+      'not a usable profile id (it becomes profiles/<id>.json)',
+      'use letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
   for (const [property, value] of [['name', p.name]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || CONTROL.test(value))) add(property, value, 'not a single-line string', 'remove control characters');
+    if (value !== undefined && (typeof value !== 'string' || CONTROL.test(value)))
+      add(property, value, 'not a single-line string', 'remove control characters');
   }
   if (p.boot) {
     checkUrl(add, 'kernel', p.boot.kernel);
     (p.boot.initrd ?? []).forEach((entry, i) => {
-      if (typeof entry !== 'string' || CONTROL.test(entry)) return add(`initrd[${i}]`, entry, 'contains control characters, which would inject iPXE commands', 'use one line: [--name NAME] URL');
+      if (typeof entry !== 'string' || CONTROL.test(entry))
+        return add(
+          `initrd[${i}]`,
+          entry,
+          'contains control characters, which would inject iPXE commands',
+          'use one line: [--name NAME] URL',
+        );
       checkUrl(add, `initrd[${i}]`, entry.trim().split(/\s+/).pop());
     });
     (p.boot.args ?? []).forEach((arg, i) => {
-      if (typeof arg !== 'string' || CONTROL.test(arg)) add(`args[${i}]`, arg, 'contains control characters, which would inject iPXE commands', 'remove newlines and control characters');
+      if (typeof arg !== 'string' || CONTROL.test(arg))
+        add(
+          `args[${i}]`,
+          arg,
+          'contains control characters, which would inject iPXE commands',
+          'remove newlines and control characters',
+        );
     });
     if (p.boot.grub) for (const g of grubBootProblems(p.boot)) add(g.property, g.value, g.reason, g.fix);
   }
   for (const kind of ['ignition', 'generic'] as const) {
     const config = p[kind];
     if (config !== undefined && typeof config !== 'string') {
-      for (const problem of checkIgnition(config, '')) add(`${kind}.${problem.property}`, problem.value, problem.reason, problem.fix);
+      for (const problem of checkIgnition(config, ''))
+        add(`${kind}.${problem.property}`, problem.value, problem.reason, problem.fix);
     }
   }
   if (p.ignition !== undefined) {
@@ -68,7 +98,12 @@ function checkProfile(add: Add, p: MatchboxProfileSpec, release: MatchboxRelease
       const written = typeof p.ignition === 'string' ? text : JSON.stringify(p.ignition);
       const actions = [...new Set(templateActions(written).map((a) => written.slice(a.start, a.end)))];
       const shown = actions.length ? actions.slice(0, 5).join(' ') : text.slice(0, 80);
-      add('ignition', shown, `Matchbox serves ignition/<id>.ign without rendering Go templates, so machines would get ${actions[0] ?? '{{...}}'} literally`, 'pass the templated config as `generic` and point the *.config.url kernel arg at /generic?..., or substitute the values yourself');
+      add(
+        'ignition',
+        shown,
+        `Matchbox serves ignition/<id>.ign without rendering Go templates, so machines would get ${actions[0] ?? '{{...}}'} literally`,
+        'pass the templated config as `generic` and point the *.config.url kernel arg at /generic?..., or substitute the values yourself',
+      );
     }
     checkRawIgnition(add, p.ignition, release);
   }
@@ -96,60 +131,126 @@ function checkRawIgnition(add: Add, config: string | IgnitionSpec, release: Matc
     try {
       version = (JSON.parse(config) as { ignition?: { version?: unknown } })?.ignition?.version;
     } catch {
-      return add('ignition', config.slice(0, 80), `not valid JSON: Matchbox ${release.version} would serve ${spec ? 'an empty Ignition config' : 'it as it is'}`, 'emit Ignition JSON');
+      return add(
+        'ignition',
+        config.slice(0, 80),
+        `not valid JSON: Matchbox ${release.version} would serve ${spec ? 'an empty Ignition config' : 'it as it is'}`,
+        'emit Ignition JSON',
+      );
     }
-    if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) return add(property, version, 'no Ignition spec version', `set ignition.version, e.g. ${spec ?? '3.3.0'}`);
+    if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version))
+      return add(property, version, 'no Ignition spec version', `set ignition.version, e.g. ${spec ?? '3.3.0'}`);
   }
   if (spec !== undefined && version !== spec) {
-    add(property, version,
+    add(
+      property,
+      version,
       `Matchbox ${release.version} serves every .ign file parsed and re-serialized as Ignition ${spec}${/^3\.[0-4]\.0$/.test(String(version)) && String(version) < spec ? '' : ' (a spec it cannot parse becomes an empty config)'}, so machines would not get the ${String(version)} written here`,
-      `write spec ${spec} (machines then need Ignition ${spec === '3.4.0' ? '2.15' : '2.11'} or later), or pass the config as \`generic\`, which Matchbox serves as written`);
+      `write spec ${spec} (machines then need Ignition ${spec === '3.4.0' ? '2.15' : '2.11'} or later), or pass the config as \`generic\`, which Matchbox serves as written`,
+    );
   }
 }
 
 function checkSelector(add: Add, g: MatchboxGroupSpec, release: MatchboxRelease): void {
   const at = 'selector';
   const selector = (g.selector ?? {}) as Record<string, unknown>;
-  if (typeof selector !== 'object' || Array.isArray(selector)) return add(at, selector, 'not an object of strings', 'use { key: "value" }');
+  if (typeof selector !== 'object' || Array.isArray(selector))
+    return add(at, selector, 'not an object of strings', 'use { key: "value" }');
   for (const [key, value] of Object.entries(selector)) {
     if (typeof value !== 'string') {
-      add(`${at}.${key}`, value, 'selector values must be JSON strings: Matchbox fails to parse the group file and skips the group', `write it as a string, e.g. "${String(value)}"`);
+      add(
+        `${at}.${key}`,
+        value,
+        'selector values must be JSON strings: Matchbox fails to parse the group file and skips the group',
+        `write it as a string, e.g. "${String(value)}"`,
+      );
       continue;
     }
-    if (key === '' || CONTROL.test(key) || CONTROL.test(value)) add(`${at}.${key}`, value, 'empty key or control characters', 'use printable labels');
+    if (key === '' || CONTROL.test(key) || CONTROL.test(value))
+      add(`${at}.${key}`, value, 'empty key or control characters', 'use printable labels');
     const lower = key.toLowerCase();
     if (lower === 'mac' && parseMatchboxMac(value) === undefined) {
-      add(`${at}.${key}`, value, 'not a MAC address Go net.ParseMAC accepts: Matchbox skips the whole group file', 'use 52:54:00:89:d8:10, 52-54-00-89-d8-10 or 5254.0089.d810');
+      add(
+        `${at}.${key}`,
+        value,
+        'not a MAC address Go net.ParseMAC accepts: Matchbox skips the whole group file',
+        'use 52:54:00:89:d8:10, 52-54-00-89-d8-10 or 5254.0089.d810',
+      );
     }
     if (RESERVED_SELECTORS.includes(lower) && key !== lower) {
-      add(`${at}.${key}`, value, `selector keys are compared case-sensitively and iPXE sends "${lower}"`, `spell the key "${lower}"`);
+      add(
+        `${at}.${key}`,
+        value,
+        `selector keys are compared case-sensitively and iPXE sends "${lower}"`,
+        `spell the key "${lower}"`,
+      );
     }
     if (key === 'arch' && !release.archLabel) {
-      add(`${at}.${key}`, value, `Matchbox ${release.version}'s /boot.ipxe sends no arch label (v0.11.0 added it), so this group never matches`, 'use version v0.11.0, or select machines by another label');
+      add(
+        `${at}.${key}`,
+        value,
+        `Matchbox ${release.version}'s /boot.ipxe sends no arch label (v0.11.0 added it), so this group never matches`,
+        'use version v0.11.0, or select machines by another label',
+      );
     }
   }
 }
 
-function checkGroup(add: Add, g: MatchboxGroupSpec, profiles: Map<string, MatchboxProfileSpec>, release: MatchboxRelease): void {
-  if (typeof g.id !== 'string' || !ID.test(g.id)) add('id', g.id, 'not a usable group id (it becomes groups/<id>.json)', 'use letters, digits, ".", "_" or "-", starting with a letter or digit');
-  if (g.name !== undefined && (typeof g.name !== 'string' || CONTROL.test(g.name))) add('name', g.name, 'not a single-line string', 'remove control characters');
+function checkGroup(
+  add: Add,
+  g: MatchboxGroupSpec,
+  profiles: Map<string, MatchboxProfileSpec>,
+  release: MatchboxRelease,
+): void {
+  if (typeof g.id !== 'string' || !ID.test(g.id))
+    add(
+      'id',
+      g.id,
+      'not a usable group id (it becomes groups/<id>.json)',
+      'use letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
+  if (g.name !== undefined && (typeof g.name !== 'string' || CONTROL.test(g.name)))
+    add('name', g.name, 'not a single-line string', 'remove control characters');
   checkSelector(add, g, release);
   const metadata = g.metadata ?? {};
-  if (typeof metadata !== 'object' || Array.isArray(metadata)) add('metadata', metadata, 'metadata must be a JSON object', 'use { key: value }');
+  if (typeof metadata !== 'object' || Array.isArray(metadata))
+    add('metadata', metadata, 'metadata must be a JSON object', 'use { key: value }');
   else {
-    if ('request' in metadata) add('metadata.request', metadata.request, 'Matchbox overwrites the "request" variable with the request query', 'rename the key');
+    if ('request' in metadata)
+      add(
+        'metadata.request',
+        metadata.request,
+        'Matchbox overwrites the "request" variable with the request query',
+        'rename the key',
+      );
     for (const key of Object.keys(g.selector ?? {})) {
-      if (key.toLowerCase() in metadata) add(`metadata.${key.toLowerCase()}`, metadata[key.toLowerCase()], `the selector "${key}" overwrites this metadata key in templates`, 'rename the metadata key');
+      if (key.toLowerCase() in metadata)
+        add(
+          `metadata.${key.toLowerCase()}`,
+          metadata[key.toLowerCase()],
+          `the selector "${key}" overwrites this metadata key in templates`,
+          'rename the metadata key',
+        );
     }
     try {
       JSON.stringify(metadata);
     } catch {
-      add('metadata', '(unserializable)', 'metadata is not JSON-serializable', 'use plain strings, numbers, booleans, arrays and objects');
+      add(
+        'metadata',
+        '(unserializable)',
+        'metadata is not JSON-serializable',
+        'use plain strings, numbers, booleans, arrays and objects',
+      );
     }
   }
   const profile = profiles.get(g.profile);
   if (!profile) {
-    add('profile', g.profile, 'no profile with this id in the same Matchbox server: requests matching the group get 404', `use one of: ${[...profiles.keys()].join(', ') || '(no profiles)'}`);
+    add(
+      'profile',
+      g.profile,
+      'no profile with this id in the same Matchbox server: requests matching the group get 404',
+      `use one of: ${[...profiles.keys()].join(', ') || '(no profiles)'}`,
+    );
     return;
   }
   const provided = providedVariables(g);
@@ -159,7 +260,12 @@ function checkGroup(add: Add, g: MatchboxGroupSpec, profiles: Map<string, Matchb
     const text = configText(config);
     const missing = templateReferences(text).required.filter((k) => !provided.has(k));
     for (const key of missing) {
-      add(`metadata.${key}`, undefined, `profile "${profile.id}" ${kind} template uses {{.${key}}} and Matchbox renders with missingkey=error (404)`, `add "${key}" to the group's metadata (or a "${key}" selector)`);
+      add(
+        `metadata.${key}`,
+        undefined,
+        `profile "${profile.id}" ${kind} template uses {{.${key}}} and Matchbox renders with missingkey=error (404)`,
+        `add "${key}" to the group's metadata (or a "${key}" selector)`,
+      );
     }
     const seen = new Set<string>();
     for (const action of placedActions(text)) {
@@ -185,11 +291,19 @@ function valueOf(g: MatchboxGroupSpec, path: readonly string[]): { value: unknow
   const selectorKey = Object.keys(g.selector ?? {}).find((k) => k.toLowerCase() === root);
   if (selectorKey !== undefined) {
     const value = g.selector![selectorKey];
-    return rest.length ? undefined : { value: root === 'mac' ? (parseMatchboxMac(value) ?? value) : value, property: `selector.${selectorKey}` };
+    return rest.length
+      ? undefined
+      : { value: root === 'mac' ? (parseMatchboxMac(value) ?? value) : value, property: `selector.${selectorKey}` };
   }
   let value: unknown = g.metadata;
   for (const key of path) {
-    if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    if (
+      !value ||
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      !Object.prototype.hasOwnProperty.call(value, key)
+    )
+      return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return { value, property: `metadata.${path.join('.')}` };
@@ -207,7 +321,10 @@ export function validateMatchbox(data: MatchboxDataSpec, path: string): Problem[
   const problems: Problem[] = [];
   const release = matchboxRelease(data.version);
   if (!release) return [{ path, property: 'version', value: data.version, ...checkMatchboxVersion(data.version)! }];
-  const adder = (subject: ProblemSubject): Add => (property, value, reason, fix) => problems.push({ path, property, value, reason, fix, subject });
+  const adder =
+    (subject: ProblemSubject): Add =>
+    (property, value, reason, fix) =>
+      problems.push({ path, property, value, reason, fix, subject });
   const profiles = new Map<string, MatchboxProfileSpec>();
   for (const p of data.profiles) {
     const add = adder({ kind: 'profile', id: p.id });
@@ -229,7 +346,9 @@ export function validateMatchbox(data: MatchboxDataSpec, path: string): Problem[
       add(
         'selector',
         g.selector ?? {},
-        key === '' ? `a second default group (empty selector) next to "${other}": Matchbox picks one of them at random` : `same selector as group "${other}": Matchbox picks one of them at random`,
+        key === ''
+          ? `a second default group (empty selector) next to "${other}": Matchbox picks one of them at random`
+          : `same selector as group "${other}": Matchbox picks one of them at random`,
         key === '' ? 'keep one default group and give the others selectors' : 'make the selectors differ',
       );
     } else bySelector.set(key, g.id);

@@ -19,19 +19,23 @@ export interface PlacedAction extends OutputAction {
 }
 
 /** Percent-decodes what it can, byte by byte (enough to follow quotes in the script). */
-const percentDecode = (s: string): string => s.replace(/%[0-9A-Fa-f]{2}/g, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
+const percentDecode = (s: string): string =>
+  s.replace(/%[0-9A-Fa-f]{2}/g, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
 
 /** True when the end of `script` is inside single quotes (sh quoting, `#` comments). */
 function endsInSingleQuotes(script: string): boolean {
   let state: 'plain' | 'single' | 'double' = 'plain';
   for (let i = 0; i < script.length; i++) {
     const c = script[i];
-    if (state === 'single') { if (c === "'") state = 'plain'; }
-    else if (c === '\\') i++;
-    else if (state === 'double') { if (c === '"') state = 'plain'; }
-    else if (c === "'") state = 'single';
+    if (state === 'single') {
+      if (c === "'") state = 'plain';
+    } else if (c === '\\') i++;
+    else if (state === 'double') {
+      if (c === '"') state = 'plain';
+    } else if (c === "'") state = 'single';
     else if (c === '"') state = 'double';
-    else if (c === '#' && (i === 0 || /\s/.test(script[i - 1]))) while (i + 1 < script.length && script[i + 1] !== '\n') i++;
+    else if (c === '#' && (i === 0 || /\s/.test(script[i - 1])))
+      while (i + 1 < script.length && script[i + 1] !== '\n') i++;
   }
   return state === 'single';
 }
@@ -48,9 +52,14 @@ export function placedActions(text: string): PlacedAction[] {
   const scan = (literal: string): void => {
     for (const ch of literal) {
       if (!inString) {
-        if (ch === '"') { inString = true; current = ''; }
-      } else if (escaped) { escaped = false; current += ch; }
-      else if (ch === '\\') escaped = true;
+        if (ch === '"') {
+          inString = true;
+          current = '';
+        }
+      } else if (escaped) {
+        escaped = false;
+        current += ch;
+      } else if (ch === '\\') escaped = true;
       else if (ch === '"') inString = false;
       else current += ch;
     }
@@ -82,31 +91,56 @@ const ASTRAL_NON_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S}\u0000-\uffff]/u;
 export function printedValueVerdict(value: unknown, action: PlacedAction): Verdict | undefined {
   const shown = text(action);
   if (value === null || typeof value === 'object') {
-    return { reason: `${shown} prints it as a Go value (map[...], [...] or <nil>), not as JSON`, fix: 'pass a string, number or boolean (or print one of its fields, {{.key.field}})' };
+    return {
+      reason: `${shown} prints it as a Go value (map[...], [...] or <nil>), not as JSON`,
+      fix: 'pass a string, number or boolean (or print one of its fields, {{.key.field}})',
+    };
   }
   if (typeof value === 'number' && value !== 0 && (Math.abs(value) < 1e-4 || Math.abs(value) >= 1e6)) {
-    return { reason: `${shown} prints numbers with Go's %v, which writes this one in exponent form (1000000 as 1e+06)`, fix: `pass it as a string, e.g. "${value}"` };
+    return {
+      reason: `${shown} prints numbers with Go's %v, which writes this one in exponent form (1000000 as 1e+06)`,
+      fix: `pass it as a string, e.g. "${value}"`,
+    };
   }
   const s = String(value);
-  if (/\p{Cs}/u.test(s)) return { reason: 'contains a lone UTF-16 surrogate, which Matchbox reads as U+FFFD', fix: 'remove it' };
+  if (/\p{Cs}/u.test(s))
+    return { reason: 'contains a lone UTF-16 surrogate, which Matchbox reads as U+FFFD', fix: 'remove it' };
   const writer = action.writer === 'index' ? undefined : action.writer;
   if (writer === undefined && action.jsonString && JSON_BREAKERS.test(s)) {
-    return { reason: `${shown} writes it as it is inside a JSON string, where a " \\ or control character makes invalid JSON (served with HTTP 200)`, fix: `escape it in the template (${pipeHint(action, action.dataUrl ? 'urlquery' : 'js')}) or remove the character` };
+    return {
+      reason: `${shown} writes it as it is inside a JSON string, where a " \\ or control character makes invalid JSON (served with HTTP 200)`,
+      fix: `escape it in the template (${pipeHint(action, action.dataUrl ? 'urlquery' : 'js')}) or remove the character`,
+    };
   }
   if (writer === undefined && action.dataUrl && [...s].some((ch) => !DATA_URL_SAFE.test(ch))) {
-    return { reason: `${shown} writes it as it is into a data: URL, where % # ? spaces and non-ASCII characters are not carried as written`, fix: `escape it in the template (${pipeHint(action, 'urlquery')}) or remove those characters` };
+    return {
+      reason: `${shown} writes it as it is into a data: URL, where % # ? spaces and non-ASCII characters are not carried as written`,
+      fix: `escape it in the template (${pipeHint(action, 'urlquery')}) or remove those characters`,
+    };
   }
   if (writer === 'js' && action.jsonString && s.includes("'")) {
-    return { reason: `${shown} escapes ' as \\', which is not valid JSON: the machine would get an invalid config`, fix: "remove the ' (e.g. from an ssh key comment)" };
+    return {
+      reason: `${shown} escapes ' as \\', which is not valid JSON: the machine would get an invalid config`,
+      fix: "remove the ' (e.g. from an ssh key comment)",
+    };
   }
   if (writer === 'js' && action.jsonString && ASTRAL_NON_PRINTABLE.test(s)) {
-    return { reason: `${shown} writes a non-printable character above U+FFFF as \\u and more than 4 hex digits, which JSON reads as another character`, fix: 'remove it' };
+    return {
+      reason: `${shown} writes a non-printable character above U+FFFF as \\u and more than 4 hex digits, which JSON reads as another character`,
+      fix: 'remove it',
+    };
   }
   if (writer === 'urlquery' && action.dataUrl && s.includes(' ')) {
-    return { reason: `${shown} writes a space as +, which a data: URL keeps as +`, fix: 'remove the spaces (a URL needs none)' };
+    return {
+      reason: `${shown} writes a space as +, which a data: URL keeps as +`,
+      fix: 'remove the spaces (a URL needs none)',
+    };
   }
   if (action.shellQuoted && s.includes("'")) {
-    return { reason: `${shown} puts it between single quotes in a script, which a ' would end`, fix: "remove the ' (percent-encode it as %27 in a URL)" };
+    return {
+      reason: `${shown} puts it between single quotes in a script, which a ' would end`,
+      fix: "remove the ' (percent-encode it as %27 in a URL)",
+    };
   }
   return undefined;
 }

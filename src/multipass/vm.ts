@@ -29,16 +29,26 @@ export function checkTimeoutSeconds(value: unknown): Verdict | undefined {
 }
 
 /** Rule: a number of virtual CPUs. */
-export const checkCpus: Rule<unknown> = wholeNumber(1, Infinity, 'multipass needs a whole number of CPUs', 'use 1 or more');
+export const checkCpus: Rule<unknown> = wholeNumber(
+  1,
+  Infinity,
+  'multipass needs a whole number of CPUs',
+  'use 1 or more',
+);
 
 /** Rule: an image multipass launches (`22.04`, `jammy`, `file:///...`): one word, never an option. */
-export const checkMultipassImage: Rule<unknown> = matching(/^[A-Za-z0-9][^\s]*$/,
-  'not a multipass image (a leading "-" would be read as an option)', 'use e.g. 22.04, jammy, lts or file:///srv/image.img');
+export const checkMultipassImage: Rule<unknown> = matching(
+  /^[A-Za-z0-9][^\s]*$/,
+  'not a multipass image (a leading "-" would be read as an option)',
+  'use e.g. 22.04, jammy, lts or file:///srv/image.img',
+);
 
 /** Rule: a mount `{ source, target }`: absolute paths without `:` (multipass's separator). */
 export const checkMultipassMount: Rule<{ readonly source: string; readonly target: string }> = rule(
   (m) => m.source.startsWith('/') && m.target.startsWith('/') && !`${m.source}${m.target}`.includes(':'),
-  'mount paths must be absolute and contain no ":"', 'use e.g. { source: "/srv/data", target: "/data" }');
+  'mount paths must be absolute and contain no ":"',
+  'use e.g. { source: "/srv/data", target: "/data" }',
+);
 
 /** Minimum sizes multipass accepts. */
 export const MULTIPASS_MIN_MEMORY = 128 * 2 ** 20;
@@ -59,8 +69,16 @@ export interface VmLaunchChecks {
  */
 export function vmLaunch(vm: MultipassVmModel, checks: VmLaunchChecks = {}): string {
   const flags = [
-    '--name', vm.name, '--cpus', String(vm.cpus), '--memory', vm.memory, '--disk', vm.disk,
-    '--timeout', String(vm.timeoutSeconds),
+    '--name',
+    vm.name,
+    '--cpus',
+    String(vm.cpus),
+    '--memory',
+    vm.memory,
+    '--disk',
+    vm.disk,
+    '--timeout',
+    String(vm.timeoutSeconds),
     ...vm.mounts.flatMap((m) => ['--mount', `${m.source}:${m.target}`]),
   ].map(shq);
   const image = vm.image ? [shq(vm.image)] : [];
@@ -86,7 +104,12 @@ function waitLines(name: string, checks: VmLaunchChecks): string[] {
     '# cloud-init exits 2 for "done with recoverable errors" (deprecated keys); that is a finished boot.',
     `rc=0; multipass exec ${shq(name)} -- cloud-init status --wait >/dev/null || rc=$?`,
     'if [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then',
-    ...(client ? refuseTrustPasswordLines(`multipass exec ${shq(name)} -- ${client} query /1.0`, `the cloud-config of VM ${name}`).map((l) => `  ${l}`) : []),
+    ...(client
+      ? refuseTrustPasswordLines(
+          `multipass exec ${shq(name)} -- ${client} query /1.0`,
+          `the cloud-config of VM ${name}`,
+        ).map((l) => `  ${l}`)
+      : []),
     `  echo ${shq(`cloud-init failed on ${name} (exit `)}"$rc)" >&2; exit "$rc"`,
     'fi',
   ];
@@ -96,4 +119,3 @@ function waitLines(name: string, checks: VmLaunchChecks): string[] {
 export function vmDelete(name: string): string {
   return script([`if multipass info ${shq(name)} >/dev/null 2>&1; then multipass delete --purge ${shq(name)}; fi`]);
 }
-

@@ -53,9 +53,13 @@ export function checkIpv4(value: unknown): Verdict | undefined {
 export function checkHostCidr(value: unknown): Verdict | undefined {
   const cidr = typeof value === 'string' ? parseCidr(value) : undefined;
   if (!cidr) return { reason: 'not a valid IPv4 CIDR', fix: 'use address/prefix such as 10.0.0.1/24' };
-  if (cidr.prefix > 30) return { reason: 'the subnet leaves no room for DHCP clients', fix: 'use a prefix of /30 or shorter' };
+  if (cidr.prefix > 30)
+    return { reason: 'the subnet leaves no room for DHCP clients', fix: 'use a prefix of /30 or shorter' };
   if (cidr.address === cidr.network || cidr.address === cidr.broadcast) {
-    return { reason: 'the address is the network or broadcast address', fix: `use a host address such as ${formatIpv4(cidr.network + 1)}/${cidr.prefix}` };
+    return {
+      reason: 'the address is the network or broadcast address',
+      fix: `use a host address such as ${formatIpv4(cidr.network + 1)}/${cidr.prefix}`,
+    };
   }
   return undefined;
 }
@@ -70,6 +74,7 @@ export function checkHostInSubnet(ip: number, cidr: Ipv4Cidr, cidrText: string):
   if (ip === cidr.network || ip === cidr.broadcast) {
     return { reason: `the network or broadcast address of ${cidrText}`, fix: `use an address in ${range}` };
   }
-  if (ip === cidr.address) return { reason: `the bridge's own address (${cidrText})`, fix: `use another address in ${range}` };
+  if (ip === cidr.address)
+    return { reason: `the bridge's own address (${cidrText})`, fix: `use another address in ${range}` };
   return undefined;
 }

@@ -32,15 +32,24 @@ export function parseIpv6(text: string): number[] | undefined {
   if (!before || !after) return undefined;
   if (tail === undefined) return before.length === 8 ? before : undefined;
   // `::` stands for at least one group of zeros.
-  return before.length + after.length <= 7 ? [...before, ...new Array(8 - before.length - after.length).fill(0), ...after] : undefined;
+  return before.length + after.length <= 7
+    ? [...before, ...new Array(8 - before.length - after.length).fill(0), ...after]
+    : undefined;
 }
 
 /** Rule: an IPv6 address with a prefix length of 0-128 (`fd42::1/64`). */
 export function checkIpv6Cidr(value: unknown): Verdict | undefined {
   const m = typeof value === 'string' ? /^([^/]+)\/(\d{1,3})$/.exec(value) : null;
   if (!m || parseIpv6(m[1]) === undefined) {
-    return { reason: 'not an IPv6 address with a prefix length', fix: 'use none, auto or an address such as fd42::1/64' };
+    return {
+      reason: 'not an IPv6 address with a prefix length',
+      fix: 'use none, auto or an address such as fd42::1/64',
+    };
   }
-  if (Number(m[2]) > 128) return { reason: `the prefix length ${m[2]} is more than 128 bits`, fix: `use a prefix of 128 or less, e.g. ${m[1]}/64` };
+  if (Number(m[2]) > 128)
+    return {
+      reason: `the prefix length ${m[2]} is more than 128 bits`,
+      fix: `use a prefix of 128 or less, e.g. ${m[1]}/64`,
+    };
   return undefined;
 }

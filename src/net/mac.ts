@@ -10,7 +10,10 @@ export function checkMac(value: unknown): Verdict | undefined {
   // The low bit of the first octet marks a group address (01:00:5e:... is IPv4 multicast):
   // no interface can have one, and DHCP never sees one as a client.
   if (parseInt(value.slice(0, 2), 16) & 1) {
-    return { reason: 'a multicast (group) address: the low bit of the first octet is set', fix: 'use a unicast address such as 52:54:00:12:34:56 (an even first octet)' };
+    return {
+      reason: 'a multicast (group) address: the low bit of the first octet is set',
+      fix: 'use a unicast address such as 52:54:00:12:34:56 (an even first octet)',
+    };
   }
   return undefined;
 }

@@ -11,5 +11,8 @@ export const MAX_MTU = 65535;
 export function checkMtu(value: unknown): Verdict | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= MIN_MTU && value <= MAX_MTU
     ? undefined
-    : { reason: `not an MTU from ${MIN_MTU} to ${MAX_MTU}`, fix: 'use e.g. 1500 (Ethernet), 1450 (inside a VXLAN) or 9000 (jumbo frames), or leave it unset' };
+    : {
+        reason: `not an MTU from ${MIN_MTU} to ${MAX_MTU}`,
+        fix: 'use e.g. 1500 (Ethernet), 1450 (inside a VXLAN) or 9000 (jumbo frames), or leave it unset',
+      };
 }

@@ -37,7 +37,10 @@ export function checkLeaseHostname(value: unknown): Verdict | undefined {
     return { reason: 'not a valid host name', fix: 'use 1-63 letters, digits and hyphens, e.g. node1' };
   }
   if (/^\d+[smhdw]?$/i.test(value) || /^(infinite|ignore)$/i.test(value)) {
-    return { reason: 'dnsmasq reads this dhcp-host= field as a lease time or a keyword, not a host name', fix: 'use a name with a letter that is not a time unit, e.g. node1' };
+    return {
+      reason: 'dnsmasq reads this dhcp-host= field as a lease time or a keyword, not a host name',
+      fix: 'use a name with a letter that is not a time unit, e.g. node1',
+    };
   }
   return undefined;
 }
@@ -51,11 +54,16 @@ export function checkLeaseMatch(lease: StaticLease, exactlyOne: boolean): Verdic
   if (lease.mac === undefined && lease.hostname === undefined) {
     return {
       reason: 'the lease matches no machine: it has neither mac nor hostname',
-      fix: exactlyOne ? 'give exactly one of mac and hostname' : 'give mac (or hostname, for a machine that sends its name)',
+      fix: exactlyOne
+        ? 'give exactly one of mac and hostname'
+        : 'give mac (or hostname, for a machine that sends its name)',
     };
   }
   if (exactlyOne && lease.mac !== undefined && lease.hostname !== undefined) {
-    return { reason: 'a bridge lease matches either a MAC or a hostname, not both', fix: 'give exactly one of mac and hostname' };
+    return {
+      reason: 'a bridge lease matches either a MAC or a hostname, not both',
+      fix: 'give exactly one of mac and hostname',
+    };
   }
   return undefined;
 }
@@ -63,7 +71,9 @@ export function checkLeaseMatch(lease: StaticLease, exactlyOne: boolean): Verdic
 /** The value of the lease's `dhcp-host=` line: `MAC,IP`, `MAC,IP,NAME` or `NAME,IP` (checked leases only). */
 export function dhcpHostValue(lease: StaticLease): string {
   if (lease.mac === undefined) return `${lease.hostname},${lease.ipv4Address}`;
-  return [normalizeMac(lease.mac), lease.ipv4Address, ...(lease.hostname !== undefined ? [lease.hostname] : [])].join(',');
+  return [normalizeMac(lease.mac), lease.ipv4Address, ...(lease.hostname !== undefined ? [lease.hostname] : [])].join(
+    ',',
+  );
 }
 
 /** The lease a `dhcp-host=` value names (the inverse of {@link dhcpHostValue}); undefined for other forms. */

@@ -5,7 +5,9 @@ export function compact(o: Record<string, unknown>): Record<string, unknown> {
 
 /** Returns the entries of `map` sorted by key, so renderings are deterministic. */
 export function sortedEntries<T>(map: Readonly<Record<string, T>>): [string, T][] {
-  return Object.keys(map).sort().map((k) => [k, map[k]]);
+  return Object.keys(map)
+    .sort()
+    .map((k) => [k, map[k]]);
 }
 
 /** Returns a copy of `map` with keys sorted. */

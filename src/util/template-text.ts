@@ -27,6 +27,9 @@ const HCL_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\
 /** Literal text as the inside of an HCL string literal: backslashes, quotes and control characters escaped. */
 export function hclEscape(text: string): string {
   // Control characters are exactly what must be escaped here.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => HCL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\\"\u0000-\u001f\u007f]/g,
+    (c) => HCL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

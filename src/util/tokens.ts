@@ -8,8 +8,12 @@
 
 /** True for a Terraform token object (cdktf's `IResolvable`) that is not a construct. */
 export function isTokenObject(value: unknown): value is { resolve: unknown; toString(): string } {
-  return typeof value === 'object' && value !== null && typeof (value as { resolve?: unknown }).resolve === 'function'
-    && !('node' in value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { resolve?: unknown }).resolve === 'function' &&
+    !('node' in value)
+  );
 }
 
 /** True for data the library walks into: arrays and plain objects (not constructs, tokens or class instances). */
@@ -33,7 +37,9 @@ export function stringTokens<T>(value: T): T {
   }
   if (isPlainData(value)) {
     const entries = Object.entries(value).map(([k, v]) => [k, stringTokens(v)] as const);
-    return (entries.some(([k, v]) => v !== (value as Record<string, unknown>)[k]) ? Object.fromEntries(entries) : value) as T;
+    return (
+      entries.some(([k, v]) => v !== (value as Record<string, unknown>)[k]) ? Object.fromEntries(entries) : value
+    ) as T;
   }
   return value;
 }

@@ -37,7 +37,7 @@ export interface Verdict {
 
 /** Renders a value for an error message without dumping huge or multi-line strings. */
 export function describeValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
@@ -67,7 +67,9 @@ export class ValidationError extends Error {
 
 /** True when `error` carries the ValidationError brand, whichever copy of the package made it. */
 export function isBrandedValidationError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[VALIDATION_ERROR_BRAND] === true;
+  return (
+    typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[VALIDATION_ERROR_BRAND] === true
+  );
 }
 
 /** The problems of a branded ValidationError (of any copy of the package); `[]` for any other value. */

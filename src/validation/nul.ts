@@ -5,7 +5,10 @@ import { Problem } from './errors';
  * The first string (value or key) holding a NUL byte in `value`'s plain data, with the property
  * path it was found at (`config.user.note`, `nics[0].name`), or undefined.
  */
-export function findNulByte(value: unknown, property: string): { readonly property: string; readonly value: string } | undefined {
+export function findNulByte(
+  value: unknown,
+  property: string,
+): { readonly property: string; readonly value: string } | undefined {
   if (typeof value === 'string') return value.includes('\0') ? { property, value } : undefined;
   if (!isPlainData(value)) return undefined;
   const at = (key: string) => (property ? `${property}.${key}` : key);
@@ -23,11 +26,15 @@ const NUL_REASON = 'contains a NUL byte, which no shell word, file, LXD value or
 /** The problem of a NUL byte in `value` (see {@link findNulByte}), reported against `path`. */
 export function nulByteProblem(path: string, value: unknown, property: string): Problem | undefined {
   const found = findNulByte(value, property);
-  return found && {
-    path, property: found.property || property, value: found.value,
-    reason: NUL_REASON,
-    fix: 'remove the NUL byte (\\u0000) from the value',
-  };
+  return (
+    found && {
+      path,
+      property: found.property || property,
+      value: found.value,
+      reason: NUL_REASON,
+      fix: 'remove the NUL byte (\\u0000) from the value',
+    }
+  );
 }
 
 /**
@@ -36,5 +43,13 @@ export function nulByteProblem(path: string, value: unknown, property: string): 
  */
 export function nulByteIdProblem(path: string): Problem | undefined {
   const id = path.split('/').find((segment) => segment.includes('\0'));
-  return id === undefined ? undefined : { path, property: 'id', value: id, reason: NUL_REASON, fix: 'remove the NUL byte (\\u0000) from the construct id' };
+  return id === undefined
+    ? undefined
+    : {
+        path,
+        property: 'id',
+        value: id,
+        reason: NUL_REASON,
+        fix: 'remove the NUL byte (\\u0000) from the construct id',
+      };
 }

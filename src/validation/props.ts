@@ -59,7 +59,9 @@ export function booleans<T extends object>(props: T, keys: readonly (keyof T & s
 
 /** The problems of the checks of the construct at `path`, in order. */
 export function findProblems(path: string, checks: Checks): Problem[] {
-  return flatten(checks).flatMap((c) => (c.verdict ? [{ path, property: c.property, value: c.value, reason: c.verdict.reason, fix: c.verdict.fix }] : []));
+  return flatten(checks).flatMap((c) =>
+    c.verdict ? [{ path, property: c.property, value: c.value, reason: c.verdict.reason, fix: c.verdict.fix }] : [],
+  );
 }
 
 /**

@@ -28,15 +28,22 @@ export const tcpPort: Rule<unknown> = rule(isPort, 'not a TCP port', 'use 1-6553
 
 /** Rule: a boolean flag; from JavaScript, `protect: 'no'` would otherwise count as true. `name` is the prop. */
 export function booleanFlag(name: string): Rule<unknown> {
-  return (value) => (value === undefined || typeof value === 'boolean' ? undefined : {
-    reason: `not a boolean but ${value === null ? 'null' : `a ${typeof value}`}, which would count as ${value ? 'true' : 'false'}`,
-    fix: `use true or false (or leave ${name} out)`,
-  });
+  return (value) =>
+    value === undefined || typeof value === 'boolean'
+      ? undefined
+      : {
+          reason: `not a boolean but ${value === null ? 'null' : `a ${typeof value}`}, which would count as ${value ? 'true' : 'false'}`,
+          fix: `use true or false (or leave ${name} out)`,
+        };
 }
 
 /** Rule: a non-empty value of one line (no line break, no NUL byte). */
 export function singleLine(fix: string): Rule<unknown> {
-  return rule((v) => typeof v === 'string' && v.length > 0 && !/[\n\0]/.test(v), 'must be a non-empty single-line value', fix);
+  return rule(
+    (v) => typeof v === 'string' && v.length > 0 && !/[\n\0]/.test(v),
+    'must be a non-empty single-line value',
+    fix,
+  );
 }
 
 // Names and paths
@@ -50,7 +57,9 @@ export function isPlainWord(value: unknown): boolean {
 
 /** True for a relative path of plain names (`a/b.c`): no leading `/`, no `..` step, no spaces or quotes. */
 export function isRelativePath(value: unknown): boolean {
-  return typeof value === 'string' && /^[A-Za-z0-9_.+-][A-Za-z0-9_.+/-]*$/.test(value) && !value.split('/').includes('..');
+  return (
+    typeof value === 'string' && /^[A-Za-z0-9_.+-][A-Za-z0-9_.+/-]*$/.test(value) && !value.split('/').includes('..')
+  );
 }
 
 /** Rule: a relative path of plain names (see {@link isRelativePath}). */
@@ -59,7 +68,11 @@ export function relativePath(reason: string, fix: string): Rule<unknown> {
 }
 
 /** Rule: a path of letters, digits and `. _ / -` only (it is written into commands unquoted-safe). */
-export const plainPath: Rule<unknown> = matching(/^[A-Za-z0-9_./-]+$/, 'not a plain path', 'use letters, digits and . _ / -');
+export const plainPath: Rule<unknown> = matching(
+  /^[A-Za-z0-9_./-]+$/,
+  'not a plain path',
+  'use letters, digits and . _ / -',
+);
 
 /** Rule: an absolute path (starts with `/`). */
 export function absolutePath(reason: string, fix: string): Rule<unknown> {
@@ -69,12 +82,18 @@ export function absolutePath(reason: string, fix: string): Rule<unknown> {
 // Hosts, addresses and URLs
 
 /** Rule: a DNS domain of dot-separated labels (`my-lxd.test`). */
-export const dnsDomain: Rule<unknown> = matching(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/,
-  'not a DNS domain', 'use e.g. my-lxd.test');
+export const dnsDomain: Rule<unknown> = matching(
+  /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/,
+  'not a DNS domain',
+  'use e.g. my-lxd.test',
+);
 
 /** Rule: an IP address or DNS name that machines reach a server at. */
-export const hostAddress: Rule<unknown> = matching(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/,
-  'not an IP address or DNS name', 'use e.g. 192.168.0.1 or matchbox.lab.test');
+export const hostAddress: Rule<unknown> = matching(
+  /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/,
+  'not an IP address or DNS name',
+  'use e.g. 192.168.0.1 or matchbox.lab.test',
+);
 
 /** `[host]:port` (the host may be empty, an IPv6 address in brackets, or a name): the port, or undefined. */
 export function listenPort(value: unknown): number | undefined {
@@ -83,10 +102,18 @@ export function listenPort(value: unknown): number | undefined {
 }
 
 /** Rule: a listen address `[host]:port` with a port in 1-65535. */
-export const listenAddress: Rule<unknown> = rule((v) => isPort(listenPort(v)), 'not a listen address [host]:port', 'use e.g. 0.0.0.0:8080 or :8080');
+export const listenAddress: Rule<unknown> = rule(
+  (v) => isPort(listenPort(v)),
+  'not a listen address [host]:port',
+  'use e.g. 0.0.0.0:8080 or :8080',
+);
 
 /** Rule: `host:port` of a gRPC API (any port of up to five digits). */
-export const grpcEndpoint: Rule<unknown> = rule((v) => listenPort(v) !== undefined, 'not a gRPC host:port', 'use e.g. 192.168.0.1:8081');
+export const grpcEndpoint: Rule<unknown> = rule(
+  (v) => listenPort(v) !== undefined,
+  'not a gRPC host:port',
+  'use e.g. 192.168.0.1:8081',
+);
 
 /** True for an `http://` or `https://` URL of one word (no spaces, quotes or backslashes). */
 export function isHttpUrl(value: unknown): boolean {
@@ -113,7 +140,11 @@ export const ipv4Address: Rule<unknown> = checkIpv4;
 /** Rule: an IPv4 CIDR with a usable host address, e.g. a gateway `10.0.0.1/24` (see src/net/ipv4). */
 export const hostCidr: Rule<unknown> = checkHostCidr;
 /** Rule: any IPv4 CIDR (`192.168.0.0/24`). */
-export const ipv4Cidr: Rule<unknown> = rule((v) => typeof v === 'string' && parseCidr(v) !== undefined, 'not an IPv4 CIDR', 'use e.g. 192.168.0.0/24');
+export const ipv4Cidr: Rule<unknown> = rule(
+  (v) => typeof v === 'string' && parseCidr(v) !== undefined,
+  'not an IPv4 CIDR',
+  'use e.g. 192.168.0.0/24',
+);
 /** Rule: an IPv6 address with prefix (see src/net/ipv6). */
 export const ipv6Cidr: Rule<unknown> = checkIpv6Cidr;
 /** Rule: a unicast MAC address (see src/net/mac). */
@@ -122,7 +153,11 @@ export const macAddress: Rule<unknown> = checkMac;
 // Secrets and checksums
 
 /** Rule: a SHA-256 checksum, 64 hex digits. */
-export const sha256Hex: Rule<unknown> = matching(/^[0-9a-fA-F]{64}$/, 'not a SHA-256 checksum (64 hex digits)', 'copy the sha256 of the release tarball');
+export const sha256Hex: Rule<unknown> = matching(
+  /^[0-9a-fA-F]{64}$/,
+  'not a SHA-256 checksum (64 hex digits)',
+  'copy the sha256 of the release tarball',
+);
 
 /** The PEM blocks {@link pemBlock} tells apart. */
 export type PemKind = 'certificate' | 'private key';
@@ -133,6 +168,9 @@ const PEM: Record<PemKind, RegExp> = {
 
 /** Rule: PEM text holding a block of `kind`. */
 export function pemBlock(kind: PemKind): Rule<unknown> {
-  return rule((v) => typeof v === 'string' && PEM[kind].test(v), 'not a PEM block of the expected kind',
-    'pass the PEM text, e.g. fs.readFileSync("ca.crt", "utf8") or a sensitive TerraformVariable');
+  return rule(
+    (v) => typeof v === 'string' && PEM[kind].test(v),
+    'not a PEM block of the expected kind',
+    'pass the PEM text, e.g. fs.readFileSync("ca.crt", "utf8") or a sensitive TerraformVariable',
+  );
 }

@@ -13,7 +13,8 @@ const METHODS = ['spawn', 'exec', 'execFile', 'spawnSync', 'execSync', 'execFile
 function spyAll(): jest.SpyInstance[] {
   return METHODS.map((m) => jest.spyOn(cp, m));
 }
-const callsOf = (spies: jest.SpyInstance[]) => spies.flatMap((s, i) => s.mock.calls.map((c) => `${METHODS[i]} ${String(c[0])}`));
+const callsOf = (spies: jest.SpyInstance[]) =>
+  spies.flatMap((s, i) => s.mock.calls.map((c) => `${METHODS[i]} ${String(c[0])}`));
 
 afterEach(() => jest.restoreAllMocks());
 

@@ -4,7 +4,14 @@
  */
 import { TerraformVariable, Testing } from '../../constructs/core/cdk';
 import {
-  CloudConfig, LabStack, LabStackProps, LocalHost, LxdPreseed, MultipassVm, PreseedDocument, renderPreseed,
+  CloudConfig,
+  LabStack,
+  LabStackProps,
+  LocalHost,
+  LxdPreseed,
+  MultipassVm,
+  PreseedDocument,
+  renderPreseed,
 } from '../../index';
 import { preseedApply, script } from '../../src/lxd/cli';
 import { refuseTrustPasswordLines } from '../../src/lxd/version';
@@ -48,7 +55,13 @@ function preseedStack(doc: PreseedDocument, props: LabStackProps = {}) {
 describe('LxdPreseed with secrets', () => {
   const doc: PreseedDocument = {
     config: { 'core.https_address': '10.0.0.2:8443', 'core.trust_password': PASSWORD },
-    cluster: { serverName: 'node02', enabled: true, clusterAddress: '10.0.0.1:8443', clusterToken: TOKEN, serverAddress: '10.0.0.2:8443' },
+    cluster: {
+      serverName: 'node02',
+      enabled: true,
+      clusterAddress: '10.0.0.1:8443',
+      clusterToken: TOKEN,
+      serverAddress: '10.0.0.2:8443',
+    },
   };
   const json = preseedStack(doc);
 
@@ -64,8 +77,9 @@ describe('LxdPreseed with secrets', () => {
   it('the sensitive values decode to exactly the rendered preseed and script', () => {
     const conv = resourceBy(json, 'init_preseed_converge');
     // The preseed sets a trust password: the host's LXD version is checked first (LXD 6.1 removed them).
-    expect(unsensitive(localExec(conv).environment.CDKTF_LAB_SCRIPT))
-      .toBe(script(refuseTrustPasswordLines('lxc query /1.0', 'the preseed of lab/init')) + preseedApply(doc));
+    expect(unsensitive(localExec(conv).environment.CDKTF_LAB_SCRIPT)).toBe(
+      script(refuseTrustPasswordLines('lxc query /1.0', 'the preseed of lab/init')) + preseedApply(doc),
+    );
     expect(JSON.parse(unsensitive(conv.triggers_replace.settings))).toEqual({ preseed: renderPreseed(doc) });
     expect(renderPreseed(doc)).toContain(TOKEN);
   });
@@ -78,7 +92,10 @@ describe('LxdPreseed with secrets', () => {
 
   it('a cluster password is handled the same way', () => {
     const secret = 'CLUSTERPWMARKER "pw';
-    expectOnlySensitive(preseedStack({ cluster: { enabled: true, serverName: 'n1', clusterPassword: secret } }), secret);
+    expectOnlySensitive(
+      preseedStack({ cluster: { enabled: true, serverName: 'n1', clusterPassword: secret } }),
+      secret,
+    );
   });
 
   it('null_resource triggers carry it only as sensitive strings', () => {
@@ -103,10 +120,12 @@ describe('MultipassVm with a trust password in cloud-init', () => {
   it('user-data is sensitive in the environment and the identity, never on a command line', () => {
     expect(cloudConfig.hasSecret).toBe(true);
     const at = expectOnlySensitive(json, PASSWORD);
-    expect(at.map((p) => p.replace(/_[0-9A-F]{8}/, ''))).toEqual(expect.arrayContaining([
-      '.resource.terraform_data.vm_converge.provisioner[0].local-exec.environment.CDKTF_LAB_USER_DATA',
-      '.resource.terraform_data.vm_object.triggers_replace.userData',
-    ]));
+    expect(at.map((p) => p.replace(/_[0-9A-F]{8}/, ''))).toEqual(
+      expect.arrayContaining([
+        '.resource.terraform_data.vm_converge.provisioner[0].local-exec.environment.CDKTF_LAB_USER_DATA',
+        '.resource.terraform_data.vm_object.triggers_replace.userData',
+      ]),
+    );
   });
 
   it('each environment variable is kept (the user-data is not lost) and decodes exactly', () => {
@@ -134,7 +153,10 @@ describe('a secret from a sensitive Terraform variable', () => {
   it('is interpolated inside sensitive(), never written, and quoted for YAML', () => {
     const stack = new LabStack(Testing.app(), 'lab');
     const pw = new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true });
-    new LxdPreseed(stack, 'p', { host: new LocalHost(stack, 'h'), preseed: { config: { 'core.trust_password': pw.stringValue, 'user.x': 'q"\\' } } });
+    new LxdPreseed(stack, 'p', {
+      host: new LocalHost(stack, 'h'),
+      preseed: { config: { 'core.trust_password': pw.stringValue, 'user.x': 'q"\\' } },
+    });
     const conv = resourceBy(synthJson(stack), 'p_preseed_converge');
     const script: string = localExec(conv).environment.CDKTF_LAB_SCRIPT;
     expect(script).toMatch(/^\$\{sensitive\(".*core\.trust_password: \$\{jsonencode\(var\.pw\)\}\\n.*"\)\}$/s);

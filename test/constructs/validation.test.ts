@@ -4,7 +4,15 @@
  */
 import { App, Testing } from '../../constructs/core/cdk';
 import {
-  Bridge, CloudConfig, Container, LabStack, LocalHost, MultipassVm, Profile, SshHost, StoragePool,
+  Bridge,
+  CloudConfig,
+  Container,
+  LabStack,
+  LocalHost,
+  MultipassVm,
+  Profile,
+  SshHost,
+  StoragePool,
 } from '../../index';
 import { expectAppSynthRejected, expectProblem, synthJson, validationErrorOf } from '../helpers';
 
@@ -26,10 +34,14 @@ describe('instance names', () => {
     ['', 'empty'],
   ])('rejects %j (%s) for Container and MultipassVm', (name) => {
     const { stack, host } = lab();
-    expectProblem(validationErrorOf(() => new Container(stack, 'c', { host, image: 'busybox', name })),
-      { path: 'lab/c', property: 'name', value: name, reason: /instance name/, fix: /starting with a letter/ });
-    expectProblem(validationErrorOf(() => new MultipassVm(stack, 'vm', { name })),
-      { path: 'lab/vm', property: 'name', value: name, fix: /letters, digits and hyphens/ });
+    expectProblem(
+      validationErrorOf(() => new Container(stack, 'c', { host, image: 'busybox', name })),
+      { path: 'lab/c', property: 'name', value: name, reason: /instance name/, fix: /starting with a letter/ },
+    );
+    expectProblem(
+      validationErrorOf(() => new MultipassVm(stack, 'vm', { name })),
+      { path: 'lab/vm', property: 'name', value: name, fix: /letters, digits and hyphens/ },
+    );
   });
 
   it('accepts a 63-character name and a construct-id default', () => {
@@ -41,12 +53,18 @@ describe('instance names', () => {
 
   it('rejects bad network, pool and profile names', () => {
     const { stack, host } = lab();
-    expectProblem(validationErrorOf(() => new Bridge(stack, 'b', { host, name: 'bridge-name-too-long0' })),
-      { path: 'lab/b', property: 'name', value: 'bridge-name-too-long0', fix: /1-15/ });
-    expectProblem(validationErrorOf(() => new StoragePool(stack, 'p', { host, driver: 'dir', name: 'a b' })),
-      { path: 'lab/p', property: 'name', value: 'a b' });
-    expectProblem(validationErrorOf(() => new Profile(stack, 'pr', { host, name: '-x' })),
-      { path: 'lab/pr', property: 'name', value: '-x' });
+    expectProblem(
+      validationErrorOf(() => new Bridge(stack, 'b', { host, name: 'bridge-name-too-long0' })),
+      { path: 'lab/b', property: 'name', value: 'bridge-name-too-long0', fix: /1-15/ },
+    );
+    expectProblem(
+      validationErrorOf(() => new StoragePool(stack, 'p', { host, driver: 'dir', name: 'a b' })),
+      { path: 'lab/p', property: 'name', value: 'a b' },
+    );
+    expectProblem(
+      validationErrorOf(() => new Profile(stack, 'pr', { host, name: '-x' })),
+      { path: 'lab/pr', property: 'name', value: '-x' },
+    );
   });
 });
 
@@ -78,7 +96,10 @@ describe('duplicate names on one host (reported at synth, nothing written)', () 
     const { stack, host } = lab();
     new Profile(stack, 'p1', { host, name: 'web' });
     new Profile(stack, 'p2', { host, name: 'web' });
-    expectProblem(validationErrorOf(() => Testing.synth(stack, true)), { path: 'lab/p2', property: 'name', value: 'web' });
+    expectProblem(
+      validationErrorOf(() => Testing.synth(stack, true)),
+      { path: 'lab/p2', property: 'name', value: 'web' },
+    );
   });
 
   it('the same name on two different hosts is fine', () => {
@@ -96,7 +117,8 @@ describe('duplicate names on one host (reported at synth, nothing written)', () 
     // the VM, three objects on each of three hosts, and a before/after prune per host (and the deploying machine's, for the VM)
     expect(Object.keys(data)).toHaveLength(2 + 3 * 3 * 2 + 4 * 2);
     // each host's prune declares the same names: they are different objects
-    const declared = Object.entries(data).filter(([k]) => /^lifecycle_.*_before_/.test(k) && !k.startsWith('lifecycle_local_'))
+    const declared = Object.entries(data)
+      .filter(([k]) => /^lifecycle_.*_before_/.test(k) && !k.startsWith('lifecycle_local_'))
       .map(([, r]: [string, any]) => r.triggers_replace.declared);
     expect(declared).toEqual([0, 1, 2].map(() => ({ instance: ['web'], network: ['br0'], pool: ['data'] })));
   });
@@ -106,20 +128,42 @@ describe('addresses', () => {
   it('rejects malformed IPv4, CIDR and MAC at construction', () => {
     const { stack, host } = lab();
     ['10.0.0.1', '10.0.0.256/24', '10.0.0.1/33', '10.0.0/24', '010.0.0.1/24', '10.0.0.1 /24'].forEach((bad, i) => {
-      expectProblem(validationErrorOf(() => new Bridge(stack, `b${i}`, { host, ipv4Address: bad })),
-        { path: `lab/b${i}`, property: 'ipv4Address', value: bad, fix: /10\.0\.0\.1\/24/ });
+      expectProblem(
+        validationErrorOf(() => new Bridge(stack, `b${i}`, { host, ipv4Address: bad })),
+        { path: `lab/b${i}`, property: 'ipv4Address', value: bad, fix: /10\.0\.0\.1\/24/ },
+      );
     });
     const br = new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' });
-    expectProblem(validationErrorOf(() => new Container(stack, 'c1', { host, image: 'busybox', nics: [{ bridge: br, ipv4Address: '10.0.0.300' }] })),
-      { path: 'lab/c1', property: 'nics.eth0.ipv4Address', value: '10.0.0.300', fix: /dotted quad/ });
-    expectProblem(validationErrorOf(() => new Container(stack, 'c2', { host, image: 'busybox', nics: [{ bridge: br, hwaddr: '52:54:00:12:34' }] })),
-      { path: 'lab/c2', property: 'nics.eth0.hwaddr', value: '52:54:00:12:34', fix: /52:54:00:12:34:56/ });
-    expectProblem(validationErrorOf(() => br.addStaticLease({ mac: 'zz:54:00:12:34:56', ipv4Address: '10.0.0.5' })),
-      { path: 'lab/br', property: 'addStaticLease.mac', value: 'zz:54:00:12:34:56' });
-    expectProblem(validationErrorOf(() => br.addStaticLease({ hostname: 'x', ipv4Address: '10.0.0' })),
-      { path: 'lab/br', property: 'addStaticLease.ipv4Address', value: '10.0.0' });
-    expectProblem(validationErrorOf(() => new Bridge(stack, 'net', { host, ipv4Address: '10.0.0.0/24' })),
-      { path: 'lab/net', property: 'ipv4Address', value: '10.0.0.0/24', reason: /network or broadcast/, fix: /10\.0\.0\.1\/24/ });
+    expectProblem(
+      validationErrorOf(
+        () => new Container(stack, 'c1', { host, image: 'busybox', nics: [{ bridge: br, ipv4Address: '10.0.0.300' }] }),
+      ),
+      { path: 'lab/c1', property: 'nics.eth0.ipv4Address', value: '10.0.0.300', fix: /dotted quad/ },
+    );
+    expectProblem(
+      validationErrorOf(
+        () => new Container(stack, 'c2', { host, image: 'busybox', nics: [{ bridge: br, hwaddr: '52:54:00:12:34' }] }),
+      ),
+      { path: 'lab/c2', property: 'nics.eth0.hwaddr', value: '52:54:00:12:34', fix: /52:54:00:12:34:56/ },
+    );
+    expectProblem(
+      validationErrorOf(() => br.addStaticLease({ mac: 'zz:54:00:12:34:56', ipv4Address: '10.0.0.5' })),
+      { path: 'lab/br', property: 'addStaticLease.mac', value: 'zz:54:00:12:34:56' },
+    );
+    expectProblem(
+      validationErrorOf(() => br.addStaticLease({ hostname: 'x', ipv4Address: '10.0.0' })),
+      { path: 'lab/br', property: 'addStaticLease.ipv4Address', value: '10.0.0' },
+    );
+    expectProblem(
+      validationErrorOf(() => new Bridge(stack, 'net', { host, ipv4Address: '10.0.0.0/24' })),
+      {
+        path: 'lab/net',
+        property: 'ipv4Address',
+        value: '10.0.0.0/24',
+        reason: /network or broadcast/,
+        fix: /10\.0\.0\.1\/24/,
+      },
+    );
   });
 
   it.each([
@@ -133,30 +177,67 @@ describe('addresses', () => {
       const bridge = new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' });
       new Container(stack, 'web', { host, image: 'busybox', nics: [{ bridge, ipv4Address: ip }] });
     });
-    expectProblem(err, { path: 'lab/web', property: 'nics.eth0.ipv4Address', value: ip, reason, fix: /10\.0\.0\.1-10\.0\.0\.254/ });
+    expectProblem(err, {
+      path: 'lab/web',
+      property: 'nics.eth0.ipv4Address',
+      value: ip,
+      reason,
+      fix: /10\.0\.0\.1-10\.0\.0\.254/,
+    });
   });
 
   it('rejects a lease address outside the subnet', () => {
     const err = expectAppSynthRejected((app) => {
       const { stack, host } = lab(app);
-      new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' }).addStaticLease({ hostname: 'printer', ipv4Address: '192.168.0.5' });
+      new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' }).addStaticLease({
+        hostname: 'printer',
+        ipv4Address: '192.168.0.5',
+      });
     });
-    expectProblem(err, { path: 'lab/br', property: 'addStaticLease(printer)', value: '192.168.0.5', reason: /outside/ });
+    expectProblem(err, {
+      path: 'lab/br',
+      property: 'addStaticLease(printer)',
+      value: '192.168.0.5',
+      reason: /outside/,
+    });
   });
 
   it('rejects two containers or leases with the same IP or MAC on one bridge', () => {
     const err = expectAppSynthRejected((app) => {
       const { stack, host } = lab(app);
       const bridge = new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24' });
-      new Container(stack, 'a', { host, image: 'busybox', nics: [{ bridge, ipv4Address: '10.0.0.10', hwaddr: '52:54:00:00:00:01' }] });
+      new Container(stack, 'a', {
+        host,
+        image: 'busybox',
+        nics: [{ bridge, ipv4Address: '10.0.0.10', hwaddr: '52:54:00:00:00:01' }],
+      });
       new Container(stack, 'b', { host, image: 'busybox', nics: [{ bridge, ipv4Address: '10.0.0.10' }] });
-      new Container(stack, 'c', { host, image: 'busybox', nics: [{ bridge, ipv4Address: '10.0.0.12', hwaddr: '52:54:00:00:00:01' }] });
+      new Container(stack, 'c', {
+        host,
+        image: 'busybox',
+        nics: [{ bridge, ipv4Address: '10.0.0.12', hwaddr: '52:54:00:00:00:01' }],
+      });
       bridge.addStaticLease({ mac: '52:54:00:00:00:01', ipv4Address: '10.0.0.20' });
       bridge.addStaticLease({ hostname: 'printer', ipv4Address: '10.0.0.10' });
     });
-    expectProblem(err, { path: 'lab/b', property: 'nics.eth0.ipv4Address', value: '10.0.0.10', reason: /IPv4 address already claimed .* by lab\/a/ });
-    expectProblem(err, { path: 'lab/c', property: 'nics.eth0.hwaddr', value: '52:54:00:00:00:01', reason: /MAC address already claimed .* by lab\/a nics\.eth0\.hwaddr/ });
-    expectProblem(err, { path: 'lab/br', property: 'addStaticLease(52:54:00:00:00:01)', value: '52:54:00:00:00:01', reason: /MAC/ });
+    expectProblem(err, {
+      path: 'lab/b',
+      property: 'nics.eth0.ipv4Address',
+      value: '10.0.0.10',
+      reason: /IPv4 address already claimed .* by lab\/a/,
+    });
+    expectProblem(err, {
+      path: 'lab/c',
+      property: 'nics.eth0.hwaddr',
+      value: '52:54:00:00:00:01',
+      reason: /MAC address already claimed .* by lab\/a nics\.eth0\.hwaddr/,
+    });
+    expectProblem(err, {
+      path: 'lab/br',
+      property: 'addStaticLease(52:54:00:00:00:01)',
+      value: '52:54:00:00:00:01',
+      reason: /MAC/,
+    });
     expectProblem(err, { path: 'lab/br', property: 'addStaticLease(printer)', value: '10.0.0.10', reason: /IPv4/ });
   });
 
@@ -180,43 +261,86 @@ describe('addresses', () => {
       const { host, stack } = lab(app);
       new Bridge(stack, 'br', { host, ipv4Address: '10.0.0.1/24', ipv4DhcpRanges: [range] });
     });
-    expectProblem(err, { path: 'lab/br', property: 'ipv4DhcpRanges[0]', value: `${range.start}-${range.end}`, reason, fix });
+    expectProblem(err, {
+      path: 'lab/br',
+      property: 'ipv4DhcpRanges[0]',
+      value: `${range.start}-${range.end}`,
+      reason,
+      fix,
+    });
   });
 
   it('rejects DHCP ranges without a known subnet', () => {
     const { stack, host } = lab();
-    expectProblem(validationErrorOf(() => new Bridge(stack, 'br', { host, ipv4DhcpRanges: [{ start: '10.0.0.2', end: '10.0.0.9' }] })),
-      { path: 'lab/br', property: 'ipv4DhcpRanges', fix: /ipv4Address/ });
+    expectProblem(
+      validationErrorOf(
+        () => new Bridge(stack, 'br', { host, ipv4DhcpRanges: [{ start: '10.0.0.2', end: '10.0.0.9' }] }),
+      ),
+      { path: 'lab/br', property: 'ipv4DhcpRanges', fix: /ipv4Address/ },
+    );
   });
 });
 
 describe('storage', () => {
   it('rejects an unknown driver', () => {
     const { stack, host } = lab();
-    expectProblem(validationErrorOf(() => new StoragePool(stack, 'p', { host, driver: 'ext4' as never })),
-      { path: 'lab/p', property: 'driver', value: 'ext4', reason: /unknown storage driver/, fix: /dir, btrfs, lvm, zfs, ceph/ });
+    expectProblem(
+      validationErrorOf(() => new StoragePool(stack, 'p', { host, driver: 'ext4' as never })),
+      {
+        path: 'lab/p',
+        property: 'driver',
+        value: 'ext4',
+        reason: /unknown storage driver/,
+        fix: /dir, btrfs, lvm, zfs, ceph/,
+      },
+    );
   });
 
   it('rejects an option the driver does not take', () => {
     const { stack, host } = lab();
-    expectProblem(validationErrorOf(() => new StoragePool(stack, 'p', { host, driver: 'lvm', zfsPoolName: 'tank' })),
-      { path: 'lab/p', property: 'config.zfs.pool_name', value: 'zfs.pool_name', reason: /lvm driver does not take/, fix: /lvm.vg_name/ });
-    expectProblem(validationErrorOf(() => new StoragePool(stack, 'q', { host, driver: 'dir', size: '10GiB' })),
-      { path: 'lab/q', property: 'size', value: 'size', reason: /dir driver/ });
-    expectProblem(validationErrorOf(() => new StoragePool(stack, 'r', { host, driver: 'btrfs', config: { 'lvm.vg_name': 'vg' } })),
-      { path: 'lab/r', property: 'config.lvm.vg_name', value: 'lvm.vg_name' });
-    new StoragePool(stack, 'ok', { host, driver: 'zfs', zfsPoolName: 'tank', config: { 'user.note': 'x', 'volume.size': '5GiB' } });
+    expectProblem(
+      validationErrorOf(() => new StoragePool(stack, 'p', { host, driver: 'lvm', zfsPoolName: 'tank' })),
+      {
+        path: 'lab/p',
+        property: 'config.zfs.pool_name',
+        value: 'zfs.pool_name',
+        reason: /lvm driver does not take/,
+        fix: /lvm.vg_name/,
+      },
+    );
+    expectProblem(
+      validationErrorOf(() => new StoragePool(stack, 'q', { host, driver: 'dir', size: '10GiB' })),
+      { path: 'lab/q', property: 'size', value: 'size', reason: /dir driver/ },
+    );
+    expectProblem(
+      validationErrorOf(() => new StoragePool(stack, 'r', { host, driver: 'btrfs', config: { 'lvm.vg_name': 'vg' } })),
+      { path: 'lab/r', property: 'config.lvm.vg_name', value: 'lvm.vg_name' },
+    );
+    new StoragePool(stack, 'ok', {
+      host,
+      driver: 'zfs',
+      zfsPoolName: 'tank',
+      config: { 'user.note': 'x', 'volume.size': '5GiB' },
+    });
   });
 
   it.each(['10 GiB', '10G', 'ten', '-1GiB', '10gib', ''])('rejects size %j', (size) => {
     const { stack, host } = lab();
-    expectProblem(validationErrorOf(() => new StoragePool(stack, 'p', { host, driver: 'btrfs', size })),
-      { path: 'lab/p', property: 'size', value: size, fix: /10GiB/ });
+    expectProblem(
+      validationErrorOf(() => new StoragePool(stack, 'p', { host, driver: 'btrfs', size })),
+      { path: 'lab/p', property: 'size', value: size, fix: /10GiB/ },
+    );
     const pool = new StoragePool(stack, 'ok', { host, driver: 'btrfs' });
-    expectProblem(validationErrorOf(() => new Container(stack, 'c', { host, image: 'busybox', storagePool: pool, rootSize: size || ' ' })),
-      { path: 'lab/c', property: 'rootSize', fix: /GiB/ });
-    expectProblem(validationErrorOf(() => new Container(stack, 'd', { host, image: 'busybox', limits: { memory: size || ' ' } })),
-      { path: 'lab/d', property: 'limits.memory', fix: /512MiB/ });
+    expectProblem(
+      validationErrorOf(
+        () => new Container(stack, 'c', { host, image: 'busybox', storagePool: pool, rootSize: size || ' ' }),
+      ),
+      { path: 'lab/c', property: 'rootSize', fix: /GiB/ },
+    );
+    expectProblem(
+      validationErrorOf(() => new Container(stack, 'd', { host, image: 'busybox', limits: { memory: size || ' ' } })),
+      { path: 'lab/d', property: 'limits.memory', fix: /512MiB/ },
+    );
   });
 });
 
@@ -229,11 +353,22 @@ describe('cross-host references (at synth)', () => {
       const pool = new StoragePool(stack, 'pool', { host: b, driver: 'dir' });
       const bridge = new Bridge(stack, 'br', { host: b });
       const profile = new Profile(stack, 'prof', { host: b });
-      new Container(stack, 'web', { host: a, image: 'busybox', storagePool: pool, profiles: [profile], nics: [{ bridge }] });
+      new Container(stack, 'web', {
+        host: a,
+        image: 'busybox',
+        storagePool: pool,
+        profiles: [profile],
+        nics: [{ bridge }],
+      });
       new Profile(stack, 'p2', { host: a, rootPool: pool, network: bridge });
     });
     for (const property of ['storagePool', 'profiles', 'nics.eth0.bridge']) {
-      expectProblem(err, { path: 'lab/web', property, reason: /it is on ssh lxd02:22, not on ssh lxd01:22/, fix: /same host/ });
+      expectProblem(err, {
+        path: 'lab/web',
+        property,
+        reason: /it is on ssh lxd02:22, not on ssh lxd01:22/,
+        fix: /same host/,
+      });
     }
     expectProblem(err, { path: 'lab/p2', property: 'rootPool', value: 'lab/pool' });
     expectProblem(err, { path: 'lab/p2', property: 'network', value: 'lab/br' });
@@ -251,7 +386,10 @@ describe('multipass VM settings', () => {
     ['cpus', { cpus: 1.5 }, 1.5, /whole number/],
   ])('rejects %s %j', (property, props, value, reason) => {
     const { stack } = lab();
-    expectProblem(validationErrorOf(() => new MultipassVm(stack, 'vm', props)), { path: 'lab/vm', property, value, reason });
+    expectProblem(
+      validationErrorOf(() => new MultipassVm(stack, 'vm', props)),
+      { path: 'lab/vm', property, value, reason },
+    );
   });
 
   it('accepts the minimums', () => {
@@ -263,20 +401,34 @@ describe('multipass VM settings', () => {
 
   it('rejects an image that would be read as an option, and relative mounts', () => {
     const { stack } = lab();
-    expectProblem(validationErrorOf(() => new MultipassVm(stack, 'vm', { image: '--help' })),
-      { path: 'lab/vm', property: 'image', value: '--help', fix: /22\.04/ });
-    expectProblem(validationErrorOf(() => new MultipassVm(stack, 'vm2', { mounts: [{ source: 'data', target: '/data' }] })),
-      { path: 'lab/vm2', property: 'mounts', value: { source: 'data', target: '/data' }, fix: /\/srv\/data/ });
+    expectProblem(
+      validationErrorOf(() => new MultipassVm(stack, 'vm', { image: '--help' })),
+      { path: 'lab/vm', property: 'image', value: '--help', fix: /22\.04/ },
+    );
+    expectProblem(
+      validationErrorOf(() => new MultipassVm(stack, 'vm2', { mounts: [{ source: 'data', target: '/data' }] })),
+      { path: 'lab/vm2', property: 'mounts', value: { source: 'data', target: '/data' }, fix: /\/srv\/data/ },
+    );
   });
 
   it('rejects a cloud-init preseed combined with init or bridge', () => {
     const { stack } = lab();
     const cloudConfig = new CloudConfig({ lxd: { preseed: 'config: {}\n', bridge: { mode: 'new' } } });
-    expectProblem(validationErrorOf(() => new MultipassVm(stack, 'vm', { cloudConfig })),
-      { path: 'lab/vm', property: 'cloudConfig.lxd', value: ['preseed', 'bridge'], reason: /cannot be combined/, fix: /inside the preseed/ });
+    expectProblem(
+      validationErrorOf(() => new MultipassVm(stack, 'vm', { cloudConfig })),
+      {
+        path: 'lab/vm',
+        property: 'cloudConfig.lxd',
+        value: ['preseed', 'bridge'],
+        reason: /cannot be combined/,
+        fix: /inside the preseed/,
+      },
+    );
     const withInit = new CloudConfig({ lxd: { preseed: { config: {} }, init: { storageBackend: 'dir' } } });
-    expectProblem(validationErrorOf(() => new MultipassVm(stack, 'vm2', { cloudConfig: withInit })),
-      { path: 'lab/vm2', property: 'cloudConfig.lxd' });
+    expectProblem(
+      validationErrorOf(() => new MultipassVm(stack, 'vm2', { cloudConfig: withInit })),
+      { path: 'lab/vm2', property: 'cloudConfig.lxd' },
+    );
   });
 });
 
@@ -287,7 +439,11 @@ describe('multi-stack apps', () => {
       new Container(first.stack, 'ok', { host: first.host, image: 'busybox' });
       const second = lab(app, 'second');
       const bridge = new Bridge(second.stack, 'br', { host: second.host, ipv4Address: '10.0.0.1/24' });
-      new Container(second.stack, 'bad', { host: second.host, image: 'busybox', nics: [{ bridge, ipv4Address: '10.9.9.9' }] });
+      new Container(second.stack, 'bad', {
+        host: second.host,
+        image: 'busybox',
+        nics: [{ bridge, ipv4Address: '10.9.9.9' }],
+      });
     });
     expect(err.problems).toHaveLength(1);
     expectProblem(err, { path: 'second/bad', property: 'nics.eth0.ipv4Address', value: '10.9.9.9' });

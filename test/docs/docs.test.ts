@@ -17,7 +17,9 @@ const generated = path.join(__dirname, 'generated-blocks');
 
 /** The Markdown files whose code is checked: the README, and every guide under docs/. */
 function markdownFiles(): string[] {
-  const docs = filesUnder(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.relative(root, f));
+  const docs = filesUnder(path.join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.relative(root, f));
   return ['README.md', ...docs.sort()];
 }
 
@@ -28,8 +30,13 @@ function localSource(p: TsProgram): string {
     .replace(/from 'cdktf'/g, `from '${coreName}'`);
 }
 
-const programs = markdownFiles().flatMap((file) => tsPrograms(codeBlocks(fs.readFileSync(path.join(root, file), 'utf8'), file)))
-  .map((p) => ({ ...p, title: `${p.block.file}:${p.block.line} ${p.kind} (${p.block.heading})`, path: path.join(generated, `${p.block.file.replace(/[/.]/g, '_')}_${p.block.line}.ts`) }));
+const programs = markdownFiles()
+  .flatMap((file) => tsPrograms(codeBlocks(fs.readFileSync(path.join(root, file), 'utf8'), file)))
+  .map((p) => ({
+    ...p,
+    title: `${p.block.file}:${p.block.line} ${p.kind} (${p.block.heading})`,
+    path: path.join(generated, `${p.block.file.replace(/[/.]/g, '_')}_${p.block.line}.ts`),
+  }));
 
 beforeAll(() => {
   fs.rmSync(generated, { recursive: true, force: true });
@@ -47,16 +54,29 @@ test('the README has its Quick start program; the guides under docs/ have their 
   expect(guides.filter((p) => p.kind === 'fragment').length).toBeGreaterThanOrEqual(10);
   // Each guide with fragments shows the program they run in.
   for (const file of new Set(guides.filter((p) => p.kind === 'fragment').map((p) => p.block.file))) {
-    expect({ file, preambles: guides.filter((p) => p.block.file === file && p.kind === 'preamble').length }).toEqual({ file, preambles: 1 });
+    expect({ file, preambles: guides.filter((p) => p.block.file === file && p.kind === 'preamble').length }).toEqual({
+      file,
+      preambles: 1,
+    });
   }
 });
 
 test('every TypeScript block type-checks', () => {
   // The library's types are cdktf's; with only cdktn installed, the README's `paths` line maps them.
   const paths = { cdktf: [path.join(root, 'node_modules/cdktf'), path.join(root, 'node_modules/cdktn')] };
-  const program = ts.createProgram(programs.map((p) => p.path), {
-    strict: true, noEmit: true, esModuleInterop: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, paths, types: ['node'],
-  });
+  const program = ts.createProgram(
+    programs.map((p) => p.path),
+    {
+      strict: true,
+      noEmit: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      paths,
+      types: ['node'],
+    },
+  );
   const errors = ts.getPreEmitDiagnostics(program).map((d) => {
     const p = programs.find((x) => x.path === d.file?.fileName);
     const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
@@ -81,7 +101,9 @@ describe.each(programs)('$title', (p) => {
       if (p.block.name === 'main.ts') {
         const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/lab/cdk.tf.json'), 'utf8'));
         const resources = Object.values(json.resource.terraform_data).map((r: any) => r['//'].metadata.path);
-        expect(resources).toEqual(expect.arrayContaining(['lab/vm/vm/converge', 'lab/web/instance/converge', 'lab/labbr0/network/object']));
+        expect(resources).toEqual(
+          expect.arrayContaining(['lab/vm/vm/converge', 'lab/web/instance/converge', 'lab/labbr0/network/object']),
+        );
       }
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });

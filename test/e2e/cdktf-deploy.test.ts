@@ -21,9 +21,12 @@ const root = path.resolve(__dirname, '../..');
 describeE2E(`${coreName} deploy of a two-stack app`, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-deploy-'));
   let d: LxdDaemon;
-  const cdktf = (...args: string[]) => runAsync(path.join(root, 'node_modules/.bin', coreName), args, {
-    cwd: dir, env: { ...d.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' }, timeoutMs: 300000,
-  });
+  const cdktf = (...args: string[]) =>
+    runAsync(path.join(root, 'node_modules/.bin', coreName), args, {
+      cwd: dir,
+      env: { ...d.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
+      timeoutMs: 300000,
+    });
 
   beforeAll(async () => {
     // The app runs compiled JavaScript, as users run it.
@@ -31,8 +34,13 @@ describeE2E(`${coreName} deploy of a two-stack app`, () => {
     expect(build.status).toBe(0);
     d = await startLxd({ name: 'cdktfdep' });
     await importBusybox(d);
-    fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node app.js', sendCrashReports: 'false' }));
-    fs.writeFileSync(path.join(dir, 'app.js'), `
+    fs.writeFileSync(
+      path.join(dir, 'cdktf.json'),
+      JSON.stringify({ language: 'typescript', app: 'node app.js', sendCrashReports: 'false' }),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'app.js'),
+      `
 const { App } = require(${JSON.stringify(path.join(root, 'node_modules', coreName))});
 const L = require(${JSON.stringify(path.join(root, 'lib/index.js'))});
 const app = new App();
@@ -43,7 +51,8 @@ const bridge = new L.Bridge(lab, 'depbr0', { host, ipv4Address: '10.125.47.1/24'
 const apps = new L.LabStack(app, 'apps');
 new L.Container(apps, 'app1', { host, image: 'busybox', storagePool: pool, profiles: [], nics: [{ bridge, ipv4Address: '10.125.47.10' }] });
 app.synth();
-`);
+`,
+    );
   });
   afterAll(async () => {
     await cleanupAll();

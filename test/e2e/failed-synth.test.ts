@@ -14,7 +14,8 @@ import { describeE2E } from './support/prereqs';
 
 const root = path.resolve(__dirname, '../..');
 /** The environment without an output folder of the test runner's. */
-const env = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CDKTF_OUTDIR')) as NodeJS.ProcessEnv;
+const env = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CDKTF_OUTDIR')) as NodeJS.ProcessEnv;
 
 /** The app's program: one bad input found while declaring (`declare`) or at synth (`synth`). */
 function app(failure: 'declare' | 'synth'): string {
@@ -31,8 +32,10 @@ app.synth();
 }
 
 const expected = {
-  declare: '  - [lab/web] limits.memory = "0MiB": the size must be more than zero bytes. Fix: use a positive size such as 512MiB, 10GiB or 80GB.',
-  synth: '  - [lab/web2] name = "web": another instance on the same daemon (local) already has this name: lab/web. Fix: give each instance on a daemon its own name',
+  declare:
+    '  - [lab/web] limits.memory = "0MiB": the size must be more than zero bytes. Fix: use a positive size such as 512MiB, 10GiB or 80GB.',
+  synth:
+    '  - [lab/web2] name = "web": another instance on the same daemon (local) already has this name: lab/web. Fix: give each instance on a daemon its own name',
 };
 
 describeE2E('a failed synth', () => {
@@ -45,7 +48,10 @@ describeE2E('a failed synth', () => {
   });
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'failed-synth-'));
-    fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node app.js', sendCrashReports: 'false' }));
+    fs.writeFileSync(
+      path.join(dir, 'cdktf.json'),
+      JSON.stringify({ language: 'typescript', app: 'node app.js', sendCrashReports: 'false' }),
+    );
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -54,8 +60,8 @@ describeE2E('a failed synth', () => {
     expect(output).toContain('1 invalid input; nothing was synthesized:');
     expect(output).toContain(expected[failure]);
     expect(output).not.toMatch(/^\s+at .+[:(]\d+/m); // no stack frame
-    expect(output).not.toContain('problems: [');     // no dump of the error's fields
-    expect(output).not.toContain('throw new');       // no source line of the throw
+    expect(output).not.toContain('problems: ['); // no dump of the error's fields
+    expect(output).not.toContain('throw new'); // no source line of the throw
     expect(fs.existsSync(path.join(dir, 'cdktf.out', 'stacks'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'cdktf.out'))).toBe(false);
   };
@@ -63,20 +69,28 @@ describeE2E('a failed synth', () => {
   it.each(['declare', 'synth'] as const)(`${coreName} synth, a bad input found at %s time`, async (failure) => {
     fs.writeFileSync(path.join(dir, 'app.js'), app(failure));
     const r = await runAsync(path.join(root, 'node_modules/.bin', coreName), ['synth'], {
-      cwd: dir, env: { ...env(), CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' }, timeoutMs: 300000,
+      cwd: dir,
+      env: { ...env(), CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
+      timeoutMs: 300000,
     });
     expect(r.code).not.toBe(0);
     expectClean(`${r.stdout}\n${r.stderr}`, failure);
   });
 
-  it.each(['declare', 'synth'] as const)('node app.js, a bad input found at %s time: only the problems on stderr, exit status 1', (failure) => {
-    fs.writeFileSync(path.join(dir, 'app.js'), app(failure));
-    const r = spawnSync('node', ['app.js'], { cwd: dir, encoding: 'utf8', env: env() });
-    expect(r.status).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toEqual(['1 invalid input; nothing was synthesized:', expect.stringContaining(expected[failure])]);
-    expectClean(r.stderr, failure);
-  });
+  it.each(['declare', 'synth'] as const)(
+    'node app.js, a bad input found at %s time: only the problems on stderr, exit status 1',
+    (failure) => {
+      fs.writeFileSync(path.join(dir, 'app.js'), app(failure));
+      const r = spawnSync('node', ['app.js'], { cwd: dir, encoding: 'utf8', env: env() });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([
+        '1 invalid input; nothing was synthesized:',
+        expect.stringContaining(expected[failure]),
+      ]);
+      expectClean(r.stderr, failure);
+    },
+  );
 
   it('a good app still writes its stacks (the folder is made again once validation passed)', () => {
     fs.writeFileSync(path.join(dir, 'app.js'), app('declare').replace("'0MiB'", "'1GiB'"));

@@ -22,16 +22,22 @@ describeE2E('default lab on Incus (LocalHost, backend incus), applied with terra
   let env: NodeJS.ProcessEnv;
   let tf: TerraformWorkdir;
   const base: LabOptions = {
-    host: 'local', backend: 'incus', image: 'busybox', pool: { driver: 'dir' }, subnet: NET, statePath: path.join(tmp, 'lab.tfstate'),
+    host: 'local',
+    backend: 'incus',
+    image: 'busybox',
+    pool: { driver: 'dir' },
+    subnet: NET,
+    statePath: path.join(tmp, 'lab.tfstate'),
   };
   const deploy = async (o: Partial<LabOptions> = {}) => {
     tf = await synthStack(out, 'lab', (app) => buildLab(app, { ...base, ...o }), env);
     return tf;
   };
-  const leasedIp = (name: string) => waitFor(`${name}'s DHCP lease`, async () => {
-    const r = await d.incus(['exec', name, '--', 'cat', '/tmp/ip']);
-    return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
-  });
+  const leasedIp = (name: string) =>
+    waitFor(`${name}'s DHCP lease`, async () => {
+      const r = await d.incus(['exec', name, '--', 'cat', '/tmp/ip']);
+      return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
+    });
   const names = async () => ((await d.incusJson('/1.0/instances')) as string[]).map((u) => u.split('/').pop()).sort();
 
   beforeAll(async () => {
@@ -53,7 +59,10 @@ describeE2E('default lab on Incus (LocalHost, backend incus), applied with terra
     const net = await d.incusJson('/1.0/networks/labbr0');
     expect(net.config).toMatchObject({ 'ipv4.address': `${NET}.1/24`, 'ipv4.nat': 'true', 'user.cdktf.owner': 'lab' });
     expect(await names()).toEqual(['db', 'web']);
-    for (const [name, ip] of [['web', `${NET}.10`], ['db', `${NET}.11`]]) {
+    for (const [name, ip] of [
+      ['web', `${NET}.10`],
+      ['db', `${NET}.11`],
+    ]) {
       expect((await d.incusJson(`/1.0/instances/${name}`)).status).toBe('Running');
       expect(await leasedIp(name)).toBe(ip);
     }

@@ -24,7 +24,11 @@ describeE2E('default lab on a multipass VM (stand-in), applied with terraform', 
   // Record files (the VM's) go to a folder of the test.
   const env = { ...standinEnv(paths), XDG_STATE_HOME: path.join(tmp, 'state') };
   const base: LabOptions = {
-    vmName: VM, image: 'busybox', pool: { driver: 'dir' }, subnet: NET, statePath: path.join(tmp, 'lab.tfstate'),
+    vmName: VM,
+    image: 'busybox',
+    pool: { driver: 'dir' },
+    subnet: NET,
+    statePath: path.join(tmp, 'lab.tfstate'),
   };
   let tf: TerraformWorkdir;
   const deploy = async (o: Partial<LabOptions> = {}) => {
@@ -37,10 +41,11 @@ describeE2E('default lab on a multipass VM (stand-in), applied with terraform', 
     return r.stdout.trim();
   };
   const lxcJson = async (p: string) => JSON.parse(await lxc('query', p));
-  const leasedIp = (name: string) => waitFor(`${name}'s DHCP lease`, async () => {
-    const r = await vmLxc(VM, ['exec', name, '--', 'cat', '/tmp/ip'], paths);
-    return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
-  });
+  const leasedIp = (name: string) =>
+    waitFor(`${name}'s DHCP lease`, async () => {
+      const r = await vmLxc(VM, ['exec', name, '--', 'cat', '/tmp/ip'], paths);
+      return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
+    });
   const calls = () => readCalls(paths).length;
 
   afterAll(async () => {
@@ -58,14 +63,21 @@ describeE2E('default lab on a multipass VM (stand-in), applied with terraform', 
     expect(pool.driver).toBe('dir');
     const net = await lxcJson('/1.0/networks/labbr0');
     expect(net.config).toMatchObject({
-      'ipv4.address': `${NET}.1/24`, 'ipv4.nat': 'true', 'ipv6.address': 'none', 'dns.domain': 'lab.test',
-      'ipv4.dhcp.ranges': `${NET}.100-${NET}.199`, 'raw.dnsmasq': `dhcp-host=printer,${NET}.250`,
+      'ipv4.address': `${NET}.1/24`,
+      'ipv4.nat': 'true',
+      'ipv6.address': 'none',
+      'dns.domain': 'lab.test',
+      'ipv4.dhcp.ranges': `${NET}.100-${NET}.199`,
+      'raw.dnsmasq': `dhcp-host=printer,${NET}.250`,
     });
     const profile = await lxcJson('/1.0/profiles/base');
     expect(profile.config['boot.autostart']).toBe('true');
     expect(profile.devices.root).toEqual({ type: 'disk', path: '/', pool: 'data' });
     expect(profile.devices.eth0).toEqual({ type: 'nic', name: 'eth0', network: 'labbr0' });
-    for (const [name, ip] of [['web', `${NET}.10`], ['db', `${NET}.11`]]) {
+    for (const [name, ip] of [
+      ['web', `${NET}.10`],
+      ['db', `${NET}.11`],
+    ]) {
       const inst = await lxcJson(`/1.0/instances/${name}`);
       expect(inst.status).toBe('Running');
       expect(inst.profiles).toEqual(['base']);
@@ -78,7 +90,11 @@ describeE2E('default lab on a multipass VM (stand-in), applied with terraform', 
   it('2. reaches the web container over HTTP through its proxy device on loopback', async () => {
     const netns = vmInfo(VM, paths)!.netns;
     const body = await waitFor('HTTP through the proxy', async () => {
-      const r = await runAsync('ip', ['netns', 'exec', netns, 'busybox', 'wget', '-q', '-O', '-', 'http://127.0.0.1:8080/'], {});
+      const r = await runAsync(
+        'ip',
+        ['netns', 'exec', netns, 'busybox', 'wget', '-q', '-O', '-', 'http://127.0.0.1:8080/'],
+        {},
+      );
       return r.code === 0 ? r.stdout : undefined;
     });
     expect(body).toContain('web');
@@ -97,9 +113,15 @@ describeE2E('default lab on a multipass VM (stand-in), applied with terraform', 
     // limits.memory cannot be enforced on this machine's cgroups, so it is changed on a stopped container.
     await deploy({ db: { state: 'stopped' } });
     await tf.ok(['apply', '-auto-approve']);
-    const pushed = await runAsync('lxc', ['file', 'push', '-', 'db/root/marker'], { env: vmLxdEnv(VM, paths), input: 'keep-db' });
+    const pushed = await runAsync('lxc', ['file', 'push', '-', 'db/root/marker'], {
+      env: vmLxdEnv(VM, paths),
+      input: 'keep-db',
+    });
     expect(pushed.code).toBe(0);
-    const created = { web: (await lxcJson('/1.0/instances/web')).created_at, db: (await lxcJson('/1.0/instances/db')).created_at };
+    const created = {
+      web: (await lxcJson('/1.0/instances/web')).created_at,
+      db: (await lxcJson('/1.0/instances/db')).created_at,
+    };
 
     await deploy({ db: { state: 'stopped', memory: '256MiB' }, webCpu: 2, dhcpRange: [120, 180] });
     const changes = await tf.plan();
@@ -125,7 +147,9 @@ describeE2E('default lab on a multipass VM (stand-in), applied with terraform', 
     const before = (await lxcJson('/1.0/instances/db')).created_at;
     await deploy({ db: { image: 'busybox-v2' } });
     const changes = await tf.plan();
-    const replaced = changes.filter((c) => c.actions.includes('delete') && c.actions.includes('create')).map((c) => c.address);
+    const replaced = changes
+      .filter((c) => c.actions.includes('delete') && c.actions.includes('create'))
+      .map((c) => c.address);
     expect(replaced.some((a) => /db_instance_object/.test(a))).toBe(true);
     expect(replaced.some((a) => /web_instance_object/.test(a))).toBe(false);
     await tf.ok(['apply', '-auto-approve']);
@@ -166,7 +190,11 @@ describeE2E('default lab on a multipass VM (stand-in), applied with terraform', 
 
   it('8. destroys everything in dependency order, and destroying twice succeeds', async () => {
     const out = await tf.ok(['destroy', '-auto-approve']);
-    const order = [...out.matchAll(/terraform_data\.(\w+?)_(?:instance|profile|network|pool|vm)?_?object_\w+: Destruction complete/g)].map((m) => m[1]);
+    const order = [
+      ...out.matchAll(
+        /terraform_data\.(\w+?)_(?:instance|profile|network|pool|vm)?_?object_\w+: Destruction complete/g,
+      ),
+    ].map((m) => m[1]);
     const at = (name: string) => order.indexOf(name);
     expect(order).toEqual(expect.arrayContaining(['web', 'db', 'cache', 'base', 'labbr0', 'data', 'vm']));
     for (const c of ['web', 'db', 'cache']) {

@@ -18,11 +18,18 @@ describeE2E('default lab on a LocalHost, destroyed twice', () => {
 
   /** Everything a stack could leave behind, by kind. */
   const inventory = async () => {
-    const names = async (p: string) => ((await d.lxcJson(p)) as string[]).map((u) => decodeURIComponent(u.split('/').pop()!)).sort();
-    const networks = (await d.lxcJson('/1.0/networks?recursion=1')).filter((n: any) => n.managed).map((n: any) => n.name).sort();
+    const names = async (p: string) =>
+      ((await d.lxcJson(p)) as string[]).map((u) => decodeURIComponent(u.split('/').pop()!)).sort();
+    const networks = (await d.lxcJson('/1.0/networks?recursion=1'))
+      .filter((n: any) => n.managed)
+      .map((n: any) => n.name)
+      .sort();
     return {
-      instances: await names('/1.0/instances'), networks, profiles: await names('/1.0/profiles'),
-      pools: await names('/1.0/storage-pools'), defaultProfile: await d.lxcJson('/1.0/profiles/default'),
+      instances: await names('/1.0/instances'),
+      networks,
+      profiles: await names('/1.0/profiles'),
+      pools: await names('/1.0/storage-pools'),
+      defaultProfile: await d.lxcJson('/1.0/profiles/default'),
     };
   };
 
@@ -37,9 +44,19 @@ describeE2E('default lab on a LocalHost, destroyed twice', () => {
 
   it('deploys on the local daemon and destroy leaves it as it was', async () => {
     const before = await inventory();
-    tf = await synthStack(path.join(tmp, 'out'), 'lab', (app) => buildLab(app, {
-      host: 'local', image: 'busybox', pool: { driver: 'dir' }, subnet: '10.124.46', statePath: path.join(tmp, 'lab.tfstate'),
-    }), d.env);
+    tf = await synthStack(
+      path.join(tmp, 'out'),
+      'lab',
+      (app) =>
+        buildLab(app, {
+          host: 'local',
+          image: 'busybox',
+          pool: { driver: 'dir' },
+          subnet: '10.124.46',
+          statePath: path.join(tmp, 'lab.tfstate'),
+        }),
+      d.env,
+    );
     await tf.ok(['apply', '-auto-approve']);
     const deployed = await inventory();
     expect(deployed.instances).toEqual(['db', 'web']);

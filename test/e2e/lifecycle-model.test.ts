@@ -25,40 +25,53 @@ const { seed: CI_SEED, steps: CI_STEPS, kinds: CI_KINDS } = CI_SOAK;
  */
 const REGRESSIONS: { seed: number; steps: number; found: string }[] = [
   {
-    seed: 34, steps: 11,
-    found: 'step 10: with cluster member c2 down, a container on it removed from the code was not pruned and the apply succeeded '
-      + '(LXD lists it with no config: it read as not ours); fixed in src/lifecycle/prune-plan.ts',
+    seed: 34,
+    steps: 11,
+    found:
+      'step 10: with cluster member c2 down, a container on it removed from the code was not pruned and the apply succeeded ' +
+      '(LXD lists it with no config: it read as not ours); fixed in src/lifecycle/prune-plan.ts',
   },
 ];
 
 function cases(): { seed: number; steps: number; found?: string }[] {
   const seeds = process.env.SOAK_SEED;
-  if (!seeds) return [{ seed: CI_SEED, steps: CI_STEPS }, ...REGRESSIONS.filter((r) => r.seed !== CI_SEED || r.steps > CI_STEPS)];
+  if (!seeds)
+    return [{ seed: CI_SEED, steps: CI_STEPS }, ...REGRESSIONS.filter((r) => r.seed !== CI_SEED || r.steps > CI_STEPS)];
   const steps = Number(process.env.SOAK_STEPS ?? CI_STEPS);
   return seeds.split(',').map((s) => ({ seed: Number(s), steps }));
 }
 
 cases().forEach(({ seed, steps, found }, n) => {
-  describeE2E(`lifecycle model: seed ${seed}, ${steps} steps over ssh hosts and a cluster${found ? ` (regression: ${found})` : ''}`, () => {
-    let s: SoakLab | undefined;
-    beforeAll(async () => {
-      // One /24 per lab (the ssh control sockets are keyed by address); `npm run soak` uses others than CI's.
-      s = await startSoakLab(`soak${n}`, `10.131.${(process.env.SOAK_SEED ? 50 : 30) + (n % 20)}`);
-    }, 600000);
-    afterAll(async () => {
-      expect(await cleanupSshLabs()).toEqual([]);
-      if (s) cleanupSoak(s);
-    });
+  describeE2E(
+    `lifecycle model: seed ${seed}, ${steps} steps over ssh hosts and a cluster${found ? ` (regression: ${found})` : ''}`,
+    () => {
+      let s: SoakLab | undefined;
+      beforeAll(async () => {
+        // One /24 per lab (the ssh control sockets are keyed by address); `npm run soak` uses others than CI's.
+        s = await startSoakLab(`soak${n}`, `10.131.${(process.env.SOAK_SEED ? 50 : 30) + (n % 20)}`);
+      }, 600000);
+      afterAll(async () => {
+        expect(await cleanupSshLabs()).toEqual([]);
+        if (s) cleanupSoak(s);
+      });
 
-    test('every step keeps the invariants', async () => {
-      const r = await runSoak(s!, { seed, steps });
-      console.log(`soak seed ${seed}: ${steps} steps in ${(r.ms / 1000).toFixed(0)} s (${JSON.stringify(r.outcomes)})`);
-      expect(r.log).toHaveLength(steps);
-      // The CI sequence really went through the paths it is meant to (a seed or generator change must keep them).
-      if (seed === CI_SEED && steps >= CI_STEPS) {
-        expect(CI_KINDS.filter((k) => !r.log.some((l) => l.kind === k))).toEqual([]);
-        expect(r.outcomes).toMatchObject({ killed: expect.any(Number), failed: expect.any(Number) });
-      }
-    }, 60 * 60 * 1000);
-  }, SSH_LAB_BINARIES);
+      test(
+        'every step keeps the invariants',
+        async () => {
+          const r = await runSoak(s!, { seed, steps });
+          console.log(
+            `soak seed ${seed}: ${steps} steps in ${(r.ms / 1000).toFixed(0)} s (${JSON.stringify(r.outcomes)})`,
+          );
+          expect(r.log).toHaveLength(steps);
+          // The CI sequence really went through the paths it is meant to (a seed or generator change must keep them).
+          if (seed === CI_SEED && steps >= CI_STEPS) {
+            expect(CI_KINDS.filter((k) => !r.log.some((l) => l.kind === k))).toEqual([]);
+            expect(r.outcomes).toMatchObject({ killed: expect.any(Number), failed: expect.any(Number) });
+          }
+        },
+        60 * 60 * 1000,
+      );
+    },
+    SSH_LAB_BINARIES,
+  );
 });

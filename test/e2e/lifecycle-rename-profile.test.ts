@@ -16,13 +16,18 @@ describeE2E('a renamed profile in one apply (prune before defers, after deletes)
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rename-profile-'));
   let d: LxdDaemon;
   const deploy = async (profile: string) => {
-    const tf = await synthStack(path.join(tmp, 'out'), 'lab', (app: App) => {
-      const stack = new LabStack(app, 'lab', { localStatePath: path.join(tmp, 'lab.tfstate') });
-      const host = new LocalHost(stack, 'host');
-      const pool = new StoragePool(stack, 'data', { host, driver: 'dir' });
-      const p = new Profile(stack, profile, { host, rootPool: pool, config: { 'user.role': profile } });
-      new Container(stack, 'c1', { host, image: 'busybox', profiles: [p], state: 'stopped' });
-    }, { ...d.env, XDG_STATE_HOME: path.join(tmp, 'state') });
+    const tf = await synthStack(
+      path.join(tmp, 'out'),
+      'lab',
+      (app: App) => {
+        const stack = new LabStack(app, 'lab', { localStatePath: path.join(tmp, 'lab.tfstate') });
+        const host = new LocalHost(stack, 'host');
+        const pool = new StoragePool(stack, 'data', { host, driver: 'dir' });
+        const p = new Profile(stack, profile, { host, rootPool: pool, config: { 'user.role': profile } });
+        new Container(stack, 'c1', { host, image: 'busybox', profiles: [p], state: 'stopped' });
+      },
+      { ...d.env, XDG_STATE_HOME: path.join(tmp, 'state') },
+    );
     await tf.ok(['apply', '-auto-approve']);
     return tf;
   };

@@ -47,9 +47,17 @@ describeE2E('lifecycle: prune, drift and repair on a real LXD daemon', () => {
     const add = (stack: LabStack, h: LocalHost, name: string, octet: number, protect?: boolean) => {
       const here = stack === lab;
       new Container(stack, name, {
-        host: h, image: 'busybox', limits: { cpu: 1 }, protect,
+        host: h,
+        image: 'busybox',
+        limits: { cpu: 1 },
+        protect,
         profiles: [here ? base : Profile.fromName(stack, `${name}-base`, h, 'base')],
-        nics: [{ bridge: here ? bridge : Bridge.fromName(stack, `${name}-br`, h, 'labbr', `${NET}.1/24`), ipv4Address: `${NET}.${octet}` }],
+        nics: [
+          {
+            bridge: here ? bridge : Bridge.fromName(stack, `${name}-br`, h, 'labbr', `${NET}.1/24`),
+            ipv4Address: `${NET}.${octet}`,
+          },
+        ],
       });
     };
     for (const [name, octet] of Object.entries(s.lab)) add(lab, host, name, octet);
@@ -62,7 +70,10 @@ describeE2E('lifecycle: prune, drift and repair on a real LXD daemon', () => {
     const otherHost = new LocalHost(other, 'host');
     for (const [name, octet] of Object.entries(s.other)) add(other, otherHost, name, octet);
     app.synth();
-    return { lab: new TerraformWorkdir(path.join(out, 'stacks', 'lab'), env), other: new TerraformWorkdir(path.join(out, 'stacks', 'other'), env) };
+    return {
+      lab: new TerraformWorkdir(path.join(out, 'stacks', 'lab'), env),
+      other: new TerraformWorkdir(path.join(out, 'stacks', 'other'), env),
+    };
   };
   let shape: Shape;
   const deploy = async (s: Shape, order: ('lab' | 'other')[] = ['lab', 'other']) => {
@@ -74,8 +85,16 @@ describeE2E('lifecycle: prune, drift and repair on a real LXD daemon', () => {
     }
     return w;
   };
-  const instances = async () => Object.fromEntries(((await d.lxcJson('/1.0/instances?recursion=1')) as any[])
-    .map((i) => [i.name, { owner: i.config['user.cdktf.owner'], ip: i.expanded_devices?.eth0?.['ipv4.address'] ?? i.devices?.eth0?.['ipv4.address'] }]));
+  const instances = async () =>
+    Object.fromEntries(
+      ((await d.lxcJson('/1.0/instances?recursion=1')) as any[]).map((i) => [
+        i.name,
+        {
+          owner: i.config['user.cdktf.owner'],
+          ip: i.expanded_devices?.eth0?.['ipv4.address'] ?? i.devices?.eth0?.['ipv4.address'],
+        },
+      ]),
+    );
   const exists = async (p: string) => (await d.lxc(['query', p])).code === 0;
   const cli = (args: string[]) => labCli(args, out, env);
   const cleanPlans = async (w: { lab: TerraformWorkdir; other: TerraformWorkdir }) => {
@@ -99,7 +118,11 @@ describeE2E('lifecycle: prune, drift and repair on a real LXD daemon', () => {
   it('deploys two stacks; every object names its owner; plain plans are clean', async () => {
     const w = await deploy(start);
     expect(await instances()).toMatchObject({
-      web: { owner: 'lab', ip: `${NET}.10` }, db: { owner: 'lab' }, tmp: { owner: 'lab' }, keep: { owner: 'lab' }, o1: { owner: 'other' },
+      web: { owner: 'lab', ip: `${NET}.10` },
+      db: { owner: 'lab' },
+      tmp: { owner: 'lab' },
+      keep: { owner: 'lab' },
+      o1: { owner: 'other' },
     });
     expect((await d.lxcJson('/1.0/profiles/base')).config['user.cdktf.owner']).toBe('lab');
     expect((await d.lxcJson('/1.0/networks/labbr')).config['user.cdktf.path']).toBe('lab/labbr');
@@ -138,7 +161,9 @@ describeE2E('lifecycle: prune, drift and repair on a real LXD daemon', () => {
     const w = build(s);
     const r = await w.lab.run(['apply', '-auto-approve']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr + r.stdout).toMatch(/instance keep \(declared at lab\/keep\) is no longer declared but is protected/);
+    expect(r.stderr + r.stdout).toMatch(
+      /instance keep \(declared at lab\/keep\) is no longer declared but is protected/,
+    );
     expect(r.stderr + r.stdout).toMatch(/protect: false/);
     expect(Object.keys(await instances()).sort()).toEqual(['db2', 'hand', 'hand2', 'keep', 'o1', 'web']);
     // Released (protect: false, deployed), then removed: gone.
@@ -151,7 +176,9 @@ describeE2E('lifecycle: prune, drift and repair on a real LXD daemon', () => {
     const w = build({ ...shape, side: false });
     const r = await w.lab.run(['apply', '-auto-approve']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr + r.stdout).toMatch(/profile side \(declared at lab\/side\) is no longer declared but is still used by instance\/hand/);
+    expect(r.stderr + r.stdout).toMatch(
+      /profile side \(declared at lab\/side\) is no longer declared but is still used by instance\/hand/,
+    );
     expect(await exists('/1.0/profiles/side')).toBe(true);
     expect(await exists('/1.0/networks/sidebr')).toBe(true);
     expect(await exists('/1.0/instances/hand')).toBe(true);
@@ -181,8 +208,15 @@ describeE2E('lifecycle: prune, drift and repair on a real LXD daemon', () => {
     expect(json.status).toBe(2);
     const report = JSON.parse(json.stdout);
     expect(report.inSync).toBe(false);
-    const drifted = report.hosts.flatMap((h: any) => h.drift.map((x: any) => `${h.stack}:${x.kind}:${x.name}:${x.status}`)).sort();
-    expect(drifted).toEqual(['lab:instance:db2:missing', 'lab:profile:base:changed', 'other:instance:o1:changed', 'other:instance:web:changed']);
+    const drifted = report.hosts
+      .flatMap((h: any) => h.drift.map((x: any) => `${h.stack}:${x.kind}:${x.name}:${x.status}`))
+      .sort();
+    expect(drifted).toEqual([
+      'lab:instance:db2:missing',
+      'lab:profile:base:changed',
+      'other:instance:o1:changed',
+      'other:instance:web:changed',
+    ]);
     // Drift changes nothing.
     expect(await exists('/1.0/instances/db2')).toBe(false);
 

@@ -34,18 +34,34 @@ describeE2E('Matchbox groups removed from the app are removed from the data dire
     const stack = new LabStack(app, 'pxe', { localStatePath: path.join(tmp, 'pxe.tfstate') });
     const host = new LocalHost(stack, 'host');
     const mbx = new MatchboxServer(stack, 'matchbox', {
-      host, address: '127.0.0.1', downloadUrl: url, sha256: createHash('sha256').update(fs.readFileSync(bin)).digest('hex'),
-      binPath: path.join(tmp, 'bin', 'matchbox'), dataDir, assetsDir: path.join(tmp, 'assets'), installPackages: false, tls,
-      httpListen: '127.0.0.1:18080', grpcListen: '127.0.0.1:18081',
+      host,
+      address: '127.0.0.1',
+      downloadUrl: url,
+      sha256: createHash('sha256').update(fs.readFileSync(bin)).digest('hex'),
+      binPath: path.join(tmp, 'bin', 'matchbox'),
+      dataDir,
+      assetsDir: path.join(tmp, 'assets'),
+      installPackages: false,
+      tls,
+      httpListen: '127.0.0.1:18080',
+      grpcListen: '127.0.0.1:18081',
     });
-    const profile = new MatchboxProfile(stack, 'worker', { server: mbx, id: 'worker', kernel: '/assets/vmlinuz', initrd: ['/assets/initrd'], args: ['console=ttyS0'] });
-    for (const g of groups) new MatchboxGroup(stack, g, { profile, id: g, selector: { mac: `52:54:00:00:00:${groups.indexOf(g) + 10}` } });
+    const profile = new MatchboxProfile(stack, 'worker', {
+      server: mbx,
+      id: 'worker',
+      kernel: '/assets/vmlinuz',
+      initrd: ['/assets/initrd'],
+      args: ['console=ttyS0'],
+    });
+    for (const g of groups)
+      new MatchboxGroup(stack, g, { profile, id: g, selector: { mac: `52:54:00:00:00:${groups.indexOf(g) + 10}` } });
     app.synth();
     tf = new TerraformWorkdir(path.join(out, 'stacks', 'pxe'), env);
     if (!fs.existsSync(path.join(tf.dir, '.terraform'))) await tf.ok(['init']);
     await tf.ok(['apply', '-auto-approve']);
   };
-  const files = (sub: string) => (fs.existsSync(path.join(dataDir, sub)) ? fs.readdirSync(path.join(dataDir, sub)).sort() : []);
+  const files = (sub: string) =>
+    fs.existsSync(path.join(dataDir, sub)) ? fs.readdirSync(path.join(dataDir, sub)).sort() : [];
 
   beforeAll(async () => {
     fs.mkdirSync(path.dirname(bin), { recursive: true });
@@ -53,8 +69,25 @@ describeE2E('Matchbox groups removed from the app are removed from the data dire
     server = http.createServer((_req, res) => res.end(fs.readFileSync(bin)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/matchbox`;
-    const k = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=matchbox',
-      '-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem')], { encoding: 'utf8' });
+    const k = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=matchbox',
+        '-keyout',
+        path.join(tmp, 'key.pem'),
+        '-out',
+        path.join(tmp, 'cert.pem'),
+      ],
+      { encoding: 'utf8' },
+    );
     if (k.status !== 0) throw new Error(`openssl: ${k.stderr}`);
     tls.caCert = tls.serverCert = fs.readFileSync(path.join(tmp, 'cert.pem'), 'utf8');
     tls.serverKey = fs.readFileSync(path.join(tmp, 'key.pem'), 'utf8');

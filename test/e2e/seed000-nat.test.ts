@@ -23,26 +23,51 @@ describeE2E('seed 000: lxdbr0 from cloud-init with NAT', () => {
   });
 
   it('creates lxdbr0 with ipv4.nat on and no IPv6, and u1 gets 192.168.255.2', async () => {
-    const tf = await synthStack(path.join(tmp, 'out'), 'seed0', (app) => {
-      const stack = new LabStack(app, 'seed0', { localStatePath: path.join(tmp, 'state.tfstate') });
-      const vm = new MultipassVm(stack, 'primary', {
-        name: VM, cpus: 2, memory: '4G', disk: '100G',
-        cloudConfig: new CloudConfig({
-          locale: 'en_US.utf8', timezone: 'Asia/Tokyo', packageUpgrade: true, packageRebootIfRequired: true,
-          aptPrimary: [{ arches: ['amd64', 'default'], uri: 'http://jp.archive.ubuntu.com/ubuntu/' }],
-          lxd: {
-            init: { storageBackend: 'dir' },
-            bridge: { mode: 'new', name: 'lxdbr0', ipv4Address: '192.168.255.1', ipv4Netmask: 24, ipv4Nat: true, ipv6Address: 'none', domain: 'my-lxd.test' },
-          },
-        }),
-      });
-      const lxdbr0 = Bridge.fromName(stack, 'lxdbr0', vm, 'lxdbr0', '192.168.255.1/24');
-      new Container(stack, 'u1', { host: vm, image: 'busybox', nics: [{ bridge: lxdbr0, ipv4Address: '192.168.255.2' }] });
-    }, standinEnv(paths));
+    const tf = await synthStack(
+      path.join(tmp, 'out'),
+      'seed0',
+      (app) => {
+        const stack = new LabStack(app, 'seed0', { localStatePath: path.join(tmp, 'state.tfstate') });
+        const vm = new MultipassVm(stack, 'primary', {
+          name: VM,
+          cpus: 2,
+          memory: '4G',
+          disk: '100G',
+          cloudConfig: new CloudConfig({
+            locale: 'en_US.utf8',
+            timezone: 'Asia/Tokyo',
+            packageUpgrade: true,
+            packageRebootIfRequired: true,
+            aptPrimary: [{ arches: ['amd64', 'default'], uri: 'http://jp.archive.ubuntu.com/ubuntu/' }],
+            lxd: {
+              init: { storageBackend: 'dir' },
+              bridge: {
+                mode: 'new',
+                name: 'lxdbr0',
+                ipv4Address: '192.168.255.1',
+                ipv4Netmask: 24,
+                ipv4Nat: true,
+                ipv6Address: 'none',
+                domain: 'my-lxd.test',
+              },
+            },
+          }),
+        });
+        const lxdbr0 = Bridge.fromName(stack, 'lxdbr0', vm, 'lxdbr0', '192.168.255.1/24');
+        new Container(stack, 'u1', {
+          host: vm,
+          image: 'busybox',
+          nics: [{ bridge: lxdbr0, ipv4Address: '192.168.255.2' }],
+        });
+      },
+      standinEnv(paths),
+    );
     await tf.ok(['apply', '-auto-approve']);
 
     const launch = readCalls(paths).find((c) => c.argv[0] === 'launch');
-    expect(launch?.argv).toEqual(expect.arrayContaining(['--cpus', '2', '--memory', '4G', '--disk', '100G', '--cloud-init']));
+    expect(launch?.argv).toEqual(
+      expect.arrayContaining(['--cpus', '2', '--memory', '4G', '--disk', '100G', '--cloud-init']),
+    );
     expect(vmInfo(VM, paths)?.cloudInit).toBe('done');
     const get = async (...a: string[]) => (await vmLxc(VM, a, paths)).stdout.trim();
     expect(await get('network', 'get', 'lxdbr0', 'ipv4.nat')).toBe('true');

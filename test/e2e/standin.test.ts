@@ -35,11 +35,25 @@ describeE2E('private LXD daemon fixture', () => {
   it('gives a container its static ipv4.address by DHCP and serves HTTP through a loopback proxy', async () => {
     await d.lxcOk(['storage', 'create', 'default', 'dir']);
     await d.lxcOk([
-      'network', 'create', 'br0', 'ipv4.address=10.66.0.1/24', 'ipv4.nat=true', 'ipv6.address=none',
+      'network',
+      'create',
+      'br0',
+      'ipv4.address=10.66.0.1/24',
+      'ipv4.nat=true',
+      'ipv6.address=none',
       'ipv4.dhcp.ranges=10.66.0.100-10.66.0.150',
     ]);
     await d.lxcOk(['init', 'busybox', 'web1', '-s', 'default', '-n', 'br0', '-d', 'eth0,ipv4.address=10.66.0.42']);
-    await d.lxcOk(['config', 'device', 'add', 'web1', 'http', 'proxy', 'listen=tcp:127.0.0.1:8080', 'connect=tcp:127.0.0.1:80']);
+    await d.lxcOk([
+      'config',
+      'device',
+      'add',
+      'web1',
+      'http',
+      'proxy',
+      'listen=tcp:127.0.0.1:8080',
+      'connect=tcp:127.0.0.1:80',
+    ]);
     await d.lxcOk(['init', 'busybox', 'web2', '-s', 'default', '-n', 'br0']); // no reservation: pool lease
     await d.lxcOk(['start', 'web1', 'web2']);
 
@@ -85,7 +99,11 @@ describeE2E('private LXD daemon fixture', () => {
     // lxd (--logfile <dir>.log), dnsmasq and monitors (<dir>/...) are gone; the watchdog
     // (its argv holds <dir>.json) notices the record is gone and exits within a second.
     expect((await runAsync('pgrep', ['-f', `${d.lxdDir}(/|\\.log)`])).stdout).toBe('');
-    await waitFor('watchdog exit', async () => ((await runAsync('pgrep', ['-f', d.lxdDir])).stdout ? undefined : true), 5000);
+    await waitFor(
+      'watchdog exit',
+      async () => ((await runAsync('pgrep', ['-f', d.lxdDir])).stdout ? undefined : true),
+      5000,
+    );
   });
 });
 
@@ -124,14 +142,35 @@ lxd:
 
   it('launch runs the lxd.preseed for real: pool and NAT bridge exist in the VM', async () => {
     const r = await multipass(
-      ['launch', '--name', 'pre1', '--cpus', '2', '--memory', '1G', '--disk', '8G', '--cloud-init', file('pre.yaml', PRESEED), '24.04'],
+      [
+        'launch',
+        '--name',
+        'pre1',
+        '--cpus',
+        '2',
+        '--memory',
+        '1G',
+        '--disk',
+        '8G',
+        '--cloud-init',
+        file('pre.yaml', PRESEED),
+        '24.04',
+      ],
       paths,
     );
     expect(r.stderr).toBe('');
     expect(r).toMatchObject({ code: 0, stdout: 'Launched: pre1\n' });
 
     const vm = vmInfo('pre1', paths)!;
-    expect(vm).toMatchObject({ name: 'pre1', state: 'Running', cpus: 2, memory: '1G', disk: '8G', image: '24.04', cloudInit: 'done' });
+    expect(vm).toMatchObject({
+      name: 'pre1',
+      state: 'Running',
+      cpus: 2,
+      memory: '1G',
+      disk: '8G',
+      image: '24.04',
+      cloudInit: 'done',
+    });
     expect(netnsList()).toContain(vm.netns);
     expect((await vmLxc('pre1', ['network', 'get', 'lxdbr0', 'ipv4.nat'], paths)).stdout.trim()).toBe('true');
     expect((await vmLxc('pre1', ['network', 'get', 'lxdbr0', 'ipv6.address'], paths)).stdout.trim()).toBe('none');
@@ -150,7 +189,9 @@ lxd:
     expect(info.stdout).toMatch(/^Memory:\s+.* out of 1\.0GiB$/m);
     expect(info.stdout).toMatch(/^Disk:\s+.* out of 8\.0GiB$/m);
     expect(info.stdout).toMatch(/^\s+10\.88\.7\.1$/m);
-    expect((await multipass(['list'], paths)).stdout).toMatch(/^pre1\s+Running\s+198\.18\.\d+\.\d+\s+Ubuntu 24\.04 LTS$/m);
+    expect((await multipass(['list'], paths)).stdout).toMatch(
+      /^pre1\s+Running\s+198\.18\.\d+\.\d+\s+Ubuntu 24\.04 LTS$/m,
+    );
   });
 
   it('exec -- sudo sh -s runs a piped script inside the VM, forwarding output and exit code', async () => {
@@ -210,7 +251,10 @@ lxd:
     ipv4_dhcp_last: 10.89.0.99
     ipv4_nat: true
 `;
-    const r = await multipass(['launch', '-n', 'init1', '-c', '1', '-m', '512M', '-d', '2G', '--cloud-init', file('init.yaml', cfg)], paths);
+    const r = await multipass(
+      ['launch', '-n', 'init1', '-c', '1', '-m', '512M', '-d', '2G', '--cloud-init', file('init.yaml', cfg)],
+      paths,
+    );
     expect(r).toMatchObject({ code: 0, stdout: 'Launched: init1\n' });
     expect(vmInfo('init1', paths)!.cloudInit).toBe('done');
     const net = JSON.parse((await vmLxc('init1', ['query', '/1.0/networks/lxdbr0'], paths)).stdout);
@@ -228,7 +272,10 @@ lxd:
 
   it('logs every call, and delete / delete --purge tear the VM down', async () => {
     const calls = readCalls(paths);
-    expect(calls.filter((c) => c.argv[0] === 'launch' && c.exit === 0).map((c) => c.argv[2])).toEqual(['pre1', 'init1']);
+    expect(calls.filter((c) => c.argv[0] === 'launch' && c.exit === 0).map((c) => c.argv[2])).toEqual([
+      'pre1',
+      'init1',
+    ]);
     expect(calls.every((c) => typeof c.time === 'string' && typeof c.exit === 'number')).toBe(true);
     const before = calls.length;
 

@@ -21,13 +21,23 @@ describeE2E('multipass VMs removed from the app are deleted', () => {
   const env = { ...standinEnv(paths), XDG_STATE_HOME: path.join(tmp, 'state') };
   let tf: TerraformWorkdir;
   const deploy = async (vms: Record<string, { protect?: boolean }>) => {
-    tf = await synthStack(path.join(tmp, 'out'), 'vms', (app: App) => {
-      const stack = new LabStack(app, 'vms', { localStatePath: path.join(tmp, 'vms.tfstate') });
-      for (const [id, o] of Object.entries(vms)) new MultipassVm(stack, id, { name: `${id}${TAG}`, protect: o.protect });
-    }, env);
+    tf = await synthStack(
+      path.join(tmp, 'out'),
+      'vms',
+      (app: App) => {
+        const stack = new LabStack(app, 'vms', { localStatePath: path.join(tmp, 'vms.tfstate') });
+        for (const [id, o] of Object.entries(vms))
+          new MultipassVm(stack, id, { name: `${id}${TAG}`, protect: o.protect });
+      },
+      env,
+    );
     return tf.run(['apply', '-auto-approve']);
   };
-  const deletes = () => readCalls(paths).filter((c) => c.argv[0] === 'delete').map((c) => c.argv.filter((a) => !a.startsWith('-')).slice(1)).flat();
+  const deletes = () =>
+    readCalls(paths)
+      .filter((c) => c.argv[0] === 'delete')
+      .map((c) => c.argv.filter((a) => !a.startsWith('-')).slice(1))
+      .flat();
 
   afterAll(async () => {
     await purgeAll(paths, { removeHome: true });
@@ -49,7 +59,9 @@ describeE2E('multipass VMs removed from the app are deleted', () => {
     expect((await deploy({ a: { protect: true } })).code).toBe(0);
     const r = await deploy({});
     expect(r.code).not.toBe(0);
-    expect(r.stdout + r.stderr).toMatch(new RegExp(`record multipass-vm:a${TAG} \\(declared at vms/a\\) is no longer declared but is protected`));
+    expect(r.stdout + r.stderr).toMatch(
+      new RegExp(`record multipass-vm:a${TAG} \\(declared at vms/a\\) is no longer declared but is protected`),
+    );
     expect(vmInfo(`a${TAG}`, paths)?.state).toBe('Running');
     expect((await deploy({ a: {} })).code).toBe(0);
     expect((await deploy({})).code).toBe(0);

@@ -9,6 +9,10 @@ const path = require('path');
 module.exports = async function buildLib() {
   const root = path.resolve(__dirname, '../..');
   const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
-  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8', timeout: 300000 });
+  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 300000,
+  });
   if (r.status !== 0) throw new Error(`building lib/ (tsc -p tsconfig.build.json) failed:\n${r.stdout}${r.stderr}`);
 };

@@ -15,7 +15,9 @@ function ciPackages(root) {
   try {
     const text = fs.readFileSync(path.join(root, '.ci/run'), 'utf8').replace(/\\\n/g, ' ');
     const words = [...text.matchAll(/apt-get install ([^>\n]*)/g)].flatMap((m) => m[1].trim().split(/\s+/));
-    const packages = [...new Set(words.filter((w, i) => !w.startsWith('-') && words[i - 1] !== '-t' && !w.includes('$')))];
+    const packages = [
+      ...new Set(words.filter((w, i) => !w.startsWith('-') && words[i - 1] !== '-t' && !w.includes('$'))),
+    ];
     return packages.length ? packages : undefined;
   } catch {
     return undefined;
@@ -38,9 +40,12 @@ class E2eSkipReporter {
     }
     if (!suites) return;
     const packages = ciPackages(this.root);
-    const what = packages ? `the Debian packages .ci/run installs (${packages.join(' ')})` : 'the Debian packages .ci/run installs';
-    const line = `${suites} end-to-end test suite${suites === 1 ? ' was' : 's were'} skipped (${[...reasons].join('; ')}): `
-      + `run npm test as root with ${what} and terraform on PATH; as root, .ci/run installs them and runs everything.`;
+    const what = packages
+      ? `the Debian packages .ci/run installs (${packages.join(' ')})`
+      : 'the Debian packages .ci/run installs';
+    const line =
+      `${suites} end-to-end test suite${suites === 1 ? ' was' : 's were'} skipped (${[...reasons].join('; ')}): ` +
+      `run npm test as root with ${what} and terraform on PATH; as root, .ci/run installs them and runs everything.`;
     // Jest prints its own summary after every custom reporter: the line goes out when the run ends.
     process.once('exit', () => process.stderr.write(`\n${line}\n`));
   }

@@ -6,7 +6,9 @@ import { SKIPPED_MARK } from '../e2e/support/prereqs';
 const Reporter = require('./e2e-skip-reporter.js');
 
 const root = path.resolve(__dirname, '../..');
-const file = (titles: string[], status: string) => ({ testResults: titles.map((t) => ({ ancestorTitles: [t], status })) });
+const file = (titles: string[], status: string) => ({
+  testResults: titles.map((t) => ({ ancestorTitles: [t], status })),
+});
 
 /** Runs onRunComplete and returns what it prints when the process exits ('' when nothing). */
 function lineFor(testResults: object[]): string {
@@ -37,7 +39,9 @@ test('counts the skipped suites, gives the reasons and how to run them, in one l
     file(['unit things'], 'passed'),
   ]);
   expect(line.trim().split('\n')).toHaveLength(1);
-  expect(line).toContain('2 end-to-end test suites were skipped (not root; missing: lxd; missing: terraform): run npm test as root with the Debian packages .ci/run installs (lxd lxd-client ');
+  expect(line).toContain(
+    '2 end-to-end test suites were skipped (not root; missing: lxd; missing: terraform): run npm test as root with the Debian packages .ci/run installs (lxd lxd-client ',
+  );
   expect(line).toContain('incus-base) and terraform on PATH');
   expect(line).not.toMatch(/ -y | bookworm-backports /);
 });

@@ -19,7 +19,12 @@ export type CtyType = string | [string, ...unknown[]];
 /** An attribute in a schema block. */
 export interface SchemaAttribute {
   type?: CtyType;
-  nested_type?: { attributes: Record<string, SchemaAttribute>; nesting_mode: string; min_items?: number; max_items?: number };
+  nested_type?: {
+    attributes: Record<string, SchemaAttribute>;
+    nesting_mode: string;
+    min_items?: number;
+    max_items?: number;
+  };
   required?: boolean;
   optional?: boolean;
   computed?: boolean;
@@ -78,7 +83,16 @@ export interface SchemaCheckOptions {
   convertPrimitives?: boolean;
 }
 
-const RESOURCE_META = new Set(['//', 'depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection']);
+const RESOURCE_META = new Set([
+  '//',
+  'depends_on',
+  'count',
+  'for_each',
+  'provider',
+  'lifecycle',
+  'provisioner',
+  'connection',
+]);
 const PROVIDER_META = new Set(['//', 'alias']);
 const DYNAMIC_KEYS = new Set(['for_each', 'iterator', 'labels', 'content']);
 
@@ -104,12 +118,20 @@ export function checkAgainstSchemas(
   const issues: SchemaIssue[] = [];
   const checker = new BlockChecker(options);
 
-  for (const [kind, section] of [['resource', 'resource_schemas'], ['data', 'data_source_schemas']] as const) {
+  for (const [kind, section] of [
+    ['resource', 'resource_schemas'],
+    ['data', 'data_source_schemas'],
+  ] as const) {
     for (const [type, byName] of Object.entries(asObject(config[kind]))) {
       const schema = providers.find(([, p]) => p[section]?.[type])?.[1][section]?.[type];
       for (const [name, body] of Object.entries(asObject(byName))) {
         const report: Report = (p, code, message) => issues.push({ kind, type, name, path: p, code, message });
-        if (!schema) report('', 'unknown-type', `no ${kind === 'data' ? 'data source' : 'resource'} type "${type}" in the given schemas`);
+        if (!schema)
+          report(
+            '',
+            'unknown-type',
+            `no ${kind === 'data' ? 'data source' : 'resource'} type "${type}" in the given schemas`,
+          );
         else for (const b of asArray(body)) checker.block(schema.block, b, '', report, RESOURCE_META);
       }
     }
@@ -123,7 +145,14 @@ export function checkAgainstSchemas(
     for (const b of asArray(blocks)) {
       const alias = asObject(b).alias;
       const report: Report = (p, code, message) =>
-        issues.push({ kind: 'provider', type: localName, name: typeof alias === 'string' ? alias : 'default', path: p, code, message });
+        issues.push({
+          kind: 'provider',
+          type: localName,
+          name: typeof alias === 'string' ? alias : 'default',
+          path: p,
+          code,
+          message,
+        });
       if (!schema) report('', 'unknown-type', `no provider "${fqpn ?? localName}" in the given schemas`);
       else checker.block(schema.block, b, '', report, PROVIDER_META);
     }
@@ -148,7 +177,11 @@ export function formatIssue(issue: SchemaIssue): string {
  * @param schemaDir - directory of schema JSON files; defaults to {@link SCHEMA_DIR}.
  * @returns the absolute file path, or undefined when no file matches.
  */
-export function schemaFileForProvider(source: string, versionConstraint?: string, schemaDir = SCHEMA_DIR): string | undefined {
+export function schemaFileForProvider(
+  source: string,
+  versionConstraint?: string,
+  schemaDir = SCHEMA_DIR,
+): string | undefined {
   const fqpn = normalizeSource(source);
   const candidates = fs
     .readdirSync(schemaDir)
@@ -181,7 +214,10 @@ export function schemaFilesForConfig(tfJson: object, schemaDir = SCHEMA_DIR): st
   const prefixes = [config.resource, config.data].flatMap((s) => Object.keys(asObject(s)).map((t) => t.split('_')[0]));
   for (const prefix of new Set(prefixes)) {
     if (prefix in required) continue;
-    wanted.push({ source: prefix === 'terraform' ? 'terraform.io/builtin/terraform' : `hashicorp/${prefix}`, version: undefined });
+    wanted.push({
+      source: prefix === 'terraform' ? 'terraform.io/builtin/terraform' : `hashicorp/${prefix}`,
+      version: undefined,
+    });
   }
   const files = wanted.map(({ source, version }) => schemaFileForProvider(source, version, schemaDir));
   return [...new Set(files.filter((f): f is string => f !== undefined))];
@@ -191,7 +227,14 @@ export function schemaFilesForConfig(tfJson: object, schemaDir = SCHEMA_DIR): st
 class BlockChecker {
   constructor(private readonly options: SchemaCheckOptions) {}
 
-  block(schema: SchemaBlock, value: unknown, at: string, report: Report, meta = new Set<string>(), allowDynamic = true): void {
+  block(
+    schema: SchemaBlock,
+    value: unknown,
+    at: string,
+    report: Report,
+    meta = new Set<string>(),
+    allowDynamic = true,
+  ): void {
     if (!isPlainObject(value)) {
       report(at, 'wrong-type', `expected a block (JSON object), got ${describe(value)}`);
       return;
@@ -212,48 +255,67 @@ class BlockChecker {
       } else report(p, 'unknown-argument', `unsupported argument or block type "${key}"`);
     }
     for (const [name, a] of Object.entries(attributes)) {
-      if (a.required && value[name] == null) report(join(at, name), 'missing-required', `required attribute "${name}" is not set`);
+      if (a.required && value[name] == null)
+        report(join(at, name), 'missing-required', `required attribute "${name}" is not set`);
     }
     for (const [name, bt] of Object.entries(blockTypes)) {
       if (dynamicNames.has(name) || bt.nesting_mode === 'map') continue;
       const v = value[name];
       const count = v == null ? 0 : Array.isArray(v) ? v.length : 1;
       const max = bt.nesting_mode === 'single' || bt.nesting_mode === 'group' ? 1 : bt.max_items;
-      if (count < (bt.min_items ?? 0)) report(join(at, name), 'block-count', `at least ${bt.min_items} "${name}" block(s) required, got ${count}`);
-      if (max && count > max) report(join(at, name), 'block-count', `at most ${max} "${name}" block(s) allowed, got ${count}`);
+      if (count < (bt.min_items ?? 0))
+        report(join(at, name), 'block-count', `at least ${bt.min_items} "${name}" block(s) required, got ${count}`);
+      if (max && count > max)
+        report(join(at, name), 'block-count', `at most ${max} "${name}" block(s) allowed, got ${count}`);
     }
   }
 
   private dynamicBlock(schema: SchemaBlock | undefined, value: unknown, at: string, report: Report): void {
     if (!schema) return report(at, 'unknown-argument', 'dynamic block for an unsupported block type');
-    if (!isPlainObject(value)) return report(at, 'wrong-type', `expected a dynamic block (JSON object), got ${describe(value)}`);
+    if (!isPlainObject(value))
+      return report(at, 'wrong-type', `expected a dynamic block (JSON object), got ${describe(value)}`);
     for (const key of Object.keys(value)) {
-      if (!DYNAMIC_KEYS.has(key)) report(join(at, key), 'unknown-argument', `unsupported argument "${key}" in dynamic block`);
+      if (!DYNAMIC_KEYS.has(key))
+        report(join(at, key), 'unknown-argument', `unsupported argument "${key}" in dynamic block`);
     }
-    if (value.for_each === undefined) report(join(at, 'for_each'), 'missing-required', 'dynamic block needs "for_each"');
+    if (value.for_each === undefined)
+      report(join(at, 'for_each'), 'missing-required', 'dynamic block needs "for_each"');
     if (value.content === undefined) report(join(at, 'content'), 'missing-required', 'dynamic block needs "content"');
     else this.block(schema, value.content, join(at, 'content'), report);
   }
 
-  private blockType(bt: NonNullable<SchemaBlock['block_types']>[string], value: unknown, at: string, report: Report): void {
+  private blockType(
+    bt: NonNullable<SchemaBlock['block_types']>[string],
+    value: unknown,
+    at: string,
+    report: Report,
+  ): void {
     if (value == null) return;
     if (bt.nesting_mode === 'map') {
-      if (!isPlainObject(value)) return report(at, 'wrong-type', `expected an object of labelled blocks, got ${describe(value)}`);
+      if (!isPlainObject(value))
+        return report(at, 'wrong-type', `expected an object of labelled blocks, got ${describe(value)}`);
       for (const [label, b] of Object.entries(value)) {
-        asArray(b).forEach((el, i) => this.block(bt.block, el, Array.isArray(b) ? `${join(at, label)}[${i}]` : join(at, label), report));
+        asArray(b).forEach((el, i) =>
+          this.block(bt.block, el, Array.isArray(b) ? `${join(at, label)}[${i}]` : join(at, label), report),
+        );
       }
     } else if (Array.isArray(value)) {
       value.forEach((el, i) => this.block(bt.block, el, `${at}[${i}]`, report));
     } else if (isPlainObject(value)) {
       this.block(bt.block, value, at, report);
     } else {
-      report(at, 'wrong-type', `a block must be a JSON object or array of objects (use a dynamic block for expressions), got ${describe(value)}`);
+      report(
+        at,
+        'wrong-type',
+        `a block must be a JSON object or array of objects (use a dynamic block for expressions), got ${describe(value)}`,
+      );
     }
   }
 
   private attribute(a: SchemaAttribute, value: unknown, at: string, report: Report): void {
     if (value === null) return;
-    if (a.computed && !a.optional && !a.required) return report(at, 'computed-only', 'attribute is computed-only and cannot be set');
+    if (a.computed && !a.optional && !a.required)
+      return report(at, 'computed-only', 'attribute is computed-only and cannot be set');
     if (a.nested_type) return this.nested(a.nested_type, value, at, report);
     this.type(a.type ?? 'dynamic', value, at, report);
     if (a.x_one_of && typeof value === 'string' && !isExpression(value) && !a.x_one_of.includes(value)) {
@@ -272,10 +334,13 @@ class BlockChecker {
       for (const [k, el] of Object.entries(value)) element(el, join(at, k));
       return;
     }
-    if (!Array.isArray(value)) return report(at, 'wrong-type', `expected a ${nt.nesting_mode} of objects, got ${describe(value)}`);
+    if (!Array.isArray(value))
+      return report(at, 'wrong-type', `expected a ${nt.nesting_mode} of objects, got ${describe(value)}`);
     value.forEach((el, i) => element(el, `${at}[${i}]`));
-    if (value.length < (nt.min_items ?? 0)) report(at, 'block-count', `at least ${nt.min_items} element(s) required, got ${value.length}`);
-    if (nt.max_items && value.length > nt.max_items) report(at, 'block-count', `at most ${nt.max_items} element(s) allowed, got ${value.length}`);
+    if (value.length < (nt.min_items ?? 0))
+      report(at, 'block-count', `at least ${nt.min_items} element(s) required, got ${value.length}`);
+    if (nt.max_items && value.length > nt.max_items)
+      report(at, 'block-count', `at most ${nt.max_items} element(s) allowed, got ${value.length}`);
   }
 
   private type(t: CtyType, value: unknown, at: string, report: Report): void {
@@ -308,7 +373,8 @@ class BlockChecker {
           else this.type(attrs[k], el, join(at, k), report);
         }
         for (const k of Object.keys(attrs)) {
-          if (value[k] === undefined && !optional.has(k)) report(join(at, k), 'missing-required', `object attribute "${k}" is required`);
+          if (value[k] === undefined && !optional.has(k))
+            report(join(at, k), 'missing-required', `object attribute "${k}" is required`);
         }
         return;
       }
@@ -323,7 +389,10 @@ class BlockChecker {
       case 'string':
         return typeof value === 'string' || (lenient && (typeof value === 'number' || typeof value === 'boolean'));
       case 'number':
-        return (typeof value === 'number' && Number.isFinite(value)) || (lenient && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)));
+        return (
+          (typeof value === 'number' && Number.isFinite(value)) ||
+          (lenient && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        );
       case 'bool':
         return typeof value === 'boolean' || (lenient && (value === 'true' || value === 'false'));
       default:
@@ -371,12 +440,18 @@ function satisfies(version: number[], constraint: string): boolean {
     const target = parseVersion(m[2]) as number[];
     const cmp = compareVersions(version, target);
     switch (m[1] ?? '=') {
-      case '=': return cmp === 0;
-      case '!=': return cmp !== 0;
-      case '>': return cmp > 0;
-      case '>=': return cmp >= 0;
-      case '<': return cmp < 0;
-      case '<=': return cmp <= 0;
+      case '=':
+        return cmp === 0;
+      case '!=':
+        return cmp !== 0;
+      case '>':
+        return cmp > 0;
+      case '>=':
+        return cmp >= 0;
+      case '<':
+        return cmp < 0;
+      case '<=':
+        return cmp <= 0;
       default: {
         // ~> X.Y.Z allows >= X.Y.Z within X.Y; ~> X.Y allows >= X.Y within X; ~> X allows >= X.
         const fixed = Math.max(m[2].split('.').length - 1, 0);

@@ -9,10 +9,25 @@ import { ensure } from '../../../src/validation/rule';
  * own and never had trust passwords), and what that version refuses among the host's own props (a
  * remote's trust password).
  */
-export function minLxdVersionChecks(minLxdVersion: string | undefined, backend: BackendName, lxdRemote?: LxdRemote): Check[] {
+export function minLxdVersionChecks(
+  minLxdVersion: string | undefined,
+  backend: BackendName,
+  lxdRemote?: LxdRemote,
+): Check[] {
   return [
-    check('minLxdVersion', minLxdVersion, checkLxdVersion, ensure(backend !== 'incus',
-      'the host runs Incus: minLxdVersion describes an LXD daemon (Incus never had trust passwords)', 'drop minLxdVersion')),
-    shown(check('lxdRemote.password', lxdRemote?.password, trustPasswordAllowed(minLxdVersion, 'a remote\'s password')), '(secret)'),
+    check(
+      'minLxdVersion',
+      minLxdVersion,
+      checkLxdVersion,
+      ensure(
+        backend !== 'incus',
+        'the host runs Incus: minLxdVersion describes an LXD daemon (Incus never had trust passwords)',
+        'drop minLxdVersion',
+      ),
+    ),
+    shown(
+      check('lxdRemote.password', lxdRemote?.password, trustPasswordAllowed(minLxdVersion, "a remote's password")),
+      '(secret)',
+    ),
   ];
 }

@@ -39,7 +39,9 @@ export function addDeviceTo(path: string, devices: Record<string, ConfigMap>, na
 export function crossHostProblem(owner: IOnHost, property: string, ref: IOnHost): Problem | undefined {
   if (sameHost(owner.host, ref.host)) return undefined;
   return {
-    path: owner.node.path, property, value: ref.node.path,
+    path: owner.node.path,
+    property,
+    value: ref.node.path,
     reason: `it is on ${hostLabel(ref.host)}, not on ${hostLabel(owner.host)}`,
     fix: 'reference an object declared on the same host, or import it there with fromName()',
   };
@@ -51,6 +53,12 @@ export function withConfig<T extends { readonly config: ConfigMap }>(model: T, e
 }
 
 /** Converts booleans and numbers of typed props to LXD's string values, dropping undefined. */
-export function stringValues(o: Readonly<Record<string, string | number | boolean | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+export function stringValues(
+  o: Readonly<Record<string, string | number | boolean | undefined>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }

@@ -19,13 +19,22 @@ export function remapProblem(p: Problem, find: (subject: ProblemSubject) => ICon
 
 /** The checks that the props (but `skip`) contain no Terraform tokens (references, variables) anywhere inside; a problem shows the token. */
 export function literalChecks(props: object, skip: readonly string[]): Check[] {
-  return Object.entries(props).filter(([property]) => !skip.includes(property)).map(([property, value]) => {
-    const token = findToken(value);
-    return found(property, token ?? value, token === undefined ? undefined : {
-      reason: 'Matchbox data is rendered and checked at synth, so it cannot contain Terraform references or variables',
-      fix: 'pass literal values (read files or environment variables in your cdktf program instead)',
+  return Object.entries(props)
+    .filter(([property]) => !skip.includes(property))
+    .map(([property, value]) => {
+      const token = findToken(value);
+      return found(
+        property,
+        token ?? value,
+        token === undefined
+          ? undefined
+          : {
+              reason:
+                'Matchbox data is rendered and checked at synth, so it cannot contain Terraform references or variables',
+              fix: 'pass literal values (read files or environment variables in your cdktf program instead)',
+            },
+      );
     });
-  });
 }
 
 function findToken(value: unknown): string | undefined {
@@ -42,6 +51,9 @@ function findToken(value: unknown): string | undefined {
 
 /** A Terraform-identifier-safe version of a construct path below its stack, for output names. */
 export function outputPrefix(c: IConstruct): string {
-  const parts = c.node.scopes.slice(1).map((s) => s.node.id).filter((x) => x);
+  const parts = c.node.scopes
+    .slice(1)
+    .map((s) => s.node.id)
+    .filter((x) => x);
   return terraformIdentifier(parts.slice(1).join('_')) || 'matchbox';
 }

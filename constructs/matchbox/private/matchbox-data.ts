@@ -60,7 +60,9 @@ export abstract class MatchboxDataDir extends Construct implements IMatchboxServ
         const other = seen.get(idOf(item));
         if (other) {
           problems.push({
-            path: item.node.path, property: 'id', value: idOf(item),
+            path: item.node.path,
+            property: 'id',
+            value: idOf(item),
             reason: `${other.node.path} already declares a ${kind} with this id on ${this.node.path} (both would write ${kind}s/${idOf(item)}.json)`,
             fix: `give each ${kind} of a server its own id`,
           });
@@ -73,8 +75,16 @@ export abstract class MatchboxDataDir extends Construct implements IMatchboxServ
     };
     const profiles = dup(this.profiles, (p) => p.profileId, 'profile');
     // Groups whose profile is on another server are reported by the group itself.
-    const groups = dup(this.groups.filter((g) => g.profile.server === this), (g) => g.groupId, 'group');
-    const data = { profiles: profiles.map((p) => p.data()), groups: groups.map((g) => g.data()), version: this.version };
+    const groups = dup(
+      this.groups.filter((g) => g.profile.server === this),
+      (g) => g.groupId,
+      'group',
+    );
+    const data = {
+      profiles: profiles.map((p) => p.data()),
+      groups: groups.map((g) => g.data()),
+      version: this.version,
+    };
     const find = (s: ProblemSubject): IConstruct | undefined =>
       s.kind === 'profile' ? profiles.find((p) => p.profileId === s.id) : groups.find((g) => g.groupId === s.id);
     for (const p of validateMatchbox(data, this.node.path)) problems.push(remapProblem(p, find));
@@ -85,11 +95,15 @@ export abstract class MatchboxDataDir extends Construct implements IMatchboxServ
 /** The data directory `server` writes profiles and groups to (refusing a hand-made IMatchboxServer). */
 export function matchboxDataOf(server: IMatchboxServer): MatchboxDataDir {
   if (server instanceof MatchboxDataDir) return server;
-  throw new ValidationError([{
-    path: server.node.path, property: 'server', value: server.constructor.name,
-    reason: 'this IMatchboxServer keeps no profiles or groups',
-    fix: 'use a MatchboxServer, or MatchboxServer.fromServerAttributes for a server that already runs, instead of implementing IMatchboxServer',
-  }]);
+  throw new ValidationError([
+    {
+      path: server.node.path,
+      property: 'server',
+      value: server.constructor.name,
+      reason: 'this IMatchboxServer keeps no profiles or groups',
+      fix: 'use a MatchboxServer, or MatchboxServer.fromServerAttributes for a server that already runs, instead of implementing IMatchboxServer',
+    },
+  ]);
 }
 
 /** A Matchbox server this app does not install: profiles and groups are added to its data directory. */
@@ -119,11 +133,16 @@ export class ImportedMatchboxServer extends MatchboxDataDir {
   /** The given credentials; reading them without any throws (only the provider rendering needs them). */
   public get credentials(): MatchboxCredentials {
     if (!this.given) {
-      throw new ValidationError([{
-        path: this.node.path, property: 'credentials', value: this.given,
-        reason: 'the server was imported without client credentials, which the matchbox provider (rendering: \'provider\') needs to write profiles and groups',
-        fix: 'pass credentials ({ endpoint, ca, clientCert, clientKey }) to MatchboxServer.fromServerAttributes, or use the cli rendering for the profiles and groups',
-      }]);
+      throw new ValidationError([
+        {
+          path: this.node.path,
+          property: 'credentials',
+          value: this.given,
+          reason:
+            "the server was imported without client credentials, which the matchbox provider (rendering: 'provider') needs to write profiles and groups",
+          fix: 'pass credentials ({ endpoint, ca, clientCert, clientKey }) to MatchboxServer.fromServerAttributes, or use the cli rendering for the profiles and groups',
+        },
+      ]);
     }
     return this.given;
   }

@@ -11,10 +11,14 @@ import { MatchboxTlsProps } from '../server-props';
 import { fileNameWord } from '../../../src/util/names';
 import { runnerOf } from '../../core/host';
 
-
 /** The credentials of a server with given TLS material: the given PEM text ('' when not given). */
 export function givenCredentials(server: IMatchboxServer, tls: MatchboxTlsProps): MatchboxCredentials {
-  return { endpoint: server.grpcEndpoint, ca: tls.caCert, clientCert: tls.clientCert ?? '', clientKey: tls.clientKey ?? '' };
+  return {
+    endpoint: server.grpcEndpoint,
+    ca: tls.caCert,
+    clientCert: tls.clientCert ?? '',
+    clientKey: tls.clientKey ?? '',
+  };
 }
 
 /**
@@ -22,12 +26,18 @@ export function givenCredentials(server: IMatchboxServer, tls: MatchboxTlsProps)
  * server (a local command reading them through the host's runner: no key in any command line),
  * and returns expressions that read them once they are there. Creates `<server>/credentials`.
  */
-export function fetchCredentials(server: IMatchboxServer, dir: string | undefined, setup: ManagedObject): MatchboxCredentials {
+export function fetchCredentials(
+  server: IMatchboxServer,
+  dir: string | undefined,
+  setup: ManagedObject,
+): MatchboxCredentials {
   // `dir` was checked with the server's props (a plain path); the default is one by construction.
   const local = dir ?? `../../../.matchbox/${fileNameWord(TerraformStack.of(server).node.id)}-${outputPrefix(server)}`;
   const files = [TLS_FILES.ca, TLS_FILES.clientCert, TLS_FILES.clientKey];
-  const copy = files.map((f) =>
-    `printf '%s\\n' ${shq(tlsPrint(f))} | ${runnerCommand(runnerOf(server.host))} > ${shq(`${local}/${f}.tmp`)} && mv -f ${shq(`${local}/${f}.tmp`)} ${shq(`${local}/${f}`)}`);
+  const copy = files.map(
+    (f) =>
+      `printf '%s\\n' ${shq(tlsPrint(f))} | ${runnerCommand(runnerOf(server.host))} > ${shq(`${local}/${f}.tmp`)} && mv -f ${shq(`${local}/${f}.tmp`)} ${shq(`${local}/${f}`)}`,
+  );
   const fetch = new CommandResource(server, 'credentials', {
     triggersReplace: [setup.converged.getStringAttribute('id')],
     create: tfLiteral(['umask 077', `mkdir -p ${shq(local)}`, ...copy].join(' && ')),
@@ -40,7 +50,12 @@ export function fetchCredentials(server: IMatchboxServer, dir: string | undefine
     const p = `${Fn.substr(fetch.getStringAttribute('id'), 0, 0)}${local}/${f}`;
     return Token.asString(Fn.conditional(Fn.fileexists(p), Fn.file(p), ''));
   };
-  return { endpoint: server.grpcEndpoint, ca: read(TLS_FILES.ca), clientCert: read(TLS_FILES.clientCert), clientKey: read(TLS_FILES.clientKey) };
+  return {
+    endpoint: server.grpcEndpoint,
+    ca: read(TLS_FILES.ca),
+    clientCert: read(TLS_FILES.clientCert),
+    clientKey: read(TLS_FILES.clientKey),
+  };
 }
 
 /**
@@ -53,17 +68,26 @@ export function serverOutputs(server: IMatchboxServer, tls: MatchboxTlsProps | u
     new TerraformOutput(server, id, { value, description, sensitive }).overrideLogicalId(`${prefix}_${id}`);
   };
   out('http_endpoint', server.httpEndpoint, 'Matchbox HTTP endpoint (iPXE, Ignition, assets)');
-  out('grpc_endpoint', server.grpcEndpoint, 'Matchbox gRPC API: the matchbox provider\'s endpoint');
-  if (!tls || tls.caCert) out('ca_cert', server.credentials.ca, 'CA certificate: the matchbox provider\'s ca', true);
-  if (!tls || tls.clientCert !== undefined) out('client_cert', server.credentials.clientCert, 'Client certificate: the matchbox provider\'s client_cert', true);
-  if (!tls || tls.clientKey !== undefined) out('client_key', server.credentials.clientKey, 'Client key: the matchbox provider\'s client_key', true);
+  out('grpc_endpoint', server.grpcEndpoint, "Matchbox gRPC API: the matchbox provider's endpoint");
+  if (!tls || tls.caCert) out('ca_cert', server.credentials.ca, "CA certificate: the matchbox provider's ca", true);
+  if (!tls || tls.clientCert !== undefined)
+    out('client_cert', server.credentials.clientCert, "Client certificate: the matchbox provider's client_cert", true);
+  if (!tls || tls.clientKey !== undefined)
+    out('client_key', server.credentials.clientKey, "Client key: the matchbox provider's client_key", true);
 }
 
 /** A `terraform_data` running local commands on create and destroy (no script on stdin, no secret). */
 class CommandResource extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly c: {
-    triggersReplace: unknown; create: string; destroy: string; dependsOn: ITerraformDependable[];
-  }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly c: {
+      triggersReplace: unknown;
+      create: string;
+      destroy: string;
+      dependsOn: ITerraformDependable[];
+    },
+  ) {
     super(scope, id, {
       terraformResourceType: 'terraform_data',
       terraformGeneratorMetadata: { providerName: 'terraform' },

@@ -45,9 +45,12 @@ export function prefetchFiles(p: AssetPrefetch): AssetFile[] {
     const base = `https://${p.channel ?? 'stable'}.release.flatcar-linux.net/amd64-usr/${version}`;
     return [
       'version.txt',
-      'flatcar_production_pxe.vmlinuz', 'flatcar_production_pxe.vmlinuz.sig',
-      'flatcar_production_pxe_image.cpio.gz', 'flatcar_production_pxe_image.cpio.gz.sig',
-      'flatcar_production_image.bin.bz2', 'flatcar_production_image.bin.bz2.sig',
+      'flatcar_production_pxe.vmlinuz',
+      'flatcar_production_pxe.vmlinuz.sig',
+      'flatcar_production_pxe_image.cpio.gz',
+      'flatcar_production_pxe_image.cpio.gz.sig',
+      'flatcar_production_image.bin.bz2',
+      'flatcar_production_image.bin.bz2.sig',
     ].map((f) => ({
       // The PXE kernel's signature is published as flatcar_production_image.vmlinuz.sig.
       url: `${base}/${f === 'flatcar_production_pxe.vmlinuz.sig' ? 'flatcar_production_image.vmlinuz.sig' : f}`,
@@ -69,7 +72,9 @@ export function assetsConverge(assetsDir: string, files: readonly AssetFile[]): 
   return script([
     ...HELPERS,
     'umask 022',
-    `mkdir -p ${unique([`${assetsDir}/.cdktf-tmp`, ...files.map((f) => dirOf(`${assetsDir}/${f.path}`))]).map(shq).join(' ')}`,
+    `mkdir -p ${unique([`${assetsDir}/.cdktf-tmp`, ...files.map((f) => dirOf(`${assetsDir}/${f.path}`))])
+      .map(shq)
+      .join(' ')}`,
     'need curl || need wget || pkg_install curl ca-certificates',
     ...files.flatMap((f) => {
       const target = `${assetsDir}/${f.path}`;
@@ -77,7 +82,11 @@ export function assetsConverge(assetsDir: string, files: readonly AssetFile[]): 
         `if [ ! -s ${shq(target)} ]; then`,
         `  tmp=$(mktemp ${shq(`${assetsDir}/.cdktf-tmp/.fetch.XXXXXX`)})`,
         `  fetch ${shq(f.url)} "$tmp" || { rm -f "$tmp"; echo ${shq(`cannot download ${f.url}`)} >&2; exit 1; }`,
-        ...(f.sha256 ? [`  [ "$(sha256_of "$tmp")" = ${shq(f.sha256)} ] || { rm -f "$tmp"; echo ${shq(`SHA-256 mismatch for ${f.url}`)} >&2; exit 1; }`] : []),
+        ...(f.sha256
+          ? [
+              `  [ "$(sha256_of "$tmp")" = ${shq(f.sha256)} ] || { rm -f "$tmp"; echo ${shq(`SHA-256 mismatch for ${f.url}`)} >&2; exit 1; }`,
+            ]
+          : []),
         `  chmod 0644 "$tmp" && mv -f "$tmp" ${shq(target)}`,
         'fi',
       ];

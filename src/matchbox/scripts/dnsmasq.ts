@@ -19,14 +19,20 @@ export interface DnsmasqInstallModel {
   readonly installPackages: boolean;
 }
 
-const DNSMASQ_RESTART = 'if [ -d /run/systemd/system ]; then systemctl restart dnsmasq; elif need rc-service; then rc-service dnsmasq restart; else service dnsmasq restart; fi';
+const DNSMASQ_RESTART =
+  'if [ -d /run/systemd/system ]; then systemctl restart dnsmasq; elif need rc-service; then rc-service dnsmasq restart; else service dnsmasq restart; fi';
 
 /**
  * Installs dnsmasq and the iPXE first stage, writes the configuration atomically after
  * `dnsmasq --test` accepted it, and restarts dnsmasq only when the configuration changed.
  */
 export function dnsmasqConverge(d: DnsmasqInstallModel): string {
-  const candidates = (f: string) => unique([`/usr/lib/ipxe/${f}`, `/usr/share/ipxe/${f}`, ...(f === 'ipxe.efi' ? ['/usr/share/ipxe/ipxe-x86_64.efi', '/usr/lib/ipxe/ipxe-x86_64.efi'] : [])]);
+  const candidates = (f: string) =>
+    unique([
+      `/usr/lib/ipxe/${f}`,
+      `/usr/share/ipxe/${f}`,
+      ...(f === 'ipxe.efi' ? ['/usr/share/ipxe/ipxe-x86_64.efi', '/usr/lib/ipxe/ipxe-x86_64.efi'] : []),
+    ]);
   const confDir = dirOf(d.confPath);
   return script([
     ...HELPERS,
@@ -43,7 +49,11 @@ export function dnsmasqConverge(d: DnsmasqInstallModel): string {
       `  chmod 0644 "$tmp" && mv -f "$tmp" ${shq(`${d.tftpRoot}/${f}`)}`,
       'fi',
     ]),
-    ...atomicWrite(d.confPath, d.config, { tmpDir: confDir, onlyIfChanged: true, check: 'dnsmasq --test --conf-file="$tmp" >/dev/null 2>&1' }),
+    ...atomicWrite(d.confPath, d.config, {
+      tmpDir: confDir,
+      onlyIfChanged: true,
+      check: 'dnsmasq --test --conf-file="$tmp" >/dev/null 2>&1',
+    }),
     'if [ -d /run/systemd/system ]; then systemctl enable dnsmasq >/dev/null 2>&1 || true; fi',
     'if [ "$changed" = 1 ]; then',
     `  ${DNSMASQ_RESTART}`,

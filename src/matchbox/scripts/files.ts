@@ -9,7 +9,9 @@ export function dataFilesConverge(dataDir: string, files: readonly DataFile[]): 
   const targets = files.map((f) => `${dataDir}/${f.path}`);
   return script([
     'umask 022',
-    `mkdir -p ${unique([tmpDirOf(dataDir), ...targets.map(dirOf)]).map(shq).join(' ')}`,
+    `mkdir -p ${unique([tmpDirOf(dataDir), ...targets.map(dirOf)])
+      .map(shq)
+      .join(' ')}`,
     ...files.flatMap((f, i) => atomicWrite(targets[i], f.contents, { tmpDir: tmpDirOf(dataDir) })),
   ]);
 }

@@ -49,7 +49,11 @@ export function atomicWrite(target: string, contents: string, o: AtomicWriteOpti
     ...fillTmp(contents),
     `chmod ${o.mode ?? '0644'} "$tmp"`,
     ...(o.owner ? [`chown ${shq(o.owner)} "$tmp"`] : []),
-    ...(o.check ? [`${o.check} || { rm -f "$tmp"; echo ${shq(`${target}: the new file failed its check; the old one is kept`)} >&2; exit 1; }`] : []),
+    ...(o.check
+      ? [
+          `${o.check} || { rm -f "$tmp"; echo ${shq(`${target}: the new file failed its check; the old one is kept`)} >&2; exit 1; }`,
+        ]
+      : []),
   ];
   if (o.onlyIfChanged) {
     lines.push(`if cmp -s "$tmp" ${shq(target)}; then rm -f "$tmp"; else mv -f "$tmp" ${shq(target)}; changed=1; fi`);

@@ -77,7 +77,12 @@ export function matchboxUnit(m: MatchboxInstallModel): string {
 export function matchboxInstall(m: MatchboxInstallModel): string {
   const marker = `${MATCHBOX_TLS_DIR}/.binary-sha256`;
   const archive = /\.(tar\.gz|tgz)$/.test(m.url.split('?')[0]);
-  const dirs = [m.dataDir, m.assetsDir, tmpDirOf(m.dataDir), ...['profiles', 'groups', 'ignition', 'generic', 'cloud'].map((d) => `${m.dataDir}/${d}`)];
+  const dirs = [
+    m.dataDir,
+    m.assetsDir,
+    tmpDirOf(m.dataDir),
+    ...['profiles', 'groups', 'ignition', 'generic', 'cloud'].map((d) => `${m.dataDir}/${d}`),
+  ];
   const unitPath = '/etc/systemd/system/matchbox.service';
   const runner = `${MATCHBOX_TLS_DIR}/matchbox.cmdline`;
   return script([
@@ -109,11 +114,13 @@ export function matchboxInstall(m: MatchboxInstallModel): string {
     `mkdir -p ${unique(dirs).map(shq).join(' ')}`,
     // The gRPC API writes profiles and groups as the matchbox user.
     `chown matchbox:matchbox ${[m.dataDir, ...['profiles', 'groups', 'ignition', 'generic', 'cloud'].map((d) => `${m.dataDir}/${d}`)].map(shq).join(' ')}`,
-    ...(m.generateTls ? tlsGenerate(m.generateTls) : [
-      `for f in ${[TLS_FILES.ca, TLS_FILES.serverCert, TLS_FILES.serverKey].map((x) => shq(`${MATCHBOX_TLS_DIR}/${x}`)).join(' ')}; do`,
-      '  [ -s "$f" ] || { echo "matchbox: $f is missing (the tls object writes it)" >&2; exit 1; }',
-      'done',
-    ]),
+    ...(m.generateTls
+      ? tlsGenerate(m.generateTls)
+      : [
+          `for f in ${[TLS_FILES.ca, TLS_FILES.serverCert, TLS_FILES.serverKey].map((x) => shq(`${MATCHBOX_TLS_DIR}/${x}`)).join(' ')}; do`,
+          '  [ -s "$f" ] || { echo "matchbox: $f is missing (the tls object writes it)" >&2; exit 1; }',
+          'done',
+        ]),
     `chown root:matchbox ${shq(`${MATCHBOX_TLS_DIR}/${TLS_FILES.serverKey}`)} && chmod 0640 ${shq(`${MATCHBOX_TLS_DIR}/${TLS_FILES.serverKey}`)}`,
     'if [ -d /run/systemd/system ]; then',
     ...atomicWrite(unitPath, matchboxUnit(m), { tmpDir: dirOf(unitPath), onlyIfChanged: true }).map((l) => `  ${l}`),
@@ -122,7 +129,9 @@ export function matchboxInstall(m: MatchboxInstallModel): string {
     '  if [ "$restart" = 1 ]; then systemctl restart matchbox; else systemctl start matchbox; fi',
     'else',
     // No init system to speak of (e.g. a minimal container): a background process, as root.
-    ...atomicWrite(runner, `${shellCommand(matchboxArgs(m))}\n`, { tmpDir: MATCHBOX_TLS_DIR, onlyIfChanged: true }).map((l) => `  ${l}`),
+    ...atomicWrite(runner, `${shellCommand(matchboxArgs(m))}\n`, { tmpDir: MATCHBOX_TLS_DIR, onlyIfChanged: true }).map(
+      (l) => `  ${l}`,
+    ),
     '  pid=$(cat /run/matchbox.pid 2>/dev/null || true)',
     '  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then',
     '    if [ "$changed" = 1 ] || [ "$restart" = 1 ]; then kill "$pid"; sleep 1; pid=; fi',

@@ -15,11 +15,19 @@ const NAT_UNIT = '/etc/systemd/system/cdktf-matchbox-nat.service';
 export function natConverge(sourceCidr: string, outInterface: string): string {
   const rule = shellCommand(masqueradeRule(sourceCidr, outInterface));
   const unit = [
-    '[Unit]', 'Description=Masquerade for the Matchbox PXE network (cdktf-lxd-matchbox)', 'After=network.target', '',
-    '[Service]', 'Type=oneshot', 'RemainAfterExit=yes',
+    '[Unit]',
+    'Description=Masquerade for the Matchbox PXE network (cdktf-lxd-matchbox)',
+    'After=network.target',
+    '',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
     `ExecStart=/bin/sh -c ${shq(`iptables -t nat -C ${rule} 2>/dev/null || iptables -t nat -A ${rule}`)}`,
-    `ExecStop=/bin/sh -c ${shq(`iptables -t nat -D ${rule} 2>/dev/null || true`)}`, '',
-    '[Install]', 'WantedBy=multi-user.target', '',
+    `ExecStop=/bin/sh -c ${shq(`iptables -t nat -D ${rule} 2>/dev/null || true`)}`,
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
   ].join('\n');
   return script([
     ...HELPERS,

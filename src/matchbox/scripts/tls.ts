@@ -7,7 +7,12 @@ import { atomicWrite, unique } from './helpers';
 export const MATCHBOX_TLS_DIR = '/etc/matchbox';
 /** TLS file names in {@link MATCHBOX_TLS_DIR} (Matchbox's defaults, plus the client pair). */
 export const TLS_FILES = {
-  ca: 'ca.crt', caKey: 'ca.key', serverCert: 'server.crt', serverKey: 'server.key', clientCert: 'client.crt', clientKey: 'client.key',
+  ca: 'ca.crt',
+  caKey: 'ca.key',
+  serverCert: 'server.crt',
+  serverKey: 'server.key',
+  clientCert: 'client.crt',
+  clientKey: 'client.key',
 } as const;
 
 /** A SAN entry: `IP:` for addresses, `DNS:` for names. */
@@ -75,7 +80,9 @@ export function tlsWrite(tls: MatchboxTlsFiles): string {
 
 /** Removes TLS material written by {@link tlsWrite}. */
 export function tlsDelete(): string {
-  return script([`rm -f ${[TLS_FILES.ca, TLS_FILES.serverCert, TLS_FILES.serverKey].map((f) => shq(`${MATCHBOX_TLS_DIR}/${f}`)).join(' ')}`]);
+  return script([
+    `rm -f ${[TLS_FILES.ca, TLS_FILES.serverCert, TLS_FILES.serverKey].map((f) => shq(`${MATCHBOX_TLS_DIR}/${f}`)).join(' ')}`,
+  ]);
 }
 
 /** The script (run on the host) that prints one TLS file, for fetching client credentials. */

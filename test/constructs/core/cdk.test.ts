@@ -7,7 +7,17 @@ import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import * as core from '../../../constructs/core/cdk';
-import { cdk, coreDir, coreName, CoreName, CORE_ENV, Fn, selectCore, TerraformOutput, Testing } from '../../../constructs/core/cdk';
+import {
+  cdk,
+  coreDir,
+  coreName,
+  CoreName,
+  CORE_ENV,
+  Fn,
+  selectCore,
+  TerraformOutput,
+  Testing,
+} from '../../../constructs/core/cdk';
 import { Bridge, LabStack, LocalHost } from '../../../index';
 
 const root = path.resolve(__dirname, '../../..');
@@ -38,11 +48,15 @@ describe('selectCore', () => {
   });
 
   it("with both installed, takes the one the app's package.json depends on, else cdktn", () => {
-    expect(selectCore({}, appDir({ dependencies: { cdktf: '0.21.0', constructs: '10.8.1' } }), both).name).toBe('cdktf');
+    expect(selectCore({}, appDir({ dependencies: { cdktf: '0.21.0', constructs: '10.8.1' } }), both).name).toBe(
+      'cdktf',
+    );
     expect(selectCore({}, appDir({ devDependencies: { cdktn: '0.24.0' } }), both).name).toBe('cdktn');
     expect(selectCore({}, appDir({ dependencies: { cdktf: '*', cdktn: '*' } }), both).name).toBe('cdktn');
     expect(selectCore({}, appDir({}), both).name).toBe('cdktn');
-    expect(selectCore({}, appDir({ devDependencies: { cdktf: '*' }, peerDependencies: { cdktn: '*' } }), both).name).toBe('cdktf');
+    expect(
+      selectCore({}, appDir({ devDependencies: { cdktf: '*' }, peerDependencies: { cdktn: '*' } }), both).name,
+    ).toBe('cdktf');
   });
 });
 
@@ -69,26 +83,35 @@ describe('one copy of the core and of constructs', () => {
 
   it('a LabStack in an App of another copy of the core fails at once, naming the copy it needs', () => {
     let OtherApp: typeof cdk.App | undefined;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy of the package, as a second install would be
-    jest.isolateModules(() => { OtherApp = require(coreName).App; });
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy of the package, as a second install would be
+      OtherApp = require(coreName).App;
+    });
     expect(OtherApp).not.toBe(cdk.App);
     const other = new OtherApp!();
-    expect(() => new LabStack(other, 'lab')).toThrow(new RegExp(`another copy of cdktf/cdktn .*${coreName} at .*${CORE_ENV}`, 's'));
+    expect(() => new LabStack(other, 'lab')).toThrow(
+      new RegExp(`another copy of cdktf/cdktn .*${coreName} at .*${CORE_ENV}`, 's'),
+    );
     // A construct tree that is no App at all is not refused.
     expect(() => new LabStack(new Construct(undefined as never, ''), 'lab')).not.toThrow();
   });
 });
 
 describe('nothing but constructs/core/cdk loads the core', () => {
-  const sources = (dir: string): string[] => fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = path.join(dir, e.name);
-    return e.isDirectory() ? sources(rel) : rel.endsWith('.ts') && !rel.endsWith('.d.ts') ? [rel] : [];
-  });
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+      const rel = path.join(dir, e.name);
+      return e.isDirectory() ? sources(rel) : rel.endsWith('.ts') && !rel.endsWith('.d.ts') ? [rel] : [];
+    });
 
   it('no import of cdktf, cdktn or a prebuilt @cdktf provider in the library or its generated bindings', () => {
     const offenders = ['index.ts', ...sources('constructs'), ...sources('src'), ...sources('generated')]
       .filter((f) => f !== path.join('constructs', 'core', 'cdk.ts'))
-      .filter((f) => /(from|require\()\s*'(cdktf|cdktn)(\/[^']*)?'|'@cdktf\/provider-/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+      .filter((f) =>
+        /(from|require\()\s*'(cdktf|cdktn)(\/[^']*)?'|'@cdktf\/provider-/.test(
+          fs.readFileSync(path.join(root, f), 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 

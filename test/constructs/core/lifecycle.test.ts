@@ -18,7 +18,10 @@ import { expectProblem, Json, synthJson, validationErrorOf } from '../../helpers
 const base = (key: string) => key.replace(/_[0-9A-F]{8}$/, '');
 
 /** The prune resources of a synthesized stack, by unit (`lifecycle/<unit>` construct path: `local-lxd`, `ssh-10-0-0-9-22-lxd`). */
-function prunesOf(json: Json, type = 'terraform_data'): Map<string, { before: string; after: string; b: Json; a: Json }> {
+function prunesOf(
+  json: Json,
+  type = 'terraform_data',
+): Map<string, { before: string; after: string; b: Json; a: Json }> {
   const out = new Map<string, { before: string; after: string; b: Json; a: Json }>();
   for (const [key, r] of Object.entries<Json>(json.resource?.[type] ?? {})) {
     const m = /^lifecycle_(.+)_(before|after)$/.exec(base(key));
@@ -52,11 +55,18 @@ function synthAll(build: (app: App) => void): Record<string, { json: Json; manif
   app.synth();
   const stacks = fs.readdirSync(path.join(outdir, 'stacks'));
   const read = (s: string, f: string) => JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', s, f), 'utf8'));
-  return Object.fromEntries(stacks.map((s) => [s, {
-    json: read(s, 'cdk.tf.json'), manifest: fs.existsSync(path.join(outdir, 'stacks', s, MANIFEST_FILE)) ? read(s, MANIFEST_FILE) : undefined,
-  }]));
+  return Object.fromEntries(
+    stacks.map((s) => [
+      s,
+      {
+        json: read(s, 'cdk.tf.json'),
+        manifest: fs.existsSync(path.join(outdir, 'stacks', s, MANIFEST_FILE)) ? read(s, MANIFEST_FILE) : undefined,
+      },
+    ]),
+  );
 }
-const synthApp = (build: (app: App) => void) => Object.fromEntries(Object.entries(synthAll(build)).map(([k, v]) => [k, v.json]));
+const synthApp = (build: (app: App) => void) =>
+  Object.fromEntries(Object.entries(synthAll(build)).map(([k, v]) => [k, v.json]));
 
 /** A unit of a lab manifest, by key. */
 const unitOf = (m: LabManifest | undefined, key: string): UnitManifest => m!.units.find((u) => u.key === key)!;
@@ -66,7 +76,7 @@ describe('the default example', () => {
   const prunes = prunesOf(json);
   const objects = objectsOf(json);
 
-  it('has one before and one after prune per daemon: the VM (its LXD objects) and the deploying machine (the VM\'s record)', () => {
+  it("has one before and one after prune per daemon: the VM (its LXD objects) and the deploying machine (the VM's record)", () => {
     expect([...prunes.keys()].sort()).toEqual(['local', 'multipass-lab-vm-lxd']);
     for (const p of prunes.values()) {
       expect(p.before).toBeDefined();
@@ -100,23 +110,45 @@ describe('the default example', () => {
     expect(prunes.get('local')!.b.depends_on).toEqual([]);
   });
 
-  it('declares the names of the daemon\'s objects, by kind, in the triggers of both phases and in the lab manifest', () => {
+  it("declares the names of the daemon's objects, by kind, in the triggers of both phases and in the lab manifest", () => {
     const declared = {
-      'multipass-lab-vm-lxd': ['multipass:lab-vm/lxd', { instance: ['db', 'web'], network: ['labbr0'], pool: ['data'], profile: ['base'] }],
+      'multipass-lab-vm-lxd': [
+        'multipass:lab-vm/lxd',
+        { instance: ['db', 'web'], network: ['labbr0'], pool: ['data'], profile: ['base'] },
+      ],
       local: ['local#', { record: ['multipass-vm:lab-vm'] }],
     } as const;
     const { manifest } = synthAll((app) => buildLab(app)).lab;
     for (const [id, [key, names]] of Object.entries(declared)) {
       const p = prunesOf(synthJson(buildLab(Testing.app()))).get(id)!;
-      for (const [phase, r] of [['before', p.b], ['after', p.a]] as const) {
-        expect(r.triggers_replace).toEqual({ lifecycle: 'cdktf-lxd-matchbox', owner: 'lab', unit: key, declared: names, elsewhere: {} });
-        expect(r.provisioner[0]['local-exec'].command).toMatch(new RegExp(`^node \\S*lib/src/lifecycle/program-main.js prune ${phase} '?${key}'? [0-9a-f]{16}$`));
+      for (const [phase, r] of [
+        ['before', p.b],
+        ['after', p.a],
+      ] as const) {
+        expect(r.triggers_replace).toEqual({
+          lifecycle: 'cdktf-lxd-matchbox',
+          owner: 'lab',
+          unit: key,
+          declared: names,
+          elsewhere: {},
+        });
+        expect(r.provisioner[0]['local-exec'].command).toMatch(
+          new RegExp(`^node \\S*lib/src/lifecycle/program-main.js prune ${phase} '?${key}'? [0-9a-f]{16}$`),
+        );
       }
       expect(unitOf(manifest, key)).toMatchObject({ declared: names, elsewhere: {} });
     }
     expect(manifest).toMatchObject({ stack: 'lab', owner: 'lab', appOwners: ['lab'] });
-    expect(unitOf(manifest, 'multipass:lab-vm/lxd')).toMatchObject({ label: 'multipass lab-vm', runner: 'multipass exec lab-vm -- sudo sh -s', daemon: { client: 'lxc', required: true } });
-    expect(unitOf(manifest, 'local#')).toMatchObject({ label: 'local', runner: 'sh -s', recordsDir: expect.stringContaining('/records/lab"') });
+    expect(unitOf(manifest, 'multipass:lab-vm/lxd')).toMatchObject({
+      label: 'multipass lab-vm',
+      runner: 'multipass exec lab-vm -- sudo sh -s',
+      daemon: { client: 'lxc', required: true },
+    });
+    expect(unitOf(manifest, 'local#')).toMatchObject({
+      label: 'local',
+      runner: 'sh -s',
+      recordsDir: expect.stringContaining('/records/lab"'),
+    });
     expect(unitOf(manifest, 'local#').daemon).toBeUndefined();
   });
 
@@ -147,20 +179,36 @@ describe('several stacks of one app', () => {
     });
     const only = (name: string, host = 'local-lxd') => prunesOf(stacks[name]).get(host)!;
     expect(only('a').b.triggers_replace).toEqual({
-      lifecycle: 'cdktf-lxd-matchbox', owner: 'a', unit: 'local/lxd', declared: { instance: ['a1'], profile: ['pa'] }, elsewhere: { instance: ['b1'], network: ['bbr0'] },
+      lifecycle: 'cdktf-lxd-matchbox',
+      owner: 'a',
+      unit: 'local/lxd',
+      declared: { instance: ['a1'], profile: ['pa'] },
+      elsewhere: { instance: ['b1'], network: ['bbr0'] },
     });
     expect(only('b').b.triggers_replace).toEqual({
-      lifecycle: 'cdktf-lxd-matchbox', owner: 'b', unit: 'local/lxd', declared: { instance: ['b1'], network: ['bbr0'] }, elsewhere: { instance: ['a1'], profile: ['pa'] },
+      lifecycle: 'cdktf-lxd-matchbox',
+      owner: 'b',
+      unit: 'local/lxd',
+      declared: { instance: ['b1'], network: ['bbr0'] },
+      elsewhere: { instance: ['a1'], profile: ['pa'] },
     });
-    expect(only('c', 'ssh-10-0-0-9-22-lxd').b.triggers_replace).toMatchObject({ owner: 'c', declared: { instance: ['c1'] }, elsewhere: {} });
+    expect(only('c', 'ssh-10-0-0-9-22-lxd').b.triggers_replace).toMatchObject({
+      owner: 'c',
+      declared: { instance: ['c1'] },
+      elsewhere: {},
+    });
     // c's prune on the deploying machine (where records of its VMs would be) declares nothing, and knows a's and b's names there
-    expect(only('c', 'local').b.triggers_replace).toMatchObject({ owner: 'c', declared: {}, elsewhere: { instance: ['a1', 'b1'], network: ['bbr0'], profile: ['pa'] } });
+    expect(only('c', 'local').b.triggers_replace).toMatchObject({
+      owner: 'c',
+      declared: {},
+      elsewhere: { instance: ['a1', 'b1'], network: ['bbr0'], profile: ['pa'] },
+    });
     expect(only('a').a.triggers_replace.elsewhere).toEqual({ instance: ['b1'], network: ['bbr0'] });
   });
 });
 
 describe('ownerId', () => {
-  it('two stacks of the app sharing an ownerId on a host keep each other\'s objects (each lists the other\'s names as elsewhere)', () => {
+  it("two stacks of the app sharing an ownerId on a host keep each other's objects (each lists the other's names as elsewhere)", () => {
     const stacks = synthApp((app) => {
       for (const id of ['a', 'b']) {
         const s = new LabStack(app, id, { ownerId: 'shared' });
@@ -168,8 +216,16 @@ describe('ownerId', () => {
       }
     });
     const before = (name: string) => prunesOf(stacks[name]).get('local-lxd')!.b;
-    expect(before('a').triggers_replace).toMatchObject({ owner: 'shared', declared: { instance: ['a1'] }, elsewhere: { instance: ['b1'] } });
-    expect(before('b').triggers_replace).toMatchObject({ owner: 'shared', declared: { instance: ['b1'] }, elsewhere: { instance: ['a1'] } });
+    expect(before('a').triggers_replace).toMatchObject({
+      owner: 'shared',
+      declared: { instance: ['a1'] },
+      elsewhere: { instance: ['b1'] },
+    });
+    expect(before('b').triggers_replace).toMatchObject({
+      owner: 'shared',
+      declared: { instance: ['b1'] },
+      elsewhere: { instance: ['a1'] },
+    });
   });
 
   it('names the owner on every object, in the prunes and in the record folder', () => {
@@ -185,15 +241,26 @@ describe('ownerId', () => {
     }).lab;
     expect(manifest).toMatchObject({ owner: 'team-a.lab_1' });
     expect(unitOf(manifest, 'local/lxd').recordsDir).toContain('/records/team-a.lab_1"');
-    const converge = Object.entries<Json>(json.resource.terraform_data).find(([k]) => k.startsWith('data_pool_converge'))![1];
-    expect(converge.triggers_replace.settings.config).toMatchObject({ 'user.cdktf.owner': 'team-a.lab_1', 'user.cdktf.path': 'lab/data' });
+    const converge = Object.entries<Json>(json.resource.terraform_data).find(([k]) =>
+      k.startsWith('data_pool_converge'),
+    )![1];
+    expect(converge.triggers_replace.settings.config).toMatchObject({
+      'user.cdktf.owner': 'team-a.lab_1',
+      'user.cdktf.path': 'lab/data',
+    });
   });
 
   it.each([
-    ['with a space', 'team a'], ['with a slash', 'a/b'], ['empty', ''], ['starting with a dot', '.lab'], ['too long', 'x'.repeat(64)],
+    ['with a space', 'team a'],
+    ['with a slash', 'a/b'],
+    ['empty', ''],
+    ['starting with a dot', '.lab'],
+    ['too long', 'x'.repeat(64)],
     ['with a quote', "it's"],
   ])('%s is refused before anything is written, naming path, property, value and a fix', (_label, ownerId) => {
-    const err = validationErrorOf(() => new LabStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'lifecycle-')) }), 'lab', { ownerId }));
+    const err = validationErrorOf(
+      () => new LabStack(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'lifecycle-')) }), 'lab', { ownerId }),
+    );
     expectProblem(err, { path: 'lab', property: 'ownerId', value: ownerId, reason: /owner id/, fix: /stack id/ });
   });
 
@@ -207,7 +274,10 @@ describe('ownerId', () => {
 describe('provider rendering', () => {
   const lab = (app: App) => {
     const stack = new LabStack(app, 'prov', { rendering: 'provider' });
-    const host = new SshHost(stack, 'host', { address: '10.0.0.5', lxdRemote: { address: 'https://10.0.0.5:8443', trustToken: 'token' } });
+    const host = new SshHost(stack, 'host', {
+      address: '10.0.0.5',
+      lxdRemote: { address: 'https://10.0.0.5:8443', trustToken: 'token' },
+    });
     const pool = new StoragePool(stack, 'data', { host, driver: 'dir' });
     const bridge = new Bridge(stack, 'labbr0', { host, ipv4Address: '10.10.10.1/24' });
     const prof = new Profile(stack, 'base', { host, rootPool: pool, network: bridge });
@@ -218,7 +288,12 @@ describe('provider rendering', () => {
   it('emits no prune for natively rendered objects: Terraform removes them itself', () => {
     const json = synthApp(lab).prov;
     expect(prunesOf(json).size).toBe(0);
-    expect(Object.keys(json.resource).sort()).toEqual(['lxd_instance', 'lxd_network', 'lxd_profile', 'lxd_storage_pool']);
+    expect(Object.keys(json.resource).sort()).toEqual([
+      'lxd_instance',
+      'lxd_network',
+      'lxd_profile',
+      'lxd_storage_pool',
+    ]);
     // and carries no ownership labels (nothing prunes them)
     expect(JSON.stringify(json)).not.toContain('user.cdktf.');
   });
@@ -238,7 +313,7 @@ describe('provider rendering', () => {
     expect(p.a.depends_on).toEqual([p.before, objects.get('default_profile')!.converge]);
   });
 
-  it('seed 003: the Matchbox server\'s parts (cli) have their prune; the profiles and groups (native) have none', () => {
+  it("seed 003: the Matchbox server's parts (cli) have their prune; the profiles and groups (native) have none", () => {
     const stacks = synthApp((app) => buildSeed003(app, { rendering: 'provider' }));
     expect(prunesOf(stacks['seed003-data']).size).toBe(0);
     expect(Object.keys(stacks['seed003-data'].resource).sort()).toEqual(['matchbox_group', 'matchbox_profile']);
@@ -246,13 +321,21 @@ describe('provider rendering', () => {
     const server = prunesOf(stacks.seed003);
     expect([...server.keys()].sort()).toEqual(['local', host]);
     expect(server.get('local')!.b.triggers_replace.declared).toEqual({});
-    expect(server.get(host)!.b.triggers_replace.declared.record.map((r: string) => r.split(':')[0]).sort())
-      .toEqual(['matchbox-assets', 'matchbox-dnsmasq', 'matchbox-matchbox', 'matchbox-nat']);
+    expect(
+      server
+        .get(host)!
+        .b.triggers_replace.declared.record.map((r: string) => r.split(':')[0])
+        .sort(),
+    ).toEqual(['matchbox-assets', 'matchbox-dnsmasq', 'matchbox-matchbox', 'matchbox-nat']);
     // the cli rendering of the same seed prunes its profile and group files too
     const cli = prunesOf(synthApp((app) => buildSeed003(app)).seed003).get(host)!;
-    expect(cli.b.triggers_replace.declared.record).toEqual(expect.arrayContaining([
-      'matchbox-group:/var/lib/matchbox/default', 'matchbox-group:/var/lib/matchbox/node1',
-      'matchbox-profile:/var/lib/matchbox/coreos-install', 'matchbox-profile:/var/lib/matchbox/simple',
-    ]));
+    expect(cli.b.triggers_replace.declared.record).toEqual(
+      expect.arrayContaining([
+        'matchbox-group:/var/lib/matchbox/default',
+        'matchbox-group:/var/lib/matchbox/node1',
+        'matchbox-profile:/var/lib/matchbox/coreos-install',
+        'matchbox-profile:/var/lib/matchbox/simple',
+      ]),
+    );
   });
 });

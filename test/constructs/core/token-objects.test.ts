@@ -21,15 +21,23 @@ test('the public renderers take a token object as the string token it stands for
     new TerraformOutput(stack, id, { value: text });
     return synthJson(stack).output[id].value;
   };
-  expect(resolved(renderPreseed({ config: { 'core.trust_password': v.value } }))).toContain('core.trust_password: ${var.secret}');
-  expect(resolved(renderIgnition({ users: [{ name: 'core', sshAuthorizedKeys: [v.value] }] }))).toContain('"${var.secret}"');
+  expect(resolved(renderPreseed({ config: { 'core.trust_password': v.value } }))).toContain(
+    'core.trust_password: ${var.secret}',
+  );
+  expect(resolved(renderIgnition({ users: [{ name: 'core', sshAuthorizedKeys: [v.value] }] }))).toContain(
+    '"${var.secret}"',
+  );
   expect(resolved(new CloudConfig({ hostname: v.value }).render())).toContain('hostname: ${var.secret}');
   expect(resolved(renderPreseed({ config: { k: Token.asAny('plain') as unknown as string } }))).toContain('k: plain');
 });
 
 test('a container config value given as a token object synthesizes to the variable reference', () => {
   const { stack, v } = variable();
-  new Container(stack, 'web', { host: new LocalHost(stack, 'host'), image: 'busybox', config: { 'user.note': v.value } });
+  new Container(stack, 'web', {
+    host: new LocalHost(stack, 'host'),
+    image: 'busybox',
+    config: { 'user.note': v.value },
+  });
   const converge = resourceBy(synthJson(stack), 'web_instance_converge');
   expect(converge.triggers_replace.settings.config['user.note']).toBe('${var.secret}');
 });

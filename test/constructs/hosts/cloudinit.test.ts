@@ -24,14 +24,21 @@ function schemaCheck(text: string): { status: number | null; output: string } {
 
 function expectSchemaValid(text: string): void {
   const r = schemaCheck(text);
-  expect({ status: r.status, output: r.output }).toEqual({ status: 0, output: expect.stringContaining('Valid cloud-config') });
+  expect({ status: r.status, output: r.output }).toEqual({
+    status: 0,
+    output: expect.stringContaining('Valid cloud-config'),
+  });
 }
 
 const APT_JP = [{ arches: ['amd64', 'default'], uri: 'http://jp.archive.ubuntu.com/ubuntu/' }];
 
 /** Seed 000, cloud-config example 1. */
 const SEED000_V1: CloudConfigProps = {
-  locale: 'en_US.utf8', timezone: 'Asia/Tokyo', packageUpgrade: true, packageRebootIfRequired: true, aptPrimary: APT_JP,
+  locale: 'en_US.utf8',
+  timezone: 'Asia/Tokyo',
+  packageUpgrade: true,
+  packageRebootIfRequired: true,
+  aptPrimary: APT_JP,
   lxd: { init: { storageBackend: 'zfs', storageCreateLoop: 80 }, bridge: { mode: 'new', name: 'lxdbr0' } },
 };
 
@@ -41,7 +48,13 @@ const SEED000_V2: CloudConfigProps = {
   lxd: {
     init: { storageBackend: 'zfs', storageCreateLoop: 80 },
     bridge: {
-      mode: 'new', name: 'lxdbr0', ipv4Address: '192.168.255.1', ipv4Netmask: 24, ipv4Nat: true, ipv6Address: 'none', domain: 'my-lxd.test',
+      mode: 'new',
+      name: 'lxdbr0',
+      ipv4Address: '192.168.255.1',
+      ipv4Netmask: 24,
+      ipv4Nat: true,
+      ipv6Address: 'none',
+      domain: 'my-lxd.test',
     },
   },
   runcmd: [
@@ -53,11 +66,20 @@ const SEED000_V2: CloudConfigProps = {
 };
 
 const FULL: CloudConfigProps = {
-  hostname: 'lab', locale: 'en_US.UTF-8', timezone: 'UTC', packageUpdate: true, packageUpgrade: false,
+  hostname: 'lab',
+  locale: 'en_US.UTF-8',
+  timezone: 'UTC',
+  packageUpdate: true,
+  packageUpgrade: false,
   aptPrimary: [{ uri: 'http://deb.example.test/ubuntu/' }, { arches: ['arm64'], uri: 'http://ports.example.test/' }],
   packages: ['jq', 'curl', 'zfsutils-linux'],
   users: [
-    { name: 'ops', sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB ops@lab'], sudo: 'ALL=(ALL) NOPASSWD:ALL', groups: ['lxd', 'adm'] },
+    {
+      name: 'ops',
+      sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB ops@lab'],
+      sudo: 'ALL=(ALL) NOPASSWD:ALL',
+      groups: ['lxd', 'adm'],
+    },
     { name: 'ci_bot', shell: '/bin/sh' },
   ],
   sshAuthorizedKeys: ['ssh-rsa AAAAB3NzaC1yc2E default@lab'],
@@ -73,9 +95,19 @@ const PRESEED_TYPED: CloudConfigProps = {
   lxd: {
     preseed: {
       config: { 'core.https_address': '[::]:8443', 'images.auto_update_interval': 6 },
-      networks: [{ name: 'lxdbr0', config: { 'ipv4.address': '10.20.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' } }],
+      networks: [
+        { name: 'lxdbr0', config: { 'ipv4.address': '10.20.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' } },
+      ],
       storagePools: [{ name: 'default', driver: 'dir' }],
-      profiles: [{ name: 'default', devices: { root: { type: 'disk', path: '/', pool: 'default' }, eth0: { type: 'nic', name: 'eth0', network: 'lxdbr0' } } }],
+      profiles: [
+        {
+          name: 'default',
+          devices: {
+            root: { type: 'disk', path: '/', pool: 'default' },
+            eth0: { type: 'nic', name: 'eth0', network: 'lxdbr0' },
+          },
+        },
+      ],
     },
   },
 };
@@ -120,31 +152,60 @@ describe('lxd module rendering', () => {
     expect(typeof doc.lxd.preseed).toBe('string');
     expect(doc.lxd.preseed).toContain('ipv4.nat: "true"');
     const preseed = parse(doc.lxd.preseed);
-    expect(preseed.networks).toEqual([{
-      name: 'lxdbr0', type: 'bridge',
-      config: { 'dns.domain': 'my-lxd.test', 'ipv4.address': '192.168.255.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' },
-    }]);
+    expect(preseed.networks).toEqual([
+      {
+        name: 'lxdbr0',
+        type: 'bridge',
+        config: {
+          'dns.domain': 'my-lxd.test',
+          'ipv4.address': '192.168.255.1/24',
+          'ipv4.nat': 'true',
+          'ipv6.address': 'none',
+        },
+      },
+    ]);
     expect(preseed.storage_pools).toEqual([{ name: 'default', driver: 'zfs', config: { size: '80GB' } }]);
     expect(preseed.profiles[0].devices).toEqual({
-      root: { type: 'disk', path: '/', pool: 'default' }, eth0: { type: 'nic', name: 'eth0', network: 'lxdbr0' },
+      root: { type: 'disk', path: '/', pool: 'default' },
+      eth0: { type: 'nic', name: 'eth0', network: 'lxdbr0' },
     });
     expect(doc.runcmd).toEqual(SEED000_V2.runcmd);
     expect(doc.apt).toEqual({ primary: APT_JP });
   });
 
   it('keeps ipv4.nat "false" when asked and sends every network config value as a string', () => {
-    const preseed = parse(parse(new CloudConfig({
-      lxd: { bridge: { mode: 'new', ipv4Address: '10.1.0.1', ipv4Netmask: 24, ipv4Nat: false, mtu: 1400 } },
-    }).render()).lxd.preseed);
-    expect(preseed.networks[0].config).toEqual({ 'ipv4.address': '10.1.0.1/24', 'ipv4.nat': 'false', 'ipv6.address': 'none', 'bridge.mtu': '1400' });
+    const preseed = parse(
+      parse(
+        new CloudConfig({
+          lxd: { bridge: { mode: 'new', ipv4Address: '10.1.0.1', ipv4Netmask: 24, ipv4Nat: false, mtu: 1400 } },
+        }).render(),
+      ).lxd.preseed,
+    );
+    expect(preseed.networks[0].config).toEqual({
+      'ipv4.address': '10.1.0.1/24',
+      'ipv4.nat': 'false',
+      'ipv6.address': 'none',
+      'bridge.mtu': '1400',
+    });
   });
 
   it('rejects lxd.preseed combined with lxd.init or lxd.bridge', () => {
-    for (const lxd of [{ preseed: 'config: {}\n', init: {} }, { preseed: { config: {} }, bridge: { mode: 'new' as const } }]) {
+    for (const lxd of [
+      { preseed: 'config: {}\n', init: {} },
+      { preseed: { config: {} }, bridge: { mode: 'new' as const } },
+    ]) {
       const problems = new CloudConfig({ lxd }).validate('lab/vm');
-      expect(problems).toEqual([expect.objectContaining({ path: 'lab/vm', property: 'cloudConfig.lxd', fix: expect.stringContaining('preseed') })]);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          path: 'lab/vm',
+          property: 'cloudConfig.lxd',
+          fix: expect.stringContaining('preseed'),
+        }),
+      ]);
       const stack = new LabStack(Testing.app(), 'lab');
-      expect(() => new MultipassVm(stack, 'vm', { cloudConfig: new CloudConfig({ lxd }) })).toThrow(/cannot be combined/);
+      expect(() => new MultipassVm(stack, 'vm', { cloudConfig: new CloudConfig({ lxd }) })).toThrow(
+        /cannot be combined/,
+      );
     }
   });
 });

@@ -25,16 +25,23 @@ it('three containers named web on one ssh machine, through three host constructs
     new Container(a, 'web', { host: ssh, image: 'busybox' });
     const b = new LabStack(app, 'b');
     new Container(b, 'web', { host: new HostReference(b, 'ref', { host: ssh }), image: 'busybox' });
-    new Container(b, 'web2', { host: new SshHost(b, 'again', { address: '10.0.0.5', user: 'root' }), image: 'busybox', name: 'web' });
+    new Container(b, 'web2', {
+      host: new SshHost(b, 'again', { address: '10.0.0.5', user: 'root' }),
+      image: 'busybox',
+      name: 'web',
+    });
   });
-  expect(err.problems.map((p) => [p.path, p.property, p.value])).toEqual([['b/web', 'name', 'web'], ['b/web2', 'name', 'web']]);
+  expect(err.problems.map((p) => [p.path, p.property, p.value])).toEqual([
+    ['b/web', 'name', 'web'],
+    ['b/web2', 'name', 'web'],
+  ]);
   for (const p of err.problems) {
     expect(p.reason).toBe('another instance on the same daemon (ssh 10.0.0.5:22) already has this name: a/web');
     expect(p.fix).toMatch(/give each instance on a daemon its own name/);
   }
 });
 
-it('the same name on two machines, or on one machine\'s LXD and Incus, is fine', () => {
+it("the same name on two machines, or on one machine's LXD and Incus, is fine", () => {
   const app = Testing.app();
   const s = new LabStack(app, 's');
   new Container(s, 'a', { host: new SshHost(s, 'h1', { address: '10.0.0.5' }), image: 'busybox', name: 'web' });

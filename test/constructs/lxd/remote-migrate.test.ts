@@ -16,14 +16,21 @@ import { localExec, resourceBy, synthJson } from '../../helpers';
 import { expectRejected } from '../../helpers';
 
 const TOKEN = 'eyJjbGllbnRfbmFtZSI6ImRlc3QifQTOKENMARKER+/=';
-const SOURCE: RemoteSourceModel = { name: 'db', remote: 'cdktf-10-0-0-5-8443', address: 'https://10.0.0.5:8443', mode: 'move' };
+const SOURCE: RemoteSourceModel = {
+  name: 'db',
+  remote: 'cdktf-10-0-0-5-8443',
+  address: 'https://10.0.0.5:8443',
+  mode: 'move',
+};
 
 /** A fake lxc: FAKE_HAVE (instance here), FAKE_TRUSTED (remote trusted), FAKE_STATE (source status). */
 function run(s: string, env: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
   const bin = path.join(dir, 'bin');
   fs.mkdirSync(bin);
-  fs.writeFileSync(path.join(bin, 'lxc'), `#!/bin/sh
+  fs.writeFileSync(
+    path.join(bin, 'lxc'),
+    `#!/bin/sh
 echo "lxc $*" >> "$FAKE/argv"
 case "$1" in
   query) case "$2" in
@@ -35,8 +42,14 @@ case "$1" in
   list) printf '%s\\n' "\${FAKE_STATE-RUNNING}" ;;
   *) ;;
 esac
-`, { mode: 0o755 });
-  const r = spawnSync('sh', ['-s'], { input: s, encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin`, FAKE: dir, ...env } });
+`,
+    { mode: 0o755 },
+  );
+  const r = spawnSync('sh', ['-s'], {
+    input: s,
+    encoding: 'utf8',
+    env: { PATH: `${bin}:/usr/bin:/bin`, FAKE: dir, ...env },
+  });
   const read = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), 'utf8') : '');
   return { r, argv: read('argv'), stdin: read('stdin') };
 }
@@ -97,14 +110,19 @@ describe('migration from another server', () => {
   });
 
   test('hostile names and addresses are quoted', () => {
-    const s = instanceMigrateFromRemote({ name: "a'b;c", remote: 'r $(x)', address: 'https://h`y`:1', mode: 'move' }, "t'k");
+    const s = instanceMigrateFromRemote(
+      { name: "a'b;c", remote: 'r $(x)', address: 'https://h`y`:1', mode: 'move' },
+      "t'k",
+    );
     expect(s).toContain("token='t'\\''k'");
     expect(s).toContain("lxc move 'r $(x):a'\\''b;c' 'a'\\''b;c' --quiet");
     expect(s).toContain("lxc remote add 'r $(x)' 'https://h`y`:1' --accept-certificate");
   });
 
   test('Incus', () => {
-    expect(instanceMigrateFromRemote(SOURCE, TOKEN, INCUS_BACKEND)).toContain('incus remote add cdktf-10-0-0-5-8443 https://10.0.0.5:8443 --accept-certificate');
+    expect(instanceMigrateFromRemote(SOURCE, TOKEN, INCUS_BACKEND)).toContain(
+      'incus remote add cdktf-10-0-0-5-8443 https://10.0.0.5:8443 --accept-certificate',
+    );
   });
 });
 
@@ -112,7 +130,12 @@ describe('Container migrateFrom', () => {
   function twoHosts() {
     const stack = new LabStack(Testing.app(), 'lab');
     const token = new TerraformVariable(stack, 'token', { type: 'string', sensitive: true });
-    const src = new SshHost(stack, 'src', { address: '10.0.0.5', user: 'ubuntu', sudo: true, lxdRemote: { address: 'https://10.0.0.5:8443', trustToken: token.stringValue } });
+    const src = new SshHost(stack, 'src', {
+      address: '10.0.0.5',
+      user: 'ubuntu',
+      sudo: true,
+      lxdRemote: { address: 'https://10.0.0.5:8443', trustToken: token.stringValue },
+    });
     const dst = new SshHost(stack, 'dst', { address: '10.0.0.6', user: 'ubuntu', sudo: true });
     return { stack, src, dst };
   }
@@ -131,20 +154,50 @@ describe('Container migrateFrom', () => {
   });
 
   test('a source host without lxdRemote, a unix:// one, the same host, a bad mode', () => {
-    expectRejected(({ stack }) => new Container(stack, 'c', { host: new SshHost(stack, 'd', { address: '10.0.0.6' }), image: 'busybox', migrateFrom: { host: new SshHost(stack, 's', { address: '10.0.0.5' }) } }),
-      { path: 'lab/c', property: 'migrateFrom.host', value: 'lab/s', fix: 'lxdRemote' });
-    expectRejected(({ stack, host }) => new Container(stack, 'c', { host: new SshHost(stack, 'd', { address: '10.0.0.6' }), image: 'busybox', migrateFrom: { host } }),
-      { path: 'lab/c', property: 'migrateFrom.host.lxdRemote.address', value: 'unix://', fix: 'https://' });
+    expectRejected(
+      ({ stack }) =>
+        new Container(stack, 'c', {
+          host: new SshHost(stack, 'd', { address: '10.0.0.6' }),
+          image: 'busybox',
+          migrateFrom: { host: new SshHost(stack, 's', { address: '10.0.0.5' }) },
+        }),
+      { path: 'lab/c', property: 'migrateFrom.host', value: 'lab/s', fix: 'lxdRemote' },
+    );
+    expectRejected(
+      ({ stack, host }) =>
+        new Container(stack, 'c', {
+          host: new SshHost(stack, 'd', { address: '10.0.0.6' }),
+          image: 'busybox',
+          migrateFrom: { host },
+        }),
+      { path: 'lab/c', property: 'migrateFrom.host.lxdRemote.address', value: 'unix://', fix: 'https://' },
+    );
     // Two users of one ssh machine reach one daemon: that is no migration.
-    expectRejected(({ stack }) => {
-      const remote = { address: 'https://10.0.0.5:8443' };
-      const alice = new SshHost(stack, 'alice', { address: '10.0.0.5', user: 'alice', lxdRemote: remote });
-      new Container(stack, 'c', { host: new SshHost(stack, 'bob', { address: '10.0.0.5', user: 'bob' }), image: 'busybox', migrateFrom: { host: alice } });
-    }, { path: 'lab/c', property: 'migrateFrom.host', value: 'lab/alice', reason: /daemon it is on \(ssh 10\.0\.0\.5:22\)/, fix: 'other server' });
-    expectRejected(({ stack }) => {
-      const d = new SshHost(stack, 'd', { address: '10.0.0.6' });
-      const s = new SshHost(stack, 's', { address: '10.0.0.5', lxdRemote: { address: 'https://10.0.0.5:8443' } });
-      new Container(stack, 'c', { host: d, image: 'busybox', migrateFrom: { host: s, mode: 'clone' as 'copy' } });
-    }, { path: 'lab/c', property: 'migrateFrom.mode', value: 'clone', fix: 'move or copy' });
+    expectRejected(
+      ({ stack }) => {
+        const remote = { address: 'https://10.0.0.5:8443' };
+        const alice = new SshHost(stack, 'alice', { address: '10.0.0.5', user: 'alice', lxdRemote: remote });
+        new Container(stack, 'c', {
+          host: new SshHost(stack, 'bob', { address: '10.0.0.5', user: 'bob' }),
+          image: 'busybox',
+          migrateFrom: { host: alice },
+        });
+      },
+      {
+        path: 'lab/c',
+        property: 'migrateFrom.host',
+        value: 'lab/alice',
+        reason: /daemon it is on \(ssh 10\.0\.0\.5:22\)/,
+        fix: 'other server',
+      },
+    );
+    expectRejected(
+      ({ stack }) => {
+        const d = new SshHost(stack, 'd', { address: '10.0.0.6' });
+        const s = new SshHost(stack, 's', { address: '10.0.0.5', lxdRemote: { address: 'https://10.0.0.5:8443' } });
+        new Container(stack, 'c', { host: d, image: 'busybox', migrateFrom: { host: s, mode: 'clone' as 'copy' } });
+      },
+      { path: 'lab/c', property: 'migrateFrom.mode', value: 'clone', fix: 'move or copy' },
+    );
   });
 });

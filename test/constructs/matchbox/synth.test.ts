@@ -6,7 +6,15 @@ import { runnerOf } from '../../../constructs/core/host';
 import * as fs from 'fs';
 import { spawnSync } from 'child_process';
 import { TerraformResource, TerraformVariable, Testing } from '../../../constructs/core/cdk';
-import { HostReference, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MultipassVm } from '../../../index';
+import {
+  HostReference,
+  LabStack,
+  LocalHost,
+  MatchboxGroup,
+  MatchboxProfile,
+  MatchboxServer,
+  MultipassVm,
+} from '../../../index';
 import { renderDnsmasqConfig } from '../../../src/dnsmasq/render';
 import { tlsDelete, tlsWrite } from '../../../src/matchbox/scripts';
 import { renderDataDir } from '../../../src/matchbox/render';
@@ -36,23 +44,33 @@ describe('profiles and groups', () => {
       expect(p.files()).toEqual(own);
       for (const f of own) {
         // The contents travel in a quoted here-document into a temporary file, then `mv` replaces the target.
-        expect(converge).toContain(`cat > "$tmp" <<'CDKTF_EOF'\n${f.contents}CDKTF_EOF\nchmod 0644 "$tmp"\nmv -f "$tmp" /var/lib/matchbox/${f.path}\n`);
+        expect(converge).toContain(
+          `cat > "$tmp" <<'CDKTF_EOF'\n${f.contents}CDKTF_EOF\nchmod 0644 "$tmp"\nmv -f "$tmp" /var/lib/matchbox/${f.path}\n`,
+        );
         expect(converge).not.toMatch(new RegExp(`> /var/lib/matchbox/${f.path}`));
       }
       expect(converge).toContain('tmp=$(mktemp /var/lib/matchbox/.cdktf-tmp/.write.XXXXXX)');
       // ... then records the object on its host (for prune), and destroy removes the record last
       const name = `/var/lib/matchbox/${p.profileId}`;
       expect(converge).toContain(`"$dir"/${recordFileName('matchbox-profile', name)}\n}\n`);
-      expect(converge.indexOf(recordFileName('matchbox-profile', name))).toBeGreaterThan(converge.lastIndexOf('mv -f "$tmp"'));
-      expect(destroy).toBe(`{\nset -euf\nrm -f ${own.map((f) => `/var/lib/matchbox/${f.path}`).join(' ')}\n}\n${recordDelete('lab', 'matchbox-profile', name)}`);
+      expect(converge.indexOf(recordFileName('matchbox-profile', name))).toBeGreaterThan(
+        converge.lastIndexOf('mv -f "$tmp"'),
+      );
+      expect(destroy).toBe(
+        `{\nset -euf\nrm -f ${own.map((f) => `/var/lib/matchbox/${f.path}`).join(' ')}\n}\n${recordDelete('lab', 'matchbox-profile', name)}`,
+      );
     }
     for (const g of groups.values()) {
       const { converge, destroy } = scriptsOf(json, `lab/${g.node.id}/file`);
       const f = expected.find((x) => x.path === `groups/${g.groupId}.json`)!;
-      expect(converge).toContain(`${f.contents}CDKTF_EOF\nchmod 0644 "$tmp"\nmv -f "$tmp" /var/lib/matchbox/groups/${g.groupId}.json`);
+      expect(converge).toContain(
+        `${f.contents}CDKTF_EOF\nchmod 0644 "$tmp"\nmv -f "$tmp" /var/lib/matchbox/groups/${g.groupId}.json`,
+      );
       const name = `/var/lib/matchbox/${g.groupId}`;
       expect(converge).toContain(`"$dir"/${recordFileName('matchbox-group', name)}\n}\n`);
-      expect(destroy).toBe(`{\nset -euf\nrm -f /var/lib/matchbox/groups/${g.groupId}.json\n}\n${recordDelete('lab', 'matchbox-group', name)}`);
+      expect(destroy).toBe(
+        `{\nset -euf\nrm -f /var/lib/matchbox/groups/${g.groupId}.json\n}\n${recordDelete('lab', 'matchbox-group', name)}`,
+      );
     }
   });
 
@@ -64,7 +82,7 @@ describe('profiles and groups', () => {
     expect(text).toContain('x=%%{y}');
   });
 
-  it('changing one profile changes only that profile\'s resources; renaming it replaces its object', () => {
+  it("changing one profile changes only that profile's resources; renaming it replaces its object", () => {
     const build = (args: string[], id = 'simple') => {
       const { stack, server } = labWithServer();
       const a = new MatchboxProfile(stack, 'a', { server, id, kernel: '/assets/k', args });
@@ -87,10 +105,15 @@ describe('profiles and groups', () => {
     const p = new MatchboxProfile(stack, 'p', { server, kernel: '/assets/k' });
     new MatchboxGroup(stack, 'g', { profile: p });
     const r = byPath(synth(stack));
-    expect(r.get('lab/g/file/object')!.depends_on).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^terraform_data\.matchbox_converge_/), expect.stringMatching(/^terraform_data\.p_files_converge_/),
-    ]));
-    expect(r.get('lab/p/files/object')!.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^terraform_data\.matchbox_converge_/)]));
+    expect(r.get('lab/g/file/object')!.depends_on).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^terraform_data\.matchbox_converge_/),
+        expect.stringMatching(/^terraform_data\.p_files_converge_/),
+      ]),
+    );
+    expect(r.get('lab/p/files/object')!.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^terraform_data\.matchbox_converge_/)]),
+    );
   });
 });
 
@@ -102,9 +125,13 @@ describe('server', () => {
     const install = converge.indexOf('mv -f /usr/local/bin/matchbox.new /usr/local/bin/matchbox');
     expect(verify).toBeGreaterThan(0);
     expect(install).toBeGreaterThan(verify);
-    expect(converge).toContain('fetch https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz "$work/download"');
+    expect(converge).toContain(
+      'fetch https://github.com/poseidon/matchbox/releases/download/v0.11.0/matchbox-v0.11.0-linux-amd64.tar.gz "$work/download"',
+    );
     expect(converge).toContain('if [ -d /run/systemd/system ]; then');
-    expect(converge).toContain('ExecStart=/usr/local/bin/matchbox -address=0.0.0.0:8080 -rpc-address=0.0.0.0:8081 -data-path=/var/lib/matchbox -assets-path=/var/lib/matchbox/assets -cert-file=/etc/matchbox/server.crt -key-file=/etc/matchbox/server.key -ca-file=/etc/matchbox/ca.crt -log-level=info');
+    expect(converge).toContain(
+      'ExecStart=/usr/local/bin/matchbox -address=0.0.0.0:8080 -rpc-address=0.0.0.0:8081 -data-path=/var/lib/matchbox -assets-path=/var/lib/matchbox/assets -cert-file=/etc/matchbox/server.crt -key-file=/etc/matchbox/server.key -ca-file=/etc/matchbox/ca.crt -log-level=info',
+    );
     // Generated TLS keeps what exists: every openssl step is guarded by a test for the file.
     expect(converge).toContain('if [ ! -s /etc/matchbox/ca.crt ] || [ ! -s /etc/matchbox/ca.key ]; then');
     expect(converge).toContain('subjectAltName=IP:192.168.0.1,DNS:localhost,IP:127.0.0.1');
@@ -125,26 +152,37 @@ describe('server', () => {
     // Every occurrence of the server key is inside a sensitive() expression or a sensitive output.
     const key = 'U0VSVkVSS0VZU0VDUkVUCg==';
     const strings: string[] = [];
-    const walk = (v: unknown) => (typeof v === 'string' ? strings.push(v) : v && typeof v === 'object' && Object.values(v).forEach(walk));
+    const walk = (v: unknown) =>
+      typeof v === 'string' ? strings.push(v) : v && typeof v === 'object' && Object.values(v).forEach(walk);
     walk(json.resource);
     expect(strings.filter((s) => s.includes(key)).every((s) => s.startsWith('${sensitive('))).toBe(true);
     expect(text.split(key).length - 1).toBe(2);
     const out = json.output;
-    expect(out.matchbox_grpc_endpoint).toEqual(expect.objectContaining({ value: '203.0.113.10:8081', sensitive: false }));
+    expect(out.matchbox_grpc_endpoint).toEqual(
+      expect.objectContaining({ value: '203.0.113.10:8081', sensitive: false }),
+    );
     expect(out.matchbox_http_endpoint.value).toBe('http://192.168.0.1:8080');
     for (const k of ['ca_cert', 'client_cert', 'client_key']) expect(out[`matchbox_${k}`].sensitive).toBe(true);
     expect(out.matchbox_client_key.value).toBe(TLS.clientKey);
     // The install waits for the TLS files.
-    expect(byPath(json).get('lab/matchbox/matchbox/object')!.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^terraform_data\.matchbox_tls_converge_/)]));
+    expect(byPath(json).get('lab/matchbox/matchbox/object')!.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^terraform_data\.matchbox_tls_converge_/)]),
+    );
   });
 
   it('TLS from Terraform variables stays a reference inside sensitive()', () => {
     const app = Testing.app();
     const s = new LabStack(app, 'lab');
     const key = new TerraformVariable(s, 'server_key', { type: 'string', sensitive: true });
-    new MatchboxServer(s, 'matchbox', { host: new LocalHost(s, 'h'), address: '10.0.0.1', sha256: SHA, tls: { ...TLS, serverKey: key.stringValue } });
+    new MatchboxServer(s, 'matchbox', {
+      host: new LocalHost(s, 'h'),
+      address: '10.0.0.1',
+      sha256: SHA,
+      tls: { ...TLS, serverKey: key.stringValue },
+    });
     const json = synth(s);
-    const env = byPath(json).get('lab/matchbox/tls/converge')!.provisioner[0]['local-exec'].environment.CDKTF_LAB_SCRIPT as string;
+    const env = byPath(json).get('lab/matchbox/tls/converge')!.provisioner[0]['local-exec'].environment
+      .CDKTF_LAB_SCRIPT as string;
     expect(env).toMatch(/^\$\{sensitive\(".*\$\{var\.server_key\}/s);
   });
 
@@ -153,11 +191,18 @@ describe('server', () => {
     const json = synth(stack);
     const fetch = byPath(json).get('lab/matchbox/credentials')!;
     const [create, destroy] = fetch.provisioner.map((p: Record<string, any>) => p['local-exec']);
-    expect(create.command).toContain("printf '%s\\n' '{\nset -euf\ncat /etc/matchbox/client.key\n}\n' | sh -s > creds/mb/client.key.tmp && mv -f creds/mb/client.key.tmp creds/mb/client.key");
+    expect(create.command).toContain(
+      "printf '%s\\n' '{\nset -euf\ncat /etc/matchbox/client.key\n}\n' | sh -s > creds/mb/client.key.tmp && mv -f creds/mb/client.key.tmp creds/mb/client.key",
+    );
     expect(create.command.startsWith('umask 077 && ')).toBe(true);
-    expect(destroy).toEqual({ when: 'destroy', command: 'rm -f creds/mb/ca.crt creds/mb/client.crt creds/mb/client.key' });
+    expect(destroy).toEqual({
+      when: 'destroy',
+      command: 'rm -f creds/mb/ca.crt creds/mb/client.crt creds/mb/client.key',
+    });
     expect(json.output.matchbox_client_key.sensitive).toBe(true);
-    expect(json.output.matchbox_client_key.value).toMatch(/fileexists\("\$\{substr\(terraform_data\.matchbox_credentials_[0-9A-F]+\.id, 0, 0\)\}creds\/mb\/client\.key"\)/);
+    expect(json.output.matchbox_client_key.value).toMatch(
+      /fileexists\("\$\{substr\(terraform_data\.matchbox_credentials_[0-9A-F]+\.id, 0, 0\)\}creds\/mb\/client\.key"\)/,
+    );
   });
 
   it('renders dnsmasq with src/dnsmasq, writes it atomically after dnsmasq --test, restarts only on change', () => {
@@ -169,12 +214,20 @@ describe('server', () => {
     const { converge, destroy } = scriptsOf(json, 'lab/matchbox/dnsmasq');
     expect(converge).toContain(`cat > "$tmp" <<'CDKTF_EOF'\n${config}CDKTF_EOF\n`);
     expect(converge).toContain('dnsmasq --test --conf-file="$tmp" >/dev/null 2>&1 || { rm -f "$tmp";');
-    expect(converge).toContain('if cmp -s "$tmp" /etc/dnsmasq.d/matchbox.conf; then rm -f "$tmp"; else mv -f "$tmp" /etc/dnsmasq.d/matchbox.conf; changed=1; fi');
-    expect(converge).toMatch(/if \[ "\$changed" = 1 \]; then\n {2}if \[ -d \/run\/systemd\/system \]; then systemctl restart dnsmasq;/);
-    expect(destroy).toContain('rm -f /etc/dnsmasq.d/matchbox.conf /var/lib/tftpboot/undionly.kpxe /var/lib/tftpboot/ipxe.efi');
+    expect(converge).toContain(
+      'if cmp -s "$tmp" /etc/dnsmasq.d/matchbox.conf; then rm -f "$tmp"; else mv -f "$tmp" /etc/dnsmasq.d/matchbox.conf; changed=1; fi',
+    );
+    expect(converge).toMatch(
+      /if \[ "\$changed" = 1 \]; then\n {2}if \[ -d \/run\/systemd\/system \]; then systemctl restart dnsmasq;/,
+    );
+    expect(destroy).toContain(
+      'rm -f /etc/dnsmasq.d/matchbox.conf /var/lib/tftpboot/undionly.kpxe /var/lib/tftpboot/ipxe.efi',
+    );
     const nat = scriptsOf(json, 'lab/matchbox/nat');
     expect(nat.converge).toContain('sysctl -w net.ipv4.ip_forward=1');
-    expect(nat.converge).toContain("iptables -t nat -C POSTROUTING -s 192.168.0.0/24 '!' -d 192.168.0.0/24 -o eth0 -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING");
+    expect(nat.converge).toContain(
+      "iptables -t nat -C POSTROUTING -s 192.168.0.0/24 '!' -d 192.168.0.0/24 -o eth0 -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING",
+    );
     expect(nat.destroy).toContain('iptables -t nat -D POSTROUTING');
   });
 
@@ -183,7 +236,8 @@ describe('server', () => {
     const dir = tmpDir('mbx-dnsmasq-');
     const confs = [
       labWithServer({ dnsmasq: SEED003_DNSMASQ }).server.dnsmasqConfig!,
-      labWithServer({ dnsmasq: { interface: 'eth0', subnet: '10.20.0.2/24', mode: 'proxy', dnsPort: 0 } }).server.dnsmasqConfig!,
+      labWithServer({ dnsmasq: { interface: 'eth0', subnet: '10.20.0.2/24', mode: 'proxy', dnsPort: 0 } }).server
+        .dnsmasqConfig!,
     ];
     confs.forEach((c, i) => {
       fs.writeFileSync(`${dir}/${i}.conf`, c);
@@ -193,17 +247,37 @@ describe('server', () => {
   });
 
   it('prefetches Flatcar and Fedora CoreOS assets into the assets dir, skipping present files', () => {
-    const { stack, server } = labWithServer({ prefetch: [{ os: 'flatcar', channel: 'beta', version: '3815.1.0' }, { os: 'fedora-coreos', version: '40.20240416.3.1' }] });
+    const { stack, server } = labWithServer({
+      prefetch: [
+        { os: 'flatcar', channel: 'beta', version: '3815.1.0' },
+        { os: 'fedora-coreos', version: '40.20240416.3.1' },
+      ],
+    });
     const { converge, destroy } = scriptsOf(synth(stack), 'lab/matchbox/assets');
-    expect(converge).toContain('if [ ! -s /var/lib/matchbox/assets/flatcar/3815.1.0/flatcar_production_pxe.vmlinuz ]; then');
-    expect(converge).toContain('fetch https://beta.release.flatcar-linux.net/amd64-usr/3815.1.0/flatcar_production_pxe_image.cpio.gz "$tmp"');
-    expect(converge).toContain('fetch https://builds.coreos.fedoraproject.org/prod/streams/stable/builds/40.20240416.3.1/x86_64/fedora-coreos-40.20240416.3.1-live-kernel.x86_64 "$tmp"');
-    expect(server.assetFiles.map((f) => f.path)).toContain('fedora-coreos/fedora-coreos-40.20240416.3.1-live-kernel-x86_64');
-    expect(destroy.split(' ').filter((w) => w.startsWith('/var/lib/matchbox/assets/'))).toHaveLength(server.assetFiles.length);
+    expect(converge).toContain(
+      'if [ ! -s /var/lib/matchbox/assets/flatcar/3815.1.0/flatcar_production_pxe.vmlinuz ]; then',
+    );
+    expect(converge).toContain(
+      'fetch https://beta.release.flatcar-linux.net/amd64-usr/3815.1.0/flatcar_production_pxe_image.cpio.gz "$tmp"',
+    );
+    expect(converge).toContain(
+      'fetch https://builds.coreos.fedoraproject.org/prod/streams/stable/builds/40.20240416.3.1/x86_64/fedora-coreos-40.20240416.3.1-live-kernel.x86_64 "$tmp"',
+    );
+    expect(server.assetFiles.map((f) => f.path)).toContain(
+      'fedora-coreos/fedora-coreos-40.20240416.3.1-live-kernel-x86_64',
+    );
+    expect(destroy.split(' ').filter((w) => w.startsWith('/var/lib/matchbox/assets/'))).toHaveLength(
+      server.assetFiles.length,
+    );
   });
 
   it('every synthesized script parses with sh -n', () => {
-    const { stack, server } = labWithServer({ dnsmasq: SEED003_DNSMASQ, nat: { outInterface: 'eth0' }, prefetch: [{ os: 'flatcar' }], tls: TLS });
+    const { stack, server } = labWithServer({
+      dnsmasq: SEED003_DNSMASQ,
+      nat: { outInterface: 'eth0' },
+      prefetch: [{ os: 'flatcar' }],
+      tls: TLS,
+    });
     declareData(server, SEED003);
     const { stack: s2 } = labWithServer({}, Testing.app(), 'lab');
     const scripts: string[] = [];
@@ -220,13 +294,17 @@ describe('server', () => {
     expect(scripts.length).toBeGreaterThan(10);
     for (const s of scripts) {
       const r = spawnSync('sh', ['-n'], { input: s, encoding: 'utf8' });
-      expect({ status: r.status, stderr: r.stderr, script: r.status ? s : '' }).toEqual({ status: 0, stderr: '', script: '' });
+      expect({ status: r.status, stderr: r.stderr, script: r.status ? s : '' }).toEqual({
+        status: 0,
+        stderr: '',
+        script: '',
+      });
     }
   });
 });
 
 describe('HostReference', () => {
-  it('in the host\'s own stack it is the host; in another stack an anchor referencing its objects', () => {
+  it("in the host's own stack it is the host; in another stack an anchor referencing its objects", () => {
     const app = Testing.app();
     const lab = new LabStack(app, 'lab');
     const host = new MultipassVm(lab, 'vm');

@@ -19,9 +19,12 @@ function clusterStack(props: LabStackProps, backend: BackendName = 'lxd'): Json 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-cluster-'));
   const app = new App({ outdir });
   const stack = new LabStack(app, 'cluster', props);
-  const host = (id: string, address: string) => new SshHost(stack, id, {
-    address, backend, lxdRemote: { address: `https://${address}:8443`, trustToken: 'token' },
-  });
+  const host = (id: string, address: string) =>
+    new SshHost(stack, id, {
+      address,
+      backend,
+      lxdRemote: { address: `https://${address}:8443`, trustToken: 'token' },
+    });
   const cluster = new LxdCluster(stack, 'cluster', {
     members: [
       { host: host('node01', '10.0.0.11'), name: 'node01', address: '10.0.0.11:8443' },
@@ -29,11 +32,18 @@ function clusterStack(props: LabStackProps, backend: BackendName = 'lxd'): Json 
     ],
   });
   const pool = new StoragePool(stack, 'local', {
-    host: cluster.host, cluster, driver: 'btrfs', size: '20GiB', description: 'per member',
+    host: cluster.host,
+    cluster,
+    driver: 'btrfs',
+    size: '20GiB',
+    description: 'per member',
     perMember: { node02: { size: '40GiB' } },
   });
   const bridge = new Bridge(stack, 'cbr0', {
-    host: cluster.host, cluster, ipv4Address: '10.126.32.1/24', ipv6Address: 'none',
+    host: cluster.host,
+    cluster,
+    ipv4Address: '10.126.32.1/24',
+    ipv6Address: 'none',
     perMember: { node02: { 'bridge.external_interfaces': 'eth1' } },
   });
   const profile = new Profile(stack, 'base', { host: cluster.host, rootPool: pool, network: bridge });
@@ -48,7 +58,11 @@ const schemaIssues = (json: Json) => checkAgainstSchemas(json, schemaFilesForCon
 describe('a cluster stack rendered with providers', () => {
   it.each([
     ['terraform-lxd v3', { rendering: 'provider' } as LabStackProps, 'lxd' as BackendName],
-    ['terraform-lxd v2.7.1', { rendering: 'provider', lxdProviderVersion: 'v2' } as LabStackProps, 'lxd' as BackendName],
+    [
+      'terraform-lxd v2.7.1',
+      { rendering: 'provider', lxdProviderVersion: 'v2' } as LabStackProps,
+      'lxd' as BackendName,
+    ],
     ['lxc/incus', { rendering: 'provider' } as LabStackProps, 'incus' as BackendName],
   ])('passes the provider schemas (%s)', (_name, props, backend) => {
     expect(schemaIssues(clusterStack(props, backend))).toEqual([]);
@@ -59,32 +73,44 @@ describe('a cluster stack rendered with providers', () => {
     const pools = resources(json, 'lxd_storage_pool');
     expect(pools).toHaveLength(1);
     expect(pools[0][1]).toMatchObject({
-      name: 'local', driver: 'btrfs', config: { size: '20GiB' }, description: 'per member',
+      name: 'local',
+      driver: 'btrfs',
+      config: { size: '20GiB' },
+      description: 'per member',
       member_overrides: { node02: { config: { size: '40GiB' } } },
     });
     const networks = resources(json, 'lxd_network');
     expect(networks).toHaveLength(1);
     expect(networks[0][1]).toMatchObject({
-      name: 'cbr0', config: { 'ipv4.address': '10.126.32.1/24', 'ipv6.address': 'none' },
+      name: 'cbr0',
+      config: { 'ipv4.address': '10.126.32.1/24', 'ipv6.address': 'none' },
       member_overrides: { node02: { config: { 'bridge.external_interfaces': 'eth1' } } },
     });
     const [, web] = resources(json, 'lxd_instance')[0];
     expect(web).toMatchObject({ name: 'web', target: 'node02', allow_restart: true });
     // The cluster itself (bootstrap, join, membership) stays scripts, and the pool waits for it.
-    expect(resources(json, 'terraform_data').map(([k]) => k).filter((k) => k.startsWith('cluster_'))).not.toEqual([]);
+    expect(
+      resources(json, 'terraform_data')
+        .map(([k]) => k)
+        .filter((k) => k.startsWith('cluster_')),
+    ).not.toEqual([]);
     expect(pools[0][1].depends_on.some((d: string) => d.startsWith('terraform_data.cluster_'))).toBe(true);
   });
 
   it('v2: the pool and the network are defined on each member (target), then cluster-wide after them', () => {
     const json = clusterStack({ rendering: 'provider', lxdProviderVersion: 'v2' });
-    const pools = Object.fromEntries(resources(json, 'lxd_storage_pool').map(([k, r]) => [r.target ?? 'cluster', { key: k, ...r }]));
+    const pools = Object.fromEntries(
+      resources(json, 'lxd_storage_pool').map(([k, r]) => [r.target ?? 'cluster', { key: k, ...r }]),
+    );
     expect(Object.keys(pools).sort()).toEqual(['cluster', 'node01', 'node02']);
     expect(pools.node01).toMatchObject({ name: 'local', driver: 'btrfs', config: { size: '20GiB' } });
     expect(pools.node02).toMatchObject({ config: { size: '40GiB' } });
     expect(pools.cluster.config).toBeUndefined(); // every key of this pool is member-specific
     expect(pools.cluster.description).toBe('per member');
     expect(pools.node01.description).toBeUndefined();
-    expect(pools.cluster.depends_on).toEqual(expect.arrayContaining([`lxd_storage_pool.${pools.node01.key}`, `lxd_storage_pool.${pools.node02.key}`]));
+    expect(pools.cluster.depends_on).toEqual(
+      expect.arrayContaining([`lxd_storage_pool.${pools.node01.key}`, `lxd_storage_pool.${pools.node02.key}`]),
+    );
     const nets = Object.fromEntries(resources(json, 'lxd_network').map(([, r]) => [r.target ?? 'cluster', r]));
     expect(nets.node01.config).toBeUndefined();
     expect(nets.node02.config).toEqual({ 'bridge.external_interfaces': 'eth1' });
@@ -99,7 +125,11 @@ describe('a cluster stack rendered with providers', () => {
     expect(pools.map((p) => p.target ?? 'cluster').sort()).toEqual(['cluster', 'node01', 'node02']);
     expect(pools.find((p) => p.target === 'node02')).toMatchObject({ config: { size: '40GiB' } });
     expect(pools.find((p) => p.target === 'node02')?.description).toBeUndefined(); // the provider refuses one with target
-    expect(resources(json, 'incus_network').map(([, r]) => r.target ?? 'cluster').sort()).toEqual(['cluster', 'node01', 'node02']);
+    expect(
+      resources(json, 'incus_network')
+        .map(([, r]) => r.target ?? 'cluster')
+        .sort(),
+    ).toEqual(['cluster', 'node01', 'node02']);
     expect(resources(json, 'incus_instance')[0][1]).toMatchObject({ name: 'web', target: 'node02' });
     expect(resources(json, 'incus_instance')[0][1].allow_restart).toBeUndefined();
   });
@@ -108,15 +138,27 @@ describe('a cluster stack rendered with providers', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-cluster-'));
     const app = new App({ outdir });
     const stack = new LabStack(app, 'p', { rendering: 'provider', lxdProviderVersion: 'v2' });
-    const node = new SshHost(stack, 'n1', { address: '10.0.0.11', lxdRemote: { address: 'https://10.0.0.11:8443', trustToken: 't' } });
+    const node = new SshHost(stack, 'n1', {
+      address: '10.0.0.11',
+      lxdRemote: { address: 'https://10.0.0.11:8443', trustToken: 't' },
+    });
     const cluster = LxdCluster.fromClusterAttributes(stack, 'c', { host: node, memberNames: ['n1', 'n2'] });
-    new StoragePool(stack, 'data', { host: node, cluster, driver: 'dir', protect: true, perMember: { n1: { source: '/srv/a' }, n2: { source: '/srv/b' } } });
+    new StoragePool(stack, 'data', {
+      host: node,
+      cluster,
+      driver: 'dir',
+      protect: true,
+      perMember: { n1: { source: '/srv/a' }, n2: { source: '/srv/b' } },
+    });
     app.synth();
     const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'p', 'cdk.tf.json'), 'utf8'));
     const pools = resources(json, 'lxd_storage_pool').map(([, r]) => r);
     expect(pools).toHaveLength(3);
     for (const p of pools) expect(p.lifecycle).toEqual({ prevent_destroy: true });
-    expect(pools.filter((p) => p.target).map((p) => [p.target, p.source])).toEqual([['n1', '/srv/a'], ['n2', '/srv/b']]);
+    expect(pools.filter((p) => p.target).map((p) => [p.target, p.source])).toEqual([
+      ['n1', '/srv/a'],
+      ['n2', '/srv/b'],
+    ]);
     expect(schemaIssues(json)).toEqual([]);
   });
 });

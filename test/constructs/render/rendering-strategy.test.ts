@@ -7,7 +7,16 @@ import * as path from 'path';
 import { TerraformStack, Testing } from '../../../constructs/core/cdk';
 import { renderingOf } from '../../../constructs/render/rendering';
 import { filesUnder } from '../../helpers';
-import { Bridge, Container, LabStack, LocalHost, MatchboxGroup, MatchboxProfile, MatchboxServer, MultipassVm } from '../../../index';
+import {
+  Bridge,
+  Container,
+  LabStack,
+  LocalHost,
+  MatchboxGroup,
+  MatchboxProfile,
+  MatchboxServer,
+  MultipassVm,
+} from '../../../index';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -36,7 +45,9 @@ it('the strategy decides the resources: cli command pairs or native provider res
     return Object.keys(JSON.parse(Testing.synth(stack)).resource).sort();
   };
   expect(types('cli')).toEqual(['terraform_data']);
-  expect(types('provider')).toEqual(expect.arrayContaining(['lxd_network', 'matchbox_group', 'matchbox_profile', 'multipass_instance']));
+  expect(types('provider')).toEqual(
+    expect.arrayContaining(['lxd_network', 'matchbox_group', 'matchbox_profile', 'multipass_instance']),
+  );
 });
 
 it('a plain TerraformStack renders cli', () => {
@@ -47,7 +58,11 @@ it('a plain TerraformStack renders cli', () => {
 
 it('only the strategy factory reads the rendering setting', () => {
   const readers = tsFiles(path.join(ROOT, 'constructs'))
-    .filter((f) => /settings(Of\([^)]*\))?\.rendering\b|rendering\s*[!=]==/.test(fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+    .filter((f) =>
+      /settings(Of\([^)]*\))?\.rendering\b|rendering\s*[!=]==/.test(
+        fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''),
+      ),
+    )
     .map((f) => path.relative(ROOT, f));
   expect(readers).toEqual(['constructs/render/rendering.ts']);
 });

@@ -39,12 +39,18 @@ export interface Observation {
 export const OWNER = 'soak';
 const OWNER_KEY = 'user.cdktf.owner';
 
-const findInstance = (o: Observation, daemon: DaemonKey, name: string) => o.instances.find((i) => i.daemon === daemon && i.name === name);
-const findProfile = (o: Observation, daemon: DaemonKey, name: string) => o.profiles.find((p) => p.daemon === daemon && p.name === name);
+const findInstance = (o: Observation, daemon: DaemonKey, name: string) =>
+  o.instances.find((i) => i.daemon === daemon && i.name === name);
+const findProfile = (o: Observation, daemon: DaemonKey, name: string) =>
+  o.profiles.find((p) => p.daemon === daemon && p.name === name);
 
 /** The parts of an object that nobody but its maker may change (LXD's own volatile keys aside). */
 export function stableView(x: SeenInstance | SeenProfile): Record<string, unknown> {
-  const config = Object.fromEntries(Object.entries(x.config).filter(([k]) => !k.startsWith('volatile.')).sort(([a], [b]) => a.localeCompare(b)));
+  const config = Object.fromEntries(
+    Object.entries(x.config)
+      .filter(([k]) => !k.startsWith('volatile.'))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   const base = { config, devices: x.devices, description: x.description };
   if (!('status' in x)) return base;
   return { ...base, status: x.status, location: x.location, profiles: x.profiles, marker: x.marker };
@@ -61,17 +67,24 @@ export function declaredObjectsExist(app: AppModel, after: Observation): string[
       continue;
     }
     const want: Record<string, string | undefined> = {
-      [OWNER_KEY]: OWNER, 'limits.cpu': String(c.cpu), 'security.nesting': c.nesting ? 'true' : undefined, 'user.note': c.note,
+      [OWNER_KEY]: OWNER,
+      'limits.cpu': String(c.cpu),
+      'security.nesting': c.nesting ? 'true' : undefined,
+      'user.note': c.note,
       'user.cdktf.protect': c.protect ? 'true' : undefined,
     };
-    for (const [k, v] of Object.entries(want)) if (i.config[k] !== v) problems.push(`${where}: config ${k} is ${show(i.config[k])}, declared ${show(v)}`);
+    for (const [k, v] of Object.entries(want))
+      if (i.config[k] !== v) problems.push(`${where}: config ${k} is ${show(i.config[k])}, declared ${show(v)}`);
     const status = c.state === 'running' ? 'Running' : 'Stopped';
     if (i.status !== status) problems.push(`${where}: status ${i.status}, declared ${status}`);
-    if (c.member && i.location !== c.member) problems.push(`${where}: on member ${show(i.location)}, declared target ${c.member}`);
+    if (c.member && i.location !== c.member)
+      problems.push(`${where}: on member ${show(i.location)}, declared target ${c.member}`);
     if (!i.devices.root) problems.push(`${where}: no root disk device`);
     const extra = Object.keys(i.devices).filter((d) => d !== 'root');
     if (extra.length) problems.push(`${where}: devices not declared: ${extra.join(', ')}`);
-    const undeclared = Object.keys(i.config).filter((k) => !k.startsWith('volatile.') && !k.startsWith('image.') && !k.startsWith('user.cdktf.') && !(k in want));
+    const undeclared = Object.keys(i.config).filter(
+      (k) => !k.startsWith('volatile.') && !k.startsWith('image.') && !k.startsWith('user.cdktf.') && !(k in want),
+    );
     if (undeclared.length) problems.push(`${where}: config keys not declared: ${undeclared.join(', ')}`);
   }
   for (const p of app.profiles) {
@@ -81,8 +94,10 @@ export function declaredObjectsExist(app: AppModel, after: Observation): string[
       problems.push(`${where} is missing`);
       continue;
     }
-    if (seen.config[OWNER_KEY] !== OWNER) problems.push(`${where}: owner ${show(seen.config[OWNER_KEY])}, want ${OWNER}`);
-    if (seen.config['user.note'] !== p.note) problems.push(`${where}: user.note is ${show(seen.config['user.note'])}, declared ${p.note}`);
+    if (seen.config[OWNER_KEY] !== OWNER)
+      problems.push(`${where}: owner ${show(seen.config[OWNER_KEY])}, want ${OWNER}`);
+    if (seen.config['user.note'] !== p.note)
+      problems.push(`${where}: user.note is ${show(seen.config['user.note'])}, declared ${p.note}`);
   }
   return problems;
 }
@@ -91,10 +106,12 @@ export function declaredObjectsExist(app: AppModel, after: Observation): string[
 export function nothingUndeclaredOwned(app: AppModel, after: Observation): string[] {
   const problems: string[] = [];
   for (const i of after.instances.filter((x) => x.config[OWNER_KEY] === OWNER)) {
-    if (!app.containers.some((c) => c.daemon === i.daemon && c.name === i.name)) problems.push(`container ${i.name} on ${i.daemon} is owned by ${OWNER} but not declared there (leaked)`);
+    if (!app.containers.some((c) => c.daemon === i.daemon && c.name === i.name))
+      problems.push(`container ${i.name} on ${i.daemon} is owned by ${OWNER} but not declared there (leaked)`);
   }
   for (const p of after.profiles.filter((x) => x.config[OWNER_KEY] === OWNER)) {
-    if (!app.profiles.some((d) => d.daemon === p.daemon && d.name === p.name)) problems.push(`profile ${p.name} on ${p.daemon} is owned by ${OWNER} but not declared there (leaked)`);
+    if (!app.profiles.some((d) => d.daemon === p.daemon && d.name === p.name))
+      problems.push(`profile ${p.name} on ${p.daemon} is owned by ${OWNER} but not declared there (leaked)`);
   }
   return problems;
 }
@@ -109,14 +126,18 @@ export interface HandMadeRecord {
 export function handMadeUntouched(handMade: readonly HandMadeRecord[], after: Observation): string[] {
   const problems: string[] = [];
   for (const h of handMade) {
-    const seen = h.spec.kind === 'instance' ? findInstance(after, h.spec.daemon, h.spec.name) : findProfile(after, h.spec.daemon, h.spec.name);
+    const seen =
+      h.spec.kind === 'instance'
+        ? findInstance(after, h.spec.daemon, h.spec.name)
+        : findProfile(after, h.spec.daemon, h.spec.name);
     const where = `hand-made ${h.spec.kind} ${h.spec.name} on ${h.spec.daemon}`;
     if (!seen) {
       problems.push(`${where} is gone`);
       continue;
     }
     const now = stableView(seen);
-    if (JSON.stringify(now) !== JSON.stringify(h.view)) problems.push(`${where} was changed:\n    was ${JSON.stringify(h.view)}\n    now ${JSON.stringify(now)}`);
+    if (JSON.stringify(now) !== JSON.stringify(h.view))
+      problems.push(`${where} was changed:\n    was ${JSON.stringify(h.view)}\n    now ${JSON.stringify(now)}`);
   }
   return problems;
 }
@@ -130,8 +151,14 @@ export type PlannedReplacements = ReadonlySet<number>;
  * container's marker (by uid) before the step; returns the problems and the uids whose marker is
  * gone (legitimately: a new one is written).
  */
-export function markersSurvive(before: AppModel, app: AppModel, after: Observation, expected: ReadonlyMap<number, string>,
-  mayLose: ReadonlySet<number>, planned: PlannedReplacements): { problems: string[]; lost: number[] } {
+export function markersSurvive(
+  before: AppModel,
+  app: AppModel,
+  after: Observation,
+  expected: ReadonlyMap<number, string>,
+  mayLose: ReadonlySet<number>,
+  planned: PlannedReplacements,
+): { problems: string[]; lost: number[] } {
   const problems: string[] = [];
   const lost: number[] = [];
   for (const c of app.containers) {
@@ -141,8 +168,14 @@ export function markersSurvive(before: AppModel, app: AppModel, after: Observati
     const i = findInstance(after, c.daemon, c.name);
     if (i?.marker === marker) continue;
     const what = `container ${was.name} (${was.daemon}) -> ${c.name} (${c.daemon})`;
-    if (!mayLose.has(c.uid)) problems.push(`${what}: its marker is ${i ? show(i.marker) : 'gone with it'}, want ${marker}: data lost by a change that must keep it`);
-    else if (!planned.has(c.uid)) problems.push(`${what}: its marker is ${i ? show(i.marker) : 'gone with it'}, but the plan did not say it would be replaced`);
+    if (!mayLose.has(c.uid))
+      problems.push(
+        `${what}: its marker is ${i ? show(i.marker) : 'gone with it'}, want ${marker}: data lost by a change that must keep it`,
+      );
+    else if (!planned.has(c.uid))
+      problems.push(
+        `${what}: its marker is ${i ? show(i.marker) : 'gone with it'}, but the plan did not say it would be replaced`,
+      );
     else lost.push(c.uid);
   }
   return { problems, lost };
@@ -154,10 +187,14 @@ export function failedApplyDeletedNothing(before: Observation, after: Observatio
   for (const i of before.instances) {
     const now = findInstance(after, i.daemon, i.name);
     if (!now) problems.push(`container ${i.name} on ${i.daemon} was deleted by a failed apply`);
-    else if (now.marker !== i.marker) problems.push(`container ${i.name} on ${i.daemon}: marker ${show(i.marker)} became ${show(now.marker)} in a failed apply`);
+    else if (now.marker !== i.marker)
+      problems.push(
+        `container ${i.name} on ${i.daemon}: marker ${show(i.marker)} became ${show(now.marker)} in a failed apply`,
+      );
   }
   for (const p of before.profiles) {
-    if (!findProfile(after, p.daemon, p.name)) problems.push(`profile ${p.name} on ${p.daemon} was deleted by a failed apply`);
+    if (!findProfile(after, p.daemon, p.name))
+      problems.push(`profile ${p.name} on ${p.daemon} was deleted by a failed apply`);
   }
   return problems;
 }
@@ -165,13 +202,20 @@ export function failedApplyDeletedNothing(before: Observation, after: Observatio
 /** The apply ended as the step expects (and a failure says why, as the step expects). */
 export function outcomeAsExpected(step: Step, code: number, output: string): string[] {
   if (step.expect.ok) return code === 0 ? [] : [`the apply failed (exit ${code}), it must succeed:\n${tail(output)}`];
-  if (code === 0) return [`the apply succeeded, it must fail${step.expect.message ? ` with ${step.expect.message}` : ''}:\n${tail(output, 60)}`];
-  if (step.expect.message && !step.expect.message.test(output)) return [`the apply failed without ${step.expect.message}:\n${tail(output)}`];
+  if (code === 0)
+    return [
+      `the apply succeeded, it must fail${step.expect.message ? ` with ${step.expect.message}` : ''}:\n${tail(output, 60)}`,
+    ];
+  if (step.expect.message && !step.expect.message.test(output))
+    return [`the apply failed without ${step.expect.message}:\n${tail(output)}`];
   return [];
 }
 
 /** The uids of `before`'s containers whose object resource the plan deletes or replaces. */
-export function plannedReplacements(before: AppModel, resourceChanges: readonly { address: string; actions: readonly string[] }[]): Set<number> {
+export function plannedReplacements(
+  before: AppModel,
+  resourceChanges: readonly { address: string; actions: readonly string[] }[],
+): Set<number> {
   const out = new Set<number>();
   for (const c of before.containers) {
     const re = new RegExp(`^terraform_data\\.${c.id}_instance_object_[0-9A-F]+$`);

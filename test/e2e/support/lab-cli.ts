@@ -16,5 +16,9 @@ export function buildLib(): void {
 /** `cdktf-lxd-matchbox ARGS --out OUT` with `env`. */
 export function labCli(args: string[], out: string, env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
   buildLib();
-  return spawnSync('node', [path.join(ROOT, 'lib/bin/cdktf-lxd-matchbox.js'), ...args, '--out', out], { env, encoding: 'utf8', timeout: 600000 });
+  return spawnSync('node', [path.join(ROOT, 'lib/bin/cdktf-lxd-matchbox.js'), ...args, '--out', out], {
+    env,
+    encoding: 'utf8',
+    timeout: 600000,
+  });
 }

@@ -9,7 +9,16 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { buildBusyboxImageSync } from './lib/image';
 import { check } from './lib/sh';
-import { daemonEnv, DaemonRecordBase, describeDaemon, Flavor, LXD, makeId, startDaemonSync, stopDaemonSync } from './lib/daemon';
+import {
+  daemonEnv,
+  DaemonRecordBase,
+  describeDaemon,
+  Flavor,
+  LXD,
+  makeId,
+  startDaemonSync,
+  stopDaemonSync,
+} from './lib/daemon';
 
 /** Where a member's `dir` pool lives (LXD refuses a source inside its LXD_DIR). */
 export const poolDir = (d: DaemonRecordBase) => `/tmp/lxe-pools/${d.id}`;
@@ -39,17 +48,25 @@ export function startCluster(subnet: string, count = 2, flavor: Flavor = LXD): C
   // Joined members first (the first member keeps the cluster database), then the first one. No reset through
   // the API: once a member has left, the first one may wait seconds for its database leader, and the daemons'
   // directories go anyway (the teardown test checks that the library's scripts left nothing behind).
-  const stopAll = () => [...nodes].reverse().flatMap((n) => {
-    const problems = stopDaemonSync(n.daemon, {});
-    fs.rmSync(poolDir(n.daemon), { recursive: true, force: true });
-    return problems;
-  });
+  const stopAll = () =>
+    [...nodes].reverse().flatMap((n) => {
+      const problems = stopDaemonSync(n.daemon, {});
+      fs.rmSync(poolDir(n.daemon), { recursive: true, force: true });
+      return problems;
+    });
   try {
     for (let i = 1; i <= count; i++) {
-      const d = startDaemonSync(describeDaemon(makeId(flavor.kind === 'lxd' ? 'c' : 'ic', `m${i}`), { ownerPid: process.pid }, flavor));
+      const d = startDaemonSync(
+        describeDaemon(makeId(flavor.kind === 'lxd' ? 'c' : 'ic', `m${i}`), { ownerPid: process.pid }, flavor),
+      );
       const e = daemonEnv(d);
       const env = `${flavor.dirVar}=${e[flavor.dirVar]} ${flavor.confVar}=${e[flavor.confVar]} PATH=${e.PATH}`;
-      nodes.push({ name: `m${i}`, address: `${subnet}.${i}:8443`, daemon: d, runner: `ip netns exec ${d.netns} env ${env} sh -s` });
+      nodes.push({
+        name: `m${i}`,
+        address: `${subnet}.${i}:8443`,
+        daemon: d,
+        runner: `ip netns exec ${d.netns} env ${env} sh -s`,
+      });
     }
     // A veth from the first member to each other one, on one /24 (a point-to-point route each).
     for (let i = 1; i < nodes.length; i++) {

@@ -114,7 +114,8 @@ export async function startDaemon<C extends string, D extends string>(
     logFile: rec.logFile,
     startMs: rec.startMs ?? 0,
     env,
-    inNetns: (cmd, args, o = {}) => runAsync('ip', ['netns', 'exec', rec.netns, cmd, ...args], { ...o, env: o.env ?? env }),
+    inNetns: (cmd, args, o = {}) =>
+      runAsync('ip', ['netns', 'exec', rec.netns, cmd, ...args], { ...o, env: o.env ?? env }),
     async importBusybox(alias = 'busybox') {
       importBusyboxSync(env, alias, client);
     },

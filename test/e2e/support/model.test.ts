@@ -22,7 +22,10 @@ function sequence(seed: number, steps: number): Step[] {
 function appProblems(app: AppModel): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const [kind, list] of [['instance', app.containers], ['profile', app.profiles]] as const) {
+  for (const [kind, list] of [
+    ['instance', app.containers],
+    ['profile', app.profiles],
+  ] as const) {
     for (const o of list) {
       const key = `${kind}/${o.daemon}/${o.name}`;
       if (seen.has(key)) problems.push(`${key} declared twice`);
@@ -31,7 +34,8 @@ function appProblems(app: AppModel): string[] {
   }
   for (const c of app.containers) {
     if ((c.daemon === 'cl') !== (c.member !== undefined)) problems.push(`${c.name}: target ${c.member} on ${c.daemon}`);
-    if (c.migrateFrom && (c.daemon === 'cl' || c.migrateFrom === c.daemon)) problems.push(`${c.name}: migrateFrom ${c.migrateFrom} onto ${c.daemon}`);
+    if (c.migrateFrom && (c.daemon === 'cl' || c.migrateFrom === c.daemon))
+      problems.push(`${c.name}: migrateFrom ${c.migrateFrom} onto ${c.daemon}`);
   }
   const ids = [...app.containers, ...app.profiles].map((o) => o.id);
   if (new Set(ids).size !== ids.length) problems.push(`construct ids repeated: ${ids.join(' ')}`);
@@ -48,7 +52,12 @@ describe('the lifecycle soak generator', () => {
 
   it('declares only apps a user could deploy, over many seeds', () => {
     for (let seed = 1; seed <= 100; seed++) {
-      for (const step of sequence(seed, 40)) expect({ seed, step: step.index, problems: appProblems(step.app) }).toEqual({ seed, step: step.index, problems: [] });
+      for (const step of sequence(seed, 40))
+        expect({ seed, step: step.index, problems: appProblems(step.app) }).toEqual({
+          seed,
+          step: step.index,
+          problems: [],
+        });
     }
   });
 

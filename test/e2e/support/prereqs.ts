@@ -7,7 +7,17 @@ import * as path from 'path';
 
 /** Binaries the e2e suite needs. Alternatives are written 'a|b' (any one is enough). */
 export const E2E_BINARIES = [
-  'lxd', 'lxc', 'cloud-init', 'dnsmasq', 'udhcpc', 'ip', 'terraform', 'busybox', 'nft|iptables', 'python3', 'tar',
+  'lxd',
+  'lxc',
+  'cloud-init',
+  'dnsmasq',
+  'udhcpc',
+  'ip',
+  'terraform',
+  'busybox',
+  'nft|iptables',
+  'python3',
+  'tar',
 ];
 
 /** Result of e2ePrereqs(). */

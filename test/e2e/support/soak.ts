@@ -14,8 +14,18 @@ import { App } from '../../../constructs/core/cdk';
 import { Container, LabStack, LxdCluster, Profile, SshHost, StoragePool } from '../../../index';
 import { IHost } from '../../../constructs/core/host';
 import {
-  declaredObjectsExist, failedApplyDeletedNothing, HandMadeRecord, handMadeUntouched, markersSurvive, nothingUndeclaredOwned,
-  Observation, outcomeAsExpected, plannedReplacements, SeenInstance, SeenProfile, stableView,
+  declaredObjectsExist,
+  failedApplyDeletedNothing,
+  HandMadeRecord,
+  handMadeUntouched,
+  markersSurvive,
+  nothingUndeclaredOwned,
+  Observation,
+  outcomeAsExpected,
+  plannedReplacements,
+  SeenInstance,
+  SeenProfile,
+  stableView,
 } from './invariants';
 import { buildLib } from './lab-cli';
 import { AppModel, DaemonKey, describeApp, HandMadeSpec, Machine, Member, Step, StepGenerator } from './model';
@@ -43,9 +53,14 @@ export async function startSoakLab(name: string, subnet: string): Promise<SoakLa
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `soak-${name}-`));
   for (const m of ['a', 'b', 'c1']) await lab.importBusybox(m);
   const tokens: Record<string, string> = {};
-  for (const [m, other] of [['a', 'b'], ['b', 'a']]) {
+  for (const [m, other] of [
+    ['a', 'b'],
+    ['b', 'a'],
+  ]) {
     await lab.lxcOk(m, ['config', 'set', 'core.https_address', lab.machine(m).clusterAddress]);
-    tokens[m] = (await lab.lxcOk(m, ['config', 'trust', 'add', '--name', `soak-${other}`, '--quiet'])).trim().split('\n').pop() ?? '';
+    tokens[m] =
+      (await lab.lxcOk(m, ['config', 'trust', 'add', '--name', `soak-${other}`, '--quiet'])).trim().split('\n').pop() ??
+      '';
   }
   return { lab, tmp, tokens: tokens as SoakLab['tokens'] };
 }
@@ -64,7 +79,10 @@ export function synthApp(s: SoakLab, out: string, model: AppModel): string {
   const c1 = new SshHost(stack, 'host-c1', lab.sshHost('c1', 'root'));
   const c2 = new SshHost(stack, 'host-c2', lab.sshHost('c2', 'bob', { sudo: true }));
   const cluster = new LxdCluster(stack, 'cluster', {
-    members: [{ host: c1, name: 'c1', address: lab.machine('c1').clusterAddress }, { host: c2, name: 'c2', address: lab.machine('c2').clusterAddress }],
+    members: [
+      { host: c1, name: 'c1', address: lab.machine('c1').clusterAddress },
+      { host: c2, name: 'c2', address: lab.machine('c2').clusterAddress },
+    ],
   });
   const hosts: Record<DaemonKey, IHost> = { a, b, cl: cluster.host };
   const pools = {
@@ -74,14 +92,27 @@ export function synthApp(s: SoakLab, out: string, model: AppModel): string {
   };
   for (const c of model.containers) {
     new Container(stack, c.id, {
-      host: hosts[c.daemon], name: c.name, image: 'busybox', storagePool: pools[c.daemon],
-      limits: { cpu: c.cpu }, nesting: c.nesting || undefined, config: c.note ? { 'user.note': c.note } : undefined,
-      state: c.state, protect: c.protect || undefined, adopt: c.adopt || undefined, target: c.member,
+      host: hosts[c.daemon],
+      name: c.name,
+      image: 'busybox',
+      storagePool: pools[c.daemon],
+      limits: { cpu: c.cpu },
+      nesting: c.nesting || undefined,
+      config: c.note ? { 'user.note': c.note } : undefined,
+      state: c.state,
+      protect: c.protect || undefined,
+      adopt: c.adopt || undefined,
+      target: c.member,
       migrateFrom: c.migrateFrom ? { host: hosts[c.migrateFrom] } : undefined,
     });
   }
   for (const p of model.profiles) {
-    new Profile(stack, p.id, { host: hosts[p.daemon], name: p.name, config: { 'user.note': p.note }, adopt: p.adopt || undefined });
+    new Profile(stack, p.id, {
+      host: hosts[p.daemon],
+      name: p.name,
+      config: { 'user.note': p.note },
+      adopt: p.adopt || undefined,
+    });
   }
   app.synth();
   return path.join(out, 'stacks', 'soak');
@@ -96,12 +127,25 @@ export async function observe(s: SoakLab): Promise<Observation> {
     for (const i of await s.lab.lxcJson<any[]>(via, '/1.0/instances?recursion=1')) {
       const on = daemon === 'cl' ? (i.location as Member) : daemon;
       instances.push({
-        daemon, name: i.name, ...(daemon === 'cl' ? { location: i.location } : {}), status: i.status, config: i.config ?? {},
-        devices: i.devices ?? {}, profiles: i.profiles ?? [], description: i.description ?? '', marker: readMarker(s, on, i.name),
+        daemon,
+        name: i.name,
+        ...(daemon === 'cl' ? { location: i.location } : {}),
+        status: i.status,
+        config: i.config ?? {},
+        devices: i.devices ?? {},
+        profiles: i.profiles ?? [],
+        description: i.description ?? '',
+        marker: readMarker(s, on, i.name),
       });
     }
     for (const p of await s.lab.lxcJson<any[]>(via, '/1.0/profiles?recursion=1')) {
-      profiles.push({ daemon, name: p.name, config: p.config ?? {}, devices: p.devices ?? {}, description: p.description ?? '' });
+      profiles.push({
+        daemon,
+        name: p.name,
+        config: p.config ?? {},
+        devices: p.devices ?? {},
+        description: p.description ?? '',
+      });
     }
   }
   return { instances, profiles };
@@ -133,29 +177,53 @@ async function makeByHand(s: SoakLab, h: HandMadeSpec, token: string): Promise<v
     return;
   }
   const pool = h.daemon === 'cl' ? 'cdata' : 'data';
-  await s.lab.lxcOk(via, ['init', 'busybox', h.name, '-s', pool, '-c', `user.handmade=${token}`, ...(h.member ? ['--target', h.member] : [])]);
+  await s.lab.lxcOk(via, [
+    'init',
+    'busybox',
+    h.name,
+    '-s',
+    pool,
+    '-c',
+    `user.handmade=${token}`,
+    ...(h.member ? ['--target', h.member] : []),
+  ]);
   await s.lab.lxcOk(via, ['config', 'device', 'add', h.name, 'hm', 'disk', 'source=/tmp', 'path=/mnt/hm']);
   writeMarker(s, h.member ?? (h.daemon as Machine), h.name, `hand:${h.name}:${token}`);
   if (h.running) await s.lab.lxcOk(via, ['start', h.name]);
 }
 
 /** One resource change of a plan. */
-interface Change { readonly address: string; readonly actions: readonly string[] }
+interface Change {
+  readonly address: string;
+  readonly actions: readonly string[];
+}
 
 /** `terraform plan -out` and the changes it shows (`terraform show -json`), no-ops left out. */
 async function plan(tf: TerraformWorkdir): Promise<Change[]> {
   await tf.ok(['plan', '-out=plan.bin']);
   const shown = JSON.parse(await tf.ok(['show', '-json', 'plan.bin']));
-  return (shown.resource_changes ?? []).map((c: any) => ({ address: c.address, actions: c.change.actions }))
+  return (shown.resource_changes ?? [])
+    .map((c: any) => ({ address: c.address, actions: c.change.actions }))
     .filter((c: Change) => !(c.actions.length === 1 && c.actions[0] === 'no-op'));
 }
 
 /** Applies plan.bin; with `kill`, SIGKILLs the apply's process group `delayMs` after a container's converge starts. */
-async function applyPlan(s: SoakLab, dir: string, kill?: { delayMs: number }): Promise<{ code: number; output: string; killed: boolean }> {
+async function applyPlan(
+  s: SoakLab,
+  dir: string,
+  kill?: { delayMs: number },
+): Promise<{ code: number; output: string; killed: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn('ip', ['netns', 'exec', s.lab.workstation.netns, 'terraform', 'apply', '-no-color', '-input=false', 'plan.bin'], {
-      cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'ip',
+      ['netns', 'exec', s.lab.workstation.netns, 'terraform', 'apply', '-no-color', '-input=false', 'plan.bin'],
+      {
+        cwd: dir,
+        env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     let killed = false;
     let timer: NodeJS.Timeout | undefined;
@@ -192,7 +260,8 @@ function remoteScripts(s: SoakLab): string[] {
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      if (argv.join(' ').endsWith('sh -s') && nets.has(fs.readlinkSync(`/proc/${pid}/ns/net`))) found.push(`${pid}: ${argv.join(' ')}`);
+      if (argv.join(' ').endsWith('sh -s') && nets.has(fs.readlinkSync(`/proc/${pid}/ns/net`)))
+        found.push(`${pid}: ${argv.join(' ')}`);
     } catch {
       // gone meanwhile
     }
@@ -204,18 +273,29 @@ function remoteScripts(s: SoakLab): string[] {
 async function operationsSettled(s: SoakLab): Promise<void> {
   let running: string[] = [];
   try {
-    await waitFor('scripts of the killed apply to end', async () => ((running = remoteScripts(s)).length ? undefined : true), 120000);
-    await waitFor('running operations to end', async () => {
-      running = [];
-      for (const m of ['a', 'b', 'c1'] as const) {
-        // An empty answer (no operation at all) prints nothing.
-        const text = (await s.lab.lxcOk(m, ['query', '/1.0/operations?recursion=1'])).trim();
-        for (const o of Object.values(text ? JSON.parse(text) : {}).flat() as any[]) {
-          if (o?.status === 'Running' && o.class === 'task') running.push(`${m}: ${o.description} ${JSON.stringify(o.resources ?? {})} (${o.class}, since ${o.created_at})`);
+    await waitFor(
+      'scripts of the killed apply to end',
+      async () => ((running = remoteScripts(s)).length ? undefined : true),
+      120000,
+    );
+    await waitFor(
+      'running operations to end',
+      async () => {
+        running = [];
+        for (const m of ['a', 'b', 'c1'] as const) {
+          // An empty answer (no operation at all) prints nothing.
+          const text = (await s.lab.lxcOk(m, ['query', '/1.0/operations?recursion=1'])).trim();
+          for (const o of Object.values(text ? JSON.parse(text) : {}).flat() as any[]) {
+            if (o?.status === 'Running' && o.class === 'task')
+              running.push(
+                `${m}: ${o.description} ${JSON.stringify(o.resources ?? {})} (${o.class}, since ${o.created_at})`,
+              );
+          }
         }
-      }
-      return running.length ? undefined : true;
-    }, 120000);
+        return running.length ? undefined : true;
+      },
+      120000,
+    );
   } catch (e) {
     throw new Error(`${(e as Error).message}: ${running.join('; ')}`);
   }
@@ -223,10 +303,14 @@ async function operationsSettled(s: SoakLab): Promise<void> {
 
 /** Waits until both cluster members answer as ONLINE. */
 async function clusterOnline(s: SoakLab): Promise<void> {
-  await waitFor('both cluster members ONLINE', async () => {
-    const r = await s.lab.lxc('c1', ['cluster', 'list', '-f', 'csv']);
-    return r.code === 0 && (r.stdout.match(/ONLINE/g) ?? []).length === 2 ? true : undefined;
-  }, 120000);
+  await waitFor(
+    'both cluster members ONLINE',
+    async () => {
+      const r = await s.lab.lxc('c1', ['cluster', 'list', '-f', 'csv']);
+      return r.code === 0 && (r.stdout.match(/ONLINE/g) ?? []).length === 2 ? true : undefined;
+    },
+    120000,
+  );
 }
 
 /** A broken invariant: names the seed, the step, its edit and the invariant. */
@@ -271,15 +355,18 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
   const markers = new Map<number, string>();
   let handMade: HandMadeRecord[] = [];
   /** A killed step's losses carry to its recovery, a failed step's (its edit stays) to its retry. */
-  let carried: { before: AppModel; mayLose: Set<number>; planned: Set<number>; markers: Map<number, string> } | undefined;
+  let carried:
+    { before: AppModel; mayLose: Set<number>; planned: Set<number>; markers: Map<number, string> } | undefined;
 
   const fail = (step: Step, invariant: string, problems: string[]): never => {
     const history = log.map((l) => `  #${l.index} ${l.outcome.padEnd(9)} ${l.text}`).join('\n');
-    throw new InvariantError(`soak seed ${o.seed}, step ${step.index} (${step.kind}): ${step.text}\n`
-      + `invariant ${invariant} broken:\n  - ${problems.join('\n  - ')}\n`
-      + `app of the step: ${describeApp(step.app)}\n`
-      + `step log:\n${history}\n  #${step.index} (this step)\n`
-      + `rerun: npm run soak -- --seed ${o.seed} --steps ${step.index + 1}`);
+    throw new InvariantError(
+      `soak seed ${o.seed}, step ${step.index} (${step.kind}): ${step.text}\n` +
+        `invariant ${invariant} broken:\n  - ${problems.join('\n  - ')}\n` +
+        `app of the step: ${describeApp(step.app)}\n` +
+        `step log:\n${history}\n  #${step.index} (this step)\n` +
+        `rerun: npm run soak -- --seed ${o.seed} --steps ${step.index + 1}`,
+    );
   };
   const check = (step: Step, invariant: string, problems: string[]) => {
     if (problems.length) fail(step, invariant, problems);
@@ -302,9 +389,10 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
     }
     const beforeSeen = await observe(s);
     for (const h of step.handMade) {
-      const seen = h.kind === 'instance'
-        ? beforeSeen.instances.find((i) => i.daemon === h.daemon && i.name === h.name)
-        : beforeSeen.profiles.find((p) => p.daemon === h.daemon && p.name === h.name);
+      const seen =
+        h.kind === 'instance'
+          ? beforeSeen.instances.find((i) => i.daemon === h.daemon && i.name === h.name)
+          : beforeSeen.profiles.find((p) => p.daemon === h.daemon && p.name === h.name);
       handMade.push({ spec: h, view: stableView(seen!) });
     }
     // 2. Synthesize and plan.
@@ -324,13 +412,21 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
     if (applied.killed) await operationsSettled(s);
     phase('apply');
     const after = await observe(s);
-    const live = handMade.filter((h) => applied.code !== 0 || !step.adopts.some((a) => a.kind === h.spec.kind && a.daemon === h.spec.daemon && a.name === h.spec.name));
+    const live = handMade.filter(
+      (h) =>
+        applied.code !== 0 ||
+        !step.adopts.some((a) => a.kind === h.spec.kind && a.daemon === h.spec.daemon && a.name === h.spec.name),
+    );
     // 4. Invariants.
     check(step, 'handMadeUntouched', handMadeUntouched(live, after));
     let outcome: 'ok' | 'failed' | 'killed';
     const carry = () => {
       carried = carried
-        ? { ...carried, mayLose: new Set([...carried.mayLose, ...step.mayLose]), planned: new Set([...carried.planned, ...planned]) }
+        ? {
+            ...carried,
+            mayLose: new Set([...carried.mayLose, ...step.mayLose]),
+            planned: new Set([...carried.planned, ...planned]),
+          }
         : { before, mayLose: new Set(step.mayLose), planned: new Set(planned), markers: new Map(markers) };
     };
     if (applied.killed) {
@@ -369,7 +465,11 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
         driftProblems(s, out),
         plan(w).then(async (changes) => [changes, await w.run(['apply', '-auto-approve'])] as const),
       ]).then(([d, [p, a]]) => [d, p, a] as const);
-      check(step, 'secondPlanEmpty', second.map((c) => `${c.address}: ${c.actions.join(', ')}`));
+      check(
+        step,
+        'secondPlanEmpty',
+        second.map((c) => `${c.address}: ${c.actions.join(', ')}`),
+      );
       check(step, 'noChangeApplyRunsNothing', noChangeApply(again));
       check(step, 'driftExitsZero', drift);
       phase('drift+plan+apply');
@@ -385,9 +485,17 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
     }
     gen.advance(step, outcome);
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-    const entry = { index: step.index, kind: step.kind, text: step.text, outcome: outcome === 'failed' ? 'failed(ok)' : outcome, ms: Date.now() - ts };
+    const entry = {
+      index: step.index,
+      kind: step.kind,
+      text: step.text,
+      outcome: outcome === 'failed' ? 'failed(ok)' : outcome,
+      ms: Date.now() - ts,
+    };
     log.push(entry);
-    say(`soak seed ${o.seed} #${entry.index} ${entry.outcome} ${(entry.ms / 1000).toFixed(1)}s (${phases.join(', ')}): ${entry.text}`);
+    say(
+      `soak seed ${o.seed} #${entry.index} ${entry.outcome} ${(entry.ms / 1000).toFixed(1)}s (${phases.join(', ')}): ${entry.text}`,
+    );
   }
   return { seed: o.seed, log, ms: Date.now() - t0, outcomes };
 }
@@ -401,7 +509,9 @@ async function driftProblems(s: SoakLab, out: string): Promise<string[]> {
 /** A no-change apply runs no command at all. */
 function noChangeApply(r: { code: number; stdout: string; stderr: string }): string[] {
   if (r.code !== 0) return [`the no-change apply failed (exit ${r.code}):\n${r.stdout}${r.stderr}`];
-  const ran = r.stdout.split('\n').filter((l) => /Provisioning with|Executing:|Creating\.\.\.|Destroying\.\.\./.test(l));
+  const ran = r.stdout
+    .split('\n')
+    .filter((l) => /Provisioning with|Executing:|Creating\.\.\.|Destroying\.\.\./.test(l));
   return ran.length ? [`the no-change apply ran: ${ran.slice(0, 5).join(' | ')}`] : [];
 }
 

@@ -134,7 +134,12 @@ const live = new Map<string, core.LabRecord>();
  */
 export async function startSshLab(opts: SshLabOptions): Promise<SshLab> {
   core.sweepStaleLabs();
-  const rec = core.describeLab({ name: opts.name, subnet: opts.subnet, machines: opts.machines, ownerPid: process.pid });
+  const rec = core.describeLab({
+    name: opts.name,
+    subnet: opts.subnet,
+    machines: opts.machines,
+    ownerPid: process.pid,
+  });
   live.set(rec.id, rec);
   try {
     core.startLabSync(rec, { timeoutSec: opts.timeoutSec ?? 30 });
@@ -146,25 +151,50 @@ export async function startSshLab(opts: SshLabOptions): Promise<SshLab> {
     const d = core.machineDaemon(m);
     const flavor = core.flavorOfMachine(m);
     return {
-      name: m.name, flavor, address: m.address, clusterAddress: `${m.address}:8443`, netns: m.netns,
-      dataDir: String(d[flavor.dirKey]), stateHome: m.stateHome, sshdLog: m.sshd.log, daemonLog: d.logFile, env: daemonEnv(d),
+      name: m.name,
+      flavor,
+      address: m.address,
+      clusterAddress: `${m.address}:8443`,
+      netns: m.netns,
+      dataDir: String(d[flavor.dirKey]),
+      stateHome: m.stateHome,
+      sshdLog: m.sshd.log,
+      daemonLog: d.logFile,
+      env: daemonEnv(d),
     };
   });
   const machine = (ref: MachineRef) => {
     const name = typeof ref === 'string' ? ref : ref.name;
     const m = machines.find((x) => x.name === name);
-    if (!m) throw new Error(`ssh lab ${rec.name}: no machine ${name} (machines: ${machines.map((x) => x.name).join(', ')})`);
+    if (!m)
+      throw new Error(`ssh lab ${rec.name}: no machine ${name} (machines: ${machines.map((x) => x.name).join(', ')})`);
     return m;
   };
   const record = (ref: MachineRef) => rec.machines.find((m) => m.name === machine(ref).name)!;
   const sshOptions = (extra: Record<string, string> = {}): Record<string, string> => ({
-    StrictHostKeyChecking: 'accept-new', UserKnownHostsFile: rec.knownHostsFile, IdentitiesOnly: 'yes', LogLevel: 'ERROR', ConnectTimeout: '10',
+    StrictHostKeyChecking: 'accept-new',
+    UserKnownHostsFile: rec.knownHostsFile,
+    IdentitiesOnly: 'yes',
+    LogLevel: 'ERROR',
+    ConnectTimeout: '10',
     ...extra,
   });
   const sshArgs = (ref: MachineRef, user: string, options: Record<string, string> = {}) => {
     const o = sshOptions(options);
-    return ['ssh', '-o', 'BatchMode=yes', ...Object.keys(o).sort().flatMap((k) => ['-o', `${k}=${o[k]}`]),
-      '-i', rec.identityFile, '-p', '22', '--', `${user}@${machine(ref).address}`];
+    return [
+      'ssh',
+      '-o',
+      'BatchMode=yes',
+      ...Object.keys(o)
+        .sort()
+        .flatMap((k) => ['-o', `${k}=${o[k]}`]),
+      '-i',
+      rec.identityFile,
+      '-p',
+      '22',
+      '--',
+      `${user}@${machine(ref).address}`,
+    ];
   };
   const remote = (sudo?: boolean) => (sudo ? 'sudo sh -s' : 'sh -s');
   const inWorkstation = (cmd: string, args: string[], o: RunAsyncOptions = {}) =>
@@ -175,17 +205,33 @@ export async function startSshLab(opts: SshLabOptions): Promise<SshLab> {
   };
   const lxcOk = async (ref: MachineRef, args: string[], o: RunAsyncOptions = {}) => {
     const r = await lxc(ref, args, o);
-    if (r.code !== 0) throw new Error(`${machine(ref).flavor.client} ${args.join(' ')} on ${machine(ref).name} failed (exit ${r.code}): ${r.stderr.trim()}`);
+    if (r.code !== 0)
+      throw new Error(
+        `${machine(ref).flavor.client} ${args.join(' ')} on ${machine(ref).name} failed (exit ${r.code}): ${r.stderr.trim()}`,
+      );
     return r.stdout;
   };
   return {
-    id: rec.id, dir: rec.dir, subnet: rec.subnet, hubNetns: rec.hubNetns, workstation: rec.workstation, machines,
-    identityFile: rec.identityFile, knownHostsFile: rec.knownHostsFile, controlDir: rec.controlDir, startMs: rec.startMs ?? 0,
+    id: rec.id,
+    dir: rec.dir,
+    subnet: rec.subnet,
+    hubNetns: rec.hubNetns,
+    workstation: rec.workstation,
+    machines,
+    identityFile: rec.identityFile,
+    knownHostsFile: rec.knownHostsFile,
+    controlDir: rec.controlDir,
+    startMs: rec.startMs ?? 0,
     machine,
     sshOptions,
     sshHost: (ref, user, o = {}) => ({
-      address: machine(ref).address, user, port: 22, identityFile: rec.identityFile, options: sshOptions(o.options),
-      sudo: o.sudo ?? false, backend: machine(ref).flavor.kind,
+      address: machine(ref).address,
+      user,
+      port: 22,
+      identityFile: rec.identityFile,
+      options: sshOptions(o.options),
+      sudo: o.sudo ?? false,
+      backend: machine(ref).flavor.kind,
     }),
     sshArgs,
     sshCommand: (ref, user, o = {}) => `${shellCommand(sshArgs(ref, user, o.options))} ${remote(o.sudo)}`,
@@ -194,7 +240,8 @@ export async function startSshLab(opts: SshLabOptions): Promise<SshLab> {
       return inWorkstation(cmd, [...args, remote(o.sudo)], { ...o, input: script });
     },
     inWorkstation,
-    terraformIn: (dir, env = process.env) => new TerraformWorkdir(dir, env, ['ip', 'netns', 'exec', rec.workstation.netns]),
+    terraformIn: (dir, env = process.env) =>
+      new TerraformWorkdir(dir, env, ['ip', 'netns', 'exec', rec.workstation.netns]),
     lxc,
     lxcOk,
     async lxcJson(ref: MachineRef, urlPath: string) {
@@ -244,7 +291,8 @@ export function labTraces(lab: SshLab): string[] {
     } catch {
       continue;
     }
-    if (Number(pid) !== process.pid && marks.some((m) => cmdline.includes(m))) traces.push(`process ${pid}: ${cmdline.trim()}`);
+    if (Number(pid) !== process.pid && marks.some((m) => cmdline.includes(m)))
+      traces.push(`process ${pid}: ${cmdline.trim()}`);
   }
   return traces;
 }

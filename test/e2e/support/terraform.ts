@@ -17,7 +17,11 @@ export interface PlannedChange {
  * provisioners) inside a network namespace (see SshLab.terraformIn in ./ssh-lab.ts).
  */
 export class TerraformWorkdir {
-  constructor(public readonly dir: string, private readonly env: NodeJS.ProcessEnv, private readonly wrap: readonly string[] = []) {}
+  constructor(
+    public readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly wrap: readonly string[] = [],
+  ) {}
 
   /** Runs `terraform ARGS` (no colour, no input); never rejects on a non-zero exit. */
   public run(args: string[]): Promise<RunResult> {
@@ -25,7 +29,9 @@ export class TerraformWorkdir {
     const flags = ['-no-color', ...(['init', 'plan', 'apply', 'destroy'].includes(command) ? ['-input=false'] : [])];
     const [cmd, ...prefix] = [...this.wrap, 'terraform'];
     return runAsync(cmd, [...prefix, command, ...flags, ...rest], {
-      cwd: this.dir, env: { ...this.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' }, timeoutMs: 600000,
+      cwd: this.dir,
+      env: { ...this.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
+      timeoutMs: 600000,
     });
   }
 
@@ -51,7 +57,11 @@ export class TerraformWorkdir {
  * of `stackId`, initialized (terraform_data needs no provider download). `wrap`: see TerraformWorkdir.
  */
 export async function synthStack(
-  outdir: string, stackId: string, build: (app: App) => void, env: NodeJS.ProcessEnv, wrap: readonly string[] = [],
+  outdir: string,
+  stackId: string,
+  build: (app: App) => void,
+  env: NodeJS.ProcessEnv,
+  wrap: readonly string[] = [],
 ): Promise<TerraformWorkdir> {
   const app = new App({ outdir });
   build(app);

@@ -39,9 +39,19 @@ function expectSchemaValid(text: string): void {
 /** The LXD preseed the library's CloudConfig would apply for a dir pool and a NAT bridge. */
 const PRESEED: PreseedDocument = {
   config: { 'core.https_address': '[::]:8443', 'images.auto_update_interval': 6 },
-  networks: [{ name: 'incusbr0', config: { 'ipv4.address': '10.20.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' } }],
+  networks: [
+    { name: 'incusbr0', config: { 'ipv4.address': '10.20.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' } },
+  ],
   storagePools: [{ name: 'default', driver: 'dir' }],
-  profiles: [{ name: 'default', devices: { root: { type: 'disk', path: '/', pool: 'default' }, eth0: { type: 'nic', name: 'eth0', network: 'incusbr0' } } }],
+  profiles: [
+    {
+      name: 'default',
+      devices: {
+        root: { type: 'disk', path: '/', pool: 'default' },
+        eth0: { type: 'nic', name: 'eth0', network: 'incusbr0' },
+      },
+    },
+  ],
 };
 const DEBIAN12 = { distro: 'debian', version: '12' } as const;
 
@@ -50,12 +60,28 @@ describe('incusCloudConfigParts', () => {
     const parts = incusCloudConfigParts({ preseed: PRESEED });
     expect(parts.apt).toBeUndefined();
     expect(parts.packages).toEqual(['incus']);
-    expect(parts.write_files).toEqual([{ path: INCUS_PRESEED_PATH, content: expect.any(String), permissions: '0600', owner: 'root:root' }]);
+    expect(parts.write_files).toEqual([
+      { path: INCUS_PRESEED_PATH, content: expect.any(String), permissions: '0600', owner: 'root:root' },
+    ]);
     expect(parse(parts.write_files![0].content)).toEqual({
       config: { 'core.https_address': '[::]:8443', 'images.auto_update_interval': 6 },
-      networks: [{ name: 'incusbr0', type: 'bridge', config: { 'ipv4.address': '10.20.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' } }],
+      networks: [
+        {
+          name: 'incusbr0',
+          type: 'bridge',
+          config: { 'ipv4.address': '10.20.0.1/24', 'ipv4.nat': 'true', 'ipv6.address': 'none' },
+        },
+      ],
       storage_pools: [{ name: 'default', driver: 'dir' }],
-      profiles: [{ name: 'default', devices: { eth0: { name: 'eth0', network: 'incusbr0', type: 'nic' }, root: { path: '/', pool: 'default', type: 'disk' } } }],
+      profiles: [
+        {
+          name: 'default',
+          devices: {
+            eth0: { name: 'eth0', network: 'incusbr0', type: 'nic' },
+            root: { path: '/', pool: 'default', type: 'disk' },
+          },
+        },
+      ],
     });
     expect(parts.runcmd).toEqual([['sh', '-c', incusPreseedScript()]]);
     expect(incusPreseedScript()).toContain('incus admin init --preseed < /var/lib/cloud/incus-preseed.yaml');
@@ -64,22 +90,34 @@ describe('incusCloudConfigParts', () => {
 
   test('Debian 12: a bookworm-backports apt source and an install with -t (plain `packages: [incus]` cannot resolve QEMU 8)', () => {
     const parts = incusCloudConfigParts({ preseed: PRESEED, os: DEBIAN12 });
-    expect(parts.apt).toEqual({ sources: { 'incus-backports.list': { source: 'deb $MIRROR bookworm-backports main' } } });
+    expect(parts.apt).toEqual({
+      sources: { 'incus-backports.list': { source: 'deb $MIRROR bookworm-backports main' } },
+    });
     expect(parts.packages).toBeUndefined();
     expect(parts.runcmd).toEqual([
       ['sh', '-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -t bookworm-backports incus'],
       ['sh', '-c', incusPreseedScript()],
     ]);
     expectSchemaValid(renderIncusCloudConfig({ preseed: PRESEED, os: DEBIAN12 }));
-    const own = incusCloudConfigParts({ os: DEBIAN12, package: 'incus-base', backportsMirror: 'http://mirror.example.test/debian' });
-    expect(own.apt?.sources['incus-backports.list'].source).toBe('deb http://mirror.example.test/debian bookworm-backports main');
-    expect(own.runcmd).toEqual([['sh', '-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -t bookworm-backports incus-base']]);
+    const own = incusCloudConfigParts({
+      os: DEBIAN12,
+      package: 'incus-base',
+      backportsMirror: 'http://mirror.example.test/debian',
+    });
+    expect(own.apt?.sources['incus-backports.list'].source).toBe(
+      'deb http://mirror.example.test/debian bookworm-backports main',
+    );
+    expect(own.runcmd).toEqual([
+      ['sh', '-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -t bookworm-backports incus-base'],
+    ]);
     expect(own.write_files).toBeUndefined();
   });
 
   test('Debian 13 and later Ubuntu releases take the archive package; no preseed means install only', () => {
     expect(incusCloudConfigParts({ os: { distro: 'debian', version: '13' } })).toEqual({ packages: ['incus'] });
-    expect(incusCloudConfigParts({ os: { distro: 'ubuntu', version: '26.04' }, package: 'incus-base' })).toEqual({ packages: ['incus-base'] });
+    expect(incusCloudConfigParts({ os: { distro: 'ubuntu', version: '26.04' }, package: 'incus-base' })).toEqual({
+      packages: ['incus-base'],
+    });
     expectSchemaValid(renderIncusCloudConfig({ os: { distro: 'debian', version: '13' } }));
   });
 
@@ -93,7 +131,9 @@ describe('incusCloudConfigParts', () => {
 
   test('a cluster join token makes the parts secret', () => {
     expect(incusCloudConfigHasSecret({ preseed: PRESEED })).toBe(false);
-    expect(incusCloudConfigHasSecret({ preseed: { cluster: { enabled: true, serverName: 'n2', clusterToken: 'tok' } } })).toBe(true);
+    expect(
+      incusCloudConfigHasSecret({ preseed: { cluster: { enabled: true, serverName: 'n2', clusterToken: 'tok' } } }),
+    ).toBe(true);
   });
 });
 
@@ -103,7 +143,16 @@ describe('checkIncusCloudConfig', () => {
   test('a valid preseed on a supported OS has no problems', () => {
     expect(props({ preseed: PRESEED })).toEqual([]);
     expect(props({ preseed: PRESEED, os: DEBIAN12 })).toEqual([]);
-    expect(props({ preseed: { storagePools: [{ name: 'nas', driver: 'truenas' }, { name: 'l', driver: 'lvmcluster' }] } })).toEqual([]);
+    expect(
+      props({
+        preseed: {
+          storagePools: [
+            { name: 'nas', driver: 'truenas' },
+            { name: 'l', driver: 'lvmcluster' },
+          ],
+        },
+      }),
+    ).toEqual([]);
   });
 
   test('what Incus rejects at `incus admin init`: trust password, fan bridge, vendor drivers, join password', () => {
@@ -141,7 +190,11 @@ describe('the first-boot script', () => {
   function standin(): { bin: string; log: string } {
     const bin = fs.mkdtempSync(path.join(dir, 'bin-'));
     const log = path.join(bin, 'calls.log');
-    fs.writeFileSync(path.join(bin, 'incus'), `#!/bin/sh\necho "incus $*" >> ${log}\n[ "$2" = init ] && sed 's/^/  stdin: /' >> ${log}\nexit 0\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(bin, 'incus'),
+      `#!/bin/sh\necho "incus $*" >> ${log}\n[ "$2" = init ] && sed 's/^/  stdin: /' >> ${log}\nexit 0\n`,
+      { mode: 0o755 },
+    );
     return { bin, log };
   }
 
@@ -164,10 +217,17 @@ describe('the first-boot script', () => {
 
   test('a failing init fails the script and leaves the file and no marker (runcmd reports it)', () => {
     const { bin } = standin();
-    fs.writeFileSync(path.join(bin, 'incus'), '#!/bin/sh\n[ "$2" = init ] && { echo "Error: bad preseed" >&2; exit 1; }\nexit 0\n', { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(bin, 'incus'),
+      '#!/bin/sh\n[ "$2" = init ] && { echo "Error: bad preseed" >&2; exit 1; }\nexit 0\n',
+      { mode: 0o755 },
+    );
     const file = path.join(dir, 'bad.yaml');
     fs.writeFileSync(file, 'x: 1\n');
-    const r = spawnSync('sh', ['-c', incusPreseedScript(file)], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', incusPreseedScript(file)], {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Error: bad preseed');
     expect(fs.existsSync(file)).toBe(true);

@@ -10,7 +10,8 @@ import { SEED003_DNSMASQ } from '../matchbox/seed003.fixture';
 
 const PATH = 'lab/dnsmasq';
 const lines = (props: DnsmasqPxeSpec) => renderDnsmasqConfig(props, PATH).split('\n');
-const props = (over: Partial<DnsmasqPxeSpec>) => validateDnsmasq({ ...SEED003_DNSMASQ, ...over }, PATH).map((p) => p.property);
+const props = (over: Partial<DnsmasqPxeSpec>) =>
+  validateDnsmasq({ ...SEED003_DNSMASQ, ...over }, PATH).map((p) => p.property);
 
 describe('renderDnsmasqConfig', () => {
   it('seed 003: full DHCP, gateway, DNS, TFTP first stage and the iPXE chainload', () => {
@@ -36,7 +37,12 @@ describe('renderDnsmasqConfig', () => {
   });
 
   it('proxy mode next to an existing DHCP server uses pxe-service and no range', () => {
-    const out = lines({ interface: 'eth0', subnet: '10.0.0.5/16', mode: 'proxy', matchboxUrl: 'http://mb.example.com:8080' });
+    const out = lines({
+      interface: 'eth0',
+      subnet: '10.0.0.5/16',
+      mode: 'proxy',
+      matchboxUrl: 'http://mb.example.com:8080',
+    });
     expect(out).toContain('dhcp-range=10.0.0.0,proxy,255.255.0.0');
     expect(out).toContain('pxe-service=tag:!ipxe,x86PC,"PXE chainload to iPXE",undionly.kpxe');
     expect(out).toContain('pxe-service=tag:ipxe,X86-64_EFI,"iPXE UEFI",http://mb.example.com:8080/boot.ipxe');
@@ -48,7 +54,10 @@ describe('renderDnsmasqConfig', () => {
     const out = lines({
       ...SEED003_DNSMASQ,
       dnsPort: 0,
-      staticLeases: [{ mac: '52:54:00:AA:bb:01', ipv4Address: '192.168.0.11', hostname: 'node1' }, { mac: '52:54:00:aa:bb:02', ipv4Address: '192.168.0.12' }],
+      staticLeases: [
+        { mac: '52:54:00:AA:bb:01', ipv4Address: '192.168.0.11', hostname: 'node1' },
+        { mac: '52:54:00:aa:bb:02', ipv4Address: '192.168.0.12' },
+      ],
       raPrefix: 'fd00:77::',
       leaseFile: '/run/pxe/leases',
       pidFile: '/run/pxe/pid',
@@ -56,19 +65,21 @@ describe('renderDnsmasqConfig', () => {
       tftpRoot: '/usr/lib/ipxe',
       log: { dhcp: false, queries: true, facility: '/var/log/pxe.log' },
     });
-    expect(out).toEqual(expect.arrayContaining([
-      'port=0',
-      'dhcp-host=52:54:00:aa:bb:01,192.168.0.11,node1',
-      'dhcp-host=52:54:00:aa:bb:02,192.168.0.12',
-      'enable-ra',
-      'dhcp-range=fd00:77::,ra-only',
-      'dhcp-leasefile=/run/pxe/leases',
-      'pid-file=/run/pxe/pid',
-      'no-ping',
-      'tftp-root=/usr/lib/ipxe',
-      'log-queries',
-      'log-facility=/var/log/pxe.log',
-    ]));
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'port=0',
+        'dhcp-host=52:54:00:aa:bb:01,192.168.0.11,node1',
+        'dhcp-host=52:54:00:aa:bb:02,192.168.0.12',
+        'enable-ra',
+        'dhcp-range=fd00:77::,ra-only',
+        'dhcp-leasefile=/run/pxe/leases',
+        'pid-file=/run/pxe/pid',
+        'no-ping',
+        'tftp-root=/usr/lib/ipxe',
+        'log-queries',
+        'log-facility=/var/log/pxe.log',
+      ]),
+    );
     expect(out).not.toContain('log-dhcp');
   });
 
@@ -90,7 +101,9 @@ describe('validateDnsmasq', () => {
     expect(props({ range: { start: '192.168.0.1', end: '192.168.0.200' } })).toEqual(['range.start']);
     expect(props({ range: { start: '192.168.0.200', end: '192.168.0.101' } })).toEqual(['range']);
     expect(props({ range: undefined })).toEqual(['range']);
-    expect(props({ range: { start: '192.168.0.101', end: '192.168.0.200', leaseTime: '10' } })).toEqual(['range.leaseTime']);
+    expect(props({ range: { start: '192.168.0.101', end: '192.168.0.200', leaseTime: '10' } })).toEqual([
+      'range.leaseTime',
+    ]);
   });
 
   it('addresses dnsmasq --test would accept (10.77.0.999) are rejected here', () => {
@@ -125,19 +138,47 @@ describe('validateDnsmasq', () => {
 
   it('a static lease needs a MAC or a host name, and a host name dnsmasq cannot misread', () => {
     const found = validateDnsmasq({ ...SEED003_DNSMASQ, staticLeases: [{ ipv4Address: '192.168.0.11' }] }, PATH);
-    expect(found).toEqual([{
-      path: PATH, property: 'staticLeases[0]', value: { ipv4Address: '192.168.0.11' },
-      reason: 'the lease matches no machine: it has neither mac nor hostname', fix: 'give mac (or hostname, for a machine that sends its name)',
-    }]);
-    expect(props({ staticLeases: [{ hostname: 'node1', ipv4Address: '192.168.0.11' }, { hostname: 'NODE1', ipv4Address: '192.168.0.12' }] }))
-      .toEqual(['staticLeases[1].hostname']);
+    expect(found).toEqual([
+      {
+        path: PATH,
+        property: 'staticLeases[0]',
+        value: { ipv4Address: '192.168.0.11' },
+        reason: 'the lease matches no machine: it has neither mac nor hostname',
+        fix: 'give mac (or hostname, for a machine that sends its name)',
+      },
+    ]);
+    expect(
+      props({
+        staticLeases: [
+          { hostname: 'node1', ipv4Address: '192.168.0.11' },
+          { hostname: 'NODE1', ipv4Address: '192.168.0.12' },
+        ],
+      }),
+    ).toEqual(['staticLeases[1].hostname']);
     // dhcp-host= reads digits (with a unit) as a lease time, and infinite/ignore as keywords.
     for (const hostname of ['42', '12h', '7D', 'infinite', 'ignore']) {
-      expect(validateDnsmasq({ ...SEED003_DNSMASQ, staticLeases: [{ hostname, ipv4Address: '192.168.0.11' }] }, PATH).map((p) => [p.property, p.reason]))
-        .toEqual([['staticLeases[0].hostname', 'dnsmasq reads this dhcp-host= field as a lease time or a keyword, not a host name']]);
+      expect(
+        validateDnsmasq({ ...SEED003_DNSMASQ, staticLeases: [{ hostname, ipv4Address: '192.168.0.11' }] }, PATH).map(
+          (p) => [p.property, p.reason],
+        ),
+      ).toEqual([
+        [
+          'staticLeases[0].hostname',
+          'dnsmasq reads this dhcp-host= field as a lease time or a keyword, not a host name',
+        ],
+      ]);
     }
-    expect(props({ staticLeases: [{ mac: '52:54:00:00:00:01', hostname: '1h', ipv4Address: '192.168.0.11' }] })).toEqual(['staticLeases[0].hostname']);
-    expect(props({ staticLeases: [{ hostname: 'h', ipv4Address: '192.168.0.11' }, { hostname: '1x', ipv4Address: '192.168.0.12' }] })).toEqual([]);
+    expect(
+      props({ staticLeases: [{ mac: '52:54:00:00:00:01', hostname: '1h', ipv4Address: '192.168.0.11' }] }),
+    ).toEqual(['staticLeases[0].hostname']);
+    expect(
+      props({
+        staticLeases: [
+          { hostname: 'h', ipv4Address: '192.168.0.11' },
+          { hostname: '1x', ipv4Address: '192.168.0.12' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('no value can smuggle a newline or a second option into the config', () => {
@@ -147,8 +188,13 @@ describe('validateDnsmasq', () => {
     expect(props({ matchboxUrl: 'http://m:8080/' })).toEqual(['matchboxUrl']);
     expect(props({ tftpRoot: '/srv/tftp\nenable-dbus' })).toEqual(['tftpRoot']);
     expect(props({ biosBootFile: '../etc/passwd', uefiBootFile: 'a,b' })).toEqual(['biosBootFile', 'uefiBootFile']);
-    expect(props({ staticLeases: [{ mac: '52:54:00:00:00:01', ipv4Address: '192.168.0.11', hostname: 'x\ny' }] })).toEqual(['staticLeases[0].hostname']);
-    expect(props({ leaseFile: 'relative', pidFile: '/ok', log: { facility: '/a b' } })).toEqual(['leaseFile', 'log.facility']);
+    expect(
+      props({ staticLeases: [{ mac: '52:54:00:00:00:01', ipv4Address: '192.168.0.11', hostname: 'x\ny' }] }),
+    ).toEqual(['staticLeases[0].hostname']);
+    expect(props({ leaseFile: 'relative', pidFile: '/ok', log: { facility: '/a b' } })).toEqual([
+      'leaseFile',
+      'log.facility',
+    ]);
     expect(props({ raPrefix: 'fd00::1::2', dnsPort: 70000 })).toEqual(['dnsPort', 'raPrefix']);
   });
 
@@ -168,13 +214,19 @@ describe('dnsmasq --test on rendered configs (real binary)', () => {
 
   const variants: [string, DnsmasqPxeSpec][] = [
     ['seed 003 full DHCP', SEED003_DNSMASQ],
-    ['proxy DHCP', { interface: 'eth0', subnet: '10.0.0.5/16', mode: 'proxy', matchboxUrl: 'http://mb.example.com:8080' }],
+    [
+      'proxy DHCP',
+      { interface: 'eth0', subnet: '10.0.0.5/16', mode: 'proxy', matchboxUrl: 'http://mb.example.com:8080' },
+    ],
     [
       'everything on',
       {
         ...SEED003_DNSMASQ,
         dnsPort: 0,
-        staticLeases: [{ mac: '52:54:00:aa:bb:01', ipv4Address: '192.168.0.11', hostname: 'node1' }, { hostname: 'node2', ipv4Address: '192.168.0.12' }],
+        staticLeases: [
+          { mac: '52:54:00:aa:bb:01', ipv4Address: '192.168.0.11', hostname: 'node1' },
+          { hostname: 'node2', ipv4Address: '192.168.0.12' },
+        ],
         raPrefix: 'fd00:77::',
         leaseFile: '/tmp/x.leases',
         pidFile: '/tmp/x.pid',

@@ -6,7 +6,11 @@ import { ValidationError } from '../../../src/validation/errors';
 
 describe('templateVariables / templateReferences', () => {
   it('finds top-level keys and keeps nested fields to their root', () => {
-    expect(templateVariables('a {{.ssh_authorized_key}} b {{ .request.query.mac }} {{- .x -}}')).toEqual(['request', 'ssh_authorized_key', 'x']);
+    expect(templateVariables('a {{.ssh_authorized_key}} b {{ .request.query.mac }} {{- .x -}}')).toEqual([
+      'request',
+      'ssh_authorized_key',
+      'x',
+    ]);
   });
 
   it('treats `if index . "k"` guards as optional (missingkey=error does not fire)', () => {
@@ -30,9 +34,15 @@ describe('templateVariables / templateReferences', () => {
 
 describe('dataUrl', () => {
   it('percent-encodes contents and pipes what template actions write through urlquery', () => {
-    const url = dataUrl('#!/bin/sh\ncurl "{{.ignition_endpoint}}?os=installed"{{if index . `b`}} {{- index . `b` -}}{{end}}\n');
-    expect(url).toBe('data:,%23!/bin/sh%0Acurl%20%22{{.ignition_endpoint | urlquery}}%3Fos=installed%22{{if index . `b`}}%20{{- index . `b` | urlquery -}}{{end}}%0A');
-    expect(decodeDataUrl(url)).toBe('#!/bin/sh\ncurl "{{.ignition_endpoint | urlquery}}?os=installed"{{if index . `b`}} {{- index . `b` | urlquery -}}{{end}}\n');
+    const url = dataUrl(
+      '#!/bin/sh\ncurl "{{.ignition_endpoint}}?os=installed"{{if index . `b`}} {{- index . `b` -}}{{end}}\n',
+    );
+    expect(url).toBe(
+      'data:,%23!/bin/sh%0Acurl%20%22{{.ignition_endpoint | urlquery}}%3Fos=installed%22{{if index . `b`}}%20{{- index . `b` | urlquery -}}{{end}}%0A',
+    );
+    expect(decodeDataUrl(url)).toBe(
+      '#!/bin/sh\ncurl "{{.ignition_endpoint | urlquery}}?os=installed"{{if index . `b`}} {{- index . `b` | urlquery -}}{{end}}\n',
+    );
     // Already escaped for a URL: kept as written.
     expect(dataUrl('{{.x | urlquery}}')).toBe('data:,{{.x | urlquery}}');
   });
@@ -45,15 +55,29 @@ describe('dataUrl', () => {
 describe('buildIgnition', () => {
   const props = {
     users: [{ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key}}'], groups: ['sudo'] }],
-    units: [{ name: 'a.service', enabled: true, contents: '[Service]\nExecStart=/bin/true\n', dropins: [{ name: '10-env.conf', contents: '[Service]\nEnvironment=A=1\n' }] }],
-    files: [{ path: '/etc/motd', contents: 'hi\n' }, { path: '/opt/x', mode: 0o500, contents: 'x', overwrite: false }],
+    units: [
+      {
+        name: 'a.service',
+        enabled: true,
+        contents: '[Service]\nExecStart=/bin/true\n',
+        dropins: [{ name: '10-env.conf', contents: '[Service]\nEnvironment=A=1\n' }],
+      },
+    ],
+    files: [
+      { path: '/etc/motd', contents: 'hi\n' },
+      { path: '/opt/x', mode: 0o500, contents: 'x', overwrite: false },
+    ],
   };
 
   it('emits Ignition 3.3.0 with spec field names', () => {
     const cfg = buildIgnition(props);
     expect(Object.keys(cfg)).toEqual(['ignition', 'passwd', 'storage', 'systemd']);
     expect(cfg.ignition).toEqual({ version: '3.3.0' });
-    expect(cfg.passwd!.users[0]).toEqual({ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key | js}}'], groups: ['sudo'] });
+    expect(cfg.passwd!.users[0]).toEqual({
+      name: 'core',
+      sshAuthorizedKeys: ['{{.ssh_authorized_key | js}}'],
+      groups: ['sudo'],
+    });
     expect(cfg.storage!.files).toEqual([
       { path: '/etc/motd', mode: 420, overwrite: true, contents: { source: 'data:,hi%0A' } },
       { path: '/opt/x', mode: 320, overwrite: false, contents: { source: 'data:,x' } },
@@ -79,26 +103,45 @@ describe('buildIgnition', () => {
   });
 
   it('pipes only actions that write text, keeps trim markers, and leaves js/urlquery pipelines alone', () => {
-    const unit = (contents: string) => buildIgnition({ units: [{ name: 'a.service', contents }] }).systemd!.units[0].contents;
-    expect(unit('A={{- .a -}} B={{index . `b`}}{{if .c}}C={{.c.d}}{{else}}-{{end}}{{/* note */}}{{$x := .e}}{{$x}}'))
-      .toBe('A={{- .a | js -}} B={{index . `b` | js}}{{if .c}}C={{.c.d | js}}{{else}}-{{end}}{{/* note */}}{{$x := .e}}{{$x | js}}');
-    expect(unit('{{.a | js}} {{js .b}} {{.c | urlquery}} {{printf `%s-%s` .d .e}}')).toBe('{{.a | js}} {{js .b}} {{.c | urlquery}} {{printf `%s-%s` .d .e | js}}');
+    const unit = (contents: string) =>
+      buildIgnition({ units: [{ name: 'a.service', contents }] }).systemd!.units[0].contents;
+    expect(
+      unit('A={{- .a -}} B={{index . `b`}}{{if .c}}C={{.c.d}}{{else}}-{{end}}{{/* note */}}{{$x := .e}}{{$x}}'),
+    ).toBe(
+      'A={{- .a | js -}} B={{index . `b` | js}}{{if .c}}C={{.c.d | js}}{{else}}-{{end}}{{/* note */}}{{$x := .e}}{{$x | js}}',
+    );
+    expect(unit('{{.a | js}} {{js .b}} {{.c | urlquery}} {{printf `%s-%s` .d .e}}')).toBe(
+      '{{.a | js}} {{js .b}} {{.c | urlquery}} {{printf `%s-%s` .d .e | js}}',
+    );
   });
 });
 
 describe('checkIgnition', () => {
-  const problems = (p: Parameters<typeof checkIgnition>[0]) => checkIgnition(p, 'lab/ign').map((x) => `${x.property}: ${x.reason}`);
+  const problems = (p: Parameters<typeof checkIgnition>[0]) =>
+    checkIgnition(p, 'lab/ign').map((x) => `${x.property}: ${x.reason}`);
 
   it('accepts good input', () => {
-    expect(checkIgnition({ users: [{ name: 'core' }], units: [{ name: 'x@1.service' }], files: [{ path: '/a', contents: '' }] }, 'p')).toEqual([]);
+    expect(
+      checkIgnition(
+        { users: [{ name: 'core' }], units: [{ name: 'x@1.service' }], files: [{ path: '/a', contents: '' }] },
+        'p',
+      ),
+    ).toEqual([]);
   });
 
   it('reports bad names, paths, modes and duplicates with the caller path', () => {
     const found = checkIgnition(
       {
         users: [{ name: 'Core User' }],
-        units: [{ name: 'installer', dropins: [{ name: 'x.txt', contents: '' }] }, { name: 'a.service' }, { name: 'a.service' }],
-        files: [{ path: 'relative', contents: '' }, { path: '/b', mode: 0o10000, contents: '' }],
+        units: [
+          { name: 'installer', dropins: [{ name: 'x.txt', contents: '' }] },
+          { name: 'a.service' },
+          { name: 'a.service' },
+        ],
+        files: [
+          { path: 'relative', contents: '' },
+          { path: '/b', mode: 0o10000, contents: '' },
+        ],
       },
       'lab/ign',
     );
@@ -149,13 +192,19 @@ describe('installToDisk', () => {
 
   it('fcos: coreos-installer with a fixed URL, shell-quoted', () => {
     const parts = installToDisk({ flavor: 'fcos', ignitionUrl: 'http://m:8080/ignition?os=installed&x=1' });
-    expect(parts.files[0].contents).toContain("curl --fail --retry 10 'http://m:8080/ignition?os=installed&x=1' -o ignition.json\n");
+    expect(parts.files[0].contents).toContain(
+      "curl --fail --retry 10 'http://m:8080/ignition?os=installed&x=1' -o ignition.json\n",
+    );
     expect(parts.files[0].contents).toContain('coreos-installer install /dev/sda --ignition-file ignition.json\n');
   });
 
   it('refuses a bad variable name: at once with a path, else where the parts are rendered', () => {
-    expect(() => installToDisk({ flavor: 'flatcar', baseUrlVariable: 'x}}{{' }, 'lab/p')).toThrow(/\[lab\/p\] baseUrlVariable = .*template variable/);
+    expect(() => installToDisk({ flavor: 'flatcar', baseUrlVariable: 'x}}{{' }, 'lab/p')).toThrow(
+      /\[lab\/p\] baseUrlVariable = .*template variable/,
+    );
     const parts = installToDisk({ flavor: 'flatcar', baseUrlVariable: 'x}}{{' });
-    expect(() => renderIgnition({ ...parts })).toThrow(/\[ignition\] files\[0\]\.installToDisk\.baseUrlVariable = .*template variable/);
+    expect(() => renderIgnition({ ...parts })).toThrow(
+      /\[ignition\] files\[0\]\.installToDisk\.baseUrlVariable = .*template variable/,
+    );
   });
 });

@@ -49,8 +49,15 @@ describe('profile JSON', () => {
   });
 
   it('uses generic_id / cloud_id and always emits initrd/args arrays', () => {
-    const p = JSON.parse(renderProfileJson({ id: 'g', boot: { kernel: 'http://x/k' }, generic: 'x', cloud: '#cloud-config\n' }));
-    expect(p).toEqual({ id: 'g', boot: { kernel: 'http://x/k', initrd: [], args: [] }, generic_id: 'g', cloud_id: 'g' });
+    const p = JSON.parse(
+      renderProfileJson({ id: 'g', boot: { kernel: 'http://x/k' }, generic: 'x', cloud: '#cloud-config\n' }),
+    );
+    expect(p).toEqual({
+      id: 'g',
+      boot: { kernel: 'http://x/k', initrd: [], args: [] },
+      generic_id: 'g',
+      cloud_id: 'g',
+    });
   });
 
   it('only uses reference field names (no camelCase such as ignitionId)', () => {
@@ -78,10 +85,27 @@ describe('group JSON', () => {
   });
 
   it('normalizes a mac selector like Go net.ParseMAC and sorts keys deterministically', () => {
-    const text = renderGroupJson({ id: 'node1', profile: 'etcd', selector: { os: 'installed', mac: '52-54-00-89-D8-10' }, metadata: { z: 1, a: { y: 2, b: 3 } } });
-    expect(JSON.parse(text)).toEqual({ id: 'node1', profile: 'etcd', selector: { mac: '52:54:00:89:d8:10', os: 'installed' }, metadata: { a: { b: 3, y: 2 }, z: 1 } });
+    const text = renderGroupJson({
+      id: 'node1',
+      profile: 'etcd',
+      selector: { os: 'installed', mac: '52-54-00-89-D8-10' },
+      metadata: { z: 1, a: { y: 2, b: 3 } },
+    });
+    expect(JSON.parse(text)).toEqual({
+      id: 'node1',
+      profile: 'etcd',
+      selector: { mac: '52:54:00:89:d8:10', os: 'installed' },
+      metadata: { a: { b: 3, y: 2 }, z: 1 },
+    });
     expect(Object.keys(JSON.parse(text))).toEqual(['id', 'profile', 'selector', 'metadata']);
-    expect(text).toBe(renderGroupJson({ id: 'node1', profile: 'etcd', selector: { mac: '52:54:00:89:d8:10', os: 'installed' }, metadata: { a: { b: 3, y: 2 }, z: 1 } }));
+    expect(text).toBe(
+      renderGroupJson({
+        id: 'node1',
+        profile: 'etcd',
+        selector: { mac: '52:54:00:89:d8:10', os: 'installed' },
+        metadata: { a: { b: 3, y: 2 }, z: 1 },
+      }),
+    );
   });
 });
 
@@ -93,9 +117,12 @@ describe('parseMatchboxMac (Go net.ParseMAC)', () => {
     ['02:00:5e:10:00:00:00:01', '02:00:5e:10:00:00:00:01'],
   ])('%s -> %s', (input, out) => expect(parseMatchboxMac(input)).toBe(out));
 
-  it.each(['52:54:00:89:d8', '52:54-00:89:d8:10', '5:54:00:89:d8:10', '52:54:00:89:d8:1g', 'zz', '525400.89d810'])('rejects %s', (input) => {
-    expect(parseMatchboxMac(input)).toBeUndefined();
-  });
+  it.each(['52:54:00:89:d8', '52:54-00:89:d8:10', '5:54:00:89:d8:10', '52:54:00:89:d8:1g', 'zz', '525400.89d810'])(
+    'rejects %s',
+    (input) => {
+      expect(parseMatchboxMac(input)).toBeUndefined();
+    },
+  );
 
   it('macHexhyp gives iPXE ${mac:hexhyp} form', () => expect(macHexhyp('52:54:00:AB:cd:10')).toBe('52-54-00-ab-cd-10'));
 });
@@ -109,9 +136,13 @@ describe('iPXE scripts', () => {
   });
 
   it('renders a profile the way the Go template does', () => {
-    expect(renderProfileIpxe({ kernel: '/assets/k', initrd: ['/assets/a', '--name main /assets/b'], args: ['initrd=main', 'x=${uuid}'] })).toBe(
-      '#!ipxe\nkernel /assets/k initrd=main x=${uuid}\ninitrd /assets/a\ninitrd --name main /assets/b\nboot\n',
-    );
+    expect(
+      renderProfileIpxe({
+        kernel: '/assets/k',
+        initrd: ['/assets/a', '--name main /assets/b'],
+        args: ['initrd=main', 'x=${uuid}'],
+      }),
+    ).toBe('#!ipxe\nkernel /assets/k initrd=main x=${uuid}\ninitrd /assets/a\ninitrd --name main /assets/b\nboot\n');
     expect(renderProfileIpxe({ kernel: '/assets/k' })).toBe('#!ipxe\nkernel /assets/k\nboot\n');
   });
 });
@@ -135,8 +166,14 @@ describe('renderDataDir with seed 003', () => {
     const install = JSON.parse(byPath.get('profiles/coreos-install.json')!);
     expect(install.generic_id).toBe('coreos-install');
     expect(install.boot.kernel).toBe('/assets/flatcar/current/flatcar_production_pxe.vmlinuz');
-    expect(install.boot.args).toContain('flatcar.config.url=http://192.168.0.1:8080/generic?uuid=${uuid}&mac=${mac:hexhyp}');
-    expect(JSON.parse(byPath.get('profiles/simple.json')!)).toEqual({ id: 'simple', name: 'simple', generic_id: 'simple' });
+    expect(install.boot.args).toContain(
+      'flatcar.config.url=http://192.168.0.1:8080/generic?uuid=${uuid}&mac=${mac:hexhyp}',
+    );
+    expect(JSON.parse(byPath.get('profiles/simple.json')!)).toEqual({
+      id: 'simple',
+      name: 'simple',
+      generic_id: 'simple',
+    });
   });
 
   it('groups: a default group and os=installed with the metadata of the post', () => {
@@ -146,7 +183,11 @@ describe('renderDataDir with seed 003', () => {
       name: 'default',
       profile: 'coreos-install',
       selector: {},
-      metadata: { baseurl: 'http://192.168.0.1:8080/assets/coreos', ignition_endpoint: 'http://192.168.0.1:8080/generic', ssh_authorized_key: SSH_KEY },
+      metadata: {
+        baseurl: 'http://192.168.0.1:8080/assets/coreos',
+        ignition_endpoint: 'http://192.168.0.1:8080/generic',
+        ssh_authorized_key: SSH_KEY,
+      },
     });
     for (const f of files.filter((x) => x.path.startsWith('groups/'))) {
       for (const k of Object.keys(JSON.parse(f.contents))) expect(GROUP_KEYS).toContain(k);
@@ -160,8 +201,13 @@ describe('renderDataDir with seed 003', () => {
     expect(ign.passwd.users).toEqual([{ name: 'core', sshAuthorizedKeys: ['{{.ssh_authorized_key | js}}'] }]);
     expect(ign.systemd.units[0].name).toBe('installer.service');
     const script = decodeDataUrl(ign.storage.files[0].contents.source);
-    expect(script).toContain("curl --fail --retry 10 '{{.ignition_endpoint | urlquery}}?os=installed' -o ignition.json");
+    expect(script).toContain(
+      "curl --fail --retry 10 '{{.ignition_endpoint | urlquery}}?os=installed' -o ignition.json",
+    );
     expect(script).toContain("{{if index . `baseurl`}}-b '{{.baseurl | urlquery}}'{{end}}");
-    expect(templateReferences(byPath.get('generic/coreos-install')!)).toEqual({ required: ['ignition_endpoint', 'ssh_authorized_key'], optional: ['baseurl'] });
+    expect(templateReferences(byPath.get('generic/coreos-install')!)).toEqual({
+      required: ['ignition_endpoint', 'ssh_authorized_key'],
+      optional: ['baseurl'],
+    });
   });
 });

@@ -58,7 +58,13 @@ export const SEED003: MatchboxDataSpec = {
         baseurl: `${MATCHBOX_HTTP}/assets/coreos`,
       },
     },
-    { id: 'node1', name: 'node1', profile: 'simple', selector: { os: 'installed' }, metadata: { ssh_authorized_key: SSH_KEY } },
+    {
+      id: 'node1',
+      name: 'node1',
+      profile: 'simple',
+      selector: { os: 'installed' },
+      metadata: { ssh_authorized_key: SSH_KEY },
+    },
   ],
 };
 

@@ -13,7 +13,14 @@ describe('selectorString', () => {
 
 describe('orderGroups (sort.Reverse(ByReqs))', () => {
   it('most selector pairs first, then the selector string that sorts last, default group last', () => {
-    const groups = [g('default'), g('a', { a: 'b' }), g('ac', { a: 'b', c: 'd' }), g('ad', { a: 'd', c: 'd' }), g('z', { z: '1' }), g('B', { B: 'x' })];
+    const groups = [
+      g('default'),
+      g('a', { a: 'b' }),
+      g('ac', { a: 'b', c: 'd' }),
+      g('ad', { a: 'd', c: 'd' }),
+      g('z', { z: '1' }),
+      g('B', { B: 'x' }),
+    ];
     // ByReqs doc: {a:b,c:d} sorts after {a:b} and before {a:d,c:d}; reversed here.
     expect(orderGroups(groups).map((x) => x.id)).toEqual(['ad', 'ac', 'z', 'a', 'B', 'default']);
   });
@@ -37,7 +44,12 @@ describe('labelsFromQuery', () => {
 });
 
 describe('selectGroup', () => {
-  const groups = [g('default'), g('mac', { mac: '52:54:00:89:d8:10' }), g('installed', { os: 'installed' }), g('both', { mac: '52-54-00-89-d8-10', os: 'installed' })];
+  const groups = [
+    g('default'),
+    g('mac', { mac: '52:54:00:89:d8:10' }),
+    g('installed', { os: 'installed' }),
+    g('both', { mac: '52-54-00-89-d8-10', os: 'installed' }),
+  ];
 
   it('the most specific matching group wins; extra labels are ignored', () => {
     const labels = labelsFromQuery('uuid=x&mac=52-54-00-89-d8-10&domain=&hostname=&serial=&arch=i386');
@@ -57,8 +69,10 @@ describe('selectGroup', () => {
     expect(selectGroup([g('a', { a: '1' })], {})).toBeUndefined();
   });
 
-  it('seed 003: PXE requests get coreos-install, the installer\'s ?os=installed gets simple', () => {
-    expect(selectGroup(SEED003.groups, labelsFromQuery('uuid=u&mac=52-54-00-00-00-01'))?.profile).toBe('coreos-install');
+  it("seed 003: PXE requests get coreos-install, the installer's ?os=installed gets simple", () => {
+    expect(selectGroup(SEED003.groups, labelsFromQuery('uuid=u&mac=52-54-00-00-00-01'))?.profile).toBe(
+      'coreos-install',
+    );
     expect(selectGroup(SEED003.groups, labelsFromQuery('os=installed'))?.profile).toBe('simple');
   });
 });

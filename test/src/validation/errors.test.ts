@@ -5,7 +5,13 @@
 import { ValidationErrors } from '../../../index';
 import { Problem, ValidationError } from '../../../src/validation/errors';
 
-const PROBLEM: Problem = { path: 'lab/web', property: 'name', value: 'bad_name', reason: 'not a valid instance name', fix: 'use web-1' };
+const PROBLEM: Problem = {
+  path: 'lab/web',
+  property: 'name',
+  value: 'bad_name',
+  reason: 'not a valid instance name',
+  fix: 'use web-1',
+};
 
 /** The errors module of a second, separately loaded copy of the package. */
 function secondCopy(): typeof import('../../../src/validation/errors') {
@@ -28,7 +34,8 @@ describe('ValidationErrors across copies of the package', () => {
 
   it('recognises any object with the brand, and reads its problems', () => {
     const branded = Object.assign(new Error('from elsewhere'), {
-      [Symbol.for('cdktf-lxd-matchbox.ValidationError')]: true, problems: [PROBLEM],
+      [Symbol.for('cdktf-lxd-matchbox.ValidationError')]: true,
+      problems: [PROBLEM],
     });
     expect(ValidationErrors.isValidationError(branded)).toBe(true);
     expect(ValidationErrors.problemsOf(branded)).toEqual([PROBLEM]);
@@ -45,7 +52,10 @@ describe('ValidationErrors across copies of the package', () => {
     ['a plain Error', new Error('x')],
     ['an Error named ValidationError', Object.assign(new Error('x'), { name: 'ValidationError', problems: [PROBLEM] })],
     ['an object with another brand', { [Symbol.for('other-package.ValidationError')]: true, problems: [PROBLEM] }],
-    ['an object whose brand is not true', { [Symbol.for('cdktf-lxd-matchbox.ValidationError')]: 'yes', problems: [PROBLEM] }],
+    [
+      'an object whose brand is not true',
+      { [Symbol.for('cdktf-lxd-matchbox.ValidationError')]: 'yes', problems: [PROBLEM] },
+    ],
     ['a string', 'x'],
     ['null', null],
     ['undefined', undefined],

@@ -3,12 +3,45 @@
  * construct's props collected into one ValidationError.
  */
 import { ValidationError } from '../../../src/validation/errors';
-import { booleans, check, checkProps, checkRequired, findProblems, found, passed, shown } from '../../../src/validation/props';
+import {
+  booleans,
+  check,
+  checkProps,
+  checkRequired,
+  findProblems,
+  found,
+  passed,
+  shown,
+} from '../../../src/validation/props';
 import { allOf, ensure, matching, rule, word } from '../../../src/validation/rule';
 import {
-  absolutePath, booleanFlag, dnsDomain, grpcEndpoint, hostAddress, hostCidr, httpBaseUrl, httpUrl, ipv4Address, ipv4Cidr, ipv6Cidr,
-  isHttpsAddress, isPlainWord, isPort, isRelativePath, listenAddress, listenPort, macAddress, oneOf, orList, pemBlock, plainPath,
-  relativePath, sha256Hex, singleLine, tcpPort, wholeNumber,
+  absolutePath,
+  booleanFlag,
+  dnsDomain,
+  grpcEndpoint,
+  hostAddress,
+  hostCidr,
+  httpBaseUrl,
+  httpUrl,
+  ipv4Address,
+  ipv4Cidr,
+  ipv6Cidr,
+  isHttpsAddress,
+  isPlainWord,
+  isPort,
+  isRelativePath,
+  listenAddress,
+  listenPort,
+  macAddress,
+  oneOf,
+  orList,
+  pemBlock,
+  plainPath,
+  relativePath,
+  sha256Hex,
+  singleLine,
+  tcpPort,
+  wholeNumber,
 } from '../../../src/validation/rules';
 
 const BAD = { reason: 'bad', fix: 'fix it' };
@@ -27,7 +60,10 @@ describe('making rules', () => {
 
   it('allOf: the first verdict, later rules not run', () => {
     const seen: string[] = [];
-    const spy = (name: string, ok: boolean) => (v: unknown) => (seen.push(`${name}:${String(v)}`), ok ? undefined : { reason: name, fix: 'f' });
+    const spy = (name: string, ok: boolean) => (v: unknown) => (
+      seen.push(`${name}:${String(v)}`),
+      ok ? undefined : { reason: name, fix: 'f' }
+    );
     expect(allOf(spy('a', true), spy('b', false), spy('c', false))('x')).toEqual({ reason: 'b', fix: 'f' });
     expect(seen).toEqual(['a:x', 'b:x']);
     expect(allOf<unknown>()('x')).toBeUndefined();
@@ -37,7 +73,10 @@ describe('making rules', () => {
     const digits = matching(/^\d+$/, 'not digits', 'use 123');
     expect(digits('42')).toBeUndefined();
     expect(digits(42)).toEqual({ reason: 'not digits', fix: 'use 123' });
-    expect(word('user name', /^[a-z]+$/, 'ubuntu')('Root')).toEqual({ reason: 'not a valid user name', fix: 'use e.g. ubuntu' });
+    expect(word('user name', /^[a-z]+$/, 'ubuntu')('Root')).toEqual({
+      reason: 'not a valid user name',
+      fix: 'use e.g. ubuntu',
+    });
   });
 });
 
@@ -47,12 +86,22 @@ describe('generic rules', () => {
     expect(orList(['a', 'b'])).toBe('a or b');
     expect(orList(['debug', 'info', 'warn', 'error'])).toBe('debug, info, warn or error');
     expect(oneOf(['running', 'stopped'], 'state')('running')).toBeUndefined();
-    expect(oneOf(['running', 'stopped'], 'state')('paused')).toEqual({ reason: 'unknown state', fix: 'use running or stopped' });
+    expect(oneOf(['running', 'stopped'], 'state')('paused')).toEqual({
+      reason: 'unknown state',
+      fix: 'use running or stopped',
+    });
     expect(oneOf(['x'], 'mode', 'use x only')(1)).toEqual({ reason: 'unknown mode', fix: 'use x only' });
   });
 
   it.each([
-    [1, true], [65535, true], [0, false], [65536, false], [80.5, false], ['80', false], [Number.NaN, false], [undefined, false],
+    [1, true],
+    [65535, true],
+    [0, false],
+    [65536, false],
+    [80.5, false],
+    ['80', false],
+    [Number.NaN, false],
+    [undefined, false],
   ])('port %j: %s', (value, ok) => {
     expect(isPort(value)).toBe(ok);
     expect(tcpPort(value)).toEqual(ok ? undefined : { reason: 'not a TCP port', fix: 'use 1-65535' });
@@ -68,7 +117,8 @@ describe('generic rules', () => {
     expect(booleanFlag('protect')(true)).toBeUndefined();
     expect(booleanFlag('protect')(undefined)).toBeUndefined();
     expect(booleanFlag('protect')('no')).toEqual({
-      reason: 'not a boolean but a string, which would count as true', fix: 'use true or false (or leave protect out)',
+      reason: 'not a boolean but a string, which would count as true',
+      fix: 'use true or false (or leave protect out)',
     });
     expect(booleanFlag('sudo')(null)?.reason).toBe('not a boolean but null, which would count as false');
     expect(booleanFlag('sudo')(0)?.reason).toBe('not a boolean but a number, which would count as false');
@@ -77,7 +127,8 @@ describe('generic rules', () => {
   it('singleLine: non-empty, no line break, no NUL', () => {
     const r = singleLine('use a date');
     expect(r('2024-06-01')).toBeUndefined();
-    for (const bad of ['', 'a\nb', 'a\0', 7]) expect(r(bad)).toEqual({ reason: 'must be a non-empty single-line value', fix: 'use a date' });
+    for (const bad of ['', 'a\nb', 'a\0', 7])
+      expect(r(bad)).toEqual({ reason: 'must be a non-empty single-line value', fix: 'use a date' });
   });
 
   it('paths: relative, plain, absolute', () => {
@@ -107,7 +158,10 @@ describe('generic rules', () => {
     expect(listenPort('[::]:443')).toBe(443);
     expect(listenPort('8080')).toBeUndefined();
     expect(listenAddress(':8080')).toBeUndefined();
-    expect(listenAddress(':99999')).toEqual({ reason: 'not a listen address [host]:port', fix: 'use e.g. 0.0.0.0:8080 or :8080' });
+    expect(listenAddress(':99999')).toEqual({
+      reason: 'not a listen address [host]:port',
+      fix: 'use e.g. 0.0.0.0:8080 or :8080',
+    });
     expect(listenAddress(':0')).toBeDefined();
     expect(grpcEndpoint('192.168.0.1:8081')).toBeUndefined();
     expect(grpcEndpoint('192.168.0.1')).toEqual({ reason: 'not a gRPC host:port', fix: 'use e.g. 192.168.0.1:8081' });
@@ -122,9 +176,16 @@ describe('generic rules', () => {
     }
     const base = httpBaseUrl('use e.g. https://boot.ipxe.org');
     expect(base('https://boot.ipxe.org')).toBeUndefined();
-    expect(base('https://boot.ipxe.org/')).toEqual({ reason: 'not an http(s) URL without a trailing slash', fix: 'use e.g. https://boot.ipxe.org' });
-    expect(['https://10.0.0.5:8443', 'https://lxd.example.com', 'https://[fd00::1]:8443'].every(isHttpsAddress)).toBe(true);
-    expect(['http://10.0.0.5:8443', 'unix://', 'https://10.0.0.5:8443/x', 'https://a:123456'].some(isHttpsAddress)).toBe(false);
+    expect(base('https://boot.ipxe.org/')).toEqual({
+      reason: 'not an http(s) URL without a trailing slash',
+      fix: 'use e.g. https://boot.ipxe.org',
+    });
+    expect(['https://10.0.0.5:8443', 'https://lxd.example.com', 'https://[fd00::1]:8443'].every(isHttpsAddress)).toBe(
+      true,
+    );
+    expect(
+      ['http://10.0.0.5:8443', 'unix://', 'https://10.0.0.5:8443/x', 'https://a:123456'].some(isHttpsAddress),
+    ).toBe(false);
   });
 
   it('delegates CIDRs, addresses and MACs to src/net with its messages', () => {
@@ -142,11 +203,16 @@ describe('generic rules', () => {
 
   it('checksums and PEM blocks', () => {
     expect(sha256Hex('a'.repeat(64))).toBeUndefined();
-    expect(sha256Hex('a'.repeat(63))).toEqual({ reason: 'not a SHA-256 checksum (64 hex digits)', fix: 'copy the sha256 of the release tarball' });
+    expect(sha256Hex('a'.repeat(63))).toEqual({
+      reason: 'not a SHA-256 checksum (64 hex digits)',
+      fix: 'copy the sha256 of the release tarball',
+    });
     expect(pemBlock('certificate')('-----BEGIN CERTIFICATE-----\nMIIB\n')).toBeUndefined();
     expect(pemBlock('private key')('-----BEGIN EC PRIVATE KEY-----\n')).toBeUndefined();
     expect(pemBlock('private key')('-----BEGIN PRIVATE KEY-----\n')).toBeUndefined();
-    expect(pemBlock('private key')('-----BEGIN CERTIFICATE-----\n')?.reason).toBe('not a PEM block of the expected kind');
+    expect(pemBlock('private key')('-----BEGIN CERTIFICATE-----\n')?.reason).toBe(
+      'not a PEM block of the expected kind',
+    );
   });
 });
 
@@ -161,19 +227,32 @@ describe('checking props', () => {
 
   it('a check keeps the first verdict of its rules', () => {
     const second = { reason: 'second', fix: 'f' };
-    expect(checkRequired('p', 1, () => undefined, () => second, fails).verdict).toBe(second);
+    expect(
+      checkRequired(
+        'p',
+        1,
+        () => undefined,
+        () => second,
+        fails,
+      ).verdict,
+    ).toBe(second);
     expect(checkRequired('p', 1).verdict).toBeUndefined();
   });
 
   it('shown replaces the value in the message; found takes a verdict made elsewhere', () => {
-    expect(shown(checkRequired('token', 'abc!', fails), '(secret)')).toEqual({ property: 'token', value: '(secret)', verdict: BAD });
+    expect(shown(checkRequired('token', 'abc!', fails), '(secret)')).toEqual({
+      property: 'token',
+      value: '(secret)',
+      verdict: BAD,
+    });
     expect(found('members[0].name', 'x y', BAD)).toEqual({ property: 'members[0].name', value: 'x y', verdict: BAD });
   });
 
   it('booleans checks the given keys with a prefix', () => {
     const props = { readonly: 'yes', shift: false, other: 'x' };
     expect(booleans(props, ['readonly', 'shift'], 'disks.data.').map((c) => [c.property, c.verdict?.fix])).toEqual([
-      ['disks.data.readonly', 'use true or false (or leave readonly out)'], ['disks.data.shift', undefined],
+      ['disks.data.readonly', 'use true or false (or leave readonly out)'],
+      ['disks.data.shift', undefined],
     ]);
   });
 
@@ -199,14 +278,20 @@ describe('checking props', () => {
     const extra = { path: 'lab/x', property: 'cloudConfig.runcmd', value: 'x', reason: 'r', fix: 'f' };
     let error: unknown;
     try {
-      checkProps('lab/x', [checkRequired('a', 1, fails), checkRequired('b', 2), [checkRequired('c', 3, fails)]], [extra]);
+      checkProps(
+        'lab/x',
+        [checkRequired('a', 1, fails), checkRequired('b', 2), [checkRequired('c', 3, fails)]],
+        [extra],
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ValidationError);
     const problems = (error as ValidationError).problems;
     expect(problems.map((p) => p.property)).toEqual(['a', 'c', 'cloudConfig.runcmd']);
-    expect((error as Error).message).toMatch(/^3 invalid inputs; nothing was synthesized:\n {2}- \[lab\/x\] a = 1: bad\. Fix: fix it\./);
+    expect((error as Error).message).toMatch(
+      /^3 invalid inputs; nothing was synthesized:\n {2}- \[lab\/x\] a = 1: bad\. Fix: fix it\./,
+    );
   });
 
   it('checkProps reports the extra problems alone too', () => {

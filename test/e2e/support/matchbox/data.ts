@@ -7,9 +7,12 @@ import { DataFile } from '../../../../src/matchbox/model';
 
 /** Every data file the profiles and groups under `scope` write, with their server's release. */
 export function matchboxDataOf(scope: IConstruct): { files: DataFile[]; version: string } {
-  const objects = scope.node.findAll().filter((c): c is MatchboxProfile | MatchboxGroup => c instanceof MatchboxProfile || c instanceof MatchboxGroup);
+  const objects = scope.node
+    .findAll()
+    .filter((c): c is MatchboxProfile | MatchboxGroup => c instanceof MatchboxProfile || c instanceof MatchboxGroup);
   const servers = new Set(objects.map((o) => o.server));
-  if (servers.size !== 1) throw new Error(`expected the profiles and groups of one Matchbox server, found ${servers.size}`);
+  if (servers.size !== 1)
+    throw new Error(`expected the profiles and groups of one Matchbox server, found ${servers.size}`);
   return { files: objects.flatMap((o) => o.files()), version: [...servers][0].version };
 }
 
@@ -33,8 +36,12 @@ export function ignitionDataUrl(source: string): string {
   const data = source.slice('data:,'.length);
   for (let i = 0; i < data.length; i++) {
     const code = data.charCodeAt(i);
-    if (code < 0x21 || code > 0x7e || '<>#"{}|\\^[]`'.includes(data[i])) throw new Error(`invalid data character ${JSON.stringify(data[i])} at ${i}`);
-    if (data[i] !== '%') { bytes.push(code); continue; }
+    if (code < 0x21 || code > 0x7e || '<>#"{}|\\^[]`'.includes(data[i]))
+      throw new Error(`invalid data character ${JSON.stringify(data[i])} at ${i}`);
+    if (data[i] !== '%') {
+      bytes.push(code);
+      continue;
+    }
     if (!/^[0-9A-Fa-f]{2}$/.test(data.slice(i + 1, i + 3))) throw new Error(`invalid URL escape at ${i}`);
     bytes.push(parseInt(data.slice(i + 1, i + 3), 16));
     i += 2;

@@ -14,7 +14,10 @@ export class GoTemplateError extends Error {}
 /** Valid Go template syntax the stand-in does not model. */
 export class StandInLimit extends Error {}
 
-type Operand = { kind: 'field'; root: 'dot' | 'dollar'; path: string[] } | { kind: 'string'; value: string } | { kind: 'fn'; name: string };
+type Operand =
+  | { kind: 'field'; root: 'dot' | 'dollar'; path: string[] }
+  | { kind: 'string'; value: string }
+  | { kind: 'fn'; name: string };
 type Command = Operand[];
 type Pipeline = Command[];
 type Node =
@@ -23,7 +26,27 @@ type Node =
   | { kind: 'if'; branches: { cond?: Pipeline; body: Node[] }[] };
 
 /** Go builtins the stand-in does not model (a template using them is not guessed at). */
-const UNMODELLED_FUNCS = new Set(['and', 'or', 'not', 'len', 'print', 'printf', 'println', 'slice', 'html', 'call', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'true', 'false', 'nil']);
+const UNMODELLED_FUNCS = new Set([
+  'and',
+  'or',
+  'not',
+  'len',
+  'print',
+  'printf',
+  'println',
+  'slice',
+  'html',
+  'call',
+  'eq',
+  'ne',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'true',
+  'false',
+  'nil',
+]);
 
 /** Splits a template into text and action bodies, applying trim markers. */
 function lex(src: string): ({ text: string } | { action: string })[] {
@@ -34,7 +57,10 @@ function lex(src: string): ({ text: string } | { action: string })[] {
     const open = src.indexOf('{{', from);
     let text = src.slice(from, open < 0 ? src.length : open);
     if (trimNext) text = text.replace(/^\s+/, '');
-    if (open < 0) { out.push({ text }); return out; }
+    if (open < 0) {
+      out.push({ text });
+      return out;
+    }
     const trimLeft = /^\{\{-\s/.test(src.slice(open));
     if (trimLeft) text = text.replace(/\s+$/, '');
     out.push({ text });
@@ -73,14 +99,20 @@ function parsePipeline(body: string): Pipeline {
   const tokens = body.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\||[^\s|]+/g) ?? [];
   const pipe: Pipeline = [[]];
   for (const t of tokens) {
-    if (t === '|') { pipe.push([]); continue; }
+    if (t === '|') {
+      pipe.push([]);
+      continue;
+    }
     const cmd = pipe[pipe.length - 1];
     if (t.startsWith('"')) cmd.push({ kind: 'string', value: goString(t) });
     else if (t.startsWith('`')) cmd.push({ kind: 'string', value: t.slice(1, -1) });
-    else if (t === '.' || /^\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(t)) cmd.push({ kind: 'field', root: 'dot', path: t === '.' ? [] : t.slice(1).split('.') });
-    else if (t === '$' || /^\$\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(t)) cmd.push({ kind: 'field', root: 'dollar', path: t === '$' ? [] : t.slice(2).split('.') });
+    else if (t === '.' || /^\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(t))
+      cmd.push({ kind: 'field', root: 'dot', path: t === '.' ? [] : t.slice(1).split('.') });
+    else if (t === '$' || /^\$\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(t))
+      cmd.push({ kind: 'field', root: 'dollar', path: t === '$' ? [] : t.slice(2).split('.') });
     else if (['index', 'js', 'urlquery'].includes(t)) cmd.push({ kind: 'fn', name: t });
-    else if (UNMODELLED_FUNCS.has(t) || /^[$(]|:?=$/.test(t) || /^[0-9-]/.test(t)) throw new StandInLimit(`not modelled: ${t} in {{${body}}}`);
+    else if (UNMODELLED_FUNCS.has(t) || /^[$(]|:?=$/.test(t) || /^[0-9-]/.test(t))
+      throw new StandInLimit(`not modelled: ${t} in {{${body}}}`);
     else throw new GoTemplateError(`function "${t}" not defined`);
   }
   if (pipe.some((c) => c.length === 0)) throw new GoTemplateError(`missing command in {{${body}}}`);
@@ -93,9 +125,15 @@ export function parseGoTemplate(src: string): Node[] {
   const stack: { node: Extract<Node, { kind: 'if' }>; body: Node[] }[] = [];
   const into = (): Node[] => (stack.length ? stack[stack.length - 1].body : root);
   for (const item of lex(src)) {
-    if ('text' in item) { if (item.text) into().push({ kind: 'text', text: item.text }); continue; }
+    if ('text' in item) {
+      if (item.text) into().push({ kind: 'text', text: item.text });
+      continue;
+    }
     const body = item.action;
-    if (body.startsWith('/*')) { if (!body.endsWith('*/')) throw new GoTemplateError('unclosed comment'); continue; }
+    if (body.startsWith('/*')) {
+      if (!body.endsWith('*/')) throw new GoTemplateError('unclosed comment');
+      continue;
+    }
     const m = /^(\w+)\b\s*(.*)$/s.exec(body);
     const keyword = m?.[1];
     if (keyword === 'if') {
@@ -154,7 +192,10 @@ export function goPrint(v: GoValue): string {
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goPrintNested).join(' ')}]`;
   const o = v as Record<string, GoValue>;
-  return `map[${Object.keys(o).sort().map((k) => `${k}:${goPrintNested(o[k])}`).join(' ')}]`;
+  return `map[${Object.keys(o)
+    .sort()
+    .map((k) => `${k}:${goPrintNested(o[k])}`)
+    .join(' ')}]`;
 }
 
 /** Inside a map or slice, fmt prints nil as <nil>. */
@@ -165,7 +206,15 @@ const isPrint = (ch: string): boolean => ch === ' ' || /[\p{L}\p{M}\p{N}\p{P}\p{
 
 /** text/template's `js` (Go 1.22, the toolchain of Matchbox v0.11.0's release). */
 export function goJs(s: string): string {
-  const named: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
+  const named: Record<string, string> = {
+    '\\': '\\\\',
+    "'": "\\'",
+    '"': '\\"',
+    '<': '\\u003C',
+    '>': '\\u003E',
+    '&': '\\u0026',
+    '=': '\\u003D',
+  };
   let out = '';
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
@@ -194,7 +243,8 @@ function call(name: string, args: GoValue[]): GoValue {
     let v = args[0];
     for (const key of args.slice(1)) {
       if (v === null || v === undefined) throw new GoTemplateError('index of untyped nil');
-      if (typeof v !== 'object' || Array.isArray(v) || typeof key !== 'string') throw new StandInLimit('not modelled: index of a non-map');
+      if (typeof v !== 'object' || Array.isArray(v) || typeof key !== 'string')
+        throw new StandInLimit('not modelled: index of a non-map');
       v = Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<string, GoValue>)[key] : undefined; // missing: zero value, no error
     }
     return v;
@@ -207,7 +257,8 @@ function call(name: string, args: GoValue[]): GoValue {
 function evalPipeline(pipe: Pipeline, dot: GoValue): GoValue {
   let previous: GoValue[] = [];
   for (const cmd of pipe) {
-    const operand = (o: Operand): GoValue => (o.kind === 'string' ? o.value : o.kind === 'field' ? field(dot, o.path) : undefined);
+    const operand = (o: Operand): GoValue =>
+      o.kind === 'string' ? o.value : o.kind === 'field' ? field(dot, o.path) : undefined;
     const [head, ...rest] = cmd;
     if (head.kind === 'fn') previous = [call(head.name, [...rest.map(operand), ...previous])];
     else if (rest.length || previous.length) throw new GoTemplateError(`can't give argument to non-function`);

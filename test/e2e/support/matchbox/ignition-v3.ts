@@ -14,35 +14,116 @@ import { StandInLimit } from './go-template';
 
 type Field = readonly [json: string, type: string];
 
-const NODE: Field[] = [['group', 'NodeGroup'], ['overwrite', '*bool'], ['path', 'string'], ['user', 'NodeUser']];
+const NODE: Field[] = [
+  ['group', 'NodeGroup'],
+  ['overwrite', '*bool'],
+  ['path', 'string'],
+  ['user', 'NodeUser'],
+];
 const TYPES: Record<string, readonly Field[]> = {
-  Config: [['ignition', 'Ignition'], ['kernelArguments', 'KernelArguments'], ['passwd', 'Passwd'], ['storage', 'Storage'], ['systemd', 'Systemd']],
-  Ignition: [['config', 'IgnitionConfig'], ['proxy', 'Proxy'], ['security', 'Security'], ['timeouts', 'Timeouts'], ['version', 'string']],
-  IgnitionConfig: [['merge', '[]Resource'], ['replace', 'Resource']],
-  Resource: [['compression', '*string'], ['httpHeaders', '[]HTTPHeader'], ['source', '*string'], ['verification', 'Verification']],
-  HTTPHeader: [['name', 'string'], ['value', '*string']],
+  Config: [
+    ['ignition', 'Ignition'],
+    ['kernelArguments', 'KernelArguments'],
+    ['passwd', 'Passwd'],
+    ['storage', 'Storage'],
+    ['systemd', 'Systemd'],
+  ],
+  Ignition: [
+    ['config', 'IgnitionConfig'],
+    ['proxy', 'Proxy'],
+    ['security', 'Security'],
+    ['timeouts', 'Timeouts'],
+    ['version', 'string'],
+  ],
+  IgnitionConfig: [
+    ['merge', '[]Resource'],
+    ['replace', 'Resource'],
+  ],
+  Resource: [
+    ['compression', '*string'],
+    ['httpHeaders', '[]HTTPHeader'],
+    ['source', '*string'],
+    ['verification', 'Verification'],
+  ],
+  HTTPHeader: [
+    ['name', 'string'],
+    ['value', '*string'],
+  ],
   Verification: [['hash', '*string']],
-  Proxy: [['httpProxy', '*string'], ['httpsProxy', '*string'], ['noProxy', '[]string']],
+  Proxy: [
+    ['httpProxy', '*string'],
+    ['httpsProxy', '*string'],
+    ['noProxy', '[]string'],
+  ],
   Security: [['tls', 'TLS']],
   TLS: [['certificateAuthorities', '[]Resource']],
-  Timeouts: [['httpResponseHeaders', '*int'], ['httpTotal', '*int']],
-  KernelArguments: [['shouldExist', '[]string'], ['shouldNotExist', '[]string']],
-  Passwd: [['groups', '[]PasswdGroup'], ['users', '[]PasswdUser']],
-  PasswdGroup: [['gid', '*int'], ['name', 'string'], ['passwordHash', '*string'], ['shouldExist', '*bool'], ['system', '*bool']],
-  PasswdUser: [
-    ['gecos', '*string'], ['groups', '[]string'], ['homeDir', '*string'], ['name', 'string'], ['noCreateHome', '*bool'], ['noLogInit', '*bool'],
-    ['noUserGroup', '*bool'], ['passwordHash', '*string'], ['primaryGroup', '*string'], ['sshAuthorizedKeys', '[]string'], ['shell', '*string'],
-    ['shouldExist', '*bool'], ['system', '*bool'], ['uid', '*int'],
+  Timeouts: [
+    ['httpResponseHeaders', '*int'],
+    ['httpTotal', '*int'],
   ],
-  Storage: [['directories', '[]Directory'], ['disks', 'unmodelled'], ['files', '[]File'], ['filesystems', 'unmodelled'], ['links', '[]Link'], ['luks', 'unmodelled'], ['raid', 'unmodelled']],
-  NodeGroup: [['id', '*int'], ['name', '*string']],
-  NodeUser: [['id', '*int'], ['name', '*string']],
+  KernelArguments: [
+    ['shouldExist', '[]string'],
+    ['shouldNotExist', '[]string'],
+  ],
+  Passwd: [
+    ['groups', '[]PasswdGroup'],
+    ['users', '[]PasswdUser'],
+  ],
+  PasswdGroup: [
+    ['gid', '*int'],
+    ['name', 'string'],
+    ['passwordHash', '*string'],
+    ['shouldExist', '*bool'],
+    ['system', '*bool'],
+  ],
+  PasswdUser: [
+    ['gecos', '*string'],
+    ['groups', '[]string'],
+    ['homeDir', '*string'],
+    ['name', 'string'],
+    ['noCreateHome', '*bool'],
+    ['noLogInit', '*bool'],
+    ['noUserGroup', '*bool'],
+    ['passwordHash', '*string'],
+    ['primaryGroup', '*string'],
+    ['sshAuthorizedKeys', '[]string'],
+    ['shell', '*string'],
+    ['shouldExist', '*bool'],
+    ['system', '*bool'],
+    ['uid', '*int'],
+  ],
+  Storage: [
+    ['directories', '[]Directory'],
+    ['disks', 'unmodelled'],
+    ['files', '[]File'],
+    ['filesystems', 'unmodelled'],
+    ['links', '[]Link'],
+    ['luks', 'unmodelled'],
+    ['raid', 'unmodelled'],
+  ],
+  NodeGroup: [
+    ['id', '*int'],
+    ['name', '*string'],
+  ],
+  NodeUser: [
+    ['id', '*int'],
+    ['name', '*string'],
+  ],
   File: [...NODE, ['append', '[]Resource'], ['contents', 'Resource'], ['mode', '*int']],
   Directory: [...NODE, ['mode', '*int']],
   Link: [...NODE, ['hard', '*bool'], ['target', '*string']],
   Systemd: [['units', '[]Unit']],
-  Unit: [['contents', '*string'], ['dropins', '[]Dropin'], ['enabled', '*bool'], ['mask', '*bool'], ['name', 'string']],
-  Dropin: [['contents', '*string'], ['name', 'string']],
+  Unit: [
+    ['contents', '*string'],
+    ['dropins', '[]Dropin'],
+    ['enabled', '*bool'],
+    ['mask', '*bool'],
+    ['name', 'string'],
+  ],
+  Dropin: [
+    ['contents', '*string'],
+    ['name', 'string'],
+  ],
 };
 
 class ParseError extends Error {}
@@ -56,7 +137,12 @@ function encode(type: string, input: unknown, at: string): unknown {
   const scalar = type.replace(/^\*/, '');
   if (scalar === 'string' || scalar === 'int' || scalar === 'bool') {
     if (input === undefined || input === null) return type === 'string' ? '' : undefined;
-    const ok = scalar === 'string' ? typeof input === 'string' : scalar === 'bool' ? typeof input === 'boolean' : Number.isInteger(input);
+    const ok =
+      scalar === 'string'
+        ? typeof input === 'string'
+        : scalar === 'bool'
+          ? typeof input === 'boolean'
+          : Number.isInteger(input);
     if (!ok) throw new ParseError(`${at}: cannot unmarshal ${JSON.stringify(input)} into ${scalar}`);
     return input;
   }
@@ -65,7 +151,8 @@ function encode(type: string, input: unknown, at: string): unknown {
     if (!Array.isArray(input)) throw new ParseError(`${at}: not an array`);
     return input.length ? input.map((x, i) => encode(type.slice(2), x, `${at}[${i}]`)) : undefined;
   }
-  if (input !== undefined && input !== null && (typeof input !== 'object' || Array.isArray(input))) throw new ParseError(`${at}: not an object`);
+  if (input !== undefined && input !== null && (typeof input !== 'object' || Array.isArray(input)))
+    throw new ParseError(`${at}: not an object`);
   const o = (input ?? {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [json, fieldType] of TYPES[type]) {
@@ -77,7 +164,10 @@ function encode(type: string, input: unknown, at: string): unknown {
 
 /** Go's `json.Marshal` string escaping on top of JSON.stringify: `<`, `>`, `&`, U+2028, U+2029. */
 export function goJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -94,10 +184,15 @@ export function reserializeIgnition(contents: string, spec: '3.3.0' | '3.4.0'): 
       throw new ParseError(String(e));
     }
     const version = (parsed as { ignition?: { version?: unknown } } | null)?.ignition?.version;
-    if (typeof version !== 'string' || !accepted.includes(version)) throw new ParseError(`unsupported config version ${String(version)}`);
-    const config = encode('Config', parsed, '$') as { ignition: { version: string }; storage: Record<string, { path: string }[] | undefined> };
+    if (typeof version !== 'string' || !accepted.includes(version))
+      throw new ParseError(`unsupported config version ${String(version)}`);
+    const config = encode('Config', parsed, '$') as {
+      ignition: { version: string };
+      storage: Record<string, { path: string }[] | undefined>;
+    };
     const paths = ['directories', 'files', 'links'].flatMap((k) => (config.storage[k] ?? []).map((n) => n.path));
-    if (paths.some((p, i) => !p.startsWith('/') || paths.indexOf(p) !== i)) throw new ParseError('relative or duplicate storage path');
+    if (paths.some((p, i) => !p.startsWith('/') || paths.indexOf(p) !== i))
+      throw new ParseError('relative or duplicate storage path');
     config.ignition.version = spec;
     return goJson(config);
   } catch (e) {

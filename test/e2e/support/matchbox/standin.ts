@@ -37,8 +37,18 @@ export interface StandInOptions {
 }
 
 const TEXT = 'text/plain; charset=utf-8';
-const notFound = (group?: string): StandInResponse => ({ status: 404, headers: { 'Content-Type': TEXT, 'X-Content-Type-Options': 'nosniff' }, body: '404 page not found\n', group });
-const ok = (body: string | Buffer, contentType = TEXT, group?: string): StandInResponse => ({ status: 200, headers: { 'Content-Type': contentType }, body, group });
+const notFound = (group?: string): StandInResponse => ({
+  status: 404,
+  headers: { 'Content-Type': TEXT, 'X-Content-Type-Options': 'nosniff' },
+  body: '404 page not found\n',
+  group,
+});
+const ok = (body: string | Buffer, contentType = TEXT, group?: string): StandInResponse => ({
+  status: 200,
+  headers: { 'Content-Type': contentType },
+  body,
+  group,
+});
 
 /** `groups/*.json` as Matchbox's FileStore reads them: unparseable files (or MACs) skipped, `mac` normalized. */
 function loadGroups(dataDir: string): GroupJson[] {
@@ -90,12 +100,16 @@ function variables(group: GroupJson, url: URL): Record<string, unknown> {
 
 /** Matchbox's `renderAsEnvFile`: `KEY=value` for strings, booleans and numbers, maps flattened with `_`. Go's map order is random; here sorted. */
 function envFile(prefix: string, root: Record<string, unknown>): string[] {
-  return Object.keys(root).sort().flatMap((key) => {
-    const v = root[key];
-    if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return [`${(prefix + key).toUpperCase()}=${goPrint(v)}`];
-    if (v && typeof v === 'object' && !Array.isArray(v)) return envFile(`${prefix}${key}_`, v as Record<string, unknown>);
-    return [];
-  });
+  return Object.keys(root)
+    .sort()
+    .flatMap((key) => {
+      const v = root[key];
+      if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number')
+        return [`${(prefix + key).toUpperCase()}=${goPrint(v)}`];
+      if (v && typeof v === 'object' && !Array.isArray(v))
+        return envFile(`${prefix}${key}_`, v as Record<string, unknown>);
+      return [];
+    });
 }
 
 /** Matchbox's `/grub` template over a profile's boot. */
@@ -141,7 +155,9 @@ export function serveMatchbox(opts: StandInOptions, requestUrl: string): StandIn
       return notFound();
     }
     const file = path.join(opts.assetsDir, path.normalize(`/${name}`));
-    return fs.existsSync(file) && fs.statSync(file).isFile() ? ok(fs.readFileSync(file), 'application/octet-stream') : notFound();
+    return fs.existsSync(file) && fs.statSync(file).isFile()
+      ? ok(fs.readFileSync(file), 'application/octet-stream')
+      : notFound();
   }
   if (!['/ipxe', '/grub', '/ignition', '/generic', '/cloud', '/metadata'].includes(route)) return notFound();
 
@@ -159,7 +175,8 @@ export function serveMatchbox(opts: StandInOptions, requestUrl: string): StandIn
     const contents = readData(opts.dataDir, 'ignition', id);
     if (contents === undefined) return notFound(group.id);
     if (!/\.(ign|ignition)$/.test(id!)) throw new StandInLimit(`not modelled: Butane template ${id} on /ignition`);
-    const body = version === 'v0.9.1' ? contents : reserializeIgnition(contents, version === 'v0.10.0' ? '3.3.0' : '3.4.0');
+    const body =
+      version === 'v0.9.1' ? contents : reserializeIgnition(contents, version === 'v0.10.0' ? '3.3.0' : '3.4.0');
     return ok(body, 'application/json', group.id);
   }
   const kind = route === '/generic' ? 'generic' : 'cloud';

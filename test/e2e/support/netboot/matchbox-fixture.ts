@@ -37,7 +37,11 @@ function answer(opts: { dataDir: string; assetsDir: string; version?: StandInVer
     return serveMatchbox(opts, url);
   } catch (e) {
     if (!(e instanceof StandInLimit)) throw e;
-    return { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: `matchbox stand-in: ${e.message}\n` };
+    return {
+      status: 500,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      body: `matchbox stand-in: ${e.message}\n`,
+    };
   }
 }
 
@@ -69,16 +73,37 @@ export async function startMatchboxFixture(opts: {
   const server = http.createServer((req, res) => {
     const { status, headers, body, group } = answer(opts, req.url ?? '/');
     const text = typeof body === 'string' ? { body } : {};
-    requests.push({ method: req.method ?? '', url: req.url ?? '', status, at: Date.now() - started, ...(group && { group }), ...text });
+    requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      status,
+      at: Date.now() - started,
+      ...(group && { group }),
+      ...text,
+    });
     res.writeHead(status, headers);
     res.end(body);
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(opts.socketPath, resolve));
   let forwarder: Proc | undefined;
   try {
-    forwarder = start('forwarder', 'ip', ['netns', 'exec', opts.netns, process.execPath, '-e', FORWARDER, opts.host, String(opts.port), opts.socketPath]);
+    forwarder = start('forwarder', 'ip', [
+      'netns',
+      'exec',
+      opts.netns,
+      process.execPath,
+      '-e',
+      FORWARDER,
+      opts.host,
+      String(opts.port),
+      opts.socketPath,
+    ]);
     const fwd = forwarder;
-    await waitFor('the HTTP forwarder', () => (fwd.output().includes('listening') ? true : fwd.child.exitCode !== null ? fail(fwd) : undefined), 10000);
+    await waitFor(
+      'the HTTP forwarder',
+      () => (fwd.output().includes('listening') ? true : fwd.child.exitCode !== null ? fail(fwd) : undefined),
+      10000,
+    );
   } catch (e) {
     await stop(forwarder);
     server.close();

@@ -19,7 +19,14 @@ export interface PxeLan {
 
 /** Creates the namespace, bridge and tap. Call {@link destroyLan} in a finally/afterAll. */
 export function createLan(netns: string): PxeLan {
-  const lan: PxeLan = { netns, bridge: 'pxebr0', tap: 'pxetap0', cidr: '10.77.0.1/24', address: '10.77.0.1', v6Prefix: 'fd00:77::' };
+  const lan: PxeLan = {
+    netns,
+    bridge: 'pxebr0',
+    tap: 'pxetap0',
+    cidr: '10.77.0.1/24',
+    address: '10.77.0.1',
+    v6Prefix: 'fd00:77::',
+  };
   run('ip', ['netns', 'add', netns]);
   const ip = (...args: string[]) => run('ip', ['-n', netns, ...args]);
   ip('link', 'set', 'lo', 'up');

@@ -14,15 +14,24 @@ export interface PxeMachine {
 /** Starts `qemu-system-x86_64 -accel tcg -nographic -boot n` on `tap` inside `netns`. */
 export function startPxeVm(netns: string, tap: string, machine: PxeMachine): Proc {
   return start('qemu', 'ip', [
-    'netns', 'exec', netns,
+    'netns',
+    'exec',
+    netns,
     'qemu-system-x86_64',
-    '-accel', 'tcg',
+    '-accel',
+    'tcg',
     '-nographic',
-    '-m', '128',
-    '-boot', 'n',
-    '-uuid', machine.uuid,
-    '-smbios', `type=1,serial=${machine.serial}`,
-    '-netdev', `tap,id=n0,ifname=${tap},script=no,downscript=no`,
-    '-device', `virtio-net-pci,netdev=n0,mac=${machine.mac}`,
+    '-m',
+    '128',
+    '-boot',
+    'n',
+    '-uuid',
+    machine.uuid,
+    '-smbios',
+    `type=1,serial=${machine.serial}`,
+    '-netdev',
+    `tap,id=n0,ifname=${tap},script=no,downscript=no`,
+    '-device',
+    `virtio-net-pci,netdev=n0,mac=${machine.mac}`,
   ]);
 }
