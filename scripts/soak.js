@@ -3,7 +3,8 @@
 // (test/e2e/lifecycle-model.test.ts) for other seeds and longer sequences, each seed on a fresh
 // lab. It runs that test file with SOAK_SEED / SOAK_STEPS (as root, like every e2e test; CI=true
 // so that missing prerequisites fail instead of skipping). A broken invariant prints the seed,
-// the step, its edit, the invariant and the step log. Defaults: seed = the time, 40 steps.
+// the step, its edit, the invariant and the step log (SOAK_DEBUG=DIR keeps every step's plan, apply
+// output and state). Defaults: seed = the time, 40 steps.
 'use strict';
 const { spawnSync } = require('child_process');
 const path = require('path');

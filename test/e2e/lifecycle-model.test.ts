@@ -31,6 +31,13 @@ const REGRESSIONS: { seed: number; steps: number; found: string }[] = [
       'step 10: with cluster member c2 down, a container on it removed from the code was not pruned and the apply succeeded ' +
       '(LXD lists it with no config: it read as not ours); fixed in src/lifecycle/prune-plan.ts',
   },
+  {
+    seed: 61205,
+    steps: 7,
+    found:
+      'step 6: a migration from b after b had been restarted failed: the trust token made at the start was a pending ' +
+      "operation of b's daemon, which the restart dropped (the lab now makes a new token after a restart)",
+  },
 ];
 
 function cases(): { seed: number; steps: number; found?: string }[] {

@@ -42,8 +42,11 @@ const MACHINES: readonly Machine[] = ['a', 'b', 'c1', 'c2'];
 export interface SoakLab {
   readonly lab: SshLab;
   readonly tmp: string;
-  /** Trust tokens for migrations: `a`'s (b's client uses it to add a as a remote), and `b`'s. */
-  readonly tokens: Readonly<Record<'a' | 'b', string>>;
+  /**
+   * Trust tokens for migrations: `a`'s (b's client uses it to add a as a remote), and `b`'s. A
+   * token is a pending operation of its daemon: a restart drops it, so a restart issues a new one.
+   */
+  readonly tokens: Record<'a' | 'b', string>;
 }
 
 /** Starts the lab: four LXD machines, busybox on a, b and c1 (c1 bootstraps the cluster), https and trust tokens on a and b. */
@@ -52,17 +55,33 @@ export async function startSoakLab(name: string, subnet: string): Promise<SoakLa
   const lab = await startSshLab({ name, subnet, machines: MACHINES.map((m) => ({ name: m, flavor: LXD })) });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `soak-${name}-`));
   for (const m of ['a', 'b', 'c1']) await lab.importBusybox(m);
-  const tokens: Record<string, string> = {};
-  for (const [m, other] of [
-    ['a', 'b'],
-    ['b', 'a'],
-  ]) {
+  const tokens = { a: '', b: '' };
+  for (const m of ['a', 'b'] as const) {
     await lab.lxcOk(m, ['config', 'set', 'core.https_address', lab.machine(m).clusterAddress]);
-    tokens[m] =
-      (await lab.lxcOk(m, ['config', 'trust', 'add', '--name', `soak-${other}`, '--quiet'])).trim().split('\n').pop() ??
-      '';
+    tokens[m] = await trustToken(lab, m);
   }
-  return { lab, tmp, tokens: tokens as SoakLab['tokens'] };
+  return { lab, tmp, tokens };
+}
+
+/** SOAK_DEBUG=DIR: each step's plan, apply output and the state it left, to study a failure. */
+function keepStep(
+  dir: string,
+  s: SoakLab,
+  index: number,
+  changes: readonly { address: string; actions: readonly string[] }[],
+  output: string,
+): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const plan = changes.map((c) => `${c.address}: ${c.actions.join(', ')}`).join('\n');
+  fs.writeFileSync(path.join(dir, `step-${index}.log`), `${plan}\n\n${output}`);
+  fs.copyFileSync(path.join(s.tmp, 'soak.tfstate'), path.join(dir, `step-${index}.tfstate`));
+}
+
+/** A fresh trust token of machine `m` (a or b), for the other one's client. */
+async function trustToken(lab: SshLab, m: 'a' | 'b'): Promise<string> {
+  const other = m === 'a' ? 'b' : 'a';
+  const out = await lab.lxcOk(m, ['config', 'trust', 'add', '--name', `soak-${other}`, '--quiet']);
+  return out.trim().split('\n').pop() ?? '';
 }
 
 /** The machine a daemon is read through (the cluster: c1). */
@@ -405,9 +424,12 @@ export async function runSoak(s: SoakLab, o: SoakOptions): Promise<SoakResult> {
     // 3. The fault, and the apply of exactly that plan.
     if (step.fault?.kind === 'down') await s.lab.stopDaemon(step.fault.machine);
     const applied = await applyPlan(s, dir, step.fault?.kind === 'kill' ? step.fault : undefined);
+    if (process.env.SOAK_DEBUG) keepStep(process.env.SOAK_DEBUG, s, step.index, changes, applied.output);
     if (step.fault?.kind === 'down') {
       await s.lab.startDaemon(step.fault.machine);
       if (step.fault.machine === 'c1' || step.fault.machine === 'c2') await clusterOnline(s);
+      // The restart dropped the daemon's pending trust token: later migrations from it need a new one.
+      else s.tokens[step.fault.machine] = await trustToken(s.lab, step.fault.machine);
     }
     if (applied.killed) await operationsSettled(s);
     phase('apply');
