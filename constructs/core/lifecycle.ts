@@ -15,6 +15,7 @@ import {
   UnitManifest,
 } from '../../src/lifecycle/manifest';
 import { LifecycleKind } from '../../src/lifecycle/prune-plan';
+import { runFileName } from '../../src/lifecycle/program';
 import { programFile } from '../../src/lifecycle/program-path';
 import { OWNERSHIP_KEYS, recordsDir } from '../../src/lifecycle/scripts';
 import { shq } from '../../src/shell/quote';
@@ -287,7 +288,12 @@ function makePrunes(
   const scope = new Construct(root, id);
   const owner = ownerOf(stack);
   const mine = () => manifest().units.find((u) => u.key === unit.key)!;
-  const triggers = once(() => {
+  // The run file as the plan reads it: a prune killed halfway runs again (see runFileName).
+  const lastRun = (phase: 'before' | 'after') => {
+    const file = `"\${path.module}/${runFileName(unit.key, phase)}"`;
+    return `\${fileexists(${file}) ? file(${file}) : ""}`;
+  };
+  const declarations = memo(() => {
     const u = mine();
     return tfLiteral({
       lifecycle: 'cdktf-lxd-matchbox',
@@ -297,17 +303,24 @@ function makePrunes(
       elsewhere: u.elsewhere,
     });
   });
+  const triggers = (phase: 'before' | 'after') => once(() => ({ ...(declarations() as object), run: lastRun(phase) }));
   const resource = (phase: 'before' | 'after') =>
     commandResource(scope, kind, phase, {
-      triggersReplace: triggers,
+      triggersReplace: triggers(phase),
       input: { key: unit.key, label: unit.label, runner: tfLiteral(runnerCommand(unit.runner)) },
-      triggers: kind === 'null_resource' ? { declarations: Token.asString(once(() => mine().hash)) } : undefined,
+      triggers:
+        kind === 'null_resource'
+          ? { declarations: Token.asString(once(() => mine().hash)), run: lastRun(phase) }
+          : undefined,
       provisioners: [
         {
           type: 'local-exec',
           command: Token.asString(
             once(() => tfLiteral(`node ${lifecycleProgram(stack)} prune ${phase} ${shq(unit.key)} ${mine().hash}`)),
           ),
+          environment: {
+            CDKTF_LAB_RUN: kind === 'null_resource' ? '${self.triggers.run}' : '${self.triggers_replace.run}',
+          },
           workingDir: '${path.module}',
         },
       ],

@@ -70,7 +70,7 @@ export function main(
 ): void {
   const [command, ...args] = argv;
   if (command === 'prune' && (args[0] === 'before' || args[0] === 'after') && args.length === 3) {
-    prune(readManifest(dir), args[1], args[2], args[0], io);
+    prune(readManifest(dir), args[1], args[2], args[0], io, env.CDKTF_LAB_RUN ?? '');
   } else if (command === 'destroy' && args.length === 0) {
     const value = (name: string) => env[name] ?? '';
     destroy(

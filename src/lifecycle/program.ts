@@ -82,10 +82,39 @@ export function markerName(key: string): string {
 }
 
 /**
- * One prune: reads the daemon (and records) once, plans, and deletes what the stack owns there but
- * no longer declares. `after` reads again only when `before` deferred something.
+ * The run file of a unit's prune in `phase`, in the stack's directory. Terraform records a
+ * `terraform_data` in its state before the command of its local-exec runs, and may write that record
+ * to disk while the command runs: an apply killed then leaves a prune recorded as done that did not
+ * finish. So the prune resource's `triggers_replace` carries the run file's content as the plan read
+ * it ('' when absent), and a prune writes a fresh `running …` line there first and, once done, the
+ * value its plan recorded (`recorded`): after a finished prune the next plan reads what it recorded
+ * (no change), after a killed one it reads the `running` line, and the prune runs again.
  */
-export function prune(m: LabManifest, key: string, hash: string, phase: 'before' | 'after', io: LifecycleIo): void {
+export function runFileName(key: string, phase: 'before' | 'after'): string {
+  return `${markerName(key)}.${phase}-run`;
+}
+
+/**
+ * One prune (see {@link runFileName} for `recorded`, the run file's content when it was planned):
+ * reads the daemon (and records) once, plans, and deletes what the stack owns there but no longer
+ * declares. `after` reads again only when `before` deferred something.
+ */
+export function prune(
+  m: LabManifest,
+  key: string,
+  hash: string,
+  phase: 'before' | 'after',
+  io: LifecycleIo,
+  recorded = '',
+): void {
+  const run = runFileName(key, phase);
+  io.writeMarker(run, `running ${phase} ${hash} ${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  prunePhase(m, key, hash, phase, io);
+  if (recorded) io.writeMarker(run, recorded);
+  else io.takeMarker(run);
+}
+
+function prunePhase(m: LabManifest, key: string, hash: string, phase: 'before' | 'after', io: LifecycleIo): void {
   const unit = unitOf(m, key, hash);
   const marker = markerName(key);
   const nothingDeferred = `nothing deferred for ${hash}`;

@@ -12,6 +12,7 @@ import { buildLab } from '../../../examples/default';
 import { buildSeed003 } from '../../../examples/seed003-matchbox';
 import { Bridge, Container, LabStack, LocalHost, Profile, SshHost, StoragePool } from '../../../index';
 import { LabManifest, MANIFEST_FILE, UnitManifest } from '../../../src/lifecycle/manifest';
+import { runFileName } from '../../../src/lifecycle/program';
 import { expectProblem, Json, synthJson, validationErrorOf } from '../../helpers';
 
 /** A resource key without its hash suffix. */
@@ -125,13 +126,17 @@ describe('the default example', () => {
         ['before', p.b],
         ['after', p.a],
       ] as const) {
+        const runFile = `"\${path.module}/${runFileName(key, phase)}"`;
         expect(r.triggers_replace).toEqual({
           lifecycle: 'cdktf-lxd-matchbox',
           owner: 'lab',
           unit: key,
           declared: names,
           elsewhere: {},
+          // The run file as the plan reads it: a prune killed halfway runs again.
+          run: `\${fileexists(${runFile}) ? file(${runFile}) : ""}`,
         });
+        expect(r.provisioner[0]['local-exec'].environment).toEqual({ CDKTF_LAB_RUN: '${self.triggers_replace.run}' });
         expect(r.provisioner[0]['local-exec'].command).toMatch(
           new RegExp(`^node \\S*lib/src/lifecycle/program-main.js prune ${phase} '?${key}'? [0-9a-f]{16}$`),
         );
@@ -178,14 +183,14 @@ describe('several stacks of one app', () => {
       new Container(c, 'c1', { host: new SshHost(c, 'host', { address: '10.0.0.9' }), image: 'busybox' });
     });
     const only = (name: string, host = 'local-lxd') => prunesOf(stacks[name]).get(host)!;
-    expect(only('a').b.triggers_replace).toEqual({
+    expect(only('a').b.triggers_replace).toMatchObject({
       lifecycle: 'cdktf-lxd-matchbox',
       owner: 'a',
       unit: 'local/lxd',
       declared: { instance: ['a1'], profile: ['pa'] },
       elsewhere: { instance: ['b1'], network: ['bbr0'] },
     });
-    expect(only('b').b.triggers_replace).toEqual({
+    expect(only('b').b.triggers_replace).toMatchObject({
       lifecycle: 'cdktf-lxd-matchbox',
       owner: 'b',
       unit: 'local/lxd',

@@ -10,6 +10,7 @@ import { LifecycleKind, parseInventory, planPrune, PruneManifest } from '../../.
 import { OWNERSHIP_KEYS, recordFileName, recordsDir } from '../../../src/lifecycle/scripts';
 import { declarationsHash, LabManifest, MANIFEST_FILE, UnitManifest } from '../../../src/lifecycle/manifest';
 import { main } from '../../../src/lifecycle/program-main';
+import { runFileName } from '../../../src/lifecycle/program';
 import { runnerCommand } from '../../../src/hosts/runner';
 import { Call, Json, Sandbox, tmpDir } from '../../helpers';
 
@@ -544,7 +545,7 @@ if (argv[0] === 'query') { const c = argv[1].split('?')[0].split('/')[2].replace
     inventory: Record<string, Json[]>,
     m: LabManifest,
     phase: 'before' | 'after' = 'before',
-    o: { home?: string; down?: boolean; hash?: string } = {},
+    o: { home?: string; down?: boolean; hash?: string; recorded?: string } = {},
   ) => {
     const { bin, log } = fakeLxc();
     const home = o.home ?? tmpDir('prune-home-');
@@ -555,6 +556,7 @@ if (argv[0] === 'query') { const c = argv[1].split('?')[0].split('/')[2].replace
       PATH: `${bin}:${process.env.PATH}`,
       HOME: home,
       ...(o.down ? { FAKE_DOWN: '1' } : {}),
+      ...(o.recorded !== undefined ? { CDKTF_LAB_RUN: o.recorded } : {}),
       ...Object.fromEntries(Object.entries(inventory).map(([k, v]) => [`FAKE_${k}`, JSON.stringify(v)])),
     };
     const saved = { ...process.env };
@@ -615,6 +617,27 @@ if (argv[0] === 'query') { const c = argv[1].split('?')[0].split('/')[2].replace
     expect(stopped.stderr).toContain('the prune of stack lab on local stopped; nothing was deleted');
     expect(stopped.stderr).toContain('instance db (declared at lab/db) is no longer declared but is protected');
     expect(inOrder(stopped.calls)).toEqual(reads);
+  });
+
+  it('a killed prune runs again: its run file holds what the plan recorded only once it has finished', () => {
+    const runFile = (home: string) => path.join(home, runFileName('local/lxd', 'before'));
+    const m = stackManifest({ instance: ['web'] });
+    // First run (the plan read no run file: ''): the file is gone again afterwards, so the next plan reads '' too.
+    const first = tmpDir('prune-home-');
+    expect(run({ instances: [] }, m, 'before', { home: first, recorded: '' }).status).toBe(0);
+    expect(fs.existsSync(runFile(first))).toBe(false);
+    // After a killed run the file holds its `running` line; the plan recorded it, and the re-run leaves exactly that.
+    const killed = 'running before 0123456789abcdef 4242-1-x';
+    const again = tmpDir('prune-home-');
+    fs.writeFileSync(runFile(again), killed);
+    expect(run({ instances: [] }, m, 'before', { home: again, recorded: killed }).status).toBe(0);
+    expect(fs.readFileSync(runFile(again), 'utf8')).toBe(killed);
+    // A prune that stops leaves a fresh `running` line: the next plan sees a change and runs it again.
+    const failed = run({ instances: [] }, m, 'before', { home: again, recorded: killed, down: true });
+    expect(failed.status).toBe(1);
+    const left = fs.readFileSync(runFile(again), 'utf8');
+    expect(left).toMatch(/^running before [0-9a-f]{16} /);
+    expect(left).not.toBe(killed);
   });
 
   it('a daemon that does not answer fails the prune with its error: never read as "owns nothing"', () => {
