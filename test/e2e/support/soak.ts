@@ -330,6 +330,10 @@ async function clusterOnline(s: SoakLab): Promise<void> {
     },
     120000,
   );
+  // A member listed ONLINE again may not yet have its event connection to the others (they reconnect
+  // at the next heartbeat, every 10 s): until then LXD fails operations on its instances with
+  // "Missing event connection with target cluster member".
+  await new Promise((resolve) => setTimeout(resolve, 12000));
 }
 
 /** A broken invariant: names the seed, the step, its edit and the invariant. */
