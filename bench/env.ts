@@ -213,3 +213,17 @@ export function buildEnvironment(app: App, o: EnvOptions): LabStack {
   }
   return stack;
 }
+
+/** The deploy benchmarks' environment of `n` containers on the local daemon: busybox, a dir pool, one bridge, no limits. */
+export function deployEnvOptions(n: number, sharedDir: string): EnvOptions {
+  return {
+    containers: n,
+    host: 'local',
+    image: 'busybox',
+    poolDriver: 'dir',
+    bridges: 1,
+    sharedDir,
+    stackId: 'bench',
+    limits: false,
+  };
+}

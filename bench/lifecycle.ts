@@ -18,7 +18,7 @@ import { readPlan } from '../src/lifecycle/drift';
 import { LabManifest, MANIFEST_FILE } from '../src/lifecycle/manifest';
 import { ownershipConfig, readScript } from '../src/lifecycle/scripts';
 import { shq } from '../src/shell/quote';
-import { buildEnvironment, EnvOptions, envSpec } from './env';
+import { buildEnvironment, deployEnvOptions, EnvOptions, envSpec } from './env';
 import {
   Daemon,
   daemonUnavailable,
@@ -160,16 +160,7 @@ function lifecycleAt(d: Daemon, tmp: string, n: number): LifecycleRow {
   const counted: NodeJS.ProcessEnv = { ...base, PATH: `${shims}:${base.PATH}`, BENCH_CALL_LOG: callLog };
   const shared = path.join(tmp, 'shared');
   fs.mkdirSync(shared, { recursive: true });
-  const opts: EnvOptions = {
-    containers: n,
-    host: 'local',
-    image: 'busybox',
-    poolDriver: 'dir',
-    bridges: 1,
-    sharedDir: shared,
-    stackId: 'bench',
-    limits: false,
-  };
+  const opts = deployEnvOptions(n, shared);
   const spec = envSpec(opts);
   const synth = (o: EnvOptions, outdir: string) => {
     fs.rmSync(outdir, { recursive: true, force: true });

@@ -19,7 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from '../constructs/core/cdk';
-import { buildEnvironment, envSpec, EnvOptions } from './env';
+import { buildEnvironment, deployEnvOptions, envSpec } from './env';
 import { benchGraph, GraphRow, reportGraph } from './graph';
 import { benchLifecycle, reportLifecycle } from './lifecycle';
 import { benchSsh, reportSsh, sshHeading } from './ssh';
@@ -272,16 +272,7 @@ function deployOn(d: Daemon, tmp: string, sizes: number[]): { rows: DeployRow[];
   };
   const rows: DeployRow[] = [];
   for (const n of sizes) {
-    const opts: EnvOptions = {
-      containers: n,
-      host: 'local',
-      image: 'busybox',
-      poolDriver: 'dir',
-      bridges: 1,
-      sharedDir: shared,
-      stackId: 'bench',
-      limits: false,
-    };
+    const opts = deployEnvOptions(n, shared);
     const spec = envSpec(opts);
     const names = spec.containers.map((c) => c.name);
     const objects = 1 + spec.bridges.length + spec.profiles.length + n;

@@ -23,7 +23,7 @@ import { readPlan } from '../src/lifecycle/drift';
 import { LabManifest, MANIFEST_FILE } from '../src/lifecycle/manifest';
 import type { SshHostProps } from '../index';
 import type { SshLab } from '../test/e2e/support/ssh-lab';
-import { buildEnvironment, EnvOptions, envSpec } from './env';
+import { buildEnvironment, deployEnvOptions, envSpec } from './env';
 import { daemonUnavailable, instanceNames, median, ms, resetDaemonAt, sshLabFixture, table, Target } from './support';
 
 /** The lab's /24 (the e2e suites use 10.131.7-41 and 10.124-126.x). */
@@ -147,16 +147,7 @@ async function sshAt(lab: SshLab, tmp: string, n: number): Promise<SshRow> {
   const m = lab.machine('h1');
   const shared = path.join(tmp, 'shared');
   fs.mkdirSync(shared, { recursive: true });
-  const base: EnvOptions = {
-    containers: n,
-    host: 'local',
-    image: 'busybox',
-    poolDriver: 'dir',
-    bridges: 1,
-    sharedDir: shared,
-    stackId: 'bench',
-    limits: false,
-  };
+  const base = deployEnvOptions(n, shared);
   const spec = envSpec(base);
   const objects = 1 + spec.bridges.length + spec.profiles.length + n;
   // Records of the prunes' hosts (drift --removed-hosts) go to a folder of the run.
